@@ -1,0 +1,470 @@
+"""Reading, validating and writing the data directory.
+
+Layout of a data directory:
+    articles.csv         one row per article; its text is in articles/<article_id>.txt
+    places.csv           the gazetteer
+    claims.csv           one row per claim, quoting its article verbatim at given offsets
+    oblasts.csv          ISO 3166-2 codes and English names of the oblasts
+    oblasts.geojson      oblast boundaries (optional; the map draws them)
+
+Loading never raises on bad content: every problem becomes a Problem naming the file, line and
+field, the faulty row is left out, and everything valid is kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from frontline import vocab
+from frontline.model import Article, Claim, Dataset, Place, Problem
+
+ARTICLES_FILE = "articles.csv"
+ARTICLES_DIR = "articles"
+PLACES_FILE = "places.csv"
+CLAIMS_FILE = "claims.csv"
+OBLASTS_FILE = "oblasts.csv"
+OBLAST_SHAPES_FILE = "oblasts.geojson"
+
+ARTICLE_COLUMNS = ("article_id", "title", "outlet", "url", "published", "language")
+PLACE_COLUMNS = (
+    "place_id", "name", "kind", "oblast", "lat", "lon",
+    "geonames_id", "population", "alt_names", "name_uk", "name_ru",
+)
+CLAIM_COLUMNS = (
+    "claim_id", "place_id", "date", "date_end", "date_precision", "status", "event",
+    "certainty", "claimant", "article_id", "quote", "quote_start", "quote_end", "mention",
+)
+OBLAST_COLUMNS = ("iso_3166_2", "name_en", "geonames_admin1", "name_local")
+# Columns that may be absent from a file (older files, hand-made files).
+OPTIONAL_COLUMNS = {"alt_names", "name_uk", "name_ru", "geonames_id", "population",
+                    "date_end", "mention", "url", "language", "geonames_admin1",
+                    "name_local"}
+
+# Ukraine's independence: no claim of this kind can be about an earlier date.
+EARLIEST_DATE = dt.date(1991, 8, 24)
+MAX_FIELD_LENGTH = 100_000
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+ISO_PATTERN = re.compile(r"^UA-\d\d$")
+LIST_SEPARATOR = "|"
+
+DATA_DIR_ENV = "FRONTLINE_DATA_DIR"
+
+
+class DataError(Exception):
+    """A data directory that cannot be used at all (missing, or not a directory)."""
+
+
+def default_data_dir() -> Path:
+    """The data directory: $FRONTLINE_DATA_DIR if set, else data/ beside the package."""
+    configured = os.environ.get(DATA_DIR_ENV)
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+# --- reading CSV with line numbers ---------------------------------------------------------
+
+def _read_text(path: Path, problems: list[Problem], label: str) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(label, 0, "-", "file is missing"))
+        return None
+    except OSError as err:
+        problems.append(Problem(label, 0, "-", f"cannot be read: {err.strerror or err}"))
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a byte-order mark from a spreadsheet export is harmless
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        problems.append(Problem(label, line, "-",
+                                f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); "
+                                "save it as UTF-8"))
+        return None
+
+
+def _csv_rows(text: str, label: str, columns: tuple[str, ...],
+              problems: list[Problem]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) for each data row, after checking the header."""
+    if "\x00" in text:
+        problems.append(Problem(label, text[: text.index("\x00")].count("\n") + 1, "-",
+                                "contains a NUL byte; this is not a text CSV file"))
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        problems.append(Problem(label, 1, "-", "file is empty; expected a header row: "
+                                + ",".join(columns)))
+        return
+    except csv.Error as err:
+        problems.append(Problem(label, 1, "-", f"header cannot be parsed: {err}"))
+        return
+    header = [h.strip() for h in header]
+    missing = [c for c in columns if c not in header and c not in OPTIONAL_COLUMNS]
+    if missing:
+        problems.append(Problem(label, 1, ",".join(missing), "required column is missing"))
+        return
+    for extra in (h for h in header if h not in columns):
+        problems.append(Problem(label, 1, extra or "(blank)",
+                                "unknown column; it is ignored"))
+    seen_header = set()
+    for name in header:
+        if name in seen_header:
+            problems.append(Problem(label, 1, name, "column appears twice"))
+            return
+        seen_header.add(name)
+    while True:
+        line = reader.line_num + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            problems.append(Problem(label, line, "-", f"row cannot be parsed: {err}"))
+            return
+        if not values or all(not v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            problems.append(Problem(label, line, "-",
+                                    f"has {len(values)} fields, the header has {len(header)}"))
+            continue
+        too_long = [h for h, v in zip(header, values, strict=True) if len(v) > MAX_FIELD_LENGTH]
+        if too_long:
+            problems.append(Problem(label, line, too_long[0],
+                                    f"is longer than {MAX_FIELD_LENGTH:,} characters"))
+            continue
+        yield line, {h: v for h, v in zip(header, values, strict=True) if h in columns}
+
+
+class _RowError(Exception):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _text(row: dict[str, str], name: str, *, required: bool = True) -> str:
+    value = row.get(name, "").strip()
+    if required and not value:
+        raise _RowError(name, "is empty")
+    return value
+
+
+def _identifier(row: dict[str, str], name: str) -> str:
+    value = _text(row, name)
+    if not ID_PATTERN.match(value):
+        raise _RowError(name, f"{value[:40]!r} is not a valid id (letters, digits, . _ -)")
+    return value
+
+
+def _choice(row: dict[str, str], name: str, allowed: tuple[str, ...]) -> str:
+    value = _text(row, name).lower()
+    if value not in allowed:
+        raise _RowError(name, f"{value[:40]!r} is not one of: {', '.join(allowed)}")
+    return value
+
+
+def _number(row: dict[str, str], name: str, low: float, high: float) -> float:
+    raw = _text(row, name)
+    try:
+        value = float(raw)
+    except ValueError:
+        raise _RowError(name, f"{raw[:40]!r} is not a number") from None
+    if not math.isfinite(value):
+        raise _RowError(name, f"{raw!r} is not a finite number")
+    if not low <= value <= high:
+        raise _RowError(name, f"{value} is outside {low}..{high}")
+    return value
+
+
+def _whole_number(row: dict[str, str], name: str, *, required: bool = True) -> int | None:
+    raw = _text(row, name, required=required)
+    if not raw:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise _RowError(name, f"{raw[:40]!r} is not a whole number") from None
+    if value < 0:
+        raise _RowError(name, f"{value} is negative")
+    return value
+
+
+def parse_date(raw: str) -> dt.date:
+    """An ISO date (YYYY-MM-DD); raises ValueError with a readable message."""
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise ValueError(f"{raw[:40]!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def _date(row: dict[str, str], name: str, today: dt.date, *, required: bool = True
+          ) -> dt.date | None:
+    raw = _text(row, name, required=required)
+    if not raw:
+        return None
+    try:
+        value = parse_date(raw)
+    except ValueError as err:
+        raise _RowError(name, str(err)) from None
+    if value < EARLIEST_DATE:
+        raise _RowError(name, f"{value} is before {EARLIEST_DATE}")
+    if value > today:
+        raise _RowError(name, f"{value} is in the future")
+    return value
+
+
+def _url(row: dict[str, str], name: str) -> str:
+    value = _text(row, name, required=False)
+    if value and not re.match(r"^https?://[^\s<>\"']+$", value, re.IGNORECASE):
+        raise _RowError(name, f"{value[:60]!r} is not an http(s) address")
+    return value
+
+
+def _rows(label: str, text: str | None, columns: tuple[str, ...], problems: list[Problem],
+          parse: Callable[[dict[str, str]], object], key: Callable[[object], str]
+          ) -> Iterator[tuple[int, object]]:
+    """Parse each row; report bad rows and duplicate keys; yield (line, record)."""
+    if text is None:
+        return
+    seen: dict[str, int] = {}
+    for line, row in _csv_rows(text, label, columns, problems):
+        try:
+            record = parse(row)
+        except _RowError as err:
+            problems.append(Problem(label, line, err.field, err.message))
+            continue
+        record_key = key(record)
+        if record_key in seen:
+            problems.append(Problem(label, line, columns[0],
+                                    f"{record_key!r} repeats the id of line {seen[record_key]}"))
+            continue
+        seen[record_key] = line
+        yield line, record
+
+
+# --- the four tables -----------------------------------------------------------------------
+
+def _parse_oblast(row: dict[str, str]) -> tuple[str, str]:
+    code = _text(row, "iso_3166_2").upper()
+    if not ISO_PATTERN.match(code):
+        raise _RowError("iso_3166_2", f"{code[:20]!r} is not an ISO 3166-2 code like UA-63")
+    return code, _text(row, "name_en")
+
+
+def _place_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], Place]:
+    def parse(row: dict[str, str]) -> Place:
+        kind = _choice(row, "kind", vocab.PLACE_KINDS)
+        oblast = _text(row, "oblast", required=kind != "country").upper()
+        if oblast and oblast not in oblasts:
+            raise _RowError("oblast", f"{oblast[:20]!r} is not a known oblast code "
+                                      f"(see {OBLASTS_FILE})")
+        alt_names = tuple(a.strip() for a in row.get("alt_names", "").split(LIST_SEPARATOR)
+                          if a.strip())
+        return Place(
+            place_id=_identifier(row, "place_id"),
+            name=_text(row, "name"),
+            kind=kind,
+            oblast=oblast,
+            lat=_number(row, "lat", -90, 90),
+            lon=_number(row, "lon", -180, 180),
+            geonames_id=_whole_number(row, "geonames_id", required=False),
+            population=_whole_number(row, "population", required=False),
+            alt_names=alt_names,
+            name_uk=_text(row, "name_uk", required=False),
+            name_ru=_text(row, "name_ru", required=False),
+        )
+    return parse
+
+
+def _article_parser(articles_dir: Path, today: dt.date) -> Callable[[dict[str, str]], Article]:
+    def parse(row: dict[str, str]) -> Article:
+        article_id = _identifier(row, "article_id")
+        path = articles_dir / f"{article_id}.txt"
+        sink: list[Problem] = []
+        text = _read_text(path, sink, "")
+        if text is None:
+            raise _RowError("article_id", f"text file {ARTICLES_DIR}/{article_id}.txt "
+                                          f"{sink[0].message}")
+        return Article(
+            article_id=article_id,
+            title=_text(row, "title"),
+            outlet=_text(row, "outlet"),
+            url=_url(row, "url"),
+            published=_date(row, "published", today),
+            language=_text(row, "language", required=False) or "en",
+            text=text,
+        )
+    return parse
+
+
+def _claim_parser(articles: dict[str, Article], places: dict[str, Place], today: dt.date
+                  ) -> Callable[[dict[str, str]], Claim]:
+    def parse(row: dict[str, str]) -> Claim:
+        claim_id = _identifier(row, "claim_id")
+        place_id = _text(row, "place_id")
+        if place_id not in places:
+            raise _RowError("place_id", f"{place_id[:40]!r} is not a place in {PLACES_FILE}")
+        article_id = _text(row, "article_id")
+        if article_id not in articles:
+            raise _RowError("article_id",
+                            f"{article_id[:40]!r} is not an article in {ARTICLES_FILE}")
+        article = articles[article_id]
+        date = _date(row, "date", today)
+        precision = _choice(row, "date_precision", vocab.DATE_PRECISIONS)
+        date_end = _date(row, "date_end", today, required=precision == "range")
+        date_end = date_end or implied_end(date, precision)
+        if date_end < date:
+            raise _RowError("date_end", f"{date_end} is before the date {date}")
+        quote = row.get("quote", "")
+        if not quote.strip():
+            raise _RowError("quote", "is empty")
+        start = _whole_number(row, "quote_start")
+        end = _whole_number(row, "quote_end")
+        if article.text[start:end] != quote:
+            found = article.text.find(quote)
+            where = f"it is at {found}..{found + len(quote)}" if found >= 0 else \
+                "it is nowhere in the article"
+            raise _RowError("quote", f"not found verbatim at {start}..{end} of article "
+                                     f"{article_id}; {where}")
+        mention = _text(row, "mention", required=False)
+        if mention and mention not in quote:
+            raise _RowError("mention", f"{mention[:40]!r} does not occur in the quote")
+        return Claim(
+            claim_id=claim_id, place_id=place_id, date=date, date_end=date_end,
+            date_precision=precision,
+            status=_choice(row, "status", vocab.STATUSES),
+            event=_choice(row, "event", vocab.EVENTS),
+            certainty=_choice(row, "certainty", vocab.CERTAINTIES),
+            claimant=_text(row, "claimant"),
+            article_id=article_id, quote=quote, quote_start=start, quote_end=end,
+            mention=mention,
+        )
+    return parse
+
+
+def implied_end(date: dt.date, precision: str) -> dt.date:
+    """The last day a claim of this precision may be about."""
+    if precision == "week":
+        return date + dt.timedelta(days=6)
+    if precision == "month":
+        next_month = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return next_month - dt.timedelta(days=1)
+    return date
+
+
+def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = None
+                 ) -> Dataset:
+    """Load and validate a data directory. Never raises on bad content (see module doc)."""
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    if not root.is_dir():
+        raise DataError(f"{root}: not a data directory")
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+
+    def read(name: str) -> str | None:
+        return _read_text(root / name, problems, name)
+
+    oblasts = dict(record for _, record in _rows(
+        OBLASTS_FILE, read(OBLASTS_FILE), OBLAST_COLUMNS, problems, _parse_oblast,
+        key=lambda r: r[0]))
+    places = {p.place_id: p for _, p in _rows(
+        PLACES_FILE, read(PLACES_FILE), PLACE_COLUMNS, problems, _place_parser(oblasts),
+        key=lambda p: p.place_id)}
+    articles = {a.article_id: a for _, a in _rows(
+        ARTICLES_FILE, read(ARTICLES_FILE), ARTICLE_COLUMNS, problems,
+        _article_parser(root / ARTICLES_DIR, today), key=lambda a: a.article_id)}
+    claims = [c for _, c in _rows(
+        CLAIMS_FILE, read(CLAIMS_FILE), CLAIM_COLUMNS, problems,
+        _claim_parser(articles, places, today), key=lambda c: c.claim_id)]
+    return Dataset(articles=articles, places=places, claims=claims, oblasts=oblasts,
+                   problems=problems)
+
+
+# --- writing -------------------------------------------------------------------------------
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write a file so that a reader or a crash sees either the old or the new content."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def csv_text(columns: Iterable[str], rows: Iterable[dict[str, object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n",
+                            extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def place_row(place: Place) -> dict[str, object]:
+    return {
+        "place_id": place.place_id, "name": place.name, "kind": place.kind,
+        "oblast": place.oblast, "lat": place.lat, "lon": place.lon,
+        "geonames_id": "" if place.geonames_id is None else place.geonames_id,
+        "population": "" if place.population is None else place.population,
+        "alt_names": LIST_SEPARATOR.join(place.alt_names),
+        "name_uk": place.name_uk, "name_ru": place.name_ru,
+    }
+
+
+def claim_row(claim: Claim) -> dict[str, object]:
+    return {
+        "claim_id": claim.claim_id, "place_id": claim.place_id,
+        "date": claim.date.isoformat(),
+        "date_end": "" if claim.date_end == claim.date else claim.date_end.isoformat(),
+        "date_precision": claim.date_precision, "status": claim.status,
+        "event": claim.event, "certainty": claim.certainty, "claimant": claim.claimant,
+        "article_id": claim.article_id, "quote": claim.quote,
+        "quote_start": claim.quote_start, "quote_end": claim.quote_end,
+        "mention": claim.mention,
+    }
+
+
+def article_row(article: Article) -> dict[str, object]:
+    return {
+        "article_id": article.article_id, "title": article.title, "outlet": article.outlet,
+        "url": article.url, "published": article.published.isoformat(),
+        "language": article.language,
+    }
+
+
+def write_tables(root: Path, *, articles: Iterable[Article] | None = None,
+                 places: Iterable[Place] | None = None,
+                 claims: Iterable[Claim] | None = None) -> None:
+    """Write whole tables (and article texts) atomically, file by file.
+
+    Article texts are written before the index that names them, and places before the
+    claims that name them, so that a crash between files leaves every file valid.
+    """
+    if articles is not None:
+        articles = list(articles)
+        for article in articles:
+            atomic_write_text(root / ARTICLES_DIR / f"{article.article_id}.txt", article.text)
+        atomic_write_text(root / ARTICLES_FILE,
+                          csv_text(ARTICLE_COLUMNS, map(article_row, articles)))
+    if places is not None:
+        atomic_write_text(root / PLACES_FILE, csv_text(PLACE_COLUMNS, map(place_row, places)))
+    if claims is not None:
+        atomic_write_text(root / CLAIMS_FILE, csv_text(CLAIM_COLUMNS, map(claim_row, claims)))
