@@ -1,0 +1,58 @@
+"""Exports of what a view shows: GeoJSON and CSV, with the data's credits."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+CREDITS = (
+    "Place coordinates and names: GeoNames (geonames.org), CC BY 4.0. "
+    "Oblast boundaries: Natural Earth, public domain. "
+    "Claims quote their source articles; the quotes remain the outlets' text."
+)
+
+EXPORT_COLUMNS = [
+    "place_id", "name", "kind", "oblast", "oblast_name", "lat", "lon", "geonames_id",
+    "status", "certainty", "event", "claim_date", "claim_date_end", "date_precision",
+    "claimant", "quote", "quote_start", "quote_end", "claim_id", "article_id", "outlet",
+    "published",
+]
+
+
+def export_frame(claims: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the claim table (or of a state table) in export form: plain values, ISO dates."""
+    frame = claims.rename(columns={"date": "claim_date", "date_end": "claim_date_end"})
+    frame = frame.reindex(columns=EXPORT_COLUMNS)
+    for column in ("claim_date", "claim_date_end", "published"):
+        frame[column] = pd.to_datetime(frame[column]).dt.strftime("%Y-%m-%d")
+    return frame
+
+
+def to_csv(claims: pd.DataFrame) -> str:
+    return export_frame(claims).to_csv(index=False, lineterminator="\n")
+
+
+def _plain(value: object) -> object:
+    """A JSON-ready value: pandas' missing values become null, numpy scalars plain numbers."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def to_geojson(claims: pd.DataFrame, oblast_shapes: dict[str, dict] | None = None) -> dict:
+    """A FeatureCollection: a Point per row, or the oblast's polygon for oblast-level places."""
+    shapes = oblast_shapes or {}
+    features = []
+    for row in export_frame(claims).to_dict(orient="records"):
+        properties = {key: _plain(value) for key, value in row.items()}
+        geometry = shapes.get(row["oblast"]) if row["kind"] == "oblast" else None
+        if geometry is None:
+            geometry = {"type": "Point", "coordinates": [properties["lon"], properties["lat"]]}
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    return {"type": "FeatureCollection", "features": features,
+            "metadata": {"generator": "frontline", "credits": CREDITS}}
+
+
+def geojson_text(claims: pd.DataFrame, oblast_shapes: dict[str, dict] | None = None) -> str:
+    return json.dumps(to_geojson(claims, oblast_shapes), ensure_ascii=False)

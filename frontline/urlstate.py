@@ -1,0 +1,140 @@
+"""The map's view as URL query parameters, so that a copied link reproduces it.
+
+Parameters: as_of, mode, from, to (dates as YYYY-MM-DD), region, status, certainty
+(comma-separated lists) and place (a place id). Parsing never fails: a value that is
+malformed, unknown or out of range falls back to its default, with a notice saying so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from frontline import vocab
+
+MAX_PARAM_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class ViewState:
+    as_of: dt.date
+    mode: str = vocab.MODE_HAPPENED
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    oblasts: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    certainties: tuple[str, ...] = ()
+    place: str | None = None
+
+
+@dataclass
+class ParsedView:
+    view: ViewState
+    notices: list[str] = field(default_factory=list)
+
+
+def _shown(raw: str) -> str:
+    """A parameter value as it may be quoted back in a notice: short, on one line."""
+    flat = " ".join(raw.split())
+    return repr(flat[:40] + ("…" if len(flat) > 40 else ""))
+
+
+def parse_view(params: Mapping[str, str | list[str]], *, first: dt.date, last: dt.date,
+               oblasts: set[str], places: set[str]) -> ParsedView:
+    """Read a view from query parameters; the default is the latest date, no filters."""
+    notices: list[str] = []
+
+    def value(name: str) -> str | None:
+        raw = params.get(name)
+        if isinstance(raw, list):
+            raw = raw[-1] if raw else None
+        if raw is None:
+            return None
+        raw = str(raw)
+        if len(raw) > MAX_PARAM_LENGTH:
+            notices.append(f"The link's {name!r} is too long; it was ignored.")
+            return None
+        return raw
+
+    def day(name: str) -> dt.date | None:
+        raw = value(name)
+        if raw is None or raw == "":
+            return None
+        try:
+            parsed = dt.date.fromisoformat(raw)
+        except ValueError:
+            notices.append(f"The link's {name!r} value {_shown(raw)} is not a date "
+                           "(YYYY-MM-DD); it was ignored.")
+            return None
+        if not first <= parsed <= last:
+            clamped = min(max(parsed, first), last)
+            notices.append(f"The link's {name!r} date {parsed} is outside the data "
+                           f"({first} to {last}); {clamped} is shown instead.")
+            return clamped
+        return parsed
+
+    def members(name: str, allowed: set[str] | tuple[str, ...], *, upper: bool = False
+                ) -> tuple[str, ...]:
+        raw = value(name)
+        if not raw:
+            return ()
+        items = [item.strip() for item in raw.split(",") if item.strip()]
+        items = [item.upper() if upper else item.lower() for item in items]
+        known = tuple(dict.fromkeys(item for item in items if item in allowed))
+        unknown = [item for item in items if item not in allowed]
+        if unknown:
+            notices.append(f"The link's {name!r} has unknown values "
+                           f"{', '.join(_shown(u) for u in unknown[:5])}; they were ignored.")
+        return known
+
+    as_of = day("as_of") or last
+    mode = value("mode")
+    if mode not in (None, *vocab.MODES):
+        notices.append(f"The link's 'mode' {_shown(mode)} is not one of "
+                       f"{', '.join(vocab.MODES)}; {vocab.MODE_HAPPENED} is shown.")
+    date_from, date_to = day("from"), day("to")
+    if date_from and date_to and date_from > date_to:
+        notices.append(f"The link's date range {date_from} to {date_to} is reversed; "
+                       "the whole range is shown.")
+        date_from = date_to = None
+    place = value("place")
+    if place is not None and place not in places:
+        notices.append(f"The link's place {_shown(place)} is not in the gazetteer; "
+                       "no place is selected.")
+        place = None
+    view = ViewState(
+        as_of=as_of,
+        mode=mode if mode in vocab.MODES else vocab.MODE_HAPPENED,
+        date_from=date_from, date_to=date_to,
+        oblasts=members("region", oblasts, upper=True),
+        statuses=members("status", vocab.STATUSES),
+        certainties=members("certainty", vocab.CERTAINTIES),
+        place=place or None,
+    )
+    return ParsedView(view, notices)
+
+
+def view_params(view: ViewState) -> dict[str, str]:
+    """The query parameters of a view; defaults are left out to keep links short."""
+    params = {"as_of": view.as_of.isoformat()}
+    if view.mode != vocab.MODE_HAPPENED:
+        params["mode"] = view.mode
+    if view.date_from:
+        params["from"] = view.date_from.isoformat()
+    if view.date_to:
+        params["to"] = view.date_to.isoformat()
+    for name, items in (("region", view.oblasts), ("status", view.statuses),
+                        ("certainty", view.certainties)):
+        if items:
+            params[name] = ",".join(items)
+    if view.place:
+        params["place"] = view.place
+    return params
+
+
+def map_link(as_of: dt.date, place: str | None = None, **changes: object) -> str:
+    """A relative link to the map page showing this date (and place)."""
+    view = replace(ViewState(as_of=as_of, place=place), **changes)
+    return "/?" + urlencode(view_params(view))
