@@ -29,8 +29,10 @@ def _choices_argument(allowed: tuple[str, ...]):
         unknown = [v for v in values if v not in allowed]
         if unknown:
             raise argparse.ArgumentTypeError(
-                f"{', '.join(unknown)} not among: {', '.join(allowed)}")
+                f"{', '.join(unknown)} not among: {', '.join(allowed)}"
+            )
         return values
+
     return parse
 
 
@@ -48,8 +50,11 @@ def run_validate(args: argparse.Namespace) -> int:
     if problems:
         print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
         return 1
-    print(f"{data_dir}: valid — {len(dataset.articles)} article(s), "
-          f"{len(dataset.places)} place(s), {len(dataset.claims)} claim(s)", file=sys.stderr)
+    print(
+        f"{data_dir}: valid — {len(dataset.articles)} article(s), "
+        f"{len(dataset.places)} place(s), {len(dataset.claims)} claim(s)",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -61,15 +66,26 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"frontline: {err}", file=sys.stderr)
         return 1
     for problem in dataset.problems:
-        print(f"warning: {data_dir / problem.file}:{problem.line}: {problem.field}: "
-              f"{problem.message} (row left out)", file=sys.stderr)
+        print(
+            f"warning: {data_dir / problem.file}:{problem.line}: {problem.field}: "
+            f"{problem.message} (row left out)",
+            file=sys.stderr,
+        )
     unknown = [code for code in args.region if code not in dataset.oblasts]
     if unknown:
-        print(f"frontline: unknown region {', '.join(unknown)}; known codes: "
-              f"{', '.join(sorted(dataset.oblasts))}", file=sys.stderr)
+        print(
+            f"frontline: unknown region {', '.join(unknown)}; known codes: "
+            f"{', '.join(sorted(dataset.oblasts))}",
+            file=sys.stderr,
+        )
         return 2
-    filters = Filters(as_of=args.as_of, mode=args.mode, oblasts=args.region,
-                      statuses=args.status, certainties=args.certainty)
+    filters = Filters(
+        as_of=args.as_of,
+        mode=args.mode,
+        oblasts=args.region,
+        statuses=args.status,
+        certainties=args.certainty,
+    )
     state = state_as_of(claims_table(dataset), filters)
     if args.format == "csv":
         sys.stdout.write(export.to_csv(state))
@@ -83,27 +99,51 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frontline",
         description="Claims of territorial change from news reports. The data directory is "
-                    "$FRONTLINE_DATA_DIR, or data/ beside the package.")
+        "$FRONTLINE_DATA_DIR, or data/ beside the package.",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate", help="check the data files; one line per problem: FILE:LINE: FIELD: ...")
-    validate.add_argument("data_dir", nargs="?", metavar="DATA_DIR",
-                          help="the data directory (default: $FRONTLINE_DATA_DIR or data/)")
+        "validate", help="check the data files; one line per problem: FILE:LINE: FIELD: ..."
+    )
+    validate.add_argument(
+        "data_dir",
+        nargs="?",
+        metavar="DATA_DIR",
+        help="the data directory (default: $FRONTLINE_DATA_DIR or data/)",
+    )
     validate.set_defaults(run=run_validate)
 
     exporter = commands.add_parser(
-        "export", help="the state of each place as of a date, as GeoJSON or CSV on stdout")
+        "export", help="the state of each place as of a date, as GeoJSON or CSV on stdout"
+    )
     exporter.add_argument("--as-of", required=True, type=_date_argument, metavar="YYYY-MM-DD")
-    exporter.add_argument("--region", type=_codes_argument, default=(), metavar="UA-63[,UA-14]",
-                          help="only places in these oblasts (ISO 3166-2 codes)")
-    exporter.add_argument("--status", type=_choices_argument(vocab.STATUSES), default=(),
-                          help="only places with these statuses, comma-separated")
-    exporter.add_argument("--certainty", type=_choices_argument(vocab.CERTAINTIES),
-                          default=(), help="only places with these certainties")
-    exporter.add_argument("--mode", choices=vocab.MODES, default=vocab.MODE_HAPPENED,
-                          help="'happened': claims about dates up to the date (default); "
-                               "'known': only claims from articles published by then")
+    exporter.add_argument(
+        "--region",
+        type=_codes_argument,
+        default=(),
+        metavar="UA-63[,UA-14]",
+        help="only places in these oblasts (ISO 3166-2 codes)",
+    )
+    exporter.add_argument(
+        "--status",
+        type=_choices_argument(vocab.STATUSES),
+        default=(),
+        help="only places with these statuses, comma-separated",
+    )
+    exporter.add_argument(
+        "--certainty",
+        type=_choices_argument(vocab.CERTAINTIES),
+        default=(),
+        help="only places with these certainties",
+    )
+    exporter.add_argument(
+        "--mode",
+        choices=vocab.MODES,
+        default=vocab.MODE_HAPPENED,
+        help="'happened': claims about dates up to the date (default); "
+        "'known': only claims from articles published by then",
+    )
     exporter.add_argument("--format", choices=("geojson", "csv"), default="geojson")
     exporter.set_defaults(run=run_export)
     return parser

@@ -13,9 +13,27 @@ CREDITS = (
 )
 
 EXPORT_COLUMNS = [
-    "place_id", "name", "kind", "oblast", "oblast_name", "lat", "lon", "geonames_id",
-    "status", "certainty", "event", "claim_date", "claim_date_end", "date_precision",
-    "claimant", "quote", "quote_start", "quote_end", "claim_id", "article_id", "outlet",
+    "place_id",
+    "name",
+    "kind",
+    "oblast",
+    "oblast_name",
+    "lat",
+    "lon",
+    "geonames_id",
+    "status",
+    "certainty",
+    "event",
+    "claim_date",
+    "claim_date_end",
+    "date_precision",
+    "claimant",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "claim_id",
+    "article_id",
+    "outlet",
     "published",
 ]
 
@@ -50,8 +68,11 @@ def to_geojson(claims: pd.DataFrame, oblast_shapes: dict[str, dict] | None = Non
         if geometry is None:
             geometry = {"type": "Point", "coordinates": [properties["lon"], properties["lat"]]}
         features.append({"type": "Feature", "geometry": geometry, "properties": properties})
-    return {"type": "FeatureCollection", "features": features,
-            "metadata": {"generator": "frontline", "credits": CREDITS}}
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "metadata": {"generator": "frontline", "credits": CREDITS},
+    }
 
 
 def geojson_text(claims: pd.DataFrame, oblast_shapes: dict[str, dict] | None = None) -> str:

@@ -19,12 +19,19 @@ def load_oblast_shapes(data_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
     try:
         collection = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        return {}, [Problem(OBLAST_SHAPES_FILE, getattr(err, "lineno", 0), "-",
-                            f"is not readable GeoJSON: {err}")]
+        return {}, [
+            Problem(
+                OBLAST_SHAPES_FILE,
+                getattr(err, "lineno", 0),
+                "-",
+                f"is not readable GeoJSON: {err}",
+            )
+        ]
     features = collection.get("features") if isinstance(collection, dict) else None
     if not isinstance(features, list):
-        return {}, [Problem(OBLAST_SHAPES_FILE, 1, "features",
-                            "is missing; expected a FeatureCollection")]
+        return {}, [
+            Problem(OBLAST_SHAPES_FILE, 1, "features", "is missing; expected a FeatureCollection")
+        ]
     shapes: dict[str, dict] = {}
     problems: list[Problem] = []
     for number, feature in enumerate(features, start=1):
@@ -33,11 +40,43 @@ def load_oblast_shapes(data_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
         code = str(properties.get("iso_3166_2", ""))
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         if not ISO_PATTERN.match(code):
-            problems.append(Problem(OBLAST_SHAPES_FILE, 0, f"{where}: iso_3166_2",
-                                    f"{code[:20]!r} is not an ISO 3166-2 code like UA-63"))
+            problems.append(
+                Problem(
+                    OBLAST_SHAPES_FILE,
+                    0,
+                    f"{where}: iso_3166_2",
+                    f"{code[:20]!r} is not an ISO 3166-2 code like UA-63",
+                )
+            )
         elif not isinstance(geometry, dict) or geometry.get("type") not in POLYGON_TYPES:
-            problems.append(Problem(OBLAST_SHAPES_FILE, 0, f"{where}: geometry",
-                                    "is not a Polygon or MultiPolygon"))
+            problems.append(
+                Problem(
+                    OBLAST_SHAPES_FILE, 0, f"{where}: geometry", "is not a Polygon or MultiPolygon"
+                )
+            )
         else:
             shapes[code] = geometry
     return shapes, problems
+
+
+def _in_ring(x: float, y: float, ring: list[list[float]]) -> bool:
+    """Even–odd rule: a ray to the east crosses the ring's edges an odd number of times."""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def point_in_geometry(lon: float, lat: float, geometry: dict) -> bool:
+    """Whether a point lies in a GeoJSON Polygon or MultiPolygon (holes respected)."""
+    polygons = (
+        geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    )
+    for rings in polygons:
+        outer, holes = [p[:2] for p in rings[0]], rings[1:]
+        if _in_ring(lon, lat, outer) and not any(
+            _in_ring(lon, lat, [p[:2] for p in hole]) for hole in holes
+        ):
+            return True
+    return False

@@ -35,18 +35,49 @@ OBLAST_SHAPES_FILE = "oblasts.geojson"
 
 ARTICLE_COLUMNS = ("article_id", "title", "outlet", "url", "published", "language")
 PLACE_COLUMNS = (
-    "place_id", "name", "kind", "oblast", "lat", "lon",
-    "geonames_id", "population", "alt_names", "name_uk", "name_ru",
+    "place_id",
+    "name",
+    "kind",
+    "oblast",
+    "lat",
+    "lon",
+    "geonames_id",
+    "population",
+    "alt_names",
+    "name_uk",
+    "name_ru",
 )
 CLAIM_COLUMNS = (
-    "claim_id", "place_id", "date", "date_end", "date_precision", "status", "event",
-    "certainty", "claimant", "article_id", "quote", "quote_start", "quote_end", "mention",
+    "claim_id",
+    "place_id",
+    "date",
+    "date_end",
+    "date_precision",
+    "status",
+    "event",
+    "certainty",
+    "claimant",
+    "article_id",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "mention",
 )
 OBLAST_COLUMNS = ("iso_3166_2", "name_en", "geonames_admin1", "name_local")
 # Columns that may be absent from a file (older files, hand-made files).
-OPTIONAL_COLUMNS = {"alt_names", "name_uk", "name_ru", "geonames_id", "population",
-                    "date_end", "mention", "url", "language", "geonames_admin1",
-                    "name_local"}
+OPTIONAL_COLUMNS = {
+    "alt_names",
+    "name_uk",
+    "name_ru",
+    "geonames_id",
+    "population",
+    "date_end",
+    "mention",
+    "url",
+    "language",
+    "geonames_admin1",
+    "name_local",
+}
 
 # Ukraine's independence: no claim of this kind can be about an earlier date.
 EARLIEST_DATE = dt.date(1991, 8, 24)
@@ -72,6 +103,7 @@ def default_data_dir() -> Path:
 
 # --- reading CSV with line numbers ---------------------------------------------------------
 
+
 def _read_text(path: Path, problems: list[Problem], label: str) -> str | None:
     try:
         raw = path.read_bytes()
@@ -87,25 +119,38 @@ def _read_text(path: Path, problems: list[Problem], label: str) -> str | None:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        problems.append(Problem(label, line, "-",
-                                f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); "
-                                "save it as UTF-8"))
+        problems.append(
+            Problem(
+                label,
+                line,
+                "-",
+                f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8",
+            )
+        )
         return None
 
 
-def _csv_rows(text: str, label: str, columns: tuple[str, ...],
-              problems: list[Problem]) -> Iterator[tuple[int, dict[str, str]]]:
+def _csv_rows(
+    text: str, label: str, columns: tuple[str, ...], problems: list[Problem]
+) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, row) for each data row, after checking the header."""
     if "\x00" in text:
-        problems.append(Problem(label, text[: text.index("\x00")].count("\n") + 1, "-",
-                                "contains a NUL byte; this is not a text CSV file"))
+        problems.append(
+            Problem(
+                label,
+                text[: text.index("\x00")].count("\n") + 1,
+                "-",
+                "contains a NUL byte; this is not a text CSV file",
+            )
+        )
         return
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
-        problems.append(Problem(label, 1, "-", "file is empty; expected a header row: "
-                                + ",".join(columns)))
+        problems.append(
+            Problem(label, 1, "-", "file is empty; expected a header row: " + ",".join(columns))
+        )
         return
     except csv.Error as err:
         problems.append(Problem(label, 1, "-", f"header cannot be parsed: {err}"))
@@ -116,8 +161,7 @@ def _csv_rows(text: str, label: str, columns: tuple[str, ...],
         problems.append(Problem(label, 1, ",".join(missing), "required column is missing"))
         return
     for extra in (h for h in header if h not in columns):
-        problems.append(Problem(label, 1, extra or "(blank)",
-                                "unknown column; it is ignored"))
+        problems.append(Problem(label, 1, extra or "(blank)", "unknown column; it is ignored"))
     seen_header = set()
     for name in header:
         if name in seen_header:
@@ -136,13 +180,15 @@ def _csv_rows(text: str, label: str, columns: tuple[str, ...],
         if not values or all(not v.strip() for v in values):
             continue
         if len(values) != len(header):
-            problems.append(Problem(label, line, "-",
-                                    f"has {len(values)} fields, the header has {len(header)}"))
+            problems.append(
+                Problem(label, line, "-", f"has {len(values)} fields, the header has {len(header)}")
+            )
             continue
         too_long = [h for h, v in zip(header, values, strict=True) if len(v) > MAX_FIELD_LENGTH]
         if too_long:
-            problems.append(Problem(label, line, too_long[0],
-                                    f"is longer than {MAX_FIELD_LENGTH:,} characters"))
+            problems.append(
+                Problem(label, line, too_long[0], f"is longer than {MAX_FIELD_LENGTH:,} characters")
+            )
             continue
         yield line, {h: v for h, v in zip(header, values, strict=True) if h in columns}
 
@@ -209,8 +255,9 @@ def parse_date(raw: str) -> dt.date:
         raise ValueError(f"{raw[:40]!r} is not a date of the form YYYY-MM-DD") from None
 
 
-def _date(row: dict[str, str], name: str, today: dt.date, *, required: bool = True
-          ) -> dt.date | None:
+def _date(
+    row: dict[str, str], name: str, today: dt.date, *, required: bool = True
+) -> dt.date | None:
     raw = _text(row, name, required=required)
     if not raw:
         return None
@@ -232,9 +279,14 @@ def _url(row: dict[str, str], name: str) -> str:
     return value
 
 
-def _rows(label: str, text: str | None, columns: tuple[str, ...], problems: list[Problem],
-          parse: Callable[[dict[str, str]], object], key: Callable[[object], str]
-          ) -> Iterator[tuple[int, object]]:
+def _rows(
+    label: str,
+    text: str | None,
+    columns: tuple[str, ...],
+    problems: list[Problem],
+    parse: Callable[[dict[str, str]], object],
+    key: Callable[[object], str],
+) -> Iterator[tuple[int, object]]:
     """Parse each row; report bad rows and duplicate keys; yield (line, record)."""
     if text is None:
         return
@@ -247,14 +299,21 @@ def _rows(label: str, text: str | None, columns: tuple[str, ...], problems: list
             continue
         record_key = key(record)
         if record_key in seen:
-            problems.append(Problem(label, line, columns[0],
-                                    f"{record_key!r} repeats the id of line {seen[record_key]}"))
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    columns[0],
+                    f"{record_key!r} repeats the id of line {seen[record_key]}",
+                )
+            )
             continue
         seen[record_key] = line
         yield line, record
 
 
 # --- the four tables -----------------------------------------------------------------------
+
 
 def _parse_oblast(row: dict[str, str]) -> tuple[str, str]:
     code = _text(row, "iso_3166_2").upper()
@@ -268,10 +327,12 @@ def _place_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], Place]:
         kind = _choice(row, "kind", vocab.PLACE_KINDS)
         oblast = _text(row, "oblast", required=kind != "country").upper()
         if oblast and oblast not in oblasts:
-            raise _RowError("oblast", f"{oblast[:20]!r} is not a known oblast code "
-                                      f"(see {OBLASTS_FILE})")
-        alt_names = tuple(a.strip() for a in row.get("alt_names", "").split(LIST_SEPARATOR)
-                          if a.strip())
+            raise _RowError(
+                "oblast", f"{oblast[:20]!r} is not a known oblast code (see {OBLASTS_FILE})"
+            )
+        alt_names = tuple(
+            a.strip() for a in row.get("alt_names", "").split(LIST_SEPARATOR) if a.strip()
+        )
         return Place(
             place_id=_identifier(row, "place_id"),
             name=_text(row, "name"),
@@ -285,6 +346,7 @@ def _place_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], Place]:
             name_uk=_text(row, "name_uk", required=False),
             name_ru=_text(row, "name_ru", required=False),
         )
+
     return parse
 
 
@@ -295,8 +357,9 @@ def _article_parser(articles_dir: Path, today: dt.date) -> Callable[[dict[str, s
         sink: list[Problem] = []
         text = _read_text(path, sink, "")
         if text is None:
-            raise _RowError("article_id", f"text file {ARTICLES_DIR}/{article_id}.txt "
-                                          f"{sink[0].message}")
+            raise _RowError(
+                "article_id", f"text file {ARTICLES_DIR}/{article_id}.txt {sink[0].message}"
+            )
         return Article(
             article_id=article_id,
             title=_text(row, "title"),
@@ -306,11 +369,13 @@ def _article_parser(articles_dir: Path, today: dt.date) -> Callable[[dict[str, s
             language=_text(row, "language", required=False) or "en",
             text=text,
         )
+
     return parse
 
 
-def _claim_parser(articles: dict[str, Article], places: dict[str, Place], today: dt.date
-                  ) -> Callable[[dict[str, str]], Claim]:
+def _claim_parser(
+    articles: dict[str, Article], places: dict[str, Place], today: dt.date
+) -> Callable[[dict[str, str]], Claim]:
     def parse(row: dict[str, str]) -> Claim:
         claim_id = _identifier(row, "claim_id")
         place_id = _text(row, "place_id")
@@ -318,8 +383,9 @@ def _claim_parser(articles: dict[str, Article], places: dict[str, Place], today:
             raise _RowError("place_id", f"{place_id[:40]!r} is not a place in {PLACES_FILE}")
         article_id = _text(row, "article_id")
         if article_id not in articles:
-            raise _RowError("article_id",
-                            f"{article_id[:40]!r} is not an article in {ARTICLES_FILE}")
+            raise _RowError(
+                "article_id", f"{article_id[:40]!r} is not an article in {ARTICLES_FILE}"
+            )
         article = articles[article_id]
         date = _date(row, "date", today)
         precision = _choice(row, "date_precision", vocab.DATE_PRECISIONS)
@@ -334,23 +400,34 @@ def _claim_parser(articles: dict[str, Article], places: dict[str, Place], today:
         end = _whole_number(row, "quote_end")
         if article.text[start:end] != quote:
             found = article.text.find(quote)
-            where = f"it is at {found}..{found + len(quote)}" if found >= 0 else \
-                "it is nowhere in the article"
-            raise _RowError("quote", f"not found verbatim at {start}..{end} of article "
-                                     f"{article_id}; {where}")
+            where = (
+                f"it is at {found}..{found + len(quote)}"
+                if found >= 0
+                else "it is nowhere in the article"
+            )
+            raise _RowError(
+                "quote", f"not found verbatim at {start}..{end} of article {article_id}; {where}"
+            )
         mention = _text(row, "mention", required=False)
         if mention and mention not in quote:
             raise _RowError("mention", f"{mention[:40]!r} does not occur in the quote")
         return Claim(
-            claim_id=claim_id, place_id=place_id, date=date, date_end=date_end,
+            claim_id=claim_id,
+            place_id=place_id,
+            date=date,
+            date_end=date_end,
             date_precision=precision,
             status=_choice(row, "status", vocab.STATUSES),
             event=_choice(row, "event", vocab.EVENTS),
             certainty=_choice(row, "certainty", vocab.CERTAINTIES),
             claimant=_text(row, "claimant"),
-            article_id=article_id, quote=quote, quote_start=start, quote_end=end,
+            article_id=article_id,
+            quote=quote,
+            quote_start=start,
+            quote_end=end,
             mention=mention,
         )
+
     return parse
 
 
@@ -364,8 +441,7 @@ def implied_end(date: dt.date, precision: str) -> dt.date:
     return date
 
 
-def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = None
-                 ) -> Dataset:
+def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = None) -> Dataset:
     """Load and validate a data directory. Never raises on bad content (see module doc)."""
     root = Path(data_dir) if data_dir is not None else default_data_dir()
     if not root.is_dir():
@@ -376,23 +452,57 @@ def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = 
     def read(name: str) -> str | None:
         return _read_text(root / name, problems, name)
 
-    oblasts = dict(record for _, record in _rows(
-        OBLASTS_FILE, read(OBLASTS_FILE), OBLAST_COLUMNS, problems, _parse_oblast,
-        key=lambda r: r[0]))
-    places = {p.place_id: p for _, p in _rows(
-        PLACES_FILE, read(PLACES_FILE), PLACE_COLUMNS, problems, _place_parser(oblasts),
-        key=lambda p: p.place_id)}
-    articles = {a.article_id: a for _, a in _rows(
-        ARTICLES_FILE, read(ARTICLES_FILE), ARTICLE_COLUMNS, problems,
-        _article_parser(root / ARTICLES_DIR, today), key=lambda a: a.article_id)}
-    claims = [c for _, c in _rows(
-        CLAIMS_FILE, read(CLAIMS_FILE), CLAIM_COLUMNS, problems,
-        _claim_parser(articles, places, today), key=lambda c: c.claim_id)]
-    return Dataset(articles=articles, places=places, claims=claims, oblasts=oblasts,
-                   problems=problems)
+    oblasts = dict(
+        record
+        for _, record in _rows(
+            OBLASTS_FILE,
+            read(OBLASTS_FILE),
+            OBLAST_COLUMNS,
+            problems,
+            _parse_oblast,
+            key=lambda r: r[0],
+        )
+    )
+    places = {
+        p.place_id: p
+        for _, p in _rows(
+            PLACES_FILE,
+            read(PLACES_FILE),
+            PLACE_COLUMNS,
+            problems,
+            _place_parser(oblasts),
+            key=lambda p: p.place_id,
+        )
+    }
+    articles = {
+        a.article_id: a
+        for _, a in _rows(
+            ARTICLES_FILE,
+            read(ARTICLES_FILE),
+            ARTICLE_COLUMNS,
+            problems,
+            _article_parser(root / ARTICLES_DIR, today),
+            key=lambda a: a.article_id,
+        )
+    }
+    claims = [
+        c
+        for _, c in _rows(
+            CLAIMS_FILE,
+            read(CLAIMS_FILE),
+            CLAIM_COLUMNS,
+            problems,
+            _claim_parser(articles, places, today),
+            key=lambda c: c.claim_id,
+        )
+    ]
+    return Dataset(
+        articles=articles, places=places, claims=claims, oblasts=oblasts, problems=problems
+    )
 
 
 # --- writing -------------------------------------------------------------------------------
+
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write a file so that a reader or a crash sees either the old or the new content."""
@@ -411,8 +521,9 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def csv_text(columns: Iterable[str], rows: Iterable[dict[str, object]]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n",
-                            extrasaction="ignore")
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore"
+    )
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -420,39 +531,57 @@ def csv_text(columns: Iterable[str], rows: Iterable[dict[str, object]]) -> str:
 
 def place_row(place: Place) -> dict[str, object]:
     return {
-        "place_id": place.place_id, "name": place.name, "kind": place.kind,
-        "oblast": place.oblast, "lat": place.lat, "lon": place.lon,
+        "place_id": place.place_id,
+        "name": place.name,
+        "kind": place.kind,
+        "oblast": place.oblast,
+        "lat": place.lat,
+        "lon": place.lon,
         "geonames_id": "" if place.geonames_id is None else place.geonames_id,
         "population": "" if place.population is None else place.population,
         "alt_names": LIST_SEPARATOR.join(place.alt_names),
-        "name_uk": place.name_uk, "name_ru": place.name_ru,
+        "name_uk": place.name_uk,
+        "name_ru": place.name_ru,
     }
 
 
 def claim_row(claim: Claim) -> dict[str, object]:
     return {
-        "claim_id": claim.claim_id, "place_id": claim.place_id,
+        "claim_id": claim.claim_id,
+        "place_id": claim.place_id,
         "date": claim.date.isoformat(),
         "date_end": "" if claim.date_end == claim.date else claim.date_end.isoformat(),
-        "date_precision": claim.date_precision, "status": claim.status,
-        "event": claim.event, "certainty": claim.certainty, "claimant": claim.claimant,
-        "article_id": claim.article_id, "quote": claim.quote,
-        "quote_start": claim.quote_start, "quote_end": claim.quote_end,
+        "date_precision": claim.date_precision,
+        "status": claim.status,
+        "event": claim.event,
+        "certainty": claim.certainty,
+        "claimant": claim.claimant,
+        "article_id": claim.article_id,
+        "quote": claim.quote,
+        "quote_start": claim.quote_start,
+        "quote_end": claim.quote_end,
         "mention": claim.mention,
     }
 
 
 def article_row(article: Article) -> dict[str, object]:
     return {
-        "article_id": article.article_id, "title": article.title, "outlet": article.outlet,
-        "url": article.url, "published": article.published.isoformat(),
+        "article_id": article.article_id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published.isoformat(),
         "language": article.language,
     }
 
 
-def write_tables(root: Path, *, articles: Iterable[Article] | None = None,
-                 places: Iterable[Place] | None = None,
-                 claims: Iterable[Claim] | None = None) -> None:
+def write_tables(
+    root: Path,
+    *,
+    articles: Iterable[Article] | None = None,
+    places: Iterable[Place] | None = None,
+    claims: Iterable[Claim] | None = None,
+) -> None:
     """Write whole tables (and article texts) atomically, file by file.
 
     Article texts are written before the index that names them, and places before the
@@ -462,8 +591,9 @@ def write_tables(root: Path, *, articles: Iterable[Article] | None = None,
         articles = list(articles)
         for article in articles:
             atomic_write_text(root / ARTICLES_DIR / f"{article.article_id}.txt", article.text)
-        atomic_write_text(root / ARTICLES_FILE,
-                          csv_text(ARTICLE_COLUMNS, map(article_row, articles)))
+        atomic_write_text(
+            root / ARTICLES_FILE, csv_text(ARTICLE_COLUMNS, map(article_row, articles))
+        )
     if places is not None:
         atomic_write_text(root / PLACES_FILE, csv_text(PLACE_COLUMNS, map(place_row, places)))
     if claims is not None:

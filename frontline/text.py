@@ -38,8 +38,9 @@ def highlight(text: str, spans: list[tuple[int, int, str]], *, tag: str = "mark"
         if start < position or end > len(text) or start >= end:
             continue
         pieces.append(escape_html(text[position:start]))
-        pieces.append(f'<{tag} class="{escape_html(css_class)}">'
-                      f"{escape_html(text[start:end])}</{tag}>")
+        pieces.append(
+            f'<{tag} class="{escape_html(css_class)}">{escape_html(text[start:end])}</{tag}>'
+        )
         position = end
     pieces.append(escape_html(text[position:]))
     return "".join(pieces)

@@ -16,10 +16,30 @@ from frontline import vocab
 from frontline.model import Dataset
 
 CLAIM_TABLE_COLUMNS = [
-    "claim_id", "place_id", "name", "kind", "oblast", "oblast_name", "lat", "lon",
-    "geonames_id", "date", "date_end", "date_precision", "status", "event", "certainty",
-    "claimant", "article_id", "published", "outlet", "title", "quote", "quote_start",
-    "quote_end", "mention",
+    "claim_id",
+    "place_id",
+    "name",
+    "kind",
+    "oblast",
+    "oblast_name",
+    "lat",
+    "lon",
+    "geonames_id",
+    "date",
+    "date_end",
+    "date_precision",
+    "status",
+    "event",
+    "certainty",
+    "claimant",
+    "article_id",
+    "published",
+    "outlet",
+    "title",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "mention",
 ]
 
 
@@ -29,25 +49,41 @@ def claims_table(dataset: Dataset) -> pd.DataFrame:
     for claim in dataset.claims:
         place = dataset.places[claim.place_id]
         article = dataset.articles[claim.article_id]
-        rows.append({
-            "claim_id": claim.claim_id, "place_id": place.place_id, "name": place.name,
-            "kind": place.kind, "oblast": place.oblast,
-            "oblast_name": dataset.oblasts.get(place.oblast, place.oblast),
-            "lat": place.lat, "lon": place.lon, "geonames_id": place.geonames_id,
-            "date": claim.date, "date_end": claim.date_end,
-            "date_precision": claim.date_precision, "status": claim.status,
-            "event": claim.event, "certainty": claim.certainty, "claimant": claim.claimant,
-            "article_id": article.article_id, "published": article.published,
-            "outlet": article.outlet, "title": article.title, "quote": claim.quote,
-            "quote_start": claim.quote_start, "quote_end": claim.quote_end,
-            "mention": claim.mention,
-        })
+        rows.append(
+            {
+                "claim_id": claim.claim_id,
+                "place_id": place.place_id,
+                "name": place.name,
+                "kind": place.kind,
+                "oblast": place.oblast,
+                "oblast_name": dataset.oblasts.get(place.oblast, place.oblast),
+                "lat": place.lat,
+                "lon": place.lon,
+                "geonames_id": place.geonames_id,
+                "date": claim.date,
+                "date_end": claim.date_end,
+                "date_precision": claim.date_precision,
+                "status": claim.status,
+                "event": claim.event,
+                "certainty": claim.certainty,
+                "claimant": claim.claimant,
+                "article_id": article.article_id,
+                "published": article.published,
+                "outlet": article.outlet,
+                "title": article.title,
+                "quote": claim.quote,
+                "quote_start": claim.quote_start,
+                "quote_end": claim.quote_end,
+                "mention": claim.mention,
+            }
+        )
     table = pd.DataFrame(rows, columns=CLAIM_TABLE_COLUMNS)
     for column in ("date", "date_end", "published"):
         table[column] = pd.to_datetime(table[column])
     table["geonames_id"] = table["geonames_id"].astype("Int64")
     return table.sort_values(["date", "published", "claim_id"], kind="stable").reset_index(
-        drop=True)
+        drop=True
+    )
 
 
 @dataclass(frozen=True)
@@ -132,3 +168,13 @@ def describe_date(row: pd.Series) -> str:
     if precision == "month":
         return start.strftime("%B %Y")
     return f"{start.isoformat()} – {end.isoformat()}"
+
+
+def neighbour_date(
+    dates: list[dt.date], current: dt.date, direction: int, first: dt.date, last: dt.date
+) -> dt.date:
+    """The nearest date carrying a claim after (direction > 0) or before the current one;
+    the end of the timeline when there is none."""
+    if direction > 0:
+        return next((d for d in dates if d > current), last)
+    return next((d for d in reversed(dates) if d < current), first)

@@ -41,8 +41,14 @@ def _shown(raw: str) -> str:
     return repr(flat[:40] + ("…" if len(flat) > 40 else ""))
 
 
-def parse_view(params: Mapping[str, str | list[str]], *, first: dt.date, last: dt.date,
-               oblasts: set[str], places: set[str]) -> ParsedView:
+def parse_view(
+    params: Mapping[str, str | list[str]],
+    *,
+    first: dt.date,
+    last: dt.date,
+    oblasts: set[str],
+    places: set[str],
+) -> ParsedView:
     """Read a view from query parameters; the default is the latest date, no filters."""
     notices: list[str] = []
 
@@ -65,18 +71,23 @@ def parse_view(params: Mapping[str, str | list[str]], *, first: dt.date, last: d
         try:
             parsed = dt.date.fromisoformat(raw)
         except ValueError:
-            notices.append(f"The link's {name!r} value {_shown(raw)} is not a date "
-                           "(YYYY-MM-DD); it was ignored.")
+            notices.append(
+                f"The link's {name!r} value {_shown(raw)} is not a date "
+                "(YYYY-MM-DD); it was ignored."
+            )
             return None
         if not first <= parsed <= last:
             clamped = min(max(parsed, first), last)
-            notices.append(f"The link's {name!r} date {parsed} is outside the data "
-                           f"({first} to {last}); {clamped} is shown instead.")
+            notices.append(
+                f"The link's {name!r} date {parsed} is outside the data "
+                f"({first} to {last}); {clamped} is shown instead."
+            )
             return clamped
         return parsed
 
-    def members(name: str, allowed: set[str] | tuple[str, ...], *, upper: bool = False
-                ) -> tuple[str, ...]:
+    def members(
+        name: str, allowed: set[str] | tuple[str, ...], *, upper: bool = False
+    ) -> tuple[str, ...]:
         raw = value(name)
         if not raw:
             return ()
@@ -85,29 +96,36 @@ def parse_view(params: Mapping[str, str | list[str]], *, first: dt.date, last: d
         known = tuple(dict.fromkeys(item for item in items if item in allowed))
         unknown = [item for item in items if item not in allowed]
         if unknown:
-            notices.append(f"The link's {name!r} has unknown values "
-                           f"{', '.join(_shown(u) for u in unknown[:5])}; they were ignored.")
+            notices.append(
+                f"The link's {name!r} has unknown values "
+                f"{', '.join(_shown(u) for u in unknown[:5])}; they were ignored."
+            )
         return known
 
     as_of = day("as_of") or last
     mode = value("mode")
     if mode not in (None, *vocab.MODES):
-        notices.append(f"The link's 'mode' {_shown(mode)} is not one of "
-                       f"{', '.join(vocab.MODES)}; {vocab.MODE_HAPPENED} is shown.")
+        notices.append(
+            f"The link's 'mode' {_shown(mode)} is not one of "
+            f"{', '.join(vocab.MODES)}; {vocab.MODE_HAPPENED} is shown."
+        )
     date_from, date_to = day("from"), day("to")
     if date_from and date_to and date_from > date_to:
-        notices.append(f"The link's date range {date_from} to {date_to} is reversed; "
-                       "the whole range is shown.")
+        notices.append(
+            f"The link's date range {date_from} to {date_to} is reversed; the whole range is shown."
+        )
         date_from = date_to = None
     place = value("place")
     if place is not None and place not in places:
-        notices.append(f"The link's place {_shown(place)} is not in the gazetteer; "
-                       "no place is selected.")
+        notices.append(
+            f"The link's place {_shown(place)} is not in the gazetteer; no place is selected."
+        )
         place = None
     view = ViewState(
         as_of=as_of,
         mode=mode if mode in vocab.MODES else vocab.MODE_HAPPENED,
-        date_from=date_from, date_to=date_to,
+        date_from=date_from,
+        date_to=date_to,
         oblasts=members("region", oblasts, upper=True),
         statuses=members("status", vocab.STATUSES),
         certainties=members("certainty", vocab.CERTAINTIES),
@@ -125,8 +143,11 @@ def view_params(view: ViewState) -> dict[str, str]:
         params["from"] = view.date_from.isoformat()
     if view.date_to:
         params["to"] = view.date_to.isoformat()
-    for name, items in (("region", view.oblasts), ("status", view.statuses),
-                        ("certainty", view.certainties)):
+    for name, items in (
+        ("region", view.oblasts),
+        ("status", view.statuses),
+        ("certainty", view.certainties),
+    ):
         if items:
             params[name] = ",".join(items)
     if view.place:
