@@ -144,11 +144,11 @@ def timeline_controls(data: AppData) -> None:
         step=dt.timedelta(days=1),
         format="YYYY-MM-DD",
     )
-    back, forward, play, _ = st.columns([1, 1, 1, 3])
-    back.button("◀ Previous claim date", on_click=step_date, args=(data, -1), width="stretch")
-    forward.button("Next claim date ▶", on_click=step_date, args=(data, 1), width="stretch")
+    back, forward, play, _ = st.columns([1, 1, 1, 4])
+    back.button("◀ Previous", on_click=step_date, args=(data, -1), width="stretch")
+    forward.button("Next ▶", on_click=step_date, args=(data, 1), width="stretch")
     play.button(
-        "⏸ Pause" if st.session_state["playing"] else "⏵ Play",
+        "❚❚ Pause" if st.session_state["playing"] else "▶ Play",
         on_click=toggle_play,
         args=(data,),
         width="stretch",
@@ -203,7 +203,7 @@ def map_and_passages(data: AppData, filters: Filters) -> None:
             st_folium(
                 fmap,
                 key="map",
-                height=560,
+                height=520,
                 use_container_width=True,
                 feature_group_to_add=layer,
                 returned_objects=["last_object_clicked", "last_object_clicked_count"],
@@ -259,7 +259,7 @@ def main() -> None:
     # A date from the link or from an older data set is brought within the data's range.
     state["as_of"] = min(max(state["as_of"], data.first), data.last)
 
-    st.title("Frontline")
+    st.markdown("## Frontline — claims of territorial change")
     st.caption(
         "Claims of territorial change from news reports. Every marker is a claim, "
         "with its certainty and its source passage — not a verified front line."

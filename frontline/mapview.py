@@ -66,44 +66,60 @@ def _tooltip(row: pd.Series) -> str:
     return escape_html(f"{row['name']} — {status} ({row['certainty']})")
 
 
+def marker_style(status: str, certainty: str, *, selected: bool = False) -> dict:
+    """Leaflet path options for a place: colour for the status, fill and dashes for the
+    certainty (see vocab), a thicker ring when selected."""
+    colour = vocab.STATUS_COLOURS.get(status, vocab.NO_CLAIM_COLOUR)
+    filled = vocab.CERTAINTY_FILLED[certainty]
+    return {
+        "color": MARKER_OUTLINE if filled else colour,
+        "weight": (3.5 if selected else 2) + (0 if filled else 1),
+        "dashArray": vocab.CERTAINTY_DASH[certainty],
+        "fillColor": colour if filled else vocab.HOLLOW_FILL,
+        "fillOpacity": 0.95 if filled else 0.85,
+    }
+
+
+def area_style(status: str, certainty: str, *, selected: bool = False) -> dict:
+    """Path options for an oblast-level claim: a light wash, so towns inside stay legible."""
+    colour = vocab.STATUS_COLOURS.get(status, vocab.NO_CLAIM_COLOUR)
+    return {
+        "color": colour,
+        "weight": 4 if selected else 2.5,
+        "dashArray": vocab.CERTAINTY_DASH[certainty],
+        "fillColor": colour,
+        "fillOpacity": 0.22 if vocab.CERTAINTY_FILLED[certainty] else 0.08,
+    }
+
+
 def claims_layer(
     state: pd.DataFrame, oblast_shapes: dict[str, dict], selected: str | None = None
 ) -> folium.FeatureGroup:
-    """One shape per place: a circle for a town, the oblast's area for a region-level claim.
-
-    Colour is the status; certainty is the fill's strength and the outline's dashes, so it
-    can be read without colour.
-    """
+    """One shape per place: a circle for a town, the oblast's area for a region-level claim."""
     layer = folium.FeatureGroup(name="Claims")
-    for _, row in state.iterrows():
-        colour = vocab.STATUS_COLOURS.get(row["status"], vocab.NO_CLAIM_COLOUR)
-        fill = vocab.CERTAINTY_FILL_OPACITY[row["certainty"]]
-        dash = vocab.CERTAINTY_DASH[row["certainty"]]
+    # Areas first, so that the towns inside them are drawn on top and stay clickable.
+    rows = state.sort_values("kind", key=lambda kind: kind != "oblast", kind="stable")
+    for _, row in rows.iterrows():
         is_selected = row["place_id"] == selected
         geometry = oblast_shapes.get(row["oblast"]) if row["kind"] == "oblast" else None
         if geometry is not None:
-            style = {
-                "color": colour,
-                "weight": 3 if is_selected else 1.5,
-                "fillColor": colour,
-                "fillOpacity": fill * 0.5,
-                "dashArray": dash,
-            }
+            style = area_style(row["status"], row["certainty"], selected=is_selected)
             folium.GeoJson(
                 {"type": "Feature", "geometry": geometry, "properties": {}},
                 style_function=lambda _feature, style=style: style,
                 tooltip=_tooltip(row),
             ).add_to(layer)
             continue
+        style = marker_style(row["status"], row["certainty"], selected=is_selected)
         folium.CircleMarker(
             location=[row["lat"], row["lon"]],
             radius=SELECTED_RADIUS if is_selected else MARKER_RADIUS,
-            color=MARKER_OUTLINE,
-            weight=3 if is_selected else 1.5,
-            dash_array=dash,
+            color=style["color"],
+            weight=style["weight"],
+            dash_array=style["dashArray"],
             fill=True,
-            fill_color=colour,
-            fill_opacity=fill,
+            fill_color=style["fillColor"],
+            fill_opacity=style["fillOpacity"],
             tooltip=_tooltip(row),
         ).add_to(layer)
     return layer

@@ -7,13 +7,17 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from frontline import vocab
+from frontline.mapview import marker_style
 from frontline.text import escape_html, highlight, mention_span
 from frontline.timeline import describe_date
 
 STYLE = """
 <style>
+[data-testid="stMainBlockContainer"]{padding-top:2.2rem}
 .fl-legend{display:flex;flex-wrap:wrap;gap:.4rem 1.1rem;align-items:center;font-size:.9rem}
-.fl-legend span{display:inline-flex;align-items:center;gap:.35rem}
+.fl-legend>span{display:inline-flex;align-items:center;gap:.35rem}
+.fl-dot{display:inline-block;width:16px;height:16px;border-radius:50%;box-sizing:border-box}
+.fl-area{border-radius:2px;background:rgba(240,228,66,.35);border:2px solid #b8a800}
 .fl-card{border-left:4px solid #888;padding:.35rem .7rem;margin:.6rem 0;background:#f7f7f7}
 .fl-card .fl-meta{font-size:.85rem;color:#333}
 .fl-card blockquote{margin:.35rem 0;font-size:.95rem;white-space:pre-wrap}
@@ -24,27 +28,25 @@ font-size:.78rem;margin-right:.25rem;background:#fff;color:#111}
 """
 
 
-def _swatch(colour: str, fill_opacity: float, dash: str | None) -> str:
-    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+def _swatch(status: str, certainty: str) -> str:
+    style = marker_style(status, certainty)
+    border = "dashed" if style["dashArray"] else "solid"
     return (
-        f'<svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" '
-        f'fill="{colour}" fill-opacity="{fill_opacity}" stroke="#1a1a1a" '
-        f'stroke-width="1.5"{dash_attr}/></svg>'
+        f'<span class="fl-dot" aria-hidden="true" style="background:{style["fillColor"]};'
+        f'border:{style["weight"]:g}px {border} {style["color"]}"></span>'
     )
 
 
 def legend_html() -> str:
     """Status colours and certainty styles, each named in words as well."""
     items = [
-        f"<span>{_swatch(vocab.STATUS_COLOURS[s], 0.9, None)}{vocab.STATUS_LABELS[s]}</span>"
-        for s in vocab.STATUSES
+        f"<span>{_swatch(s, 'confirmed')}{vocab.STATUS_LABELS[s]}</span>" for s in vocab.STATUSES
     ]
-    items += [
-        f"<span>{_swatch('#777777', vocab.CERTAINTY_FILL_OPACITY[c], vocab.CERTAINTY_DASH[c])}"
-        f"{c}</span>"
-        for c in vocab.CERTAINTIES
-        if c != "denied"
-    ]
+    items += [f"<span>{_swatch('', c)}{c}</span>" for c in vocab.CERTAINTIES]
+    items.append(
+        '<span><span class="fl-dot fl-area" aria-hidden="true"></span>'
+        "shaded oblast: a claim about a whole region</span>"
+    )
     return (
         f'{STYLE}<div class="fl-legend" role="list" aria-label="Legend">'
         + "".join(items)

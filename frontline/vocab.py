@@ -47,16 +47,9 @@ STATUS_COLOURS = {
 }
 NO_CLAIM_COLOUR = "#999999"
 
-# Certainty is drawn without colour, so it survives greyscale printing and colour blindness.
-CERTAINTY_FILL_OPACITY = {
-    "confirmed": 0.9,
-    "claimed": 0.45,
-    "unconfirmed": 0.12,
-    "denied": 0.12,
-}
-CERTAINTY_DASH = {
-    "confirmed": None,
-    "claimed": None,
-    "unconfirmed": "4 3",
-    "denied": "1 3",
-}
+# Certainty is drawn without colour, so it survives greyscale printing and colour blindness:
+# a firm claim is a filled marker with a solid outline, a party's claim is filled with a
+# dashed outline, an unconfirmed or denied one is hollow (white inside, coloured ring).
+CERTAINTY_FILLED = {"confirmed": True, "claimed": True, "unconfirmed": False, "denied": False}
+CERTAINTY_DASH = {"confirmed": None, "claimed": "5 3", "unconfirmed": "3 3", "denied": "1 4"}
+HOLLOW_FILL = "#ffffff"

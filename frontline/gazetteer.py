@@ -1,0 +1,283 @@
+"""The gazetteer the geoparser matches against: GeoNames places of Ukraine, the oblasts, and
+the project's own places.
+
+Built once from data/geonames_ua.csv, data/oblasts.csv (+ oblasts.geojson for the oblasts'
+centres) and data/places.csv; callers keep the result (see cached_gazetteer).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from frontline.model import Place
+from frontline.romanize import UKRAINIAN_ONLY, could_be_ukrainian, romanize_uk
+from frontline.store import (
+    OBLAST_SHAPES_FILE,
+    OBLASTS_FILE,
+    PLACES_FILE,
+    default_data_dir,
+    load_dataset,
+)
+
+GEONAMES_FILE = "geonames_ua.csv"
+
+# Population thresholds for the kind of a GeoNames place; GeoNames' feature codes are not in
+# the extract, and a reader only needs the rough size.
+CITY_POPULATION = 40_000
+TOWN_POPULATION = 5_000
+
+# How the English reports name an oblast, after its centre's name.
+OBLAST_SUFFIXES = ("region", "oblast", "province")
+# Ukrainian and Russian "oblast" in the cases a report uses: nominative, genitive, dative,
+# locative and accusative.
+_CYRILLIC_OBLAST = re.compile(r"\s*(?:область|області|областi|области|обл\.?)$")
+
+_APOSTROPHE_TRANSLATION = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "′": "'",
+                                         "‐": "-", "‑": "-", "–": "-"})
+
+
+def normalise(text: str) -> str:
+    """Lower-case text with one apostrophe and one hyphen, keeping its length, so that offsets
+    in the normalised text are offsets in the original."""
+    text = text.translate(_APOSTROPHE_TRANSLATION)
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def slugify(name: str) -> str:
+    """A readable id: ASCII letters and digits joined by hyphens."""
+    ascii_name = unicodedata.normalize("NFKD", romanize_uk(name)).encode("ascii", "ignore")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.decode().lower()).strip("-") or "place"
+
+
+def place_kind(population: int) -> str:
+    if population >= CITY_POPULATION:
+        return "city"
+    if population >= TOWN_POPULATION:
+        return "town"
+    return "village"
+
+
+def canonical_name(geonames_name: str, alternates: Iterable[str]) -> tuple[str, str]:
+    """(official English name, Ukrainian name) of a GeoNames place.
+
+    The Ukrainian name is the Cyrillic alternate that can be Ukrainian and whose romanisation
+    is closest to the place's Latin names (GeoNames also lists Russian and historical names,
+    such as Dnipropetrovsk for Dnipro). Without a close one the GeoNames name stands.
+    """
+    alternates = list(alternates)
+    latin = [geonames_name] + [a for a in alternates if a.isascii()]
+    best: tuple[float, str] | None = None
+    for candidate in alternates:
+        if not could_be_ukrainian(candidate):
+            continue
+        romanised = romanize_uk(candidate)
+        similarity = max(fuzz.ratio(romanised.lower(), name.lower()) for name in latin)
+        # Prefer a spelling with Ukrainian-only letters when two are as close.
+        rank = (similarity + (1 if UKRAINIAN_ONLY.intersection(candidate) else 0), candidate)
+        if similarity >= 75 and (best is None or rank > best):
+            best = rank
+    if best is None:
+        return geonames_name, ""
+    return romanize_uk(best[1]), best[1]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A place the geoparser can find: a GeoNames place or an oblast."""
+
+    key: str  # "gn:<geonameid>" or "oblast:<ISO code>"
+    name: str  # canonical English name
+    kind: str
+    oblast: str  # ISO 3166-2
+    lat: float
+    lon: float
+    population: int = 0
+    geonames_id: int | None = None
+    names: tuple[str, ...] = ()  # every spelling to match, as written
+    name_uk: str = ""
+    name_ru: str = ""
+    place_id: str = ""  # the id in places.csv, when the project already has the place
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised name -> keys
+    oblasts: dict[str, str] = field(default_factory=dict)  # ISO code -> English name
+    places: dict[str, Place] = field(default_factory=dict)  # the project's places.csv
+
+    def add(self, entry: Entry) -> None:
+        self.entries[entry.key] = entry
+        for name in entry.names:
+            keys = self.by_name.setdefault(normalise(name), [])
+            if entry.key not in keys:
+                keys.append(entry.key)
+
+    def candidates(self, name: str) -> list[Entry]:
+        return [self.entries[k] for k in self.by_name.get(normalise(name), ())]
+
+    def oblast_entry(self, code: str) -> Entry | None:
+        return self.entries.get(f"oblast:{code}")
+
+
+def matchable(name: str) -> bool:
+    """Whether a GeoNames alternate is worth matching: real names start with a capital;
+    the lower-case ones are machine romanisations of other scripts, and short capitals are
+    airport codes (HRK, IEV)."""
+    name = name.strip()
+    if len(name) < 3 or not name[0].isupper():
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+def _geonames_entries(path: Path, places_by_geonames: Mapping[int, Place]) -> Iterable[Entry]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            geonames_id = int(row["geonameid"])
+            alternates = [a for a in row["alternatenames"].split("|") if a]
+            name, name_uk = canonical_name(row["name"], alternates)
+            population = int(row["population"] or 0)
+            names = {n for n in [row["name"], name, *alternates] if matchable(n)}
+            known = places_by_geonames.get(geonames_id)
+            if known is not None:
+                names.update(n for n in [known.name, *known.alt_names] if matchable(n))
+            yield Entry(
+                key=f"gn:{geonames_id}",
+                name=known.name if known else name,
+                kind=known.kind if known else place_kind(population),
+                oblast=row["iso_3166_2"],
+                lat=known.lat if known else float(row["latitude"]),
+                lon=known.lon if known else float(row["longitude"]),
+                population=population, geonames_id=geonames_id,
+                names=tuple(sorted(names)),
+                name_uk=(known.name_uk if known and known.name_uk else name_uk),
+                name_ru=known.name_ru if known else "",
+                place_id=known.place_id if known else "",
+            )
+
+
+def ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(signed area, lon, lat) of a closed ring, by the shoelace formula."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if area == 0:
+        return 0.0, ring[0][0], ring[0][1]
+    return area / 2, cx / (3 * area), cy / (3 * area)
+
+
+def polygon_centre(geometry: Mapping) -> tuple[float, float]:
+    """(lat, lon) of the area centroid of a (Multi)Polygon's outer rings."""
+    polygons = ([geometry["coordinates"]] if geometry["type"] == "Polygon"
+                else geometry["coordinates"])
+    total = lon = lat = 0.0
+    for polygon in polygons:
+        area, x, y = ring_area_centroid(polygon[0])
+        total += area
+        lon += x * area
+        lat += y * area
+    return lat / total, lon / total
+
+
+def _oblast_shapes(path: Path) -> dict[str, tuple[tuple[float, float], str, str]]:
+    """ISO code -> (centre, Ukrainian name, Russian name) from the boundaries file."""
+    if not path.exists():
+        return {}
+    features = json.loads(path.read_text(encoding="utf-8")).get("features", [])
+    return {f["properties"]["iso_3166_2"]: (polygon_centre(f["geometry"]),
+                                            f["properties"].get("name_uk", ""),
+                                            f["properties"].get("name_ru", ""))
+            for f in features}
+
+
+def oblast_spellings(name_en: str, name_local: str, centre_names: Iterable[str],
+                     name_uk: str, name_ru: str) -> set[str]:
+    """How reports name an oblast: "Donetsk region", "Donetska oblast", "Донецька область",
+    after the English name and the Latin spellings of its centre city (Kharkov region)."""
+    stems = {name_en} | {n for n in centre_names if n.isascii() and " " not in n}
+    names = {f"{stem} {suffix}" for stem in stems for suffix in OBLAST_SUFFIXES}
+    names |= {f"{stem} {suffix.capitalize()}" for stem in stems for suffix in OBLAST_SUFFIXES}
+    if name_local:
+        names.add(name_local)
+    for cyrillic in (name_uk, name_ru):
+        if cyrillic:
+            names.add(cyrillic)
+    return names
+
+
+def _oblast_centre_city(gazetteer: Gazetteer, code: str, name_en: str) -> Entry | None:
+    """The most populous place of the oblast that is called like it (Kharkiv for Kharkiv)."""
+    same_name = [e for e in gazetteer.candidates(name_en) if e.oblast == code]
+    return max(same_name, key=lambda e: e.population, default=None)
+
+
+def _oblast_entries(gazetteer: Gazetteer, rows: Iterable[Mapping[str, str]],
+                    shapes: Mapping[str, tuple[tuple[float, float], str, str]],
+                    places: Iterable[Place]) -> Iterable[Entry]:
+    known = {p.oblast: p for p in places if p.kind == "oblast"}
+    for row in rows:
+        code, name_en = row["iso_3166_2"], row["name_en"]
+        (lat, lon), name_uk, name_ru = shapes.get(code, ((0.0, 0.0), "", ""))
+        centre = _oblast_centre_city(gazetteer, code, name_en)
+        names = oblast_spellings(name_en, row.get("name_local", ""),
+                                 centre.names if centre else (), name_uk, name_ru)
+        place = known.get(code)
+        if place is not None:
+            names.update([place.name, *place.alt_names])
+            lat, lon = place.lat, place.lon
+        if not (place or code in shapes):
+            continue  # nowhere to draw it
+        yield Entry(
+            key=f"oblast:{code}", name=place.name if place else f"{name_en} region",
+            kind="oblast", oblast=code, lat=lat, lon=lon,
+            geonames_id=place.geonames_id if place else None,
+            names=tuple(sorted(names)),
+            name_uk=(place.name_uk if place else name_uk) or name_uk,
+            name_ru=(place.name_ru if place else name_ru) or name_ru,
+            place_id=place.place_id if place else "",
+        )
+
+
+def cyrillic_oblast_stem(name: str) -> str | None:
+    """"Донецька" of "Донецька область": the adjective, whose ending changes with the case."""
+    match = _CYRILLIC_OBLAST.search(name)
+    return name[: match.start()] if match else None
+
+
+def load_gazetteer(data_dir: Path | str | None = None) -> Gazetteer:
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    dataset = load_dataset(root)
+    gazetteer = Gazetteer(oblasts=dict(dataset.oblasts), places=dict(dataset.places))
+    by_geonames = {p.geonames_id: p for p in dataset.places.values()
+                   if p.geonames_id is not None and p.kind != "oblast"}
+    for entry in _geonames_entries(root / GEONAMES_FILE, by_geonames):
+        gazetteer.add(entry)
+    with (root / OBLASTS_FILE).open(encoding="utf-8", newline="") as handle:
+        oblast_rows = list(csv.DictReader(handle))
+    shapes = _oblast_shapes(root / OBLAST_SHAPES_FILE)
+    for entry in list(_oblast_entries(gazetteer, oblast_rows, shapes, dataset.places.values())):
+        gazetteer.add(entry)
+    return gazetteer
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(root: str) -> Gazetteer:
+    return load_gazetteer(root)
+
+
+def cached_gazetteer(data_dir: Path | str | None = None) -> Gazetteer:
+    """The gazetteer of a data directory, built once per process."""
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    return _cached(str(root.resolve()))
