@@ -17,8 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 CHROMIUM = Path(os.environ.get("FRONTLINE_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
-                  "--disable-background-networking"]
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = ROOT / "test-artifacts"
 SERVER_START_SECONDS = 60
 
@@ -48,11 +47,28 @@ class Dashboard:
         env = {**os.environ, "FRONTLINE_DATA_DIR": str(data_dir)}
         self._log = log_path.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py",
-             "--server.headless", "true", "--server.address", "127.0.0.1",
-             "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard.py",
+                "--server.headless",
+                "true",
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(self.port),
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
         self._wait_healthy()
 
     def _wait_healthy(self) -> None:
@@ -67,8 +83,9 @@ class Dashboard:
             except OSError:
                 time.sleep(0.3)
         self.stop()
-        raise RuntimeError(f"the dashboard did not start; its log:\n"
-                           f"{self.log_path.read_text()[-3000:]}")
+        raise RuntimeError(
+            f"the dashboard did not start; its log:\n{self.log_path.read_text()[-3000:]}"
+        )
 
     def stop(self) -> None:
         self.process.terminate()
@@ -88,8 +105,7 @@ def browser_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def dashboard(browser_data: Path, tmp_path_factory: pytest.TempPathFactory
-              ) -> Iterator[Dashboard]:
+def dashboard(browser_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dashboard]:
     server = Dashboard(browser_data, tmp_path_factory.mktemp("logs") / "streamlit.log")
     yield server
     server.stop()
@@ -100,12 +116,10 @@ def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium")
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium) — browser "
-                    "tests skipped")
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium) — browser tests skipped")
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                              args=CHROMIUM_FLAGS)
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield instance
         instance.close()
 

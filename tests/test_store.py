@@ -1,0 +1,348 @@
+"""Loading and validating the data directory: the seed data's facts, and broken files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from frontline import store
+from frontline.model import Article
+from tests.conftest import DATA_DIR, ROOT
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return store.load_dataset(DATA_DIR)
+
+
+def test_bundled_data_is_valid(seed):
+    assert seed.problems == []
+    assert len(seed.articles) == 1
+    assert len(seed.claims) >= 6
+
+
+def test_every_quote_stands_verbatim_at_its_offsets(seed):
+    for claim in seed.claims:
+        text = seed.articles[claim.article_id].text
+        assert text[claim.quote_start : claim.quote_end] == claim.quote, claim.claim_id
+        if claim.mention:
+            assert claim.mention in claim.quote
+
+
+def test_seed_article_metadata(seed):
+    (article,) = seed.articles.values()
+    assert article.outlet == "AFP"
+    assert article.published == dt.date(2022, 9, 11)
+    assert article.text.startswith("KHARKIV, Ukraine:")
+
+
+def test_place_facts(seed):
+    places = seed.places
+    assert places["lyman"].oblast == "UA-14"
+    assert places["lyman"].geonames_id == 704204
+    assert places["kupiansk"].oblast == "UA-63"
+    assert "Iyzum" in places["izium"].alt_names
+    assert places["kharkiv-oblast"].kind == "oblast"
+    assert places["donetsk-oblast"].kind == "oblast"
+
+
+def test_claim_vocabulary_for_the_seed(seed):
+    by_place: dict[str, list] = {}
+    for claim in seed.claims:
+        by_place.setdefault(claim.place_id, []).append(claim)
+    (izium,) = by_place["izium"]
+    assert izium.certainty == "unconfirmed"
+    assert izium.status == "ukrainian"
+    fall, entry = sorted(by_place["kupiansk"], key=lambda c: c.date)
+    assert (fall.status, fall.date_precision, fall.date) == (
+        "russian",
+        "week",
+        dt.date(2022, 2, 24),
+    )
+    assert fall.date_end == dt.date(2022, 3, 2)
+    assert (entry.status, entry.certainty, entry.claimant) == (
+        "ukrainian",
+        "claimed",
+        "Ukrainian forces",
+    )
+    assert entry.date == dt.date(2022, 9, 10)
+    (lyman,) = by_place["lyman"]
+    assert (lyman.status, lyman.certainty) == ("contested", "claimed")
+
+
+def test_governments_are_not_places_of_change(seed):
+    named = {p.name.lower() for p in seed.places.values()}
+    claimed = {seed.places[c.place_id].name.lower() for c in seed.claims}
+    for capital in ("kyiv", "moscow"):
+        assert capital not in claimed
+        assert capital not in named
+
+
+def test_publication_date_is_kept_apart_from_claim_dates(seed):
+    (article,) = seed.articles.values()
+    assert {c.date for c in seed.claims} != {article.published}
+
+
+def test_implied_end_dates():
+    assert store.implied_end(dt.date(2022, 2, 24), "week") == dt.date(2022, 3, 2)
+    assert store.implied_end(dt.date(2022, 2, 1), "month") == dt.date(2022, 2, 28)
+    assert store.implied_end(dt.date(2022, 12, 5), "month") == dt.date(2022, 12, 31)
+    assert store.implied_end(dt.date(2022, 9, 10), "day") == dt.date(2022, 9, 10)
+
+
+# --- broken files: each gets its own clear line naming file, line and field ----------------
+
+
+def _replace_line(path: Path, number: int, old: str, new: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[number - 1], f"{old!r} not on line {number} of {path.name}"
+    lines[number - 1] = lines[number - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _append(path: Path, row: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+
+
+def _set_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+
+
+# Line 2 of places.csv is Kharkiv; line 3 of claims.csv is Kupiansk's entry on 2022-09-10.
+BROKEN = [
+    (
+        "latitude out of range",
+        "places.csv",
+        lambda d: _replace_line(d / "places.csv", 2, "49.98177", "149.98177"),
+        ("places.csv", 2, "lat", "outside"),
+    ),
+    (
+        "coordinates not a number",
+        "places.csv",
+        lambda d: _replace_line(d / "places.csv", 2, "36.25475", "east"),
+        ("places.csv", 2, "lon", "not a number"),
+    ),
+    (
+        "coordinates missing",
+        "places.csv",
+        lambda d: _replace_line(d / "places.csv", 2, "36.25475", ""),
+        ("places.csv", 2, "lon", "empty"),
+    ),
+    (
+        "NaN coordinate",
+        "places.csv",
+        lambda d: _replace_line(d / "places.csv", 2, "49.98177", "nan"),
+        ("places.csv", 2, "lat", "finite"),
+    ),
+    (
+        "unknown place kind",
+        "places.csv",
+        lambda d: _replace_line(d / "places.csv", 2, ",city,", ",metropolis,"),
+        ("places.csv", 2, "kind", "not one of"),
+    ),
+    (
+        "unknown oblast code",
+        "places.csv",
+        lambda d: _replace_line(d / "places.csv", 2, "UA-63", "UA-99"),
+        ("places.csv", 2, "oblast", "not a known"),
+    ),
+    (
+        "duplicate place id",
+        "places.csv",
+        lambda d: _append(d / "places.csv", "kharkiv,Kharkiv again,city,UA-63,49.9,36.2,,,,,"),
+        ("places.csv", 8, "place_id", "repeats the id of line 2"),
+    ),
+    (
+        "unknown status",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 3, ",ukrainian,", ",liberated-ish,"),
+        ("claims.csv", 3, "status", "not one of"),
+    ),
+    (
+        "unknown certainty",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 3, ",claimed,", ",probable,"),
+        ("claims.csv", 3, "certainty", "not one of"),
+    ),
+    (
+        "claim names an unknown place",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 3, ",kupiansk,", ",atlantis,"),
+        ("claims.csv", 3, "place_id", "not a place"),
+    ),
+    (
+        "claim names an unknown article",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 3, ",afp-2022-09-11-", ",reuters-2022-09-11-"),
+        ("claims.csv", 3, "article_id", "not an article"),
+    ),
+    (
+        "date that does not parse",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 3, "2022-09-10", "10/09/2022"),
+        ("claims.csv", 3, "date", "YYYY-MM-DD"),
+    ),
+    (
+        "date in the future",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 3, "2022-09-10", "2099-09-10"),
+        ("claims.csv", 3, "date", "future"),
+    ),
+    (
+        "date before 1991",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 3, "2022-09-10", "1985-09-10"),
+        ("claims.csv", 3, "date", "before"),
+    ),
+    (
+        "quote moved off its offsets",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 3, ",18,148,", ",19,149,"),
+        ("claims.csv", 3, "quote", "not found verbatim at 19..149"),
+    ),
+    (
+        "quote that is not in the article",
+        "claims.csv",
+        lambda d: _replace_line(
+            d / "claims.csv", 3, "had entered Kupiansk", "had captured Kupiansk"
+        ),
+        ("claims.csv", 3, "quote", "nowhere in the article"),
+    ),
+    (
+        "duplicate claim id",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 3, "c0002,", "c0001,"),
+        ("claims.csv", 3, "claim_id", "repeats"),
+    ),
+    (
+        "missing column",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 1, ",certainty,", ",sureness,"),
+        ("claims.csv", 1, "certainty", "required column is missing"),
+    ),
+    (
+        "empty file",
+        "places.csv",
+        lambda d: _set_bytes(d / "places.csv", b""),
+        ("places.csv", 1, "-", "empty"),
+    ),
+    (
+        "not UTF-8",
+        "places.csv",
+        lambda d: _set_bytes(
+            d / "places.csv",
+            (d / "places.csv").read_bytes().replace(b"Kharkiv,", b"Kh\xe2rkiv,", 1),
+        ),
+        ("places.csv", 2, "-", "not UTF-8"),
+    ),
+    (
+        "row with too few fields",
+        "places.csv",
+        lambda d: _append(d / "places.csv", "odesa,Odesa,city"),
+        ("places.csv", 8, "-", "fields"),
+    ),
+    (
+        "article text file missing",
+        "articles.csv",
+        lambda d: next((d / "articles").glob("*.txt")).unlink(),
+        ("articles.csv", 2, "article_id", "missing"),
+    ),
+    (
+        "javascript url",
+        "articles.csv",
+        lambda d: _replace_line(d / "articles.csv", 2, ",AFP,,", ",AFP,javascript:alert(1),"),
+        ("articles.csv", 2, "url", "not an http(s) address"),
+    ),
+    (
+        "article id with a path in it",
+        "articles.csv",
+        lambda d: _replace_line(d / "articles.csv", 2, "afp-2022-09-11-", "../../etc/passwd-"),
+        ("articles.csv", 2, "article_id", "not a valid id"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "file", "damage", "expected"), BROKEN, ids=[case[0] for case in BROKEN]
+)
+def test_broken_file_gets_a_clear_line(data_copy, label, file, damage, expected):
+    damage(data_copy)
+    dataset = store.load_dataset(data_copy)
+    exp_file, exp_line, exp_field, exp_words = expected
+    matching = [
+        p
+        for p in dataset.problems
+        if p.file == exp_file
+        and p.line == exp_line
+        and p.field == exp_field
+        and exp_words in p.message
+    ]
+    assert matching, f"{label}: got {[str(p) for p in dataset.problems]}"
+
+
+def test_bad_rows_are_left_out_and_the_rest_kept(data_copy):
+    _replace_line(data_copy / "claims.csv", 3, ",ukrainian,", ",bogus,")
+    dataset = store.load_dataset(data_copy)
+    assert len(dataset.claims) == 5
+    assert "c0002" not in {c.claim_id for c in dataset.claims}
+    assert {c.claim_id for c in dataset.claims} >= {"c0001", "c0003"}
+
+
+def test_missing_directory_is_a_data_error(tmp_path):
+    with pytest.raises(store.DataError, match="not a data directory"):
+        store.load_dataset(tmp_path / "nowhere")
+
+
+def test_byte_order_mark_is_accepted(data_copy):
+    path = data_copy / "places.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert store.load_dataset(data_copy).problems == []
+
+
+def test_write_tables_round_trips(data_copy, seed):
+    store.write_tables(
+        data_copy, articles=seed.articles.values(), places=seed.places.values(), claims=seed.claims
+    )
+    again = store.load_dataset(data_copy)
+    assert again.problems == []
+    assert again.claims == seed.claims
+    assert again.places == seed.places
+    assert again.articles == seed.articles
+
+
+def test_atomic_write_leaves_old_file_when_writing_fails(tmp_path, monkeypatch):
+    target = tmp_path / "claims.csv"
+    target.write_text("old\n", encoding="utf-8")
+
+    def failing_fsync(_fd):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store.os, "fsync", failing_fsync)
+    with pytest.raises(OSError, match="disk full"):
+        store.atomic_write_text(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["claims.csv"]
+
+
+def test_article_written_before_index(tmp_path):
+    article = Article("x-1", "T", "O", "", dt.date(2022, 9, 11), "en", "text")
+    store.write_tables(tmp_path, articles=[article])
+    assert (tmp_path / "articles" / "x-1.txt").read_text(encoding="utf-8") == "text"
+    assert "x-1" in (tmp_path / "articles.csv").read_text(encoding="utf-8")
+
+
+def test_validate_never_ends_in_a_traceback(data_copy):
+    (data_copy / "claims.csv").write_bytes(b"\x00\xff garbage")
+    result = subprocess.run(
+        [sys.executable, "-m", "frontline.cli", "validate", str(data_copy)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "claims.csv:1: -:" in result.stdout

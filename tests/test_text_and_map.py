@@ -1,0 +1,135 @@
+"""Escaping of text that reaches the page, and the Folium map's layers and clicks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from frontline import store
+from frontline.assets import install_static_assets, leaflet_urls
+from frontline.geo import load_oblast_shapes, point_in_geometry
+from frontline.mapview import base_map, claims_layer, clicked_place
+from frontline.present import claim_card_html, legend_html
+from frontline.text import escape_html, highlight, visible_text
+from frontline.timeline import Filters, claims_table, state_as_of
+from tests.conftest import DATA_DIR
+
+HOSTILE = "<img src=x onerror=alert(1)>${alert(2)}`\\"
+
+
+def test_escape_html_covers_template_strings():
+    escaped = escape_html(HOSTILE)
+    for dangerous in ("<", ">", "${", "`", "\\"):
+        assert dangerous not in escaped
+    assert "&lt;img" in escaped and "&#36;{" in escaped
+
+
+def test_highlight_escapes_and_marks():
+    html = highlight("a <b> Kupiansk!", [(6, 14, "m")])
+    assert html == 'a &lt;b&gt; <mark class="m">Kupiansk</mark>!'
+    assert highlight("abc", [(1, 9, "m")]) == "abc"  # beyond the text: ignored
+
+
+def test_invisible_characters_are_removed():
+    assert visible_text("Ku\u200bpiansk\u202e") == "Kupiansk"
+
+
+@pytest.fixture(scope="module")
+def seed_view():
+    dataset = store.load_dataset(DATA_DIR)
+    shapes, problems = load_oblast_shapes(DATA_DIR)
+    assert problems == []
+    table = claims_table(dataset)
+    return dataset, shapes, table, state_as_of(table, Filters(as_of=dt.date(2022, 9, 11)))
+
+
+def test_oblast_shapes_cover_ukraine(seed_view):
+    _, shapes, _, _ = seed_view
+    assert len(shapes) == 27
+    # Kupiansk lies in Kharkiv oblast, Lyman in Donetsk oblast.
+    assert point_in_geometry(37.61581, 49.71003, shapes["UA-63"])
+    assert point_in_geometry(37.80843, 48.99012, shapes["UA-14"])
+    assert not point_in_geometry(37.80843, 48.99012, shapes["UA-63"])
+
+
+def test_map_uses_the_served_leaflet_only(seed_view):
+    dataset, shapes, _, _ = seed_view
+    js, css = leaflet_urls("")
+    fmap = base_map((49, 37), shapes, dataset.oblasts, js, css)
+    html = fmap.get_root().render()
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+    assert "cdn.jsdelivr" not in html and "code.jquery" not in html
+
+
+def test_base_url_path_prefixes_asset_urls():
+    assert leaflet_urls("/news/")[0] == "/news/app/static/vendor/leaflet/leaflet.js"
+
+
+def test_static_assets_are_installed(tmp_path):
+    target = install_static_assets(tmp_path)
+    assert (target / "leaflet.js").stat().st_size > 100_000
+    assert (target / "leaflet.css").exists()
+    assert (target / "images" / "layers.png").exists()
+
+
+def test_claims_layer_draws_a_marker_per_town_and_an_area_per_oblast(seed_view):
+    dataset, shapes, _, state = seed_view
+    layer = claims_layer(state, shapes, selected="kupiansk")
+    kinds = [type(child).__name__ for child in layer._children.values()]
+    assert kinds.count("CircleMarker") == 3  # Kupiansk, Izium, Lyman
+    assert kinds.count("GeoJson") == 2  # the two oblasts
+    markers = [c for c in layer._children.values() if type(c).__name__ == "CircleMarker"]
+    radii = sorted(m.options["radius"] for m in markers)
+    assert radii[-1] > radii[0]  # the selected place stands out
+
+
+def test_hostile_names_are_escaped_in_the_map(seed_view):
+    _, shapes, _, state = seed_view
+    hostile = state.copy()
+    hostile.loc[hostile["place_id"] == "izium", "name"] = HOSTILE
+    fmap = base_map((49, 37), {}, {}, "/l.js", "/l.css")
+    claims_layer(hostile, shapes).add_to(fmap)
+    html = fmap.get_root().render()
+    assert "<img src=x" not in html
+    assert "${alert(2)}" not in html
+
+
+def test_clicked_place(seed_view):
+    _, shapes, _, state = seed_view
+    assert clicked_place(state, shapes, {"lat": 49.71003, "lng": 37.61581}) == "kupiansk"
+    # A click inside Donetsk oblast away from any marker selects the oblast-level claim.
+    assert clicked_place(state, shapes, {"lat": 47.9, "lng": 37.9}) == "donetsk-oblast"
+    assert clicked_place(state, shapes, {"lat": 50.45, "lng": 30.52}) is None  # Kyiv
+    assert clicked_place(state, shapes, None) is None
+
+
+def test_claim_card_escapes_and_highlights(seed_view):
+    _, _, table, _ = seed_view
+    row = table[table["claim_id"] == "c0002"].iloc[0].copy()
+    html = claim_card_html(row)
+    assert '<mark class="fl-mention">Kupiansk</mark>' in html
+    assert "Ukrainian forces" in html and "2022-09-10" in html
+    row["quote"] = HOSTILE
+    row["mention"] = ""
+    assert "<img" not in claim_card_html(row)
+
+
+def test_legend_names_every_status_and_certainty():
+    html = legend_html()
+    for word in (
+        "Ukrainian-held",
+        "Russian-held",
+        "Contested",
+        "confirmed",
+        "claimed",
+        "unconfirmed",
+    ):
+        assert word in html
+
+
+def test_state_frame_has_what_the_map_needs(seed_view):
+    *_, state = seed_view
+    assert isinstance(state, pd.DataFrame)
+    assert {"place_id", "lat", "lon", "kind", "status", "certainty"} <= set(state.columns)
