@@ -11,6 +11,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -186,12 +187,28 @@ def filters_of(view: ViewState, data: AppData) -> Filters:
     )
 
 
+def select_clicked_place(state: pd.DataFrame, data: AppData, result: dict | None) -> bool:
+    """Select the place of a new click on the map; True when the selection changed."""
+    count = (result or {}).get("last_object_clicked_count")
+    if not count or count == st.session_state.get("map_click_count"):
+        return False
+    st.session_state["map_click_count"] = count
+    hit = clicked_place(state, data.oblast_shapes, result.get("last_object_clicked"))
+    if not hit or hit == st.session_state["place"]:
+        return False
+    st.session_state["place"] = hit
+    st.query_params["place"] = hit
+    return True
+
+
 @st.fragment
-def map_and_passages(data: AppData, filters: Filters) -> None:
-    """The map and, beside it, the claims behind the selected place. A click on the map
-    reruns only this part of the page."""
-    state = state_as_of(data.claims, filters)
+def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> None:
+    """The map and, beside it, the claims behind the selected place (state: the places as
+    of the date). A click on the map reruns only this part of the page."""
     names = {p.place_id: p.name for p in data.dataset.places.values()}
+    # The map's last report (kept under its key) comes in before the map is drawn again, so
+    # a clicked place is selected and highlighted in this same run.
+    select_clicked_place(state, data, st.session_state.get("map"))
     left, right = st.columns([3, 2], gap="medium")
     with left:
         leaflet_js, leaflet_css = served_leaflet()
@@ -199,29 +216,20 @@ def map_and_passages(data: AppData, filters: Filters) -> None:
             data.center, data.oblast_shapes, data.dataset.oblasts, leaflet_js, leaflet_css
         )
         layer = claims_layer(state, data.oblast_shapes, selected=st.session_state["place"])
-        result = (
-            st_folium(
-                fmap,
-                key="map",
-                height=520,
-                use_container_width=True,
-                feature_group_to_add=layer,
-                returned_objects=["last_object_clicked", "last_object_clicked_count"],
-            )
-            or {}
+        result = st_folium(
+            fmap,
+            key="map",
+            height=520,
+            use_container_width=True,
+            feature_group_to_add=layer,
+            returned_objects=["last_object_clicked", "last_object_clicked_count"],
         )
         st.caption(
             "Tiles © OpenStreetMap contributors when online; without the internet "
             "the oblast outlines and markers remain. Hover a marker for its name."
         )
-    count = result.get("last_object_clicked_count")
-    if count and count != st.session_state.get("map_click_count"):
-        st.session_state["map_click_count"] = count
-        hit = clicked_place(state, data.oblast_shapes, result.get("last_object_clicked"))
-        if hit and hit != st.session_state["place"]:
-            st.session_state["place"] = hit
-            st.query_params["place"] = hit
-            st.rerun(scope="fragment")
+    if select_clicked_place(state, data, result):
+        st.rerun()  # a click the map reported only now: draw the selection
     with right:
         shown = list(state["place_id"])
         selected = st.session_state["place"]
@@ -258,6 +266,8 @@ def main() -> None:
         state["as_of"] = state.pop("pending_as_of")
     # A date from the link or from an older data set is brought within the data's range.
     state["as_of"] = min(max(state["as_of"], data.first), data.last)
+    if state["as_of"] >= data.last:
+        state["playing"] = False  # the end of the timeline stops the play
 
     st.markdown("## Frontline — claims of territorial change")
     st.caption(
@@ -286,21 +296,18 @@ def main() -> None:
         )
     )
     st.html(legend_html())
-    map_and_passages(data, filters)
+    map_and_passages(data, filters, state_now)
     st.query_params.from_dict(
         view_params(replace(view, date_from=filters.date_from, date_to=filters.date_to))
     )
 
     if state["playing"]:
-        if state["as_of"] >= data.last:
-            state["playing"] = False
-        else:
-            time.sleep(PLAY_INTERVAL_SECONDS)
-            # The slider already stands on this run's page: its new value waits for the next.
-            state["pending_as_of"] = neighbour_date(
-                claim_dates(data.claims), state["as_of"], 1, data.first, data.last
-            )
-            st.rerun()
+        time.sleep(PLAY_INTERVAL_SECONDS)
+        # The slider already stands on this run's page: its new value waits for the next.
+        state["pending_as_of"] = neighbour_date(
+            claim_dates(data.claims), state["as_of"], 1, data.first, data.last
+        )
+        st.rerun()
 
 
 main()
