@@ -23,7 +23,6 @@ from frontline.romanize import UKRAINIAN_ONLY, could_be_ukrainian, romanize_uk
 from frontline.store import (
     OBLAST_SHAPES_FILE,
     OBLASTS_FILE,
-    PLACES_FILE,
     default_data_dir,
     load_dataset,
 )
@@ -37,9 +36,6 @@ TOWN_POPULATION = 5_000
 
 # How the English reports name an oblast, after its centre's name.
 OBLAST_SUFFIXES = ("region", "oblast", "province")
-# Ukrainian and Russian "oblast" in the cases a report uses: nominative, genitive, dative,
-# locative and accusative.
-_CYRILLIC_OBLAST = re.compile(r"\s*(?:область|області|областi|области|обл\.?)$")
 
 _APOSTROPHE_TRANSLATION = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "′": "'",
                                          "‐": "-", "‑": "-", "–": "-"})
@@ -70,24 +66,27 @@ def canonical_name(geonames_name: str, alternates: Iterable[str]) -> tuple[str, 
     """(official English name, Ukrainian name) of a GeoNames place.
 
     The Ukrainian name is the Cyrillic alternate that can be Ukrainian and whose romanisation
-    is closest to the place's Latin names (GeoNames also lists Russian and historical names,
-    such as Dnipropetrovsk for Dnipro). Without a close one the GeoNames name stands.
+    is closest to the GeoNames name (GeoNames also lists Russian and historical names, such as
+    Sichoslav for Dnipro); it must also be close to one of the Latin names. Without such an
+    alternate the GeoNames name stands.
     """
     alternates = list(alternates)
-    latin = [geonames_name] + [a for a in alternates if a.isascii()]
-    best: tuple[float, str] | None = None
+    latin = [geonames_name.lower()] + [a.lower() for a in alternates if a.isascii()]
+    best: tuple[float, int, str] | None = None
     for candidate in alternates:
         if not could_be_ukrainian(candidate):
             continue
-        romanised = romanize_uk(candidate)
-        similarity = max(fuzz.ratio(romanised.lower(), name.lower()) for name in latin)
-        # Prefer a spelling with Ukrainian-only letters when two are as close.
-        rank = (similarity + (1 if UKRAINIAN_ONLY.intersection(candidate) else 0), candidate)
-        if similarity >= 75 and (best is None or rank > best):
+        romanised = romanize_uk(candidate).lower()
+        if max(fuzz.ratio(romanised, name) for name in latin) < 75:
+            continue
+        # Closest to the main name first; then a spelling with Ukrainian-only letters.
+        rank = (fuzz.ratio(romanised, latin[0]),
+                1 if UKRAINIAN_ONLY.intersection(candidate) else 0, candidate)
+        if best is None or rank > best:
             best = rank
     if best is None:
         return geonames_name, ""
-    return romanize_uk(best[1]), best[1]
+    return romanize_uk(best[2]), best[2]
 
 
 @dataclass(frozen=True)
@@ -202,18 +201,36 @@ def _oblast_shapes(path: Path) -> dict[str, tuple[tuple[float, float], str, str]
             for f in features}
 
 
+def _cyrillic_oblast_forms(name: str) -> set[str]:
+    """A Ukrainian or Russian oblast name in the cases reports use: "Донецька область",
+    "Донецької області", "Донецькій області", ... "Донецкой области"."""
+    adjective, _, noun = name.partition(" ")
+    if noun == "область" and adjective.endswith("а") and not adjective.endswith("ая"):
+        stem, endings, nouns = adjective[:-1], ("а", "ої", "ій", "у", "ою"), (
+            "область", "області", "областю")
+    elif noun == "область" and adjective.endswith("ая"):
+        stem, endings, nouns = adjective[:-2], ("ая", "ой", "ую"), (
+            "область", "области", "областью")
+    else:
+        # Not an oblast's name (Kyiv and Sevastopol have their own status): keep the long
+        # ones (Автономна Республіка Крим); a one-word one is the city's name.
+        return {name} if " " in name else set()
+    return {f"{stem}{ending} {form}" for ending in endings for form in nouns}
+
+
 def oblast_spellings(name_en: str, name_local: str, centre_names: Iterable[str],
                      name_uk: str, name_ru: str) -> set[str]:
-    """How reports name an oblast: "Donetsk region", "Donetska oblast", "Донецька область",
-    after the English name and the Latin spellings of its centre city (Kharkov region)."""
-    stems = {name_en} | {n for n in centre_names if n.isascii() and " " not in n}
+    """How reports name an oblast: "Donetsk region", "Donetska oblast", "Донецької області",
+    after the English name and those Latin spellings of its centre city that are close to it
+    (Kharkov, Lugansk, Zaporozhye; not a historical name such as Stalino)."""
+    stems = {name_en} | {n for n in centre_names if n.isascii() and " " not in n
+                         and fuzz.ratio(n.lower(), name_en.lower()) >= 60}
     names = {f"{stem} {suffix}" for stem in stems for suffix in OBLAST_SUFFIXES}
-    names |= {f"{stem} {suffix.capitalize()}" for stem in stems for suffix in OBLAST_SUFFIXES}
-    if name_local:
+    if " " in name_local:  # "Kharkivska oblast"; a one-word one is the city's name
         names.add(name_local)
     for cyrillic in (name_uk, name_ru):
         if cyrillic:
-            names.add(cyrillic)
+            names |= _cyrillic_oblast_forms(cyrillic)
     return names
 
 
@@ -248,12 +265,6 @@ def _oblast_entries(gazetteer: Gazetteer, rows: Iterable[Mapping[str, str]],
             name_ru=(place.name_ru if place else name_ru) or name_ru,
             place_id=place.place_id if place else "",
         )
-
-
-def cyrillic_oblast_stem(name: str) -> str | None:
-    """"Донецька" of "Донецька область": the adjective, whose ending changes with the case."""
-    match = _CYRILLIC_OBLAST.search(name)
-    return name[: match.start()] if match else None
 
 
 def load_gazetteer(data_dir: Path | str | None = None) -> Gazetteer:

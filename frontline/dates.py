@@ -1,0 +1,158 @@
+"""Dates in a report ("on Saturday", "overnight", "last week", "within the first week after
+February 24"), resolved against its dateline, with their precision.
+
+dateparser resolves the words against the dateline (RELATIVE_BASE). It is not asked to
+prefer past dates up front (PREFER_DATES_FROM="past" turns "on Sunday" in a Sunday report into
+the Sunday before); a date it puts after the dateline is parsed again preferring the past,
+since a report tells what has happened. It cannot read "overnight" or "late on Tuesday", so
+the expressions are found here and only their core is given to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+# The start of the full-scale invasion: what "for months" and "since the invasion" reach
+# back to in reports of this war.
+INVASION_START = dt.date(2022, 2, 24)
+
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+_DAY_MONTH = (rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+              rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}))(?:,?\s+\d{{4}})?")
+
+# Each pattern names its kind; the first group, if any, is the part dateparser reads.
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("week_after", r"\b(?:with)?in\s+(?:the\s+)?first\s+week\s+(?:after|of|since)\s+"
+                   rf"(?:[^.;]{{0,80}}?\s)?(?:on\s+)?({_DAY_MONTH}|(?:{_MONTHS})\b)"),
+    ("invasion", r"\b(?:for\s+(?:several\s+|many\s+)?months"
+                 r"|since\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:full-scale\s+)?"
+                 r"(?:invasion|war)|since\s+(?:the\s+)?(?:full-scale\s+)?invasion)\b"),
+    ("day", rf"\b(?:on\s+)?({_DAY_MONTH})\b"),
+    ("overnight", rf"\bovernight(?:\s+(?:on|into|to)\s+({_WEEKDAYS}))?\b"),
+    ("night", rf"\b(?:late\s+|early\s+)?(?:on\s+)?({_WEEKDAYS})\s+night\b"),
+    ("day", r"\b(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
+            rf"({_WEEKDAYS})(?:\s+(?:morning|afternoon|evening))?\b"),
+    ("yesterday", r"\b(?:yesterday|last\s+night)\b"),
+    ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"),
+    ("last_week", r"\blast\s+week\b"),
+    ("this_week", r"\b(?:earlier\s+)?this\s+week\b"),
+    ("last_month", r"\blast\s+month\b"),
+    ("day", r"\b(\d{1,2}\s+days?\s+ago)\b"),
+    ("month", r"\b(?:in|since|since\s+the\s+(?:beginning|start)\s+of|early|late|mid-?|"
+              r"earlier\s+in|at\s+the\s+(?:beginning|start|end)\s+of)\s+"
+              rf"({_MONTHS})\b(?!\s+\d)"),
+)
+_COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A claim's date: the first day, the last day and the precision (store's vocabulary)."""
+
+    start: dt.date
+    end: dt.date
+    precision: str
+    expression: str = ""  # the words it was read from; empty for the dateline itself
+
+
+def parse_relative(words: str, dateline: dt.date) -> dt.date | None:
+    """A day named in words ("Saturday", "February 24", "3 days ago") as of the dateline."""
+    base = dt.datetime.combine(dateline, dt.time(12))
+    settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
+    found = dateparser.parse(words, languages=["en"], settings=settings)
+    if found is not None and found.date() > dateline:
+        found = dateparser.parse(words, languages=["en"],
+                                 settings={**settings, "PREFER_DATES_FROM": "past"})
+    if found is None or found.date() > dateline:
+        return None
+    return found.date()
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
+def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False
+             ) -> DateSpan | None:
+    day = dt.timedelta(days=1)
+    if kind == "today":
+        return DateSpan(dateline, dateline, "day")
+    if kind == "yesterday":
+        return DateSpan(dateline - day, dateline - day, "day")
+    if kind == "overnight":
+        # The night before the dateline, or the night after the day named.
+        night = parse_relative(core, dateline) if core else dateline - day
+        if night is None:
+            return None
+        if into:
+            night -= day  # "overnight into Sunday": the night from Saturday
+        return DateSpan(night, min(night + day, dateline), "range" if night < dateline
+                        else "day")
+    if kind == "night":
+        night = parse_relative(core, dateline)
+        return None if night is None else DateSpan(night, min(night + day, dateline),
+                                                   "range" if night < dateline else "day")
+    if kind == "last_week":
+        start = week_start(dateline) - dt.timedelta(weeks=1)
+        return DateSpan(start, start + dt.timedelta(days=6), "week")
+    if kind == "this_week":
+        start = week_start(dateline)
+        return DateSpan(start, start + dt.timedelta(days=6), "week")
+    if kind == "last_month":
+        start = _month_start(_month_start(dateline) - day)
+        return DateSpan(start, _month_end(start), "month")
+    if kind == "invasion":
+        start = INVASION_START if dateline > INVASION_START else dateline
+        return DateSpan(start, dateline, "range")
+    if kind == "month":
+        first = parse_relative(f"1 {core}", dateline)
+        return None if first is None else DateSpan(first, _month_end(first), "month")
+    if kind == "week_after" and not re.search(r"\d", core):
+        core = f"1 {core}"  # "the first week of March"
+    found = parse_relative(core, dateline)
+    if found is None:
+        return None
+    if kind == "week_after":
+        return DateSpan(found, found + dt.timedelta(days=6), "week")
+    return DateSpan(found, found, "day")
+
+
+def find_dates(text: str, start: int, end: int, dateline: dt.date
+               ) -> list[tuple[int, int, DateSpan]]:
+    """Every date expression in text[start:end] with its resolved span, in order; where two
+    overlap, the one found first (the more specific pattern) stands."""
+    found: list[tuple[int, int, DateSpan]] = []
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(text, start, end):
+            if any(s < match.end() and match.start() < e for s, e, _ in found):
+                continue
+            named = match.group(1) if pattern.groups else None
+            core = named or ("" if kind == "overnight" else match.group(0))
+            into = bool(re.search(r"\s(?:into|to)\s", match.group(0), re.IGNORECASE))
+            span = _resolve(kind, core, dateline, into=into)
+            if span is not None:
+                # Nothing a report tells can end after the report.
+                found.append((match.start(), match.end(),
+                              DateSpan(span.start, min(span.end, dateline), span.precision,
+                                       match.group(0))))
+    return sorted(found, key=lambda item: item[0])
+
+
+def dateline_span(dateline: dt.date) -> DateSpan:
+    """What a claim with no date of its own is about: the day of the report."""
+    return DateSpan(dateline, dateline, "day")

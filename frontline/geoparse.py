@@ -1,0 +1,399 @@
+"""Text -> place mentions, offline, gazetteer first.
+
+1. Exact: an Aho-Corasick automaton over every spelling in the gazetteer (Latin and
+   Cyrillic), on lower-cased text, keeping whole words only, longest match first; a Cyrillic
+   name may carry a case ending (Ізюмі, Лимана).
+2. Fuzzy: a capitalised word that matched nothing and is within one edit (a transposition
+   counts as one: "Iyzum") of a spelling, unless it is an ordinary word (stop list) or part
+   of a person's name.
+3. Each mention's candidates are ranked by context and population.
+4. Roles: a mention that names a government (metonymy: "Kyiv's troops", "Kyiv insisted"),
+   an oblast that only locates the place before it ("Lyman in the Donetsk region") and the
+   dateline are kept but are not places of change.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import ahocorasick
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from frontline.gazetteer import Entry, Gazetteer, cached_gazetteer, normalise
+from frontline.textspans import WORD, dateline_end, enclosing, sentences
+
+PLACE = "place"  # a place where something happens: a claim may be about it
+LOCATOR = "locator"  # an oblast that only says where the place before it is
+DATELINE = "dateline"  # where the report was filed from
+METONYMY = "metonymy"  # the name stands for a government or its forces
+
+# Capitalised words that are never a place on their own, though some are spelled like one
+# (Bar, Ray and Or are villages; "Ukrainian" is one edit from nothing, but two from
+# Ukrainka, and must never be drawn towards it).
+def _word_set(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+STOP_WORDS = _word_set("""
+a an the and or but if of to in on at by for from with without into onto over under after
+before since until during about against between through across near off up down out as
+is was were be been being are has have had do does did will would shall should can could
+may might must not no nor so than that this these those there here it its they them their
+he she his her we our you your i me my who whom whose which what when where why how all any
+both each few more most other some such only own same too very just also then once again
+meanwhile however although though while because yet still already even now today tonight
+yesterday tomorrow later earlier last next first second third new old
+monday tuesday wednesday thursday friday saturday sunday
+january february march april june july august september october november december
+russia russian russians ukraine ukrainian ukrainians moscow kremlin kyivan belarus
+belarusian europe european america american americans washington nato un eu us usa uk
+britain british london paris berlin brussels germany german france french poland polish
+western eastern northern southern central north south east west donbas donbass crimean
+president minister ministry spokesman spokeswoman governor mayor general commander army
+forces troops military official officials leader leaders separatist separatists rebel
+rebels defence defense region regions oblast oblasts province district raion hromada
+city town village river bridge airport street square station district council
+reuters afp ap bbc cnn tass ria interfax ukrinform telegram facebook twitter
+""")
+
+# Words before a capitalised name that make it a person's.
+TITLES = _word_set("""
+president minister spokesman spokeswoman governor mayor general gen commander leader
+official adviser advisor chief head mr mrs ms dr colonel col lieutenant lt major maj
+captain capt sergeant sgt marshal premier pm envoy ambassador secretary chairman
+""")
+
+# Nouns after a possessive that make the place a government ("Kyiv's troops").
+_GOVERNMENT_NOUNS = (
+    r"troops|forces|army|armies|military|government|officials|leadership|authorities|regime|"
+    r"soldiers|units|war|offensive|counter-offensive|counteroffensive|invasion|defen[cs]e|"
+    r"defenders|navy|air force|artillery|command|commanders|generals|president|diplomats|"
+    r"envoy|missiles|drones|strikes|allies|partners|negotiators|claims?|demands?|position")
+# Verbs after a name that make it a government: a town does not insist or order.
+_GOVERNMENT_VERBS = (
+    r"insisted|insists|said|says|claimed|claims|ordered|orders|denied|denies|announced|"
+    r"announces|accused|accuses|warned|warns|demanded|demands|rejected|rejects|responded|"
+    r"urged|urges|wants|wanted|vowed|vows|hopes|believes|argued|argues|threatened|refused|"
+    r"welcomed|condemned|sent|sends|launched|launches|retaliated|agreed|agrees|signed|"
+    r"recognised|recognized|annexed|mobilised|mobilized|has said|has denied|has claimed|"
+    r"is sending|will send|has ordered")
+_METONYMY_AFTER = re.compile(
+    rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{_GOVERNMENT_NOUNS})\b"
+    rf"|-(?:backed|led|controlled|appointed|installed|friendly|allied)\b"
+    rf"|\s+(?:{_GOVERNMENT_VERBS})\b)", re.IGNORECASE)
+# Between a place and the oblast that locates it: "Lyman in the Donetsk region",
+# "Lyman, Donetsk region", "Lyman (Donetsk region)".
+_LOCATOR_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?|\s+of\s+the\s+|,\s*(?:in\s+)?(?:the\s+)?|"
+                          r"\s*\(\s*(?:the\s+)?)$", re.IGNORECASE)
+# "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
+# used with match(text, pos), which anchors at pos; "^" would not.)
+_SHARED_REGION = re.compile(r"((?:\s*,\s*[^\W\d_][\w'’-]*)*,?\s+and\s+[^\W\d_][\w'’-]*)"
+                            r"\s+(regions|oblasts|provinces)\b", re.IGNORECASE)
+
+# Case endings a Ukrainian or Russian place name can take in running text.
+CYRILLIC_ENDINGS = ("а", "у", "і", "ом", "ові", "ою", "ем", "ю", "е", "ой", "и")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+FUZZY_MIN_LENGTH = 5
+FUZZY_SCORE = 0.75
+EXACT_SCORE = 1.0
+
+# Weights of the ranking of a mention's candidates.
+POPULATION_WEIGHT = 1.5  # per factor of ten
+NEARBY_OBLAST_WEIGHT = 6.0  # the oblast is named in the same sentence
+ARTICLE_OBLAST_WEIGHT = 1.0  # times the share of the article's other places in that oblast
+PROXIMITY_WEIGHT = 0.5  # within PROXIMITY_KM of another place in the article
+PROXIMITY_KM = 60.0
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str  # the spelling used in the article
+    entry: Entry
+    score: float  # 0..1: how sure the match and the choice among namesakes are
+    how: str = "exact"  # exact, inflected or fuzzy
+    role: str = PLACE
+    alternatives: tuple[str, ...] = ()  # keys of the namesakes not chosen
+
+
+@dataclass
+class Matcher:
+    gazetteer: Gazetteer
+    automaton: ahocorasick.Automaton
+    fuzzy_names: list[str]  # normalised Latin and Cyrillic spellings, for fuzzy matching
+
+
+def build_matcher(gazetteer: Gazetteer) -> Matcher:
+    automaton = ahocorasick.Automaton()
+    fuzzy: set[str] = set()
+    for name in gazetteer.by_name:
+        if name in STOP_WORDS:
+            continue
+        automaton.add_word(name, name)
+        if len(name) >= FUZZY_MIN_LENGTH and " " not in name:
+            fuzzy.add(name)
+    automaton.make_automaton()
+    return Matcher(gazetteer, automaton, sorted(fuzzy))
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_matcher(root: str) -> Matcher:
+    return build_matcher(cached_gazetteer(root))
+
+
+def cached_matcher(data_dir: Path | str | None = None) -> Matcher:
+    """The matcher of a data directory's gazetteer, built once per process."""
+    from frontline.store import default_data_dir
+
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    return _cached_matcher(str(root.resolve()))
+
+
+# --- finding names ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    name: str  # the normalised spelling it matched
+    how: str
+
+
+def _cyrillic_ending(text: str, end: int) -> int:
+    """The end of a Cyrillic word whose stem ends at `end` and that goes on with a case
+    ending; -1 when it goes on with anything else."""
+    tail = WORD.match(text, end)
+    if tail is None:
+        return end
+    if tail.group(0).lower() in CYRILLIC_ENDINGS:
+        return tail.end()
+    return -1
+
+
+def exact_hits(text: str, normalised: str, automaton: ahocorasick.Automaton) -> list[_Hit]:
+    """Whole-word matches of gazetteer spellings, longest first where they overlap."""
+    found = []
+    for last, name in automaton.iter(normalised):
+        start, end = last - len(name) + 1, last + 1
+        if start > 0 and normalised[start - 1].isalnum():
+            continue
+        how = "exact"
+        if end < len(text) and text[end].isalnum():
+            if not (_CYRILLIC.match(name[-1]) and len(name) >= 4):
+                continue
+            end = _cyrillic_ending(text, end)
+            if end < 0:
+                continue
+            how = "inflected"
+        if not text[start].isupper():
+            continue  # place names are capitalised; "liman" is a word, Lyman a town
+        found.append(_Hit(start, end, name, how))
+    return _longest_first(found)
+
+
+def _longest_first(hits: Iterable[_Hit]) -> list[_Hit]:
+    chosen: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _capitalised_runs(text: str, sentence_spans: Sequence[tuple[int, int]]
+                      ) -> list[list[re.Match[str]]]:
+    """Runs of adjacent capitalised words (not stop words) within sentences."""
+    runs: list[list[re.Match[str]]] = []
+    for start, end in sentence_spans:
+        run: list[re.Match[str]] = []
+        for word in WORD.finditer(text, start, end):
+            joined = bool(run) and text[run[-1].end():word.start()] == " "
+            if word.group(0)[0].isupper() and word.group(0).lower() not in STOP_WORDS:
+                if not joined and run:
+                    runs.append(run)
+                    run = []
+                run.append(word)
+            elif run:
+                runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+    return runs
+
+
+def person_words(text: str, hits: Sequence[_Hit], sentence_spans: Sequence[tuple[int, int]]
+                 ) -> set[str]:
+    """Words that are part of a person's name somewhere in the article: runs of two or more
+    capitalised words not all of which are places ("Volodymyr Zelensky"), and a capitalised
+    word after a title ("President Zelensky")."""
+    def is_place(word: re.Match[str]) -> bool:
+        return any(h.start <= word.start() and word.end() <= h.end for h in hits)
+
+    people: set[str] = set()
+    for run in _capitalised_runs(text, sentence_spans):
+        single_place = any(h.start <= run[0].start() and run[-1].end() <= h.end for h in hits)
+        if len(run) >= 2 and not single_place and not all(is_place(w) for w in run):
+            people.update(w.group(0) for w in run)
+    for title in re.finditer(r"\b(\w+)\.?\s+([A-ZА-ЯІЇЄҐ][\w'’-]+)", text):
+        if title.group(1).lower() in TITLES:
+            people.add(title.group(2))
+    return people
+
+
+def fuzzy_hits(text: str, taken: Sequence[_Hit], names: list[str], skip: set[str]
+               ) -> list[_Hit]:
+    """Capitalised words within one edit of a spelling, not already matched."""
+    found = []
+    for word in WORD.finditer(text):
+        surface = word.group(0)
+        if (len(surface) < FUZZY_MIN_LENGTH or not surface[0].isupper()
+                or surface.lower() in STOP_WORDS or surface in skip
+                or any(h.start < word.end() and word.start() < h.end for h in taken)):
+            continue
+        key = normalise(surface)
+        matches = process.extract(key, names, scorer=OSA.distance, score_cutoff=1,
+                                  limit=10)
+        if matches:
+            # The closest spelling; among equals the first in order, so results are stable.
+            best = min(matches, key=lambda m: (m[1], m[0]))
+            found.append(_Hit(word.start(), word.end(), best[0], "fuzzy"))
+    return found
+
+
+# --- choosing among namesakes ----------------------------------------------------------------
+
+def distance_km(a: Entry, b: Entry) -> float:
+    """Great-circle distance by the haversine formula."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def rank_candidates(candidates: Sequence[Entry], nearby_oblasts: set[str],
+                    article_oblasts: Counter[str], anchors: Sequence[Entry]
+                    ) -> list[tuple[float, Entry]]:
+    """Candidates by score, best first: an oblast named in the same sentence decides;
+    otherwise population, the oblasts of the article's other places and nearness to them."""
+    total = sum(article_oblasts.values()) or 1
+    ranked = []
+    for entry in candidates:
+        score = POPULATION_WEIGHT * math.log10(entry.population + 10)
+        if entry.oblast in nearby_oblasts:
+            score += NEARBY_OBLAST_WEIGHT
+        score += ARTICLE_OBLAST_WEIGHT * article_oblasts[entry.oblast] / total
+        if any(a.key != entry.key and distance_km(a, entry) <= PROXIMITY_KM for a in anchors):
+            score += PROXIMITY_WEIGHT
+        if entry.kind == "oblast":
+            score += NEARBY_OBLAST_WEIGHT  # "X region" is the oblast, whatever else shares it
+        ranked.append((score, entry))
+    return sorted(ranked, key=lambda pair: (-pair[0], pair[1].key))
+
+
+def _confidence(ranked: Sequence[tuple[float, Entry]]) -> float:
+    """How much the best candidate stands out: 1 when alone, 0.5 when tied."""
+    if len(ranked) < 2:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-(ranked[0][0] - ranked[1][0])))
+
+
+def _resolve(gazetteer: Gazetteer, text: str, hits: Sequence[_Hit],
+             sentence_spans: Sequence[tuple[int, int]]) -> list[Mention]:
+    candidates = [gazetteer.candidates(h.name) for h in hits]
+    # Places without namesakes anchor the others.
+    anchors = [c[0] for c in candidates if len(c) == 1]
+    article_oblasts = Counter(a.oblast for a in anchors if a.kind != "oblast")
+    mentions = []
+    for hit, options in zip(hits, candidates, strict=True):
+        if not options:
+            continue
+        sentence = enclosing(list(sentence_spans), hit.start, hit.end)
+        nearby = {c[0].oblast for h, c in zip(hits, candidates, strict=True)
+                  if c and c[0].kind == "oblast" and h is not hit and sentence
+                  and sentence[0] <= h.start < sentence[1]}
+        ranked = rank_candidates(options, nearby, article_oblasts, anchors)
+        quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
+        mentions.append(Mention(
+            start=hit.start, end=hit.end, text=text[hit.start:hit.end], entry=ranked[0][1],
+            score=round(quality * _confidence(ranked), 3), how=hit.how,
+            alternatives=tuple(e.key for _, e in ranked[1:])))
+    return mentions
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+def _shared_region_oblasts(gazetteer: Gazetteer, text: str, mentions: list[Mention]
+                           ) -> list[Mention]:
+    """"the Donetsk and Luhansk regions": each name before the plural noun is an oblast."""
+    result = list(mentions)
+    for i, mention in enumerate(mentions):
+        if mention.entry.kind == "oblast":
+            continue
+        match = _SHARED_REGION.match(text, mention.end)
+        if not match:
+            continue
+        group_end = match.end(1)
+        for j in range(i, len(mentions)):
+            other = mentions[j]
+            if other.start >= group_end:
+                break
+            code = other.entry.oblast
+            oblast = gazetteer.oblast_entry(code)
+            if oblast is not None and normalise(other.text) in {
+                    normalise(n.rsplit(" ", 1)[0]) for n in oblast.names if " " in n}:
+                result[j] = replace(other, entry=oblast, alternatives=())
+    return result
+
+
+def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mark metonymy, locators and the dateline; the rest are places."""
+    head = dateline_end(text)
+    result = []
+    for i, mention in enumerate(mentions):
+        role = PLACE
+        if mention.end <= head:
+            role = DATELINE
+        elif _METONYMY_AFTER.match(text, mention.end) or _follows_kremlin(text, mention):
+            role = METONYMY
+        elif mention.entry.kind == "oblast" and i > 0 and _LOCATOR_GAP.match(
+                text[mentions[i - 1].end:mention.start]) and mentions[i - 1].entry.kind != \
+                "oblast":
+            role = LOCATOR
+        result.append(replace(mention, role=role))
+    return result
+
+
+def _follows_kremlin(text: str, mention: Mention) -> bool:
+    """"Kyiv and Moscow", "talks between Kyiv and Moscow": two governments."""
+    after = text[mention.end:mention.end + 16]
+    before = text[max(0, mention.start - 16):mention.start]
+    return bool(re.match(r"^\s+and\s+(?:Moscow|the Kremlin|Washington|Minsk)\b", after)
+                or re.search(r"\b(?:Moscow|Washington|Minsk)\s+and\s+$", before))
+
+
+# --- the whole ---------------------------------------------------------------------------------
+
+def find_mentions(text: str, matcher: Matcher) -> list[Mention]:
+    """Every place name in the text, in order, with its role (see the module doc)."""
+    normalised = normalise(text)
+    spans = sentences(text)
+    exact = exact_hits(text, normalised, matcher.automaton)
+    people = person_words(text, exact, spans)
+    exact = [h for h in exact if text[h.start:h.end] not in people]
+    fuzzy = fuzzy_hits(text, exact, matcher.fuzzy_names, people)
+    hits = sorted(exact + fuzzy, key=lambda h: h.start)
+    mentions = _resolve(matcher.gazetteer, text, hits, spans)
+    mentions = _shared_region_oblasts(matcher.gazetteer, text, mentions)
+    return assign_roles(text, mentions)
+
+
+def places_of_change(mentions: Iterable[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.role == PLACE]

@@ -1,0 +1,92 @@
+"""Sentences, clauses and words of an article, as character offsets into its text.
+
+Offsets, not copies: a claim quotes the article verbatim at given offsets, so every step of
+geoparsing and extraction works on (start, end) pairs of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# "KHARKIV, Ukraine:" or "KYIV (Reuters) -": the place and outlet a report is filed from.
+DATELINE = re.compile(
+    r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]+(?:,\s*[A-Z][\w ]*?)?\s*(?:\([^)\n]{1,40}\))?"
+    r"\s*(?::|--|—|–|-)\s*")
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st",
+                  "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                  "oct", "nov", "dec", "approx", "u.s", "u.k", "e.g", "i.e")
+# A single line break is not an end: reports are often wrapped at a fixed width.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)]*(?=\s+[\"'“‘«(]?[A-ZА-ЯІЇЄҐ0-9])|\n\s*\n")
+# Where a sentence breaks into clauses that can carry claims of their own.
+_CLAUSE_BREAK = re.compile(r"\s+--\s+|\s+[—–]\s+|;\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+")
+WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline ends (0 when the text has none)."""
+    match = DATELINE.match(text)
+    if not match or len(match.group(0)) > 60:
+        return 0
+    head = match.group(0)
+    # A dateline is in capitals; a sentence that happens to open with a colon is not one.
+    letters = [c for c in head.split(",")[0] if c.isalpha()]
+    return match.end() if letters and all(c.isupper() for c in letters) else 0
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; the dateline is a sentence of its own."""
+    spans: list[tuple[int, int]] = []
+    start = dateline_end(text)
+    if start:
+        spans.append(_trim(text, 0, start) or (0, start))
+    for match in _SENTENCE_END.finditer(text, start):
+        end = match.end() if match.group(0).strip() else match.start()
+        before = text[start:match.start()].rsplit(None, 1)
+        if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS \
+                and not match.group(0).startswith("\n"):
+            continue
+        span = _trim(text, start, end)
+        if span:
+            spans.append(span)
+        start = match.end()
+    span = _trim(text, start, len(text))
+    if span:
+        spans.append(span)
+    return spans
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence text[start:end]."""
+    spans = []
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        span = _trim(text, start, match.start())
+        if span:
+            spans.append(span)
+        start = match.end()
+    span = _trim(text, start, end)
+    if span:
+        spans.append(span)
+    return spans
+
+
+def enclosing(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The span that contains [start, end), if any."""
+    for span in spans:
+        if span[0] <= start and end <= span[1]:
+            return span
+    return None
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    return WORD.finditer(text, start, len(text) if end is None else end)
