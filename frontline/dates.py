@@ -48,6 +48,19 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
               r"earlier\s+in|at\s+the\s+(?:beginning|start|end)\s+of)\s+"
               rf"({_MONTHS})\b(?!\s+\d)"),
 )
+# Ukrainian words for the same expressions, read as their English equivalents.
+_UKRAINIAN = (
+    ("day", r"\b[ув]\s+(понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю)\b"),
+    ("yesterday", r"\bвчора\b"),
+    ("today", r"\bсьогодні\b"),
+    ("overnight", r"\bвночі\b|\bминулої\s+ночі\b"),
+    ("last_week", r"\bминулого\s+тижня\b"),
+    ("last_month", r"\bминулого\s+місяця\b"),
+)
+UKRAINIAN_WEEKDAYS = {"понеділок": "monday", "вівторок": "tuesday", "середу": "wednesday",
+                      "четвер": "thursday", "п'ятницю": "friday", "суботу": "saturday",
+                      "неділю": "sunday"}
+_PATTERNS = _PATTERNS + _UKRAINIAN
 _COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS)
 
 
@@ -142,6 +155,8 @@ def find_dates(text: str, start: int, end: int, dateline: dt.date
             if any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue
             named = match.group(1) if pattern.groups else None
+            if named:
+                named = UKRAINIAN_WEEKDAYS.get(re.sub("[’ʼ]", "'", named.lower()), named)
             core = named or ("" if kind == "overnight" else match.group(0))
             into = bool(re.search(r"\s(?:into|to)\s", match.group(0), re.IGNORECASE))
             span = _resolve(kind, core, dateline, into=into)

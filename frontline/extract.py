@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +27,7 @@ UKRAINIAN, RUSSIAN, CONTESTED = "ukrainian", "russian", "contested"
 # Words that put an actor on a side. Russian-side words come with the separatists' names.
 _SIDE_WORDS = {
     UKRAINIAN: r"ukrainian|ukraine['’]s|ukrainians|kyiv['’]s|kyiv-|kiev['’]s|zelensky['’]s|"
-               r"zsu|azov|українськ\w*|зсу",
+               r"zsu|azov|україн\w*|зсу",
     RUSSIAN: r"russian|russia['’]?s?|moscow['’]?s?|kremlin['’]?s?|putin['’]?s?|pro-russia\w*|"
              r"separatists?|rebels?|wagner|chechen|dpr|lpr|occupiers|occupying|"
              r"російськ\w*|окупант\w*|рашист\w*|русск\w*",
@@ -73,20 +74,25 @@ _CUES = tuple((cue, re.compile(rf"\b(?:{cue.pattern})\b", re.IGNORECASE)) for cu
 _EVENT_PRIORITY = ("captured", "recaptured", "liberated", "entered", "withdrew", "fell",
                    "encircled", "fighting", "shelled", "held")
 
-# Certainty, strongest first: a denial outranks a doubt, a doubt outranks a claim.
+# Certainty cues. A report's own word that a claim could not be checked holds for the whole
+# sentence; of the others, the one nearest the control cue counts ("Russia claimed ..., which
+# Ukrainian officials denied": the claim is Russia's).
+_UNVERIFIED = re.compile(
+    r"\bno\s+(?:official\s+|independent\s+)?confirmation\b|"
+    r"\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b|"
+    r"\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*|"
+    r"\bunconfirmed\b|\bunverified\b", re.IGNORECASE)
 _CERTAINTY = (
     ("denied", r"\bden(?:ied|ies|y|ying)\b|\brejected\s+(?:the\s+)?(?:claims?|reports?)\b|"
                r"\bdismissed\s+(?:the\s+)?(?:claims?|reports?)\b|\bfalse\b|спростува\w*"),
-    ("unconfirmed", r"\bno\s+(?:official\s+|independent\s+)?confirmation\b|"
-                    r"\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b|"
-                    r"\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*|"
-                    r"\bunconfirmed\b|\bunverified\b|\bappear(?:ed|s)?\s+to\b|\breportedly\b|"
+    ("unconfirmed", r"\bappear(?:ed|s)?\s+to\b|\breportedly\b|"
                     r"\binitial\s+reports?\b|\breports?\s+suggest\w*|\bseem(?:ed|s)?\s+to\b|"
                     r"\bsuggest\w*\b|\brumou?rs?\b|\bimages\b|\bvideos?\s+(?:posted|shared)\b"),
     ("confirmed", r"\bconfirm(?:ed|s)\b|\bofficially\b|\bпідтверд\w*"),
-    ("claimed", r"\bsaid\b|\bsays\b|\bclaim(?:ed|s)?\b|(?<!\bto )\bannounc\w*|\baccording\s+to\b|"
-                r"\binsist\w*|\bstated?\b|\bstatement\b|\breported\b|\btold\b|\bcalled\b|"
-                r"\badded\b|\bwrote\b|\bposted\b|\bзаяви\w*|\bповідоми\w*"),
+    ("claimed", r"\bsaid\b|\bsays\b|\bclaim(?:ed|s)?\b|(?<!\bto )\bannounc\w*|"
+                r"\baccording\s+to\b|\binsist\w*|\bstated?\b|\bstatement\b|\breported\b|"
+                r"\btold\b|\bcalled\b|\badded\b|\bwrote\b|\bposted\b|\bзаяви\w*|"
+                r"\bповідоми\w*"),
 )
 _CERTAINTY_PATTERNS = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _CERTAINTY)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n['’]t|didn['’]t|hadn['’]t|haven['’]t|"
@@ -170,9 +176,12 @@ def find_cues(text: str, start: int, end: int) -> list[_Found]:
     return sorted(found, key=lambda f: f.start)
 
 
-def choose_cue(text: str, cues: list[_Found], mention: tuple[int, int]) -> _Found | None:
+def choose_cue(text: str, cues: list[_Found], mention: tuple[int, int],
+               others: Sequence[tuple[int, int]] = ()) -> _Found | None:
     """The cue about this mention: one right after it ("Kupiansk fell", "Izium was
-    liberated"), else the nearest before it ("entered Kupiansk"), else the nearest after."""
+    liberated"), else the nearest before it ("entered Kupiansk") unless another place stands
+    between as its object ("captured Soledar, north of Bakhmut"; a list, "recaptured Izium
+    and Lyman", shares it), else the nearest after."""
     after = [c for c in cues if c.start >= mention[1]]
     for cue in after:
         gap = text[mention[1]:cue.start]
@@ -180,9 +189,24 @@ def choose_cue(text: str, cues: list[_Found], mention: tuple[int, int]) -> _Foun
                         r"now|reportedly|finally)\s+)*", gap, re.IGNORECASE):
             return cue
     before = [c for c in cues if c.end <= mention[0]]
-    if before:
+    if before and not _object_between(text, before[-1].end, mention, others):
         return before[-1]
     return after[0] if after else None
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
+
+
+def _object_between(text: str, cue_end: int, mention: tuple[int, int],
+                    others: Sequence[tuple[int, int]]) -> bool:
+    """Whether a place between the cue and the mention is the cue's object instead."""
+    between = sorted({o for o in others if cue_end <= o[0] and o[1] <= mention[0]})
+    if not between:
+        return False
+    # Each place in a list joined by commas and "and" is an object of the cue.
+    chain = [*between, mention]
+    return not all(_LIST_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(chain, chain[1:],
+                                                                         strict=False))
 
 
 def side_of(text: str, start: int, end: int) -> str | None:
@@ -239,10 +263,10 @@ def cue_status(text: str, clause: tuple[int, int], cue: _Found) -> str | None:
     return side
 
 
-def status_and_event(text: str, clause: tuple[int, int], mention: tuple[int, int]
-                     ) -> tuple[str, str] | None:
+def status_and_event(text: str, clause: tuple[int, int], mention: tuple[int, int],
+                     others: Sequence[tuple[int, int]] = ()) -> tuple[str, str] | None:
     cues = find_cues(text, *clause)
-    chosen = choose_cue(text, cues, mention)
+    chosen = choose_cue(text, cues, mention, others)
     if chosen is None:
         return None
     status = cue_status(text, clause, chosen)
@@ -263,14 +287,20 @@ def status_and_event(text: str, clause: tuple[int, int], mention: tuple[int, int
 
 
 def certainty_of(text: str, spans: list[tuple[int, int]], cue_start: int | None) -> str:
-    """The strongest certainty cue of the clause, else of the sentence; a negated control cue
-    ("had not entered") is a denial; a report that states a thing itself confirms it."""
+    """A negated control cue ("had not entered") is a denial; the report's doubt anywhere in
+    the sentence makes it unconfirmed; else the certainty cue nearest the control cue in the
+    clause, then in the sentence (the stronger where two are as near); a report that states
+    a thing itself confirms it."""
     if cue_start is not None and _NEGATION.search(text[max(0, cue_start - 40):cue_start]):
         return "denied"
+    if any(_UNVERIFIED.search(text, start, end) for start, end in spans):
+        return "unconfirmed"
     for start, end in spans:
-        for name, pattern in _CERTAINTY_PATTERNS:
-            if pattern.search(text, start, end):
-                return name
+        found = [(abs(match.start() - cue_start) if cue_start is not None else 0, rank, name)
+                 for rank, (name, pattern) in enumerate(_CERTAINTY_PATTERNS)
+                 for match in pattern.finditer(text, start, end)]
+        if found:
+            return min(found)[2]
     return "confirmed"
 
 
@@ -300,10 +330,9 @@ def _subject_before(text: str, start: int, verb: int) -> str:
     for match in _SUBJECT_STOP.finditer(head):
         cut = match.end()
     phrase = head[cut:].strip()
-    if cut and head[cut - 2:cut].strip() == "," and re.search(
-            r"(?:^|\s)((?:[A-Z][\w'’-]+\s){1,3})?$", head[:cut - 2] + " "):
-        # "Denis Pushilin, the rebel official": the name before the appositive.
-        name = re.search(r"((?:[A-Z][\w'’-]+\s?){1,3})$", head[:cut - 2])
+    if cut and head[cut - 2:cut].strip() == ",":
+        # "Denis Pushilin, the rebel official, said": a name alone before the appositive.
+        name = re.fullmatch(r"\s*((?:[A-Z][\w'’-]+\s?){1,3})", head[:cut - 2])
         if name:
             phrase = f"{name.group(1).strip()}, {phrase}"
     phrase = _LEADING_FILLER.sub("", phrase).strip(" ,")
@@ -366,12 +395,17 @@ def extract_claims(text: str, mentions: list[Mention], dateline: dt.date, *,
         if sentence is None:
             continue
         clause = enclosing(clauses(text, *sentence), mention.start, mention.end) or sentence
-        found = status_and_event(text, clause, (mention.start, mention.end))
+        span = (mention.start, mention.end)
+        # Other places in the clause that can be a cue's object; an oblast only says where
+        # ("fighting in the Donetsk region near Lyman").
+        others = [(m.start, m.end) for m in mentions + places if m.role != METONYMY
+                  and m.entry.kind != "oblast" and clause[0] <= m.start < clause[1]
+                  and (m.start, m.end) != span]
+        found = status_and_event(text, clause, span, others)
         if found is None:
             continue  # named, but nothing said about who holds it
         status, event = found
-        cues = find_cues(text, *clause)
-        cue = choose_cue(text, cues, (mention.start, mention.end))
+        cue = choose_cue(text, find_cues(text, *clause), span, others)
         cue_start = cue.start if cue else None
         # Certainty, claimant and date: the clause first, then the whole sentence.
         scope = [clause, sentence]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ahocorasick
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from frontline.gazetteer import Entry, Gazetteer, cached_gazetteer, normalise
@@ -33,6 +33,7 @@ PLACE = "place"  # a place where something happens: a claim may be about it
 LOCATOR = "locator"  # an oblast that only says where the place before it is
 DATELINE = "dateline"  # where the report was filed from
 METONYMY = "metonymy"  # the name stands for a government or its forces
+OFFICE = "office"  # the seat or the remit of an office: "the governor of the Luhansk region"
 
 # Capitalised words that are never a place on their own, though some are spelled like one
 # (Bar, Ray and Or are villages; "Ukrainian" is one edit from nothing, but two from
@@ -61,6 +62,7 @@ forces troops military official officials leader leaders separatist separatists 
 rebels defence defense region regions oblast oblasts province district raion hromada
 city town village river bridge airport street square station district council
 reuters afp ap bbc cnn tass ria interfax ukrinform telegram facebook twitter
+україна україни україні україну україно росія росії росію москва москви москві кремль
 """)
 
 # Words before a capitalised name that make it a person's.
@@ -81,7 +83,7 @@ _GOVERNMENT_VERBS = (
     r"insisted|insists|said|says|claimed|claims|ordered|orders|denied|denies|announced|"
     r"announces|accused|accuses|warned|warns|demanded|demands|rejected|rejects|responded|"
     r"urged|urges|wants|wanted|vowed|vows|hopes|believes|argued|argues|threatened|refused|"
-    r"welcomed|condemned|sent|sends|launched|launches|retaliated|agreed|agrees|signed|"
+    r"welcomed|condemned|denounced|sent|sends|launched|launches|retaliated|agreed|agrees|signed|"
     r"recognised|recognized|annexed|mobilised|mobilized|has said|has denied|has claimed|"
     r"is sending|will send|has ordered")
 _METONYMY_AFTER = re.compile(
@@ -89,9 +91,18 @@ _METONYMY_AFTER = re.compile(
     rf"|-(?:backed|led|controlled|appointed|installed|friendly|allied)\b"
     rf"|\s+(?:{_GOVERNMENT_VERBS})\b)", re.IGNORECASE)
 # Between a place and the oblast that locates it: "Lyman in the Donetsk region",
-# "Lyman, Donetsk region", "Lyman (Donetsk region)".
+# "Lyman, Donetsk region", "Lyman (Donetsk region)", "Balakliia, a town in the Kharkiv region".
 _LOCATOR_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?|\s+of\s+the\s+|,\s*(?:in\s+)?(?:the\s+)?|"
-                          r"\s*\(\s*(?:the\s+)?)$", re.IGNORECASE)
+                          r"\s*\(\s*(?:the\s+)?|,\s+an?\s+(?:\w+\s+){0,2}?(?:town|city|village|"
+                          r"settlement|hub|centre|center)\s+in\s+(?:the\s+)?)$", re.IGNORECASE)
+# Before a place that is where an office sits or what it governs, not where things happen.
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:governor|head|administration|mayor|police|prosecutors?|council|authorities|"
+    r"officials)\s+(?:of|for)\s+(?:the\s+)?$"
+    r"|\b(?:ministry|government|officials|authorities|general\s+staff|headquarters|"
+    r"embassy)\s+in\s+$", re.IGNORECASE)
+# "the Dnipro", "the Donets": with the article, a town's name is a river's.
+_RIVER_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
 # used with match(text, pos), which anchors at pos; "^" would not.)
 _SHARED_REGION = re.compile(r"((?:\s*,\s*[^\W\d_][\w'’-]*)*,?\s+and\s+[^\W\d_][\w'’-]*)"
@@ -111,6 +122,8 @@ NEARBY_OBLAST_WEIGHT = 6.0  # the oblast is named in the same sentence
 ARTICLE_OBLAST_WEIGHT = 1.0  # times the share of the article's other places in that oblast
 PROXIMITY_WEIGHT = 0.5  # within PROXIMITY_KM of another place in the article
 PROXIMITY_KM = 60.0
+OWN_NAME_WEIGHT = 1.5  # the spelling is a form of the place's own name, not an old one
+OWN_NAME_SIMILARITY = 70
 
 
 @dataclass(frozen=True)
@@ -270,23 +283,36 @@ def fuzzy_hits(text: str, taken: Sequence[_Hit], names: list[str], skip: set[str
 
 # --- choosing among namesakes ----------------------------------------------------------------
 
-def distance_km(a: Entry, b: Entry) -> float:
-    """Great-circle distance by the haversine formula."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def distance_km(a: Entry, b: Entry) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def own_name(spelling: str, entry: Entry) -> bool:
+    """Whether a spelling is a form of the place's own name (Kremennaya of Kreminna) rather
+    than a former name it shares with others (Kremennaya, once, of an Oleksandrivka)."""
+    return fuzz.ratio(normalise(spelling), normalise(entry.name)) >= OWN_NAME_SIMILARITY
+
+
 def rank_candidates(candidates: Sequence[Entry], nearby_oblasts: set[str],
-                    article_oblasts: Counter[str], anchors: Sequence[Entry]
-                    ) -> list[tuple[float, Entry]]:
+                    article_oblasts: Counter[str], anchors: Sequence[Entry],
+                    spelling: str = "") -> list[tuple[float, Entry]]:
     """Candidates by score, best first: an oblast named in the same sentence decides;
-    otherwise population, the oblasts of the article's other places and nearness to them."""
+    otherwise population, whether the spelling is the place's own name, the oblasts of the
+    article's other places and nearness to them."""
     total = sum(article_oblasts.values()) or 1
     ranked = []
     for entry in candidates:
         score = POPULATION_WEIGHT * math.log10(entry.population + 10)
+        if spelling and own_name(spelling, entry):
+            score += OWN_NAME_WEIGHT
         if entry.oblast in nearby_oblasts:
             score += NEARBY_OBLAST_WEIGHT
         score += ARTICLE_OBLAST_WEIGHT * article_oblasts[entry.oblast] / total
@@ -319,7 +345,7 @@ def _resolve(gazetteer: Gazetteer, text: str, hits: Sequence[_Hit],
         nearby = {c[0].oblast for h, c in zip(hits, candidates, strict=True)
                   if c and c[0].kind == "oblast" and h is not hit and sentence
                   and sentence[0] <= h.start < sentence[1]}
-        ranked = rank_candidates(options, nearby, article_oblasts, anchors)
+        ranked = rank_candidates(options, nearby, article_oblasts, anchors, hit.name)
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(Mention(
             start=hit.start, end=hit.end, text=text[hit.start:hit.end], entry=ranked[0][1],
@@ -354,13 +380,20 @@ def _shared_region_oblasts(gazetteer: Gazetteer, text: str, mentions: list[Menti
 
 
 def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mark metonymy, locators and the dateline; the rest are places."""
+    """Mark metonymy, offices, locators and the dateline; the rest are places. A town's name
+    after "the" is a river's and is left out."""
     head = dateline_end(text)
     result = []
     for i, mention in enumerate(mentions):
+        if mention.entry.kind != "oblast" and _RIVER_BEFORE.search(
+                text[max(0, mention.start - 5):mention.start]):
+            continue
         role = PLACE
         if mention.end <= head:
             role = DATELINE
+        elif _OFFICE_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
+            role = OFFICE  # before metonymy: in "the governor of the X region said" the
+            # governor speaks, not the region
         elif _METONYMY_AFTER.match(text, mention.end) or _follows_kremlin(text, mention):
             role = METONYMY
         elif mention.entry.kind == "oblast" and i > 0 and _LOCATOR_GAP.match(

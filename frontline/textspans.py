@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# "KHARKIV, Ukraine:" or "KYIV (Reuters) -": the place and outlet a report is filed from.
+# "KHARKIV, Ukraine:" or "KYIV (Reuters) -": the place and outlet a report is filed from, in
+# capitals, near the start (after a scraper's "date 2022-09-11", say).
 DATELINE = re.compile(
-    r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’ .-]+(?:,\s*[A-Z][\w ]*?)?\s*(?:\([^)\n]{1,40}\))?"
-    r"\s*(?::|--|—|–|-)\s*")
+    r"(?:^|\s)[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]{2,}(?:\s+[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]+)*"
+    r"(?:,\s*[A-Z][\w ]{1,30}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+")
+DATELINE_REACH = 80
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st",
@@ -35,13 +37,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def dateline_end(text: str) -> int:
     """Where the dateline ends (0 when the text has none)."""
-    match = DATELINE.match(text)
-    if not match or len(match.group(0)) > 60:
+    match = DATELINE.search(text, 0, DATELINE_REACH)
+    # At most a short label before it; after a few words of prose it is no dateline.
+    if match is None or len(text[:match.start()].split()) > 2:
         return 0
-    head = match.group(0)
-    # A dateline is in capitals; a sentence that happens to open with a colon is not one.
-    letters = [c for c in head.split(",")[0] if c.isalpha()]
-    return match.end() if letters and all(c.isupper() for c in letters) else 0
+    return match.end()
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,271 @@
+"""How well geoparsing and extraction do on the hand-labelled reports in tests/eval/.
+
+    python -m frontline.evaluate [--labels tests/eval/labels.json] [--verbose]
+
+Prints the precision and recall of place mentions, the share of found places within 10 km of
+the truth, and the accuracy of status, certainty and date over the labelled claims (a claim
+not found counts as wrong). A mention is found when a predicted one overlaps it; a claim when
+a predicted claim about the same place quotes a passage that overlaps the labelled one.
+Mentions that stand for a government (metonymy) are not place mentions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from frontline.extract import Candidate, extract_claims
+from frontline.geoparse import (
+    METONYMY,
+    Matcher,
+    Mention,
+    cached_matcher,
+    find_mentions,
+    haversine_km,
+)
+
+DEFAULT_LABELS = Path(__file__).resolve().parent.parent / "tests" / "eval" / "labels.json"
+NEAR_KM = 10.0
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    start: int
+    end: int
+    place: str  # gazetteer key: gn:<id> or oblast:<code>
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class GoldClaim:
+    place: str
+    start: int
+    end: int
+    status: str
+    event: str
+    certainty: str
+    date: dt.date
+    date_end: dt.date
+    date_precision: str
+
+
+@dataclass(frozen=True)
+class LabelledArticle:
+    name: str
+    text: str
+    published: dt.date
+    outlet: str
+    mentions: tuple[GoldMention, ...]
+    claims: tuple[GoldClaim, ...]
+
+
+@dataclass
+class Scores:
+    mentions_predicted: int = 0
+    mentions_gold: int = 0
+    mentions_matched: int = 0
+    places_near: int = 0
+    claims_gold: int = 0
+    claims_predicted: int = 0
+    claims_matched: int = 0
+    status_right: int = 0
+    certainty_right: int = 0
+    date_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _share(part: int, whole: int) -> float:
+        return part / whole if whole else 0.0
+
+    @property
+    def mention_precision(self) -> float:
+        return self._share(self.mentions_matched, self.mentions_predicted)
+
+    @property
+    def mention_recall(self) -> float:
+        return self._share(self.mentions_matched, self.mentions_gold)
+
+    @property
+    def within_10km(self) -> float:
+        return self._share(self.places_near, self.mentions_matched)
+
+    @property
+    def claim_precision(self) -> float:
+        return self._share(self.claims_matched, self.claims_predicted)
+
+    @property
+    def claim_recall(self) -> float:
+        return self._share(self.claims_matched, self.claims_gold)
+
+    @property
+    def status_accuracy(self) -> float:
+        return self._share(self.status_right, self.claims_gold)
+
+    @property
+    def certainty_accuracy(self) -> float:
+        return self._share(self.certainty_right, self.claims_gold)
+
+    @property
+    def date_accuracy(self) -> float:
+        return self._share(self.date_right, self.claims_gold)
+
+
+# --- labels --------------------------------------------------------------------------------
+
+def locate(text: str, surface: str, occurrence: int = 1) -> tuple[int, int]:
+    """Offsets of the n-th whole-word occurrence of a spelling."""
+    matches = list(re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text))
+    if len(matches) < occurrence:
+        raise ValueError(f"{surface!r} occurs {len(matches)} time(s), not {occurrence}")
+    match = matches[occurrence - 1]
+    return match.start(), match.end()
+
+
+def _gold_claim(text: str, row: dict[str, Any]) -> GoldClaim:
+    start = text.find(row["quote"])
+    if start < 0:
+        raise ValueError(f"quote {row['quote']!r} is not in the text")
+    date = dt.date.fromisoformat(row["date"])
+    return GoldClaim(
+        place=row["place"], start=start, end=start + len(row["quote"]),
+        status=row["status"], event=row["event"], certainty=row["certainty"], date=date,
+        date_end=dt.date.fromisoformat(row.get("date_end") or row["date"]),
+        date_precision=row["date_precision"])
+
+
+def load_labels(path: Path = DEFAULT_LABELS) -> list[LabelledArticle]:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    articles = []
+    for row in document["articles"]:
+        text = (path.parent / row["file"]).read_text(encoding="utf-8")
+        try:
+            mentions = []
+            for gold in row["mentions"]:
+                start, end = locate(text, gold["text"], gold.get("occurrence", 1))
+                mentions.append(GoldMention(start, end, gold["place"], gold["lat"],
+                                            gold["lon"]))
+            claims = [_gold_claim(text, claim) for claim in row["claims"]]
+        except ValueError as err:
+            raise ValueError(f"{path}: {row['file']}: {err}") from None
+        articles.append(LabelledArticle(
+            name=Path(row["file"]).name, text=text,
+            published=dt.date.fromisoformat(row["date"]), outlet=row.get("outlet", ""),
+            mentions=tuple(mentions), claims=tuple(claims)))
+    return articles
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_mentions(article: LabelledArticle, predicted: Sequence[Mention], scores: Scores
+                   ) -> None:
+    found = [m for m in predicted if m.role != METONYMY]
+    scores.mentions_predicted += len(found)
+    scores.mentions_gold += len(article.mentions)
+    unused = list(found)
+    for gold in article.mentions:
+        match = next((m for m in unused if _overlaps((m.start, m.end), (gold.start, gold.end))),
+                     None)
+        if match is None:
+            scores.misses.append(f"{article.name}: mention {article.text[gold.start:gold.end]!r}"
+                                 f" at {gold.start} not found")
+            continue
+        unused.remove(match)
+        scores.mentions_matched += 1
+        if haversine_km(match.entry.lat, match.entry.lon, gold.lat, gold.lon) <= NEAR_KM:
+            scores.places_near += 1
+        else:
+            scores.misses.append(f"{article.name}: {match.text!r} placed at {match.entry.name} "
+                                 f"({match.entry.oblast}), not {gold.place}")
+    scores.misses.extend(f"{article.name}: {m.text!r} at {m.start} is no labelled place"
+                         for m in unused)
+
+
+def score_claims(article: LabelledArticle, predicted: Sequence[Candidate], scores: Scores
+                 ) -> None:
+    scores.claims_gold += len(article.claims)
+    scores.claims_predicted += len(predicted)
+    unused = list(predicted)
+    for gold in article.claims:
+        match = next((c for c in unused if c.entry.key == gold.place
+                      and _overlaps((c.start, c.end), (gold.start, gold.end))), None)
+        label = f"{article.name}: claim on {gold.place} ({article.text[gold.start:gold.end]!r})"
+        if match is None:
+            scores.misses.append(f"{label} not found")
+            continue
+        unused.remove(match)
+        scores.claims_matched += 1
+        checks = {
+            "status": (match.status, gold.status),
+            "certainty": (match.certainty, gold.certainty),
+            "date": ((match.date.start, match.date.end, match.date.precision),
+                     (gold.date, gold.date_end, gold.date_precision)),
+        }
+        for name, (got, want) in checks.items():
+            if got == want:
+                setattr(scores, f"{name}_right", getattr(scores, f"{name}_right") + 1)
+            else:
+                scores.misses.append(f"{label}: {name} {got} instead of {want}")
+    scores.misses.extend(f"{article.name}: unlabelled claim on {c.entry.name} "
+                         f"({c.mention!r}, {c.status}, {c.event})" for c in unused)
+
+
+def evaluate(articles: Sequence[LabelledArticle], matcher: Matcher | None = None) -> Scores:
+    matcher = matcher or cached_matcher()
+    scores = Scores()
+    for article in articles:
+        mentions = find_mentions(article.text, matcher)
+        score_mentions(article, mentions, scores)
+        claims = extract_claims(article.text, mentions, article.published,
+                                outlet=article.outlet)
+        score_claims(article, claims, scores)
+    return scores
+
+
+def report(scores: Scores, articles: int) -> str:
+    lines = [
+        f"articles: {articles}, labelled mentions: {scores.mentions_gold}, "
+        f"labelled claims: {scores.claims_gold}",
+        f"place mentions: precision {scores.mention_precision:.3f}, "
+        f"recall {scores.mention_recall:.3f}",
+        f"places within {NEAR_KM:g} km of the truth: {scores.within_10km:.3f}",
+        f"claims found: precision {scores.claim_precision:.3f}, "
+        f"recall {scores.claim_recall:.3f}",
+        f"status accuracy: {scores.status_accuracy:.3f}",
+        f"certainty accuracy: {scores.certainty_accuracy:.3f}",
+        f"date accuracy: {scores.date_accuracy:.3f}",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m frontline.evaluate",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
+    parser.add_argument("--verbose", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    try:
+        articles = load_labels(args.labels)
+    except (OSError, ValueError, KeyError) as err:
+        print(f"frontline.evaluate: {err}", file=sys.stderr)
+        return 2
+    scores = evaluate(articles)
+    print(report(scores, len(articles)))
+    if args.verbose:
+        print("\n".join(scores.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
