@@ -65,6 +65,7 @@ class LabelledArticle:
     outlet: str
     mentions: tuple[GoldMention, ...]
     claims: tuple[GoldClaim, ...]
+    held_out: bool = False  # labelled before the code ever ran on it; never tuned on
 
 
 @dataclass
@@ -158,7 +159,8 @@ def load_labels(path: Path = DEFAULT_LABELS) -> list[LabelledArticle]:
         articles.append(LabelledArticle(
             name=Path(row["file"]).name, text=text,
             published=dt.date.fromisoformat(row["date"]), outlet=row.get("outlet", ""),
-            mentions=tuple(mentions), claims=tuple(claims)))
+            mentions=tuple(mentions), claims=tuple(claims),
+            held_out=bool(row.get("held_out"))))
     return articles
 
 
@@ -233,9 +235,9 @@ def evaluate(articles: Sequence[LabelledArticle], matcher: Matcher | None = None
     return scores
 
 
-def report(scores: Scores, articles: int) -> str:
+def report(scores: Scores, articles: int, title: str = "all") -> str:
     lines = [
-        f"articles: {articles}, labelled mentions: {scores.mentions_gold}, "
+        f"== {title}: {articles} article(s), labelled mentions: {scores.mentions_gold}, "
         f"labelled claims: {scores.claims_gold}",
         f"place mentions: precision {scores.mention_precision:.3f}, "
         f"recall {scores.mention_recall:.3f}",
@@ -260,10 +262,21 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, KeyError) as err:
         print(f"frontline.evaluate: {err}", file=sys.stderr)
         return 2
-    scores = evaluate(articles)
-    print(report(scores, len(articles)))
-    if args.verbose:
-        print("\n".join(scores.misses))
+    matcher = cached_matcher()
+    groups = [("all", articles),
+              ("development (the rules were tuned on these)",
+               [a for a in articles if not a.held_out]),
+              ("held out", [a for a in articles if a.held_out])]
+    for title, group in groups:
+        if not group:
+            continue
+        scores = evaluate(group, matcher)
+        try:
+            print(report(scores, len(group), title))
+            if args.verbose and title == "all":
+                print("\n".join(scores.misses))
+        except BrokenPipeError:  # `... | head` is not an error
+            return 0
     return 0
 
 

@@ -220,8 +220,12 @@ def side_of(text: str, start: int, end: int) -> str | None:
 
 
 def actor_side(text: str, clause: tuple[int, int], cue: _Found) -> str | None:
-    """Who does the cue's action: "by <side>" right after it (passive), else the last side
-    named before it in the clause, else the first after it."""
+    """Who does the cue's action: a side inside the cue ("under Russian control"), "by
+    <side>" right after it (passive), else the last side named before it in the clause, else
+    the first after it."""
+    inside = side_of(text, cue.start, cue.end)
+    if inside:
+        return inside
     passive = re.match(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?", text[cue.end:clause[1]])
     if passive:
         after = cue.end + passive.end()

@@ -1,0 +1,153 @@
+"""Claim extraction: cues, sides, certainty, claimant, dates and quotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from frontline.dates import find_dates, parse_relative
+from frontline.extract import Candidate, extract_claims
+from frontline.geoparse import cached_matcher, find_mentions
+from frontline.store import load_dataset
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SEED = DATA / "articles" / "afp-2022-09-11-f299b479.txt"
+SUNDAY = dt.date(2022, 9, 11)
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return cached_matcher()
+
+
+def claims_of(text: str, matcher, dateline: dt.date = SUNDAY, outlet: str = "AFP"
+              ) -> list[Candidate]:
+    return extract_claims(text, find_mentions(text, matcher), dateline, outlet=outlet)
+
+
+def only(claims: list[Candidate], name: str) -> Candidate:
+    found = [c for c in claims if c.entry.name == name]
+    assert len(found) == 1, [(c.entry.name, c.quote) for c in claims]
+    return found[0]
+
+
+def test_seed_article_done_when(matcher):
+    text = SEED.read_text(encoding="utf-8")
+    claims = claims_of(text, matcher)
+    kupiansk = [c for c in claims if c.entry.name == "Kupiansk" and c.status == "ukrainian"]
+    assert len(kupiansk) == 1
+    entered = kupiansk[0]
+    assert (entered.status, entered.event, entered.certainty) == (
+        "ukrainian", "entered", "claimed")
+    assert entered.claimant == "Ukrainian forces"
+    assert (entered.date.start, entered.date.precision) == (dt.date(2022, 9, 10), "day")
+    assert {c.certainty for c in claims if c.entry.name == "Izium"} == {"unconfirmed"}
+    assert only(claims, "Lyman").status == "contested"
+    assert only(claims, "Lyman").entry.oblast == "UA-14"
+    assert not [c for c in claims if c.entry.name in ("Kyiv", "Moscow", "Kharkiv")]
+    fell = next(c for c in claims if c.event == "fell")
+    assert (fell.entry.name, fell.mention, fell.status) == ("Kupiansk", "The town", "russian")
+    assert (fell.date.start, fell.date.end, fell.date.precision) == (
+        dt.date(2022, 2, 24), dt.date(2022, 3, 2), "week")
+
+
+def test_quotes_are_verbatim_with_offsets(matcher):
+    text = SEED.read_text(encoding="utf-8")
+    for claim in claims_of(text, matcher):
+        assert text[claim.start:claim.end] == claim.quote
+        assert claim.mention in claim.quote
+
+
+@pytest.mark.parametrize(("sentence", "status", "event"), [
+    ("Russian troops withdrew from Izium.", "ukrainian", "withdrew"),
+    ("Ukrainian troops retreated from Lyman.", "russian", "withdrew"),
+    ("Kupiansk fell to Russian forces.", "russian", "fell"),
+    ("Ukrainian forces liberated Balakliia.", "ukrainian", "liberated"),
+    ("Russian forces captured Soledar.", "russian", "captured"),
+    ("Izium was recaptured by Ukrainian troops.", "ukrainian", "recaptured"),
+    ("Russian artillery shelled Kharkiv.", "ukrainian", "shelled"),
+    ("Mariupol was encircled.", "contested", "encircled"),
+    ("Kyiv’s troops routed Russian forces from Izium.", "ukrainian", "withdrew"),
+    ("Kreminna remains under Russian control.", "russian", "held"),
+])
+def test_event_and_status_cues(matcher, sentence, status, event):
+    claim = claims_of(sentence, matcher)[0]
+    assert (claim.status, claim.event) == (status, event)
+
+
+def test_a_cue_goes_to_its_object_and_is_shared_by_a_list(matcher):
+    claims = claims_of("Russian forces captured Soledar, north of Bakhmut.", matcher)
+    assert [c.entry.name for c in claims] == ["Soledar"]
+    claims = claims_of("Ukrainian forces recaptured Izium, Balakliia and Kupiansk.", matcher)
+    assert [c.entry.name for c in claims] == ["Izium", "Balakliia", "Kupiansk"]
+
+
+@pytest.mark.parametrize(("sentence", "certainty"), [
+    ("Russia's defence ministry denied that its forces had withdrawn from Izium.", "denied"),
+    ("Ukrainian troops had not entered Lyman.", "denied"),
+    ("The General Staff confirmed that Ukrainian troops liberated Balakliia.", "confirmed"),
+    ("Images appeared to show Ukrainian troops had entered Lyman.", "unconfirmed"),
+    ("Russia claimed it captured Soledar; this could not be verified.", "unconfirmed"),
+    ("Russia claimed it captured Soledar, which Ukrainian officials denied.", "claimed"),
+    ("Ukrainian troops entered Izium.", "confirmed"),
+])
+def test_certainty(matcher, sentence, certainty):
+    assert claims_of(sentence, matcher)[0].certainty == certainty
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Denis Pushilin, the rebel official, said fighting raged in Lyman.",
+     "Denis Pushilin, the rebel official"),
+    ("Russia's defence ministry said its troops captured Soledar.",
+     "Russia's defence ministry"),
+    ("Troops captured Soledar, according to the Wagner group.", "the Wagner group"),
+    ('"We liberated Izium," said Zelensky in a statement.', "Zelensky"),
+    ("Russian troops captured Soledar.", "AFP (the report)"),
+])
+def test_claimant(matcher, sentence, claimant):
+    assert claims_of(sentence, matcher)[0].claimant == claimant
+
+
+def test_a_named_place_without_a_cue_makes_no_claim(matcher):
+    assert claims_of("KHARKIV, Ukraine: Officials met in Kupiansk and Izium.", matcher) == []
+
+
+@pytest.mark.parametrize(("words", "start", "end", "precision"), [
+    ("on Saturday", "2022-09-10", "2022-09-10", "day"),
+    ("on Sunday", "2022-09-11", "2022-09-11", "day"),  # the dateline's own day
+    ("overnight", "2022-09-10", "2022-09-11", "range"),
+    ("late on Tuesday", "2022-09-06", "2022-09-06", "day"),
+    ("last week", "2022-08-29", "2022-09-04", "week"),
+    ("last month", "2022-08-01", "2022-08-31", "month"),
+    ("since the beginning of September", "2022-09-01", "2022-09-11", "month"),
+    ("within the first week after the Kremlin ordered its invasion on February 24",
+     "2022-02-24", "2022-03-02", "week"),
+    ("for months", "2022-02-24", "2022-09-11", "range"),
+    ("yesterday", "2022-09-10", "2022-09-10", "day"),
+    ("у суботу", "2022-09-10", "2022-09-10", "day"),
+])
+def test_relative_dates_against_the_dateline(words, start, end, precision):
+    (_, _, span), = find_dates(words, 0, len(words), SUNDAY)
+    assert (span.start.isoformat(), span.end.isoformat(), span.precision) == (
+        start, end, precision)
+
+
+def test_dates_are_never_after_the_dateline():
+    # In January, "December 30" is the one before.
+    assert parse_relative("December 30", dt.date(2023, 1, 5)) == dt.date(2022, 12, 30)
+    assert parse_relative("February 24", dt.date(2022, 9, 11)) == dt.date(2022, 2, 24)
+
+
+def test_candidates_become_valid_claims(matcher):
+    text = SEED.read_text(encoding="utf-8")
+    dataset = load_dataset(DATA)
+    for candidate in claims_of(text, matcher):
+        claim = candidate.to_claim("c9999", "kupiansk", "afp-2022-09-11-f299b479")
+        assert dataset.articles[claim.article_id].text[claim.quote_start:claim.quote_end] \
+            == claim.quote
+        row = candidate.as_dict()
+        assert {"place", "geonames_id", "lat", "lon", "oblast", "kind", "status", "event",
+                "certainty", "claimant", "date", "date_precision", "quote", "start", "end",
+                "mention"} <= set(row)

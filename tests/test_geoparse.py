@@ -1,0 +1,172 @@
+"""Geoparsing: gazetteer, romanisation, matching, disambiguation and the roles of mentions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontline.gazetteer import canonical_name, normalise, oblast_spellings, slugify
+from frontline.geoparse import (
+    DATELINE,
+    LOCATOR,
+    METONYMY,
+    OFFICE,
+    PLACE,
+    Mention,
+    cached_matcher,
+    find_mentions,
+    places_of_change,
+)
+from frontline.romanize import romanize_uk
+from frontline.textspans import clauses, dateline_end, sentences
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SEED = DATA / "articles" / "afp-2022-09-11-f299b479.txt"
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return cached_matcher()
+
+
+def _by_text(mentions: list[Mention]) -> dict[str, Mention]:
+    return {m.text: m for m in mentions}
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), [
+    ("Куп’янськ", "Kupiansk"), ("Ізюм", "Izium"), ("Балаклія", "Balakliia"),
+    ("Лиман", "Lyman"), ("Харків", "Kharkiv"), ("Запоріжжя", "Zaporizhzhia"),
+    ("Київ", "Kyiv"), ("Єнакієве", "Yenakiieve"), ("Згурівка", "Zghurivka"),
+    ("Юрківка", "Yurkivka"), ("Щастя", "Shchastia"), ("Кам’янець-Подільський",
+                                                    "Kamianets-Podilskyi"),
+])
+def test_romanisation_follows_the_official_table(cyrillic, latin):
+    assert romanize_uk(cyrillic) == latin
+
+
+def test_canonical_name_prefers_the_ukrainian_form_close_to_the_geonames_name():
+    assert canonical_name("Kupyansk", ["Kupjansk", "Купянск", "Куп’янськ"]) == (
+        "Kupiansk", "Куп’янськ")
+    # A historical Cyrillic name far from every Latin one does not rename the place.
+    assert canonical_name("Dnipro", ["Dnipro", "Січеслав", "Дніпро"])[0] == "Dnipro"
+    assert canonical_name("Somewhere", ["Совсем другое"]) == ("Somewhere", "")
+
+
+def test_normalise_keeps_length_and_unifies_apostrophes():
+    text = "Kyiv’s İstanbul"
+    assert len(normalise(text)) == len(text)
+    assert normalise(text).startswith("kyiv's")
+
+
+def test_slugs_and_oblast_spellings():
+    assert slugify("Kupiansk") == "kupiansk"
+    assert slugify("Kamianets-Podilskyi") == "kamianets-podilskyi"
+    names = oblast_spellings("Kharkiv", "Kharkivska oblast", ["Kharkov", "Stalino"],
+                             "Харківська область", "")
+    assert {"Kharkiv region", "Kharkov oblast", "Kharkivska oblast",
+            "Харківської області"} <= names
+    assert "Stalino region" not in names
+
+
+def test_seed_article_places_and_coordinates(matcher):
+    text = SEED.read_text(encoding="utf-8")
+    mentions = find_mentions(text, matcher)
+    found = {(m.entry.name, m.role) for m in mentions}
+    assert ("Kupiansk", PLACE) in found
+    assert ("Izium", PLACE) in found
+    assert ("Kharkiv", DATELINE) in found
+    assert ("Donetsk region", PLACE) in found and ("Kharkiv region", PLACE) in found
+    lyman = next(m for m in mentions if m.text == "Lyman")
+    assert lyman.entry.geonames_id == 704204 and lyman.entry.oblast == "UA-14"
+    assert abs(lyman.entry.lat - 48.99012) < 0.01 and abs(lyman.entry.lon - 37.80843) < 0.01
+    kyiv = next(m for m in mentions if m.text == "Kyiv")
+    assert kyiv.role == METONYMY
+    assert "Kyiv" not in {m.entry.name for m in places_of_change(mentions)}
+
+
+def test_spelling_variants_cyrillic_and_inflection(matcher):
+    text = ("Troops entered Kupyansk and Izyum, then Balakliya. Бої біля Ізюма та "
+            "у Куп’янську тривають.")
+    names = [m.entry.name for m in find_mentions(text, matcher)]
+    assert names == ["Kupiansk", "Izium", "Balakliia", "Izium", "Kupiansk"]
+
+
+def test_one_edit_misspellings_are_found_but_ordinary_words_are_not(matcher):
+    text = ("Ukrainian troops reached Kupinask and Sviatohrisk. The Ukrainian army and "
+            "Russian officials met in March on a Saturday; the Kremlin said nothing.")
+    mentions = find_mentions(text, matcher)
+    assert [(m.entry.name, m.how) for m in mentions] == [
+        ("Kupiansk", "fuzzy"), ("Sviatohirsk", "fuzzy")]
+    assert all(m.score < 1 for m in mentions)
+
+
+def test_ukrainian_is_not_the_village_ukrainka(matcher):
+    mentions = find_mentions("Ukrainian forces and Ukrainians said so.", matcher)
+    assert mentions == []
+
+
+@pytest.mark.parametrize(("text", "oblast"), [
+    ("Shelling hit the village of Lyman in the Kharkiv region.", "UA-63"),
+    ("Fighting near Lyman in the Donetsk region.", "UA-14"),
+    ("A drone struck near Lyman, Odesa region.", "UA-51"),
+    ("Troops advanced on Lyman after Siversk and Sviatohirsk.", "UA-14"),
+])
+def test_the_three_lymans_are_told_apart_by_context(matcher, text, oblast):
+    lyman = _by_text(find_mentions(text, matcher))["Lyman"]
+    assert lyman.entry.oblast == oblast
+
+
+def test_population_settles_a_name_without_context(matcher):
+    lyman = _by_text(find_mentions("They took Lyman.", matcher))["Lyman"]
+    assert lyman.entry.geonames_id == 704204
+    bakhmut = _by_text(find_mentions("Artemivsk was renamed.", matcher))["Artemivsk"]
+    assert bakhmut.entry.name == "Bakhmut"
+    kreminna = _by_text(find_mentions("Near Kremennaya and Bakhmut.", matcher))["Kremennaya"]
+    assert kreminna.entry.name == "Kreminna"
+
+
+def test_region_is_the_oblast_and_the_bare_name_is_the_city(matcher):
+    mentions = _by_text(find_mentions(
+        "Shells fell on Donetsk and across the Donetsk region, and in Донецькій області.",
+        matcher))
+    assert mentions["Donetsk"].entry.kind == "city"
+    assert mentions["Donetsk region"].entry.kind == "oblast"
+    assert mentions["Donetsk region"].entry.oblast == "UA-14"
+    assert mentions["Донецькій області"].entry.key == "oblast:UA-14"
+
+
+def test_two_oblasts_named_by_one_noun(matcher):
+    mentions = find_mentions("Moscow claimed the Donetsk and Luhansk regions.", matcher)
+    assert [m.entry.key for m in mentions] == ["oblast:UA-14", "oblast:UA-09"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv's troops advanced.", "Kyiv’s troops advanced.", "Kyiv insisted it would win.",
+    "Kyiv-backed forces moved.", "Kyiv denounced the vote.",
+])
+def test_metonymy_is_not_a_place_of_change(matcher, text):
+    mentions = find_mentions(text, matcher)
+    assert [m.role for m in mentions] == [METONYMY]
+
+
+def test_people_offices_rivers_and_locators(matcher):
+    mentions = find_mentions(
+        "President Volodymyr Zelensky visited. The governor of the Luhansk region said "
+        "troops crossed the Dnipro near Kherson. Balakliia, a town in the Kharkiv region, "
+        "was retaken.", matcher)
+    roles = [(m.text, m.role) for m in mentions]
+    assert roles == [("Luhansk region", OFFICE), ("Kherson", PLACE), ("Balakliia", PLACE),
+                     ("Kharkiv region", LOCATOR)]
+
+
+def test_sentences_clauses_and_dateline():
+    text = 'KYIV (Reuters) - Troops left. Mr. Smith said so; "It fell," he added.\n\nEnd.'
+    assert dateline_end(text) == len("KYIV (Reuters) - ")
+    spans = [text[s:e] for s, e in sentences(text)]
+    assert spans == ["KYIV (Reuters) -", "Troops left.",
+                     'Mr. Smith said so; "It fell," he added.', "End."]
+    start = text.index("Mr.")
+    assert [text[s:e] for s, e in clauses(text, start, text.index("\n"))] == [
+        "Mr. Smith said so", '"It fell," he added.']
+    assert dateline_end("Ukrainian forces said that NATO - the alliance") == 0
