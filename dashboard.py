@@ -136,7 +136,8 @@ def timeline_controls(data: AppData) -> None:
         st.session_state["as_of"] = data.first
         st.markdown(f"**Map as of {data.first.isoformat()}** (all claims share this date)")
         return
-    st.slider(
+    slider, back, forward, play = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
+    slider.slider(
         "Map as of",
         min_value=data.first,
         max_value=data.last,
@@ -145,9 +146,20 @@ def timeline_controls(data: AppData) -> None:
         step=dt.timedelta(days=1),
         format="YYYY-MM-DD",
     )
-    back, forward, play, _ = st.columns([1, 1, 1, 4])
-    back.button("◀ Previous", on_click=step_date, args=(data, -1), width="stretch")
-    forward.button("Next ▶", on_click=step_date, args=(data, 1), width="stretch")
+    back.button(
+        "◀ Back",
+        on_click=step_date,
+        args=(data, -1),
+        width="stretch",
+        help="The previous date that carries a claim",
+    )
+    forward.button(
+        "Next ▶",
+        on_click=step_date,
+        args=(data, 1),
+        width="stretch",
+        help="The next date that carries a claim",
+    )
     play.button(
         "❚❚ Pause" if st.session_state["playing"] else "▶ Play",
         on_click=toggle_play,
@@ -219,7 +231,7 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
         result = st_folium(
             fmap,
             key="map",
-            height=520,
+            height=480,
             use_container_width=True,
             feature_group_to_add=layer,
             returned_objects=["last_object_clicked", "last_object_clicked_count"],
@@ -240,6 +252,7 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
             key="place",
             persist_state="session",
             format_func=lambda p: "— choose a place —" if p is None else names[p],
+            placeholder="Choose a place",
             help="Or click a marker on the map",
         )
         place = st.session_state["place"]
@@ -252,10 +265,10 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
             st.info(f"No claim about {names[place]} counts for this date and these filters.")
             return
         st.caption(
-            f"{len(history)} claim(s) up to {filters.as_of}, oldest first. "
-            "Each is what a source says, not a verified fact."
+            f"{len(history)} claim(s) up to {filters.as_of}, newest first; the first sets "
+            "the marker. Each is what a source says, not a verified fact."
         )
-        st.html("".join(claim_card_html(row) for _, row in history.iterrows()))
+        st.html("".join(claim_card_html(row) for _, row in history[::-1].iterrows()))
 
 
 def main() -> None:
@@ -269,10 +282,10 @@ def main() -> None:
     if state["as_of"] >= data.last:
         state["playing"] = False  # the end of the timeline stops the play
 
-    st.markdown("## Frontline — claims of territorial change")
+    st.markdown("### Frontline — claims of territorial change from news reports")
     st.caption(
-        "Claims of territorial change from news reports. Every marker is a claim, "
-        "with its certainty and its source passage — not a verified front line."
+        "Every marker is a claim, with its certainty and its source passage — "
+        "not a verified front line."
     )
     for notice in state["url_notices"]:
         st.warning(notice)

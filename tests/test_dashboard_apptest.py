@@ -54,7 +54,7 @@ def test_side_panel_reads_the_passages_of_the_selected_place():
     text = panel(app)
     assert 'entered <mark class="fl-mention">Kupiansk</mark>' in text
     assert "fell within the first week" in text
-    assert text.index("Russian-held") < text.index("Ukrainian-held")  # oldest first
+    assert text.index("Ukrainian-held") < text.index("Russian-held")  # newest first
     assert app.query_params["place"] == "kupiansk"
 
 
@@ -116,7 +116,7 @@ def test_previous_and_next_claim_dates():
     app = open_dashboard(as_of="2022-03-15")
     next(b for b in app.button if "Next" in b.label).click().run()
     assert widget(app.slider, "Map as of").value == D(2022, 9, 10)
-    next(b for b in app.button if "Previous" in b.label).click().run()
+    next(b for b in app.button if "Back" in b.label).click().run()
     assert widget(app.slider, "Map as of").value == D(2022, 2, 24)
 
 

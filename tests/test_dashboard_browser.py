@@ -1,0 +1,133 @@
+"""The map page in a real headless Chromium: what a reader clicks, and what the page fetches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import save_screenshot
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+KUPIANSK = (49.71003, 37.61581)
+WAIT_MS = 30_000
+
+
+def map_frame(page):
+    return page.frame_locator(MAP_FRAME)
+
+
+def wait_for_map(page) -> None:
+    map_frame(page).locator("path.leaflet-interactive").first.wait_for(timeout=WAIT_MS)
+
+
+def wait_for_counts(page, as_of: str) -> None:
+    page.get_by_text(re.compile(rf"shown as of {as_of}")).wait_for(timeout=WAIT_MS)
+
+
+def marker_point(page, lat: float, lon: float) -> tuple[float, float]:
+    """Where a map coordinate is on the page, computed by the map itself."""
+    frame = page.frame(url=re.compile(r"streamlit_folium"))
+    assert frame is not None, "the map's frame is missing"
+    x, y = frame.evaluate(
+        "([lat, lon]) => { const p = window.map_div.latLngToContainerPoint([lat, lon]);"
+        " return [p.x, p.y]; }",
+        [lat, lon],
+    )
+    box = page.locator(MAP_FRAME).bounding_box()
+    frame_box = frame.evaluate(
+        "() => { const r = document.getElementById('map_div').getBoundingClientRect();"
+        " return [r.left, r.top]; }"
+    )
+    return box["x"] + frame_box[0] + x, box["y"] + frame_box[1] + y
+
+
+def tooltip_at(page, lat: float, lon: float, expected: str) -> str:
+    """Hover the map at a place and read its tooltip, again until it reads as expected (the
+    map redraws its markers a moment after the page's text changes) or time runs out."""
+    text = ""
+    for _ in range(20):
+        page.mouse.move(0, 0)
+        x, y = marker_point(page, lat, lon)
+        page.mouse.move(x, y)
+        tooltip = map_frame(page).locator(".leaflet-tooltip")
+        tooltip.first.wait_for(timeout=WAIT_MS)
+        text = tooltip.first.inner_text()
+        if text == expected:
+            break
+        page.wait_for_timeout(500)
+    return text
+
+
+def set_slider(page, key: str, target: str) -> None:
+    """Move the date slider with the keyboard, as a reader without a mouse would: Home or
+    End, then one day to the right at a time until the slider reads the target date."""
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]')
+    thumb.focus()
+    thumb.press(key)
+    for _ in range(400):
+        if thumb.get_attribute("aria-valuetext") == target:
+            break
+        thumb.focus()
+        thumb.press("ArrowRight")
+    wait_for_counts(page, target)
+
+
+def test_reader_moves_the_timeline_and_reads_the_source(page, dashboard):
+    page.goto(dashboard.url)
+    wait_for_map(page)
+    wait_for_counts(page, "2022-09-11")
+
+    # 2022-02-24 plus 19 days is 2022-03-15.
+    set_slider(page, "Home", "2022-03-15")
+    wait_for_map(page)
+    expected = "Kupiansk — Russian-held (confirmed)"
+    assert tooltip_at(page, *KUPIANSK, expected) == expected
+
+    set_slider(page, "End", "2022-09-11")
+    expected = "Kupiansk — Ukrainian-held (claimed)"
+    assert tooltip_at(page, *KUPIANSK, expected) == expected
+
+    # Bring the whole map into view first, as a reader scrolls to it: a click on a map
+    # that is partly off-screen scrolls the page on mouse-down and is lost.
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    x, y = marker_point(page, *KUPIANSK)
+    page.mouse.click(x, y)
+    passage = page.locator(".fl-card").filter(has_text="had entered Kupiansk")
+    passage.wait_for(timeout=WAIT_MS)
+    assert "Ukrainian forces" in passage.inner_text()
+    page.wait_for_function("() => location.search.includes('place=kupiansk')", timeout=WAIT_MS)
+    save_screenshot(page, "dashboard-kupiansk")
+
+    # A copied link opens the same view.
+    link = page.url
+    assert "as_of=2022-09-11" in link
+    copy = page.context.new_page()
+    copy.goto(link)
+    copy.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
+    wait_for_counts(copy, "2022-09-11")
+    assert copy.get_by_text("5 places and 6 claims shown as of 2022-09-11").is_visible()
+    copy.close()
+
+    assert page.request_log.foreign() == []
+    assert page.page_errors == []
+
+
+def test_map_appears_without_the_internet_with_served_leaflet(page, dashboard):
+    page.goto(dashboard.url + "/?as_of=2022-03-15")
+    wait_for_map(page)
+    height = page.locator(MAP_FRAME).bounding_box()["height"]
+    assert height > 300
+    leaflet = [u for u in page.request_log.urls if u.endswith("leaflet.js")]
+    assert leaflet and all(u.startswith(dashboard.url) for u in leaflet)
+    assert map_frame(page).locator("path.leaflet-interactive").count() == 2
+    assert page.request_log.foreign() == []
+
+
+def test_bad_link_shows_a_notice_not_a_traceback(page, dashboard):
+    page.goto(dashboard.url + "/?as_of=..%2F..%2Fetc%2Fpasswd&place=%3Cscript%3E")
+    page.get_by_text("is not a date").first.wait_for(timeout=WAIT_MS)
+    assert page.get_by_text("Traceback").count() == 0
+    wait_for_counts(page, "2022-09-11")
