@@ -13,7 +13,6 @@ from frontline.timeline import describe_date
 
 STYLE = """
 <style>
-[data-testid="stMainBlockContainer"]{padding-top:2.2rem}
 .fl-legend{display:flex;flex-wrap:wrap;gap:.4rem 1.1rem;align-items:center;font-size:.9rem}
 .fl-legend>span{display:inline-flex;align-items:center;gap:.35rem}
 .fl-dot{display:inline-block;width:16px;height:16px;border-radius:50%;box-sizing:border-box}

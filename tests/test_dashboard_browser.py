@@ -109,6 +109,9 @@ def test_reader_moves_the_timeline_and_reads_the_source(page, dashboard):
     copy.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
     wait_for_counts(copy, "2022-09-11")
     assert copy.get_by_text("5 places and 6 claims shown as of 2022-09-11").is_visible()
+    wait_for_map(copy)
+    copy.wait_for_timeout(1000)
+    save_screenshot(copy, "dashboard-from-link")  # the README's picture
     copy.close()
 
     assert page.request_log.foreign() == []
