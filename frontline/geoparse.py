@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import ahocorasick
@@ -113,6 +113,7 @@ CYRILLIC_ENDINGS = ("а", "у", "і", "ом", "ові", "ою", "ем", "ю", "�
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 FUZZY_MIN_LENGTH = 5
+NEAR_CACHE_SIZE = 50_000
 FUZZY_SCORE = 0.75
 EXACT_SCORE = 1.0
 
@@ -142,20 +143,37 @@ class Mention:
 class Matcher:
     gazetteer: Gazetteer
     automaton: ahocorasick.Automaton
-    fuzzy_names: list[str]  # normalised Latin and Cyrillic spellings, for fuzzy matching
+    # Normalised single-word spellings by length, for fuzzy matching: a word within one
+    # edit of a name is at most one character longer or shorter.
+    fuzzy_names: dict[int, list[str]]
+    # Reports repeat their words; the answer for a word is kept.
+    _near: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def near_names(self, word: str) -> tuple[str, ...]:
+        """Spellings within one edit of a normalised word, closest first, then in order."""
+        if word not in self._near:
+            if len(self._near) > NEAR_CACHE_SIZE:
+                self._near.clear()
+            found = []
+            for length in (len(word) - 1, len(word), len(word) + 1):
+                found.extend(process.extract(word, self.fuzzy_names.get(length, ()),
+                                             scorer=OSA.distance, score_cutoff=1, limit=10))
+            self._near[word] = tuple(name for name, _, _ in
+                                     sorted(found, key=lambda m: (m[1], m[0])))
+        return self._near[word]
 
 
 def build_matcher(gazetteer: Gazetteer) -> Matcher:
     automaton = ahocorasick.Automaton()
-    fuzzy: set[str] = set()
-    for name in gazetteer.by_name:
+    fuzzy: dict[int, list[str]] = {}
+    for name in sorted(gazetteer.by_name):
         if name in STOP_WORDS:
             continue
         automaton.add_word(name, name)
         if len(name) >= FUZZY_MIN_LENGTH and " " not in name:
-            fuzzy.add(name)
+            fuzzy.setdefault(len(name), []).append(name)
     automaton.make_automaton()
-    return Matcher(gazetteer, automaton, sorted(fuzzy))
+    return Matcher(gazetteer, automaton, fuzzy)
 
 
 @functools.lru_cache(maxsize=4)
@@ -261,7 +279,7 @@ def person_words(text: str, hits: Sequence[_Hit], sentence_spans: Sequence[tuple
     return people
 
 
-def fuzzy_hits(text: str, taken: Sequence[_Hit], names: list[str], skip: set[str]
+def fuzzy_hits(text: str, taken: Sequence[_Hit], matcher: Matcher, skip: set[str]
                ) -> list[_Hit]:
     """Capitalised words within one edit of a spelling, not already matched."""
     found = []
@@ -271,13 +289,10 @@ def fuzzy_hits(text: str, taken: Sequence[_Hit], names: list[str], skip: set[str
                 or surface.lower() in STOP_WORDS or surface in skip
                 or any(h.start < word.end() and word.start() < h.end for h in taken)):
             continue
-        key = normalise(surface)
-        matches = process.extract(key, names, scorer=OSA.distance, score_cutoff=1,
-                                  limit=10)
-        if matches:
+        near = matcher.near_names(normalise(surface))
+        if near:
             # The closest spelling; among equals the first in order, so results are stable.
-            best = min(matches, key=lambda m: (m[1], m[0]))
-            found.append(_Hit(word.start(), word.end(), best[0], "fuzzy"))
+            found.append(_Hit(word.start(), word.end(), near[0], "fuzzy"))
     return found
 
 
@@ -421,7 +436,7 @@ def find_mentions(text: str, matcher: Matcher) -> list[Mention]:
     exact = exact_hits(text, normalised, matcher.automaton)
     people = person_words(text, exact, spans)
     exact = [h for h in exact if text[h.start:h.end] not in people]
-    fuzzy = fuzzy_hits(text, exact, matcher.fuzzy_names, people)
+    fuzzy = fuzzy_hits(text, exact, matcher, people)
     hits = sorted(exact + fuzzy, key=lambda h: h.start)
     mentions = _resolve(matcher.gazetteer, text, hits, spans)
     mentions = _shared_region_oblasts(matcher.gazetteer, text, mentions)
