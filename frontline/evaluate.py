@@ -82,41 +82,25 @@ class Scores:
     date_right: int = 0
     misses: list[str] = field(default_factory=list)
 
-    @staticmethod
-    def _share(part: int, whole: int) -> float:
-        return part / whole if whole else 0.0
+    def figure(self, name: str) -> float:
+        """One of FIGURES, as a share between 0 and 1 (0 when there is nothing to count)."""
+        part, whole = FIGURES[name]
+        total = getattr(self, whole)
+        return getattr(self, part) / total if total else 0.0
 
-    @property
-    def mention_precision(self) -> float:
-        return self._share(self.mentions_matched, self.mentions_predicted)
 
-    @property
-    def mention_recall(self) -> float:
-        return self._share(self.mentions_matched, self.mentions_gold)
-
-    @property
-    def within_10km(self) -> float:
-        return self._share(self.places_near, self.mentions_matched)
-
-    @property
-    def claim_precision(self) -> float:
-        return self._share(self.claims_matched, self.claims_predicted)
-
-    @property
-    def claim_recall(self) -> float:
-        return self._share(self.claims_matched, self.claims_gold)
-
-    @property
-    def status_accuracy(self) -> float:
-        return self._share(self.status_right, self.claims_gold)
-
-    @property
-    def certainty_accuracy(self) -> float:
-        return self._share(self.certainty_right, self.claims_gold)
-
-    @property
-    def date_accuracy(self) -> float:
-        return self._share(self.date_right, self.claims_gold)
+# Each figure: (the count that succeeded, the count it is a share of). Status, certainty and
+# date are over all labelled claims: a claim not found counts as wrong.
+FIGURES = {
+    "mention_precision": ("mentions_matched", "mentions_predicted"),
+    "mention_recall": ("mentions_matched", "mentions_gold"),
+    "within_10km": ("places_near", "mentions_matched"),
+    "claim_precision": ("claims_matched", "claims_predicted"),
+    "claim_recall": ("claims_matched", "claims_gold"),
+    "status_accuracy": ("status_right", "claims_gold"),
+    "certainty_accuracy": ("certainty_right", "claims_gold"),
+    "date_accuracy": ("date_right", "claims_gold"),
+}
 
 
 # --- labels --------------------------------------------------------------------------------
@@ -236,17 +220,17 @@ def evaluate(articles: Sequence[LabelledArticle], matcher: Matcher | None = None
 
 
 def report(scores: Scores, articles: int, title: str = "all") -> str:
+    f = scores.figure
     lines = [
         f"== {title}: {articles} article(s), labelled mentions: {scores.mentions_gold}, "
         f"labelled claims: {scores.claims_gold}",
-        f"place mentions: precision {scores.mention_precision:.3f}, "
-        f"recall {scores.mention_recall:.3f}",
-        f"places within {NEAR_KM:g} km of the truth: {scores.within_10km:.3f}",
-        f"claims found: precision {scores.claim_precision:.3f}, "
-        f"recall {scores.claim_recall:.3f}",
-        f"status accuracy: {scores.status_accuracy:.3f}",
-        f"certainty accuracy: {scores.certainty_accuracy:.3f}",
-        f"date accuracy: {scores.date_accuracy:.3f}",
+        f"place mentions: precision {f('mention_precision'):.3f}, "
+        f"recall {f('mention_recall'):.3f}",
+        f"places within {NEAR_KM:g} km of the truth: {f('within_10km'):.3f}",
+        f"claims found: precision {f('claim_precision'):.3f}, recall {f('claim_recall'):.3f}",
+        f"status accuracy: {f('status_accuracy'):.3f}",
+        f"certainty accuracy: {f('certainty_accuracy'):.3f}",
+        f"date accuracy: {f('date_accuracy'):.3f}",
     ]
     return "\n".join(lines)
 

@@ -257,7 +257,7 @@ def render_table(rows: Sequence[dict[str, Any]]) -> str:
         text = "" if value is None else " ".join(str(value).split())
         return text if len(text) <= width else text[: width - 1] + "…"
 
-    header = "  ".join(name.ljust(width) for name, width in TABLE_COLUMNS)
+    header = "  ".join(name.ljust(width) for name, width in TABLE_COLUMNS).rstrip()
     lines = [header, "  ".join("-" * width for _, width in TABLE_COLUMNS)]
     for row in rows:
         lines.append("  ".join(cell(row.get(name), width).ljust(width)
