@@ -1,11 +1,13 @@
 """`frontline ingest`: an article's candidate claims, and adding reviewed ones to the data.
 
     frontline ingest ARTICLE.txt [MORE.txt | DIR ...] --date YYYY-MM-DD [--title T]
-                     [--outlet O] [--url U] [--format json|table] [--save]
+                     [--outlet O] [--url U] [--format json|table] [--save] [--mentions]
 
-Without --save nothing is written. With --save the article, its new places and its claims
-are validated together, then written file by file atomically (store.write_tables), so that a
-crash leaves either the old or the new files. An article already in the data (same id: the
+With --mentions it lists the place mentions found (with their roles: place, dateline,
+locator, office, metonymy) instead of the claims. Without --save nothing is written. With
+--save the article, its new places and its claims are validated together, then written file
+by file atomically (store.write_tables), so that a crash leaves either the old or the new
+files. An article already in the data (same id: the
 outlet, the date and a digest of the text) is not added again.
 
 The functions below are what the "Add article" page calls too: candidate_claims() for the
@@ -30,11 +32,13 @@ from frontline import store
 from frontline.dates import DateSpan
 from frontline.extract import Candidate, extract_claims
 from frontline.gazetteer import Entry, Gazetteer, slugify
-from frontline.geoparse import Matcher, cached_matcher, find_mentions
+from frontline.geoparse import Matcher, Mention, cached_matcher, find_mentions
 from frontline.model import Article, Claim, Dataset, Place
 
 TABLE_COLUMNS = (("place", 16), ("oblast", 6), ("status", 10), ("event", 10),
                  ("certainty", 11), ("date", 10), ("claimant", 28), ("mention", 14))
+MENTION_COLUMNS = (("mention", 18), ("place", 16), ("oblast", 6), ("kind", 7),
+                   ("lat", 9), ("lon", 9), ("role", 9), ("match", 9))
 
 
 class IngestError(Exception):
@@ -61,6 +65,15 @@ def make_article(text: str, published: dt.date, *, title: str = "", outlet: str 
 def _first_line(text: str, limit: int = 120) -> str:
     line = next((s.strip() for s in text.splitlines() if s.strip()), "untitled")
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def mention_dict(mention: Mention) -> dict[str, Any]:
+    """A place mention as `frontline ingest --mentions` prints it."""
+    entry = mention.entry
+    return {"mention": mention.text, "start": mention.start, "end": mention.end,
+            "place": entry.name, "geonames_id": entry.geonames_id, "lat": entry.lat,
+            "lon": entry.lon, "oblast": entry.oblast, "kind": entry.kind,
+            "role": mention.role, "match": mention.how, "score": mention.score}
 
 
 def candidate_claims(text: str, published: dt.date, *, outlet: str = "",
@@ -252,16 +265,17 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
 
 # --- output -----------------------------------------------------------------------------------
 
-def render_table(rows: Sequence[dict[str, Any]]) -> str:
+def render_table(rows: Sequence[dict[str, Any]],
+                 columns: Sequence[tuple[str, int]] = TABLE_COLUMNS) -> str:
     def cell(value: Any, width: int) -> str:
         text = "" if value is None else " ".join(str(value).split())
         return text if len(text) <= width else text[: width - 1] + "…"
 
-    header = "  ".join(name.ljust(width) for name, width in TABLE_COLUMNS).rstrip()
-    lines = [header, "  ".join("-" * width for _, width in TABLE_COLUMNS)]
+    header = "  ".join(name.ljust(width) for name, width in columns).rstrip()
+    lines = [header, "  ".join("-" * width for _, width in columns)]
     for row in rows:
         lines.append("  ".join(cell(row.get(name), width).ljust(width)
-                               for name, width in TABLE_COLUMNS).rstrip())
+                               for name, width in columns).rstrip())
     return "\n".join(lines) + "\n"
 
 
@@ -307,6 +321,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--outlet", default="", help="who published it (default: unknown)")
     parser.add_argument("--url", default="")
     parser.add_argument("--format", choices=("json", "table"), default="json")
+    parser.add_argument("--mentions", action="store_true",
+                        help="list the place mentions found instead of the claims")
     parser.add_argument("--save", action="store_true",
                         help="validate and add the articles and their claims to the data")
     # SUPPRESS keeps a --data-dir given before the subcommand, if the main parser has one.
@@ -357,10 +373,12 @@ def run_ingest(args: argparse.Namespace, *, stdout: TextIO | None = None,
             text = read_article_text(path)
             article = make_article(text, published, title=args.title, outlet=args.outlet,
                                    url=args.url)
-            candidates = candidate_claims(text, published, outlet=article.outlet,
-                                          matcher=matcher)
-            rows.extend({**c.as_dict(), "file": str(path), "article_id": article.article_id}
-                        for c in candidates)
+            mentions = find_mentions(text, matcher)
+            candidates = extract_claims(text, mentions, published, outlet=article.outlet)
+            shown = ([mention_dict(m) for m in mentions] if args.mentions
+                     else [c.as_dict() for c in candidates])
+            rows.extend({**row, "file": str(path), "article_id": article.article_id}
+                        for row in shown)
             if args.save:
                 messages.append(f"{path}: {save_article(article, candidates, root).message}")
         except IngestError as problem:
@@ -371,7 +389,7 @@ def run_ingest(args: argparse.Namespace, *, stdout: TextIO | None = None,
     if args.format == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(render_table(rows))
+        out.write(render_table(rows, MENTION_COLUMNS if args.mentions else TABLE_COLUMNS))
     for message in messages:
         err.write(message + "\n")
     return 1 if failed else 0

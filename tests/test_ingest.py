@@ -156,3 +156,19 @@ def test_reviewed_rows_round_trip(data_dir):
     moved = ingest.candidate_from_dict(row | {"geonames_id": 707292}, candidates[0],
                                        cached_gazetteer())
     assert moved.entry.name == "Izium"
+
+
+def test_mentions_listing_has_the_places_of_the_done_when(data_dir):
+    code, out, _ = run([str(SEED), "--date", "2022-09-11", "--mentions"], data_dir)
+    assert code == 0
+    rows = json.loads(out)
+    places = {(r["place"], r["role"]): (r["lat"], r["lon"]) for r in rows}
+    assert places[("Kharkiv", "dateline")] == pytest.approx((49.98177, 36.25475))
+    assert places[("Lyman", "place")] == pytest.approx((48.99012, 37.80843))
+    assert places[("Izium", "place")] == pytest.approx((49.20697, 37.27679))
+    assert places[("Kharkiv region", "place")] == pytest.approx((49.6071, 36.4912))
+    assert places[("Donetsk region", "place")] == pytest.approx((48.0452, 37.666))
+    assert ("Kyiv", "metonymy") in places
+    code, out, _ = run([str(SEED), "--date", "2022-09-11", "--mentions", "--format", "table"],
+                       data_dir)
+    assert out.splitlines()[0].split()[:3] == ["mention", "place", "oblast"]
