@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import shapely.geometry
+
 from frontline.model import Problem
 from frontline.store import ISO_PATTERN, OBLAST_SHAPES_FILE
 
@@ -80,3 +82,27 @@ def point_in_geometry(lon: float, lat: float, geometry: dict) -> bool:
         ):
             return True
     return False
+
+
+def _rounded(coordinates, digits: int):
+    if isinstance(coordinates[0], (int, float)):
+        return [round(coordinates[0], digits), round(coordinates[1], digits)]
+    return [_rounded(part, digits) for part in coordinates]
+
+
+def display_shapes(
+    shapes: dict[str, dict], tolerance_degrees: float = 0.01, digits: int = 3
+) -> dict[str, dict]:
+    """Lighter outlines for drawing: simplified to about a kilometre and rounded to about
+    a hundred metres, a fifth of the full size. Exports keep the full shapes."""
+    simpler = {}
+    for code, geometry in shapes.items():
+        outline = shapely.geometry.shape(geometry).simplify(
+            tolerance_degrees, preserve_topology=True
+        )
+        drawn = shapely.geometry.mapping(outline)
+        simpler[code] = {
+            "type": drawn["type"],
+            "coordinates": _rounded(drawn["coordinates"], digits),
+        }
+    return simpler
