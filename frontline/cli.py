@@ -1,4 +1,5 @@
-"""The `frontline` command: validate the data, export the state of places as of a date."""
+"""The `frontline` command: validate the data, export the state of places as of a date,
+ingest new articles."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from frontline import export, vocab
+from frontline import export, ingest, vocab
 from frontline.geo import load_oblast_shapes
 from frontline.store import DataError, default_data_dir, load_dataset, parse_date
 from frontline.timeline import Filters, claims_table, state_as_of
@@ -146,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exporter.add_argument("--format", choices=("geojson", "csv"), default="geojson")
     exporter.set_defaults(run=run_export)
+
+    ingest.register(commands)
     return parser
 
 
