@@ -84,6 +84,7 @@ EARLIEST_DATE = dt.date(1991, 8, 24)
 MAX_FIELD_LENGTH = 100_000
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 ISO_PATTERN = re.compile(r"^UA-\d\d$")
+WEB_ADDRESS_PATTERN = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 LIST_SEPARATOR = "|"
 
 DATA_DIR_ENV = "FRONTLINE_DATA_DIR"
@@ -274,7 +275,7 @@ def _date(
 
 def _url(row: dict[str, str], name: str) -> str:
     value = _text(row, name, required=False)
-    if value and not re.match(r"^https?://[^\s<>\"']+$", value, re.IGNORECASE):
+    if value and not WEB_ADDRESS_PATTERN.match(value):
         raise _RowError(name, f"{value[:60]!r} is not an http(s) address")
     return value
 

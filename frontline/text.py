@@ -32,16 +32,45 @@ def highlight(text: str, spans: list[tuple[int, int, str]], *, tag: str = "mark"
 
     Overlapping spans are dropped after the first; offsets outside the text are ignored.
     """
+    return wrap_spans(
+        text,
+        [
+            (start, end, f'<{tag} class="{escape_html(css_class)}">', f"</{tag}>")
+            for start, end, css_class in sorted(spans)
+        ],
+    )
+
+
+def wrap_spans(text: str, spans: list[tuple[int, int, str, str]], *, nested: bool = False) -> str:
+    """HTML of the text, escaped, with each (start, end, opening, closing) span wrapped in its
+    tags, which the caller has built (and escaped) already.
+
+    A span overlapping an earlier one is dropped, unless `nested` and it lies wholly inside
+    it; nested spans are taken outer first, and identical spans in the order given. Offsets
+    outside the text are ignored.
+    """
+    if nested:
+        spans = sorted(spans, key=lambda span: (span[0], -span[1]))  # outer before inner
     pieces: list[str] = []
     position = 0
-    for start, end, css_class in sorted(spans):
-        if start < position or end > len(text) or start >= end:
+    open_ends: list[tuple[int, str]] = []  # (end, closing tag) of the open spans, innermost last
+
+    def close_until(limit: int) -> None:
+        nonlocal position
+        while open_ends and open_ends[-1][0] <= limit:
+            end, closing = open_ends.pop()
+            pieces.append(escape_html(text[position:end]) + closing)
+            position = end
+
+    for start, end, opening, closing in spans:
+        close_until(start)
+        enclosing = open_ends[-1][0] if open_ends else len(text)
+        if start < position or end > enclosing or start >= end or (open_ends and not nested):
             continue
-        pieces.append(escape_html(text[position:start]))
-        pieces.append(
-            f'<{tag} class="{escape_html(css_class)}">{escape_html(text[start:end])}</{tag}>'
-        )
-        position = end
+        pieces.append(escape_html(text[position:start]) + opening)
+        position = start
+        open_ends.append((end, closing))
+    close_until(len(text))
     pieces.append(escape_html(text[position:]))
     return "".join(pieces)
 

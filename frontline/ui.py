@@ -7,17 +7,17 @@ call the domain functions and draw.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from frontline import store
+from frontline import store, vocab
 from frontline.geo import load_oblast_shapes
 from frontline.model import Dataset, Problem
-from frontline.timeline import claims_table, date_bounds
-from frontline.urlstate import ParsedView, parse_view
+from frontline.timeline import Filters, claims_table, date_bounds
+from frontline.urlstate import ParsedView, ViewState, parse_view
 
 DATA_FILES = (
     store.ARTICLES_FILE,
@@ -121,3 +121,122 @@ def url_view(data: AppData) -> ParsedView:
 
 def base_url_path() -> str:
     return str(st.get_option("server.baseUrlPath") or "")
+
+
+# --- the view's widgets, shared by the map and the Data page -------------------------------
+# One key per widget, kept for the whole session: a filter set on one page holds on the other.
+
+
+def initialise_view(data: AppData) -> list[str]:
+    """Fill the view's widget state from the link once per session (later runs and the other
+    pages keep the user's choices) and bring its dates within the data's range. Returns
+    what in the link could not be used, on the run that read it."""
+    state = st.session_state
+    notices: list[str] = []
+    if "as_of" not in state:
+        parsed = url_view(data)
+        view = parsed.view
+        defaults = {
+            "as_of": view.as_of,
+            "mode": view.mode,
+            "date_from": view.date_from or data.first,
+            "date_to": view.date_to or data.last,
+            "regions": list(view.oblasts),
+            "statuses": list(view.statuses),
+            "certainties": list(view.certainties),
+        }
+        for key, value in defaults.items():
+            state.setdefault(key, value)
+        notices = parsed.notices
+    for key in ("as_of", "date_from", "date_to"):
+        state[key] = min(max(state[key], data.first), data.last)
+    return notices
+
+
+def as_of_widget(data: AppData, label: str) -> None:
+    if data.first == data.last:
+        st.session_state["as_of"] = data.first
+        st.caption(f"{label} {data.first.isoformat()} (all claims share this date)")
+        return
+    st.slider(
+        label,
+        min_value=data.first,
+        max_value=data.last,
+        key="as_of",
+        persist_state="session",
+        step=dt.timedelta(days=1),
+        format="YYYY-MM-DD",
+    )
+
+
+def filter_widgets(data: AppData) -> None:
+    """Mode, date range, region, status and certainty, as on the map."""
+    oblasts = data.dataset.oblasts
+    st.radio(
+        "Timeline shows",
+        vocab.MODES,
+        key="mode",
+        persist_state="session",
+        format_func=vocab.MODE_LABELS.get,
+        help="'Happened': claims about events up to the date. 'Known': only "
+        "claims from articles already published on the date.",
+    )
+    for key, label in (("date_from", "Claims dated from"), ("date_to", "Claims dated to")):
+        st.date_input(
+            label, key=key, persist_state="session", min_value=data.first, max_value=data.last
+        )
+    choices = (
+        (
+            "Region (oblast)",
+            sorted(oblasts, key=oblasts.get),
+            "regions",
+            oblasts.get,
+            "All regions",
+        ),
+        ("Status", vocab.STATUSES, "statuses", vocab.STATUS_LABELS.get, "Any status"),
+        ("Certainty", vocab.CERTAINTIES, "certainties", str, "Any certainty"),
+    )
+    for label, options, key, shown, placeholder in choices:
+        st.multiselect(
+            label,
+            options,
+            key=key,
+            persist_state="session",
+            format_func=shown,
+            placeholder=placeholder,
+        )
+
+
+def widget_view() -> ViewState:
+    """The view the widgets show; a reversed date range is flagged and ignored."""
+    state = st.session_state
+    view = ViewState(
+        as_of=state["as_of"],
+        mode=state["mode"],
+        date_from=state["date_from"],
+        date_to=state["date_to"],
+        oblasts=tuple(state["regions"]),
+        statuses=tuple(state["statuses"]),
+        certainties=tuple(state["certainties"]),
+    )
+    if view.date_from > view.date_to:
+        st.sidebar.error("The 'from' date is after the 'to' date; the date range is ignored.")
+        view = replace(view, date_from=None, date_to=None)
+    return view
+
+
+def view_filters(view: ViewState, first: dt.date, last: dt.date) -> tuple[ViewState, Filters]:
+    """The filters of a view, and the view as a link gives it: the data's whole date range
+    is no limit, and is left out of both."""
+    date_from = view.date_from if view.date_from and view.date_from > first else None
+    date_to = view.date_to if view.date_to and view.date_to < last else None
+    filters = Filters(
+        as_of=view.as_of,
+        mode=view.mode,
+        date_from=date_from,
+        date_to=date_to,
+        oblasts=view.oblasts,
+        statuses=view.statuses,
+        certainties=view.certainties,
+    )
+    return replace(view, date_from=date_from, date_to=date_to), filters

@@ -159,3 +159,9 @@ def map_link(as_of: dt.date, place: str | None = None, **changes: object) -> str
     """A relative link to the map page showing this date (and place)."""
     view = replace(ViewState(as_of=as_of, place=place), **changes)
     return "/?" + urlencode(view_params(view))
+
+
+def under_base(link: str, base_path: str = "") -> str:
+    """A root-relative link (such as map_link's) for an app served under a base path."""
+    base = base_path.strip("/")
+    return f"/{base}{link}" if base and link.startswith("/") else link

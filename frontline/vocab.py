@@ -32,6 +32,10 @@ PLACE_KINDS = ("city", "town", "village", "oblast", "country")
 MODE_HAPPENED = "happened"
 MODE_KNOWN = "known"
 MODES = (MODE_HAPPENED, MODE_KNOWN)
+MODE_LABELS = {
+    MODE_HAPPENED: "What happened by this date",
+    MODE_KNOWN: "What was known on this date",
+}
 
 STATUS_LABELS = {
     "ukrainian": "Ukrainian-held",

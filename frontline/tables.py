@@ -1,0 +1,217 @@
+"""The Data page's tables: the gazetteer and the claims under the map's filters, a text
+search over them, and the files a reader downloads of exactly the rows shown."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import pandas as pd
+
+from frontline import store, vocab
+from frontline.export import CREDITS
+from frontline.model import Dataset
+from frontline.present import STYLE as PRESENT_STYLE
+from frontline.present import article_link
+from frontline.text import escape_html
+from frontline.timeline import Filters, claims_counting, state_as_of
+from frontline.urlstate import ViewState, map_link, under_base
+
+# Columns of the claims table a search looks through, besides the place's other names. Not
+# the article's title: it names a place and would match every claim of the article.
+CLAIM_SEARCH_COLUMNS = (
+    "name",
+    "place_id",
+    "oblast_name",
+    "status",
+    "certainty",
+    "event",
+    "claimant",
+    "quote",
+    "outlet",
+    "claim_id",
+)
+PLACE_SEARCH_COLUMNS = (
+    "name",
+    "alt_names",
+    "name_uk",
+    "name_ru",
+    "place_id",
+    "oblast_name",
+    "kind",
+    "status",
+    "claimant",
+)
+# Apostrophes in romanised names (Kup'yansk, Kup’yansk, Kupʼyansk) are one character to a reader.
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
+
+
+def fold(text: str) -> str:
+    """Text as a search compares it: no case, no accents, one kind of apostrophe."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def place_aliases(dataset: Dataset) -> dict[str, str]:
+    """place id -> its other spellings and Ukrainian and Russian names, for searching."""
+    return {
+        p.place_id: " ".join([*p.alt_names, p.name_uk, p.name_ru]) for p in dataset.places.values()
+    }
+
+
+def search(
+    rows: pd.DataFrame,
+    query: str,
+    columns: Iterable[str],
+    aliases: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """The rows in which every word of the query occurs in one of the columns (or among the
+    place's other names, or its status in words); an empty query keeps every row."""
+    terms = fold(query).split()
+    if not terms or rows.empty:
+        return rows
+    texts = rows[list(columns)].fillna("").astype(str)
+    haystack = texts.agg(" ".join, axis=1)
+    if "status" in rows:
+        haystack += " " + rows["status"].map(vocab.STATUS_LABELS).fillna("")
+    if aliases is not None:
+        haystack += " " + rows["place_id"].map(aliases).fillna("")
+    haystack = haystack.map(fold)
+    keep = pd.Series(True, index=rows.index)
+    for term in terms:
+        keep &= haystack.str.contains(term, regex=False)
+    return rows[keep]
+
+
+def claim_rows(table: pd.DataFrame, filters: Filters, *, latest_only: bool = False) -> pd.DataFrame:
+    """The claims for the filters: every claim that counts for the view, or only the latest
+    per place (what the map shows). Status and certainty apply to each claim shown."""
+    if latest_only:
+        return state_as_of(table, filters).drop(columns="claims")
+    rows = claims_counting(table, filters)
+    if filters.statuses:
+        rows = rows[rows["status"].isin(filters.statuses)]
+    if filters.certainties:
+        rows = rows[rows["certainty"].isin(filters.certainties)]
+    return rows.reset_index(drop=True)
+
+
+def place_rows(dataset: Dataset, table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The gazetteer for the filters: places in the chosen regions, each with its state as of
+    the date; with a status or certainty filter, only the places in such a state."""
+    places = pd.DataFrame(
+        [store.place_row(p) for p in dataset.places.values()], columns=store.PLACE_COLUMNS
+    )
+    places["oblast_name"] = places["oblast"].map(dataset.oblasts).fillna(places["oblast"])
+    if filters.oblasts:
+        places = places[places["oblast"].isin(filters.oblasts)]
+    state = state_as_of(table, filters)[
+        ["place_id", "status", "certainty", "claimant", "date", "claims"]
+    ]
+    how = "inner" if filters.statuses or filters.certainties else "left"
+    places = places.merge(state, on="place_id", how=how)
+    places["claims"] = places["claims"].fillna(0).astype(int)
+    return places.sort_values(["name", "place_id"], kind="stable").reset_index(drop=True)
+
+
+def claims_shown(rows: pd.DataFrame, base_path: str = "") -> pd.DataFrame:
+    """The claims as the table shows them: readable names, links to the map and the article."""
+    return pd.DataFrame(
+        {
+            "Date": rows["date"].dt.date,
+            "Place": rows["name"],
+            "Oblast": rows["oblast_name"],
+            "Status": rows["status"].map(vocab.STATUS_LABELS),
+            "Certainty": rows["certainty"],
+            "Claimant": rows["claimant"],
+            "Quote": rows["quote"],
+            "Event": rows["event"],
+            "Precision": rows["date_precision"],
+            "Outlet": rows["outlet"],
+            "Published": rows["published"].dt.date,
+            "Map": [
+                under_base(map_link(day.date(), place), base_path)
+                for day, place in zip(rows["date"], rows["place_id"], strict=True)
+            ],
+            "Article": [
+                article_link(article, place)
+                for article, place in zip(rows["article_id"], rows["place_id"], strict=True)
+            ],
+            "Claim": rows["claim_id"],
+        }
+    )
+
+
+def places_shown(rows: pd.DataFrame) -> pd.DataFrame:
+    """The gazetteer as the table shows it."""
+    return pd.DataFrame(
+        {
+            "Place": rows["name"],
+            "Kind": rows["kind"],
+            "Oblast": rows["oblast_name"],
+            "Status": rows["status"].map(vocab.STATUS_LABELS),
+            "Certainty": rows["certainty"],
+            "Claims": rows["claims"],
+            "Latitude": rows["lat"],
+            "Longitude": rows["lon"],
+            "GeoNames id": pd.to_numeric(rows["geonames_id"], errors="coerce").astype("Int64"),
+            "Population": pd.to_numeric(rows["population"], errors="coerce").astype("Int64"),
+            "Other names": rows["alt_names"].str.replace(store.LIST_SEPARATOR, ", "),
+            "Id": rows["place_id"],
+        }
+    )
+
+
+def places_csv(rows: pd.DataFrame) -> str:
+    """The gazetteer rows in the data directory's places.csv format."""
+    return store.csv_text(store.PLACE_COLUMNS, rows.to_dict(orient="records"))
+
+
+def describe_view(view: ViewState, oblast_names: dict[str, str], query: str = "") -> str:
+    """The filters of a view in words, for captions and for the README of a download."""
+    parts = [f"as of {view.as_of.isoformat()} ({vocab.MODE_LABELS[view.mode].lower()})"]
+    if view.date_from or view.date_to:
+        start = view.date_from.isoformat() if view.date_from else "the start"
+        end = view.date_to.isoformat() if view.date_to else "the end"
+        parts.append(f"claims dated {start} to {end}")
+    if view.oblasts:
+        parts.append("regions: " + ", ".join(oblast_names.get(o, o) for o in view.oblasts))
+    if view.statuses:
+        parts.append("status: " + ", ".join(vocab.STATUS_LABELS[s] for s in view.statuses))
+    if view.certainties:
+        parts.append("certainty: " + ", ".join(view.certainties))
+    if query.strip():
+        parts.append(f"search: {query.strip()!r}")
+    return "; ".join(parts)
+
+
+def view_caption_html(description: str, map_href: str) -> str:
+    """What the tables show, in words, and the same view on the map."""
+    return (
+        f'{PRESENT_STYLE}<div class="fl-meta">Showing {escape_html(description)}. '
+        f'<a href="{escape_html(map_href)}" target="_self">Open these filters on the map</a>'
+        "</div>"
+    )
+
+
+def readme_text(description: str, link: str, claims: int, places: int) -> str:
+    """The note that goes with the downloaded files: what they hold, and their credits."""
+    return "\n".join(
+        [
+            "Frontline — claims of territorial change from news reports",
+            "",
+            f"View: {description}.",
+            f"The same view on the map: {link}",
+            "",
+            f"claims.csv, claims.geojson: {claims} claim(s), one row or feature per claim:",
+            "  the place, its status and certainty, who claims it, the date it is about,",
+            "  and the verbatim passage of the source article it rests on.",
+            f"places.csv: {places} place(s) of the gazetteer, in the format of the data files.",
+            "",
+            "Every row is a claim a source makes, not a verified fact.",
+            "",
+            "Credits and licences:",
+            CREDITS,
+            "",
+        ]
+    )

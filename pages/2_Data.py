@@ -1,0 +1,148 @@
+"""The data behind the map: the claims and the gazetteer under the map's filters, searchable
+and sortable, with downloads of exactly the rows shown."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import streamlit as st
+
+from frontline.export import CREDITS, geojson_text, to_csv
+from frontline.tables import (
+    CLAIM_SEARCH_COLUMNS,
+    PLACE_SEARCH_COLUMNS,
+    claim_rows,
+    claims_shown,
+    describe_view,
+    place_aliases,
+    place_rows,
+    places_csv,
+    places_shown,
+    readme_text,
+    search,
+    view_caption_html,
+)
+from frontline.ui import (
+    app_data,
+    as_of_widget,
+    base_url_path,
+    filter_widgets,
+    initialise_view,
+    show_problems,
+    view_filters,
+    widget_view,
+)
+from frontline.urlstate import map_link, under_base, view_params
+
+st.set_page_config(page_title="Frontline — data", page_icon="📋", layout="wide")
+
+ROWS_LABELS = {
+    False: "Every claim up to the date",
+    True: "The latest claim per place (as on the map)",
+}
+
+
+def main() -> None:
+    data = app_data()
+    for notice in initialise_view(data):
+        st.warning(notice)
+    st.session_state.setdefault("data_search", st.query_params.get("q", ""))
+    st.session_state.setdefault("data_latest", st.query_params.get("rows") == "latest")
+    with st.sidebar:
+        st.header("Filters")
+        as_of_widget(data, "Claims as of")
+        filter_widgets(data)
+    view, filters = view_filters(widget_view(), data.first, data.last)
+
+    st.markdown("## The data behind the map")
+    show_problems(data.problems)
+    query = st.text_input(
+        "Search",
+        key="data_search",
+        persist_state="session",
+        placeholder="A place (any spelling), claimant, outlet, or words of a quote",
+    )
+    latest = st.radio(
+        "Claims shown",
+        list(ROWS_LABELS),
+        key="data_latest",
+        persist_state="session",
+        format_func=ROWS_LABELS.get,
+        horizontal=True,
+    )
+    names = data.dataset.oblasts
+    claims = search(
+        claim_rows(data.claims, filters, latest_only=latest),
+        query,
+        CLAIM_SEARCH_COLUMNS,
+        place_aliases(data.dataset),
+    )
+    places = search(place_rows(data.dataset, data.claims, filters), query, PLACE_SEARCH_COLUMNS)
+    description = describe_view(view, names, query)
+    map_href = under_base(map_link(**asdict(view)), base_url_path())
+    st.html(view_caption_html(description, map_href))
+
+    st.subheader(f"Claims ({len(claims)})")
+    st.dataframe(
+        claims_shown(claims, base_url_path()),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Quote": st.column_config.TextColumn("Quote", width="large"),
+            "Map": st.column_config.LinkColumn("Map", display_text="map"),
+            "Article": st.column_config.LinkColumn("Article", display_text="read"),
+        },
+    )
+    csv_column, geojson_column, readme_column = st.columns(3)
+    csv_column.download_button(
+        "Claims as CSV",
+        to_csv(claims),
+        file_name="claims.csv",
+        mime="text/csv",
+        key="download_claims_csv",
+        on_click="ignore",
+    )
+    geojson_column.download_button(
+        "Claims as GeoJSON",
+        geojson_text(claims, data.oblast_shapes),
+        file_name="claims.geojson",
+        mime="application/geo+json",
+        key="download_claims_geojson",
+        on_click="ignore",
+        help="The credits are in the file's metadata.",
+    )
+    readme_column.download_button(
+        "About these files (README)",
+        readme_text(description, map_href, len(claims), len(places)),
+        file_name="README.txt",
+        mime="text/plain",
+        key="download_readme",
+        on_click="ignore",
+    )
+
+    st.caption(
+        f"Credits and licences, to cite with the data (also in the GeoJSON's metadata and "
+        f"the README): {CREDITS}"
+    )
+
+    st.subheader(f"Places ({len(places)})")
+    st.caption("The gazetteer, with each place's state as of the date (blank: no claim).")
+    st.dataframe(places_shown(places), hide_index=True, width="stretch")
+    st.download_button(
+        "Places as CSV",
+        places_csv(places),
+        file_name="places.csv",
+        mime="text/csv",
+        key="download_places_csv",
+        on_click="ignore",
+    )
+
+    params = view_params(view)
+    if query.strip():
+        params["q"] = query.strip()
+    if latest:
+        params["rows"] = "latest"
+    st.query_params.from_dict(params)
+
+
+main()

@@ -1,0 +1,134 @@
+"""The change log of the Changes page and its chart of claims over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+import pytest
+
+from frontline import store, vocab
+from frontline.changes import (
+    CERTAINTY,
+    DENIED,
+    FIRST,
+    STATUS,
+    change_log,
+    change_log_html,
+    change_sentence,
+    chart_period,
+    claims_by_date,
+    claims_chart,
+)
+from frontline.timeline import Filters, claims_table, state_as_of
+from tests.conftest import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    return claims_table(store.load_dataset(DATA_DIR))
+
+
+def _later(table: pd.DataFrame, claim_id: str, new_id: str, day: str, **values) -> pd.DataFrame:
+    """A copy of one claim, as a new claim dated `day`."""
+    row = table[table["claim_id"] == claim_id].assign(
+        claim_id=new_id, date=pd.Timestamp(day), date_end=pd.Timestamp(day), **values
+    )
+    return row.assign(date_precision="day")
+
+
+def _extend(table: pd.DataFrame, *rows: pd.DataFrame) -> pd.DataFrame:
+    both = pd.concat([table, *rows], ignore_index=True)
+    return both.sort_values(["date", "published", "claim_id"], kind="stable").reset_index(drop=True)
+
+
+def test_the_seed_log_has_kupiansks_change_on_2022_09_10(table):
+    log = change_log(table)
+    change = log[log["kind"] == STATUS]
+    assert len(change) == 1
+    entry = change.iloc[0]
+    assert entry["date"] == dt.date(2022, 9, 10)
+    assert change_sentence(entry) == (
+        "Kupiansk: Russian-held → Ukrainian-held (claimed) — entered, per Ukrainian forces"
+    )
+
+
+def test_every_place_is_first_reported_once(table):
+    log = change_log(table)
+    firsts = log[log["kind"] == FIRST]
+    assert sorted(firsts["place_id"]) == sorted(table["place_id"].unique())
+    kupiansk = firsts[firsts["place_id"] == "kupiansk"].iloc[0]
+    assert change_sentence(kupiansk) == (
+        "Kupiansk: first reported as Russian-held (confirmed) — fell, per AFP (the report)"
+    )
+    assert kupiansk["when"] == "week of 2022-02-24 – 2022-03-02"
+
+
+def test_repeats_are_left_out_and_certainty_and_denials_are_reported(table):
+    repeat = _later(table, "c0002", "c0101", "2022-09-12")
+    firmer = _later(table, "c0002", "c0102", "2022-09-13", certainty="confirmed")
+    denial = _later(
+        table, "c0002", "c0103", "2022-09-14", status="russian", certainty="denied", claimant="X"
+    )
+    log = change_log(_extend(table, repeat, firmer, denial))
+    later = log[log["date"] > dt.date(2022, 9, 11)]
+    assert list(later["kind"]) == [CERTAINTY, DENIED]
+    assert change_sentence(later.iloc[0]) == (
+        "Kupiansk: Ukrainian-held, claimed → confirmed — entered, per Ukrainian forces"
+    )
+    assert change_sentence(later.iloc[1]).startswith("Kupiansk: denied that it is Russian-held")
+
+
+def test_the_log_agrees_with_the_map_state(table):
+    """After the log's last entry for each place, the place is in the map's state."""
+    log = change_log(table)
+    state = state_as_of(table, Filters(as_of=dt.date(2022, 9, 11))).set_index("place_id")
+    last = log[log["kind"] != DENIED].groupby("place_id").tail(1).set_index("place_id")
+    assert last["status"].to_dict() == state["status"].to_dict()
+    assert last["certainty"].to_dict() == state["certainty"].to_dict()
+
+
+def test_the_log_html_links_dates_places_and_sources(table):
+    page = change_log_html(change_log(table))
+    days = re.findall(r'<section class="fl-day" id="day-([\d-]+)">', page)
+    assert days == ["2022-09-11", "2022-09-10", "2022-02-24"]  # latest first
+    saturday = page[page.index('id="day-2022-09-10"') : page.index('id="day-2022-02-24"')]
+    assert '<a href="/?as_of=2022-09-10" target="_self"' in saturday
+    assert '<a href="/?as_of=2022-09-10&amp;place=kupiansk" target="_self">Kupiansk</a>' in (
+        saturday
+    )
+    assert ": Russian-held → Ukrainian-held (claimed) — entered, per Ukrainian forces." in saturday
+    assert 'href="Articles?article=afp-2022-09-11-f299b479&amp;place=kupiansk"' in saturday
+
+
+def test_the_log_html_escapes_the_data(table):
+    hostile = table.assign(claimant="<img src=x onerror=alert(1)>", name="**K** ${x}")
+    page = change_log_html(change_log(hostile))
+    assert "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&#36;{x}" in page
+
+
+def test_claims_by_date_counts_each_status(table):
+    counts = claims_by_date(table)
+    assert counts["claims"].sum() == len(table)
+    on_the_11th = counts[counts["date"] == pd.Timestamp("2022-09-11")]
+    assert dict(zip(on_the_11th["status"], on_the_11th["claims"], strict=True)) == {
+        "contested": 2,
+        "ukrainian": 1,
+    }
+    assert set(counts["status_label"]) <= set(vocab.STATUS_LABELS.values())
+
+
+def test_the_chart_counts_by_month_over_a_long_span_and_by_day_over_a_short_one(table):
+    assert chart_period(claims_by_date(table)) == ("yearmonth", "Month")
+    september = table[table["date"] >= pd.Timestamp("2022-09-01")]
+    assert chart_period(claims_by_date(september)) == ("yearmonthdate", "Day")
+
+
+def test_the_chart_uses_the_status_colours(table):
+    spec = claims_chart(claims_by_date(table)).to_dict()
+    scale = spec["encoding"]["color"]["scale"]
+    assert scale["domain"] == [vocab.STATUS_LABELS[s] for s in vocab.STATUSES]
+    assert scale["range"] == [vocab.STATUS_COLOURS[s] for s in vocab.STATUSES]
+    assert spec["encoding"]["x"]["timeUnit"] == "yearmonth"

@@ -1,0 +1,246 @@
+"""The Articles, Data and Changes pages under Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from frontline import store
+from frontline.export import CREDITS
+from tests.conftest import DATA_DIR, ROOT
+from tests.pagedata import SEED, add_hostile_article
+
+PAGES = ROOT / "pages"
+ARTICLES_PAGE = str(PAGES / "1_Articles.py")
+DATA_PAGE = str(PAGES / "2_Data.py")
+CHANGES_PAGE = str(PAGES / "3_Changes.py")
+TIMEOUT = 60
+MENTION_LINK = re.compile(r'<a class="fl-mention[^"]*" href="([^"]*)"[^>]*>(.*?)</a>')
+
+
+def run(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(page, default_timeout=TIMEOUT)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def html_with(at: AppTest, marker: str) -> str:
+    bodies = [element.value for element in at.html if marker in element.value]
+    assert len(bodies) == 1, f"expected one st.html element holding {marker!r}"
+    return bodies[0]
+
+
+def seed_mention_count() -> int:
+    """The distinct place mentions the seed article's claims rest on, read from the file."""
+    spans = set()
+    with (DATA_DIR / store.CLAIMS_FILE).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["article_id"] == SEED:
+                offset = row["quote"].find(row["mention"]) if row["mention"] else 0
+                length = len(row["mention"]) if row["mention"] else len(row["quote"])
+                start = int(row["quote_start"]) + max(offset, 0)
+                spans.add((start, start + length))
+    return len(spans)
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> Callable[[AppTest, str], str]:
+    """The bytes behind each download button, as the browser would receive them."""
+    files: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def recording(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        files[file_id] = path_or_data
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
+
+    def content(at: AppTest, key: str) -> str:
+        url = at.download_button(key=key).proto.url
+        data = files[Path(url).stem]
+        return data.decode("utf-8") if isinstance(data, bytes) else data
+
+    return content
+
+
+# --- Articles --------------------------------------------------------------------------------
+
+
+def test_the_seed_article_shows_every_mention_highlighted():
+    at = run(ARTICLES_PAGE, article=SEED)
+    assert not at.exception
+    text = html_with(at, 'class="fl-article"')
+    links = MENTION_LINK.findall(text)
+    assert len(links) == seed_mention_count() == 6
+    assert ("/?as_of=2022-09-10&amp;place=kupiansk", "Kupiansk") in links
+    assert "Kupiansk in lightning counter-offensive" in html_with(at, 'class="fl-head"')
+    assert at.selectbox(key="article").value == SEED
+    assert at.query_params["article"] == SEED
+    assert len(at.dataframe[0].value) == 6  # the article's claims, beneath the text
+
+
+def test_a_place_in_the_link_outlines_its_mentions():
+    at = run(ARTICLES_PAGE, article=SEED, place="kupiansk")
+    text = html_with(at, 'class="fl-article"')
+    assert text.count(' fl-focus"') == 2  # "Kupiansk" and "The town"
+    assert "Mentions of Kupiansk are outlined." in html_with(at, "claim(s) rest on")
+
+
+@pytest.mark.parametrize("bad", ["../../etc/passwd", "no-such-article", "%00", "a" * 2000])
+def test_a_bad_article_in_the_link_gives_a_notice_not_an_error(bad):
+    at = run(ARTICLES_PAGE, article=bad)
+    assert not at.exception
+    assert any("pick an article below" in warning.value for warning in at.warning)
+    assert at.selectbox(key="article").value == SEED  # the page still reads
+    assert at.query_params["article"] == SEED
+
+
+def test_an_unknown_place_in_the_link_gives_a_notice():
+    at = run(ARTICLES_PAGE, article=SEED, place="atlantis")
+    assert not at.exception
+    assert any("not in the gazetteer" in warning.value for warning in at.warning)
+    assert ' fl-focus"' not in html_with(at, 'class="fl-article"')
+
+
+def test_markup_in_an_article_stays_text(data_copy):
+    article_id = add_hostile_article(data_copy)
+    at = run(ARTICLES_PAGE, article=article_id)
+    assert not at.exception
+    text = html_with(at, 'class="fl-article"')
+    assert "<script>" not in text and "<img" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "**bold** and [link](javascript:alert(1))" in text
+    assert len(MENTION_LINK.findall(text)) == 1
+    head = html_with(at, 'class="fl-head"')
+    assert "**Bold** &lt;img src=x onerror=alert(2)&gt; title" in head
+    assert "&lt;b&gt;Outlet&lt;/b&gt;" in head
+    # Nothing of the article goes through Markdown.
+    assert not any("bold" in element.value for element in at.markdown)
+
+
+def test_choosing_another_article_updates_the_link(data_copy):
+    article_id = add_hostile_article(data_copy)
+    at = run(ARTICLES_PAGE, article=SEED, place="kupiansk")
+    at.selectbox(key="article").select(article_id).run()
+    assert not at.exception
+    assert at.query_params["article"] == article_id
+    assert "place" not in at.query_params
+    assert "Officials said" in html_with(at, 'class="fl-article"')
+
+
+# --- Data ------------------------------------------------------------------------------------
+
+
+def claims_table_shown(at: AppTest) -> pd.DataFrame:
+    return at.dataframe[0].value
+
+
+def test_the_data_page_shows_claims_and_places():
+    at = run(DATA_PAGE)
+    assert not at.exception
+    assert len(claims_table_shown(at)) == 6
+    assert len(at.dataframe[1].value) == len(store.load_dataset(DATA_DIR).places)
+
+
+def test_a_search_narrows_the_table():
+    at = run(DATA_PAGE)
+    at.text_input(key="data_search").input("Kupyansk").run()
+    assert not at.exception
+    shown = claims_table_shown(at)
+    assert sorted(shown["Claim"]) == ["c0001", "c0002"]
+    assert set(shown["Place"]) == {"Kupiansk"}
+    assert list(at.dataframe[1].value["Place"]) == ["Kupiansk"]
+    assert at.query_params["q"] == "Kupyansk"
+
+
+def test_the_downloads_hold_exactly_the_rows_shown(downloads):
+    at = run(DATA_PAGE, status="ukrainian,contested")
+    at.text_input(key="data_search").input("kharkiv").run()
+    shown = claims_table_shown(at)
+    assert sorted(shown["Claim"]) == ["c0002", "c0003", "c0006"]
+
+    from_csv = pd.read_csv(io.StringIO(downloads(at, "download_claims_csv")))
+    assert list(from_csv["claim_id"]) == list(shown["Claim"])
+    assert list(from_csv["name"]) == list(shown["Place"])
+    assert list(from_csv["quote"]) == list(shown["Quote"])
+    assert list(from_csv["claim_date"]) == [day.isoformat() for day in shown["Date"]]
+
+    geojson = json.loads(downloads(at, "download_claims_geojson"))
+    properties = [feature["properties"] for feature in geojson["features"]]
+    assert [p["claim_id"] for p in properties] == list(shown["Claim"])
+    assert [p["certainty"] for p in properties] == list(shown["Certainty"])
+    assert geojson["metadata"]["credits"] == CREDITS
+    kharkiv_oblast = properties.index(next(p for p in properties if p["kind"] == "oblast"))
+    assert geojson["features"][kharkiv_oblast]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+
+    places = pd.read_csv(io.StringIO(downloads(at, "download_places_csv")))
+    assert list(places["place_id"]) == list(at.dataframe[1].value["Id"])
+
+    readme = downloads(at, "download_readme")
+    assert CREDITS in readme and "search: 'kharkiv'" in readme and "3 claim(s)" in readme
+    assert any(CREDITS in caption.value for caption in at.caption)
+
+
+def test_the_data_page_takes_the_maps_link():
+    at = run(DATA_PAGE, as_of="2022-09-10", status="ukrainian", region="UA-63")
+    assert not at.exception
+    assert list(claims_table_shown(at)["Claim"]) == ["c0002"]
+    assert at.slider(key="as_of").value.isoformat() == "2022-09-10"
+    assert at.multiselect(key="statuses").value == ["ukrainian"]
+    assert at.query_params["as_of"] == "2022-09-10"
+    assert at.query_params["status"] == "ukrainian"
+    caption = html_with(at, "Open these filters on the map")
+    assert 'href="/?as_of=2022-09-10&amp;region=UA-63&amp;status=ukrainian"' in caption
+
+
+def test_latest_per_place_is_what_the_map_shows():
+    at = run(DATA_PAGE)
+    at.radio(key="data_latest").set_value(True).run()
+    assert sorted(claims_table_shown(at)["Claim"]) == ["c0002", "c0003", "c0004", "c0005", "c0006"]
+    assert at.query_params["rows"] == "latest"
+
+
+def test_a_bad_link_on_the_data_page_gives_notices():
+    at = run(DATA_PAGE, as_of="yesterday", status="<script>", region="UA-99")
+    assert not at.exception
+    notices = " ".join(warning.value for warning in at.warning)
+    assert "is not a date" in notices and "unknown values" in notices
+    assert len(claims_table_shown(at)) == 6
+
+
+# --- Changes ---------------------------------------------------------------------------------
+
+
+def test_the_change_log_lists_kupiansks_change_on_2022_09_10():
+    at = run(CHANGES_PAGE)
+    assert not at.exception
+    log = html_with(at, 'class="fl-day"')
+    saturday = log[log.index('id="day-2022-09-10"') : log.index('id="day-2022-02-24"')]
+    assert re.search(
+        r'<a href="/\?as_of=2022-09-10" target="_self"[^>]*>2022-09-10, Saturday</a>', saturday
+    )
+    assert (
+        ">Kupiansk</a>: Russian-held → Ukrainian-held (claimed) — entered, per Ukrainian forces."
+        in saturday
+    )
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_the_change_log_follows_the_data(data_copy):
+    add_hostile_article(data_copy)
+    at = run(CHANGES_PAGE)
+    assert not at.exception
+    log = html_with(at, 'class="fl-day"')
+    assert ">Kharkiv</a>: first reported as Ukrainian-held (claimed) — held, per " in log
+    assert "&lt;i&gt;officials&lt;/i&gt;" in log and "<i>" not in log
