@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 import streamlit as st
 
+from frontline.controlui import control_disagreements
 from frontline.export import CREDITS, geojson_text, to_csv
 from frontline.tables import (
     CLAIM_SEARCH_COLUMNS,
@@ -124,6 +125,8 @@ def main() -> None:
         f"Credits and licences, to cite with the data (also in the GeoJSON's metadata and "
         f"the README): {CREDITS}"
     )
+
+    control_disagreements(data, filters)
 
     st.subheader(f"Places ({len(places)})")
     st.caption("The gazetteer, with each place's state as of the date (blank: no claim).")

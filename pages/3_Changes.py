@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from frontline.changes import change_log, change_log_html, claims_by_date, claims_chart
+from frontline.controlui import control_area_figures
 from frontline.ui import app_data, base_url_path, show_problems
 
 st.set_page_config(page_title="Frontline — changes", page_icon="🗓️", layout="wide")
@@ -26,6 +27,7 @@ def main() -> None:
     )
     st.altair_chart(claims_chart(claims_by_date(data.claims)), width="stretch")
     st.html(change_log_html(change_log(data.claims), base_path=base_url_path()))
+    control_area_figures()
 
 
 main()

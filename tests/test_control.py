@@ -6,7 +6,6 @@ Every snapshot here is synthetic: boxes and circles around made-up front lines."
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from pathlib import Path
 
@@ -31,36 +30,20 @@ from frontline.control import (
 from frontline.store import load_dataset
 from frontline.timeline import claims_table
 from tests.conftest import DATA_DIR
+from tests.controlmaps import (
+    GREY_BAND,
+    KUPIANSK,
+    LATE_FILE,
+    OCCUPIED_EAST,
+    box,
+    collection,
+    deepstate_files,
+    feature,
+    write_files,
+)
 
 GEOD = pyproj.Geod(ellps="WGS84")
-KUPIANSK = (37.61581, 49.71003)  # lon, lat, as in the seed gazetteer
 TODAY = dt.date(2024, 1, 1)
-
-
-def box(west: float, south: float, east: float, north: float, steps: int = 1) -> list:
-    """A lon/lat box as one GeoJSON ring, each side cut into `steps` pieces."""
-    ring = []
-    for i in range(steps):
-        ring.append([west + (east - west) * i / steps, south])
-    for i in range(steps):
-        ring.append([east, south + (north - south) * i / steps])
-    for i in range(steps):
-        ring.append([east - (east - west) * i / steps, north])
-    for i in range(steps):
-        ring.append([west, north - (north - south) * i / steps])
-    return [ring + [ring[0]]]
-
-
-def feature(properties: dict, rings: list, kind: str = "Polygon") -> dict:
-    return {
-        "type": "Feature",
-        "properties": properties,
-        "geometry": {"type": kind, "coordinates": rings},
-    }
-
-
-def collection(*features: dict, **top: object) -> bytes:
-    return json.dumps({"type": "FeatureCollection", **top, "features": list(features)}).encode()
 
 
 def east_of(lon: float, lat: float, km: float) -> tuple[float, float]:
@@ -69,33 +52,9 @@ def east_of(lon: float, lat: float, km: float) -> tuple[float, float]:
     return east_lon, east_lat
 
 
-# Kupiansk occupied on the 8th (with a grey zone to its west), liberated on the 12th.
-OCCUPIED_EAST = box(37.2, 49.3, 38.5, 50.3)
-GREY_BAND = box(37.0, 49.3, 37.2, 50.3)
-TRANSNISTRIA = box(28.9, 46.6, 29.9, 48.0)
-
-
 @pytest.fixture
 def dsm_files() -> list[tuple[str, bytes]]:
-    label = {"type": "Feature", "properties": {"name": "Куп'янськ"}}
-    label["geometry"] = {"type": "Point", "coordinates": list(KUPIANSK)}
-    early = collection(
-        feature({"name": "Окуповано / Occupied"}, OCCUPIED_EAST),
-        feature({"name": "Сіра зона / Grey zone"}, GREY_BAND),
-        feature({"name": "Придністров'я / Transnistria (occupied)"}, TRANSNISTRIA),
-        label,
-    )
-    late = collection(
-        feature({"name": "Звільнено / Liberated"}, box(37.2, 49.3, 38.0, 50.3)),
-        feature({"name": "Окуповано / Occupied"}, box(38.0, 49.3, 38.5, 50.3)),
-        feature({"name": "Придністров'я / Transnistria (occupied)"}, TRANSNISTRIA),
-    )
-    return [
-        ("mapping.toml", DEEPSTATE_STYLE_MAPPING.encode()),
-        ("deepstate-2022-09-08T21-00-00Z.geojson", early),
-        ("deepstate-2022-09-12T20-30-00Z.geojson", late),
-        ("notes.txt", b"not a snapshot; ignored"),
-    ]
+    return deepstate_files()
 
 
 @pytest.fixture
@@ -156,16 +115,14 @@ def test_exact_values_and_patterns_map_to_one_status_and_skip_wins():
 
 
 def test_a_folder_loads_like_its_files(tmp_path, dsm_files):
-    for name, raw in dsm_files:
-        (tmp_path / name).write_bytes(raw)
+    write_files(tmp_path, dsm_files)
     loaded = load_control_folder(tmp_path, today=TODAY)
     assert [s.date for s in loaded.snapshots] == [dt.date(2022, 9, 8), dt.date(2022, 9, 12)]
     assert loaded.source == str(tmp_path)
 
 
 def test_folder_signature_changes_with_an_edit(tmp_path, dsm_files):
-    for name, raw in dsm_files:
-        (tmp_path / name).write_bytes(raw)
+    write_files(tmp_path, dsm_files)
     before = control.folder_signature(tmp_path)
     assert [name for name, *_ in before] == sorted(n for n, _ in dsm_files if n != "notes.txt")
     (tmp_path / "mapping.toml").write_text(DEEPSTATE_STYLE_MAPPING + "\n# edited\n")
@@ -587,7 +544,7 @@ def test_two_snapshots_of_one_date_keep_the_later(dsm_files):
         *dsm_files,
         (
             "deepstate-2022-09-08T09-00-00Z.geojson",
-            dict(dsm_files)["deepstate-2022-09-12T20-30-00Z.geojson"],
+            dict(dsm_files)[LATE_FILE],
         ),
     ]
     files[-1] = (files[-1][0], files[-1][1].replace(b"}]}", b'}], "x": 1}'))
@@ -640,8 +597,7 @@ russian = "RU"
 
 def test_loading_twice_gives_the_same_snapshots(tmp_path, dsm_files):
     """Nothing valid is lost between reading a folder and reading its files."""
-    for name, raw in dsm_files:
-        (tmp_path / name).write_bytes(raw)
+    write_files(tmp_path, dsm_files)
     from_folder = load_control_folder(tmp_path, today=TODAY)
     from_files = load_control_files(dsm_files, source="x", today=TODAY)
     assert [(s.date, s.statuses, s.skipped) for s in from_folder.snapshots] == [

@@ -1,0 +1,177 @@
+"""The control maps on the pages: where they come from (the folder in $FRONTLINE_CONTROL_DIR,
+or files uploaded for this session), cached loading and comparison, and the pieces each page
+draws. Each page makes one call; the domain work is in frontline.control.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import folium
+import pandas as pd
+import streamlit as st
+
+from frontline import control
+from frontline.control import ControlSet
+from frontline.controlview import (
+    areas_shown,
+    comparison_counts,
+    control_layer,
+    disagreements_shown,
+    legend_html,
+)
+from frontline.timeline import Filters, claims_counting
+from frontline.ui import AppData
+
+UPLOAD_KEY = "control_upload"
+FILES_KEY = "control_files"  # (key, files) of the uploaded maps, kept for the session
+SHOW_KEY = "control_layer"
+UPLOAD_TYPES = ["geojson", "json", "toml"]
+
+
+@st.cache_resource(show_spinner="Reading the control maps…", max_entries=4)
+def _folder(folder: str, signature: tuple) -> ControlSet:
+    # `signature` keys the cache: an edited, added or removed file loads the folder anew.
+    return control.load_control_folder(folder)
+
+
+@st.cache_resource(show_spinner="Reading the control maps…", max_entries=8)
+def _uploaded(key: tuple, _files: tuple[tuple[str, bytes], ...]) -> ControlSet:
+    # Keyed by names and content hashes, so a session only ever finds its own uploads.
+    return control.load_control_files(_files, source="uploaded files")
+
+
+def _remember_uploads() -> None:
+    """Keep the uploaded files apart from the widget, whose state ends with the page."""
+    files = tuple((f.name, f.getvalue()) for f in st.session_state.get(UPLOAD_KEY) or ())
+    if not files:
+        st.session_state.pop(FILES_KEY, None)
+        return
+    key = tuple((name, hashlib.sha256(raw).hexdigest()) for name, raw in files)
+    st.session_state[FILES_KEY] = (key, files)
+
+
+def control_source() -> tuple[ControlSet | None, tuple]:
+    """The control maps in use and a key naming them; None when there are none."""
+    uploaded = st.session_state.get(FILES_KEY)
+    if uploaded:
+        key, files = uploaded
+        return _uploaded(key, files), ("uploaded", key)
+    folder = control.default_control_dir()
+    if folder is None:
+        return None, ()
+    signature = control.folder_signature(folder)
+    return _folder(str(folder), signature), ("folder", str(folder), signature)
+
+
+@st.cache_resource(max_entries=8)
+def _comparison(
+    control_key: tuple, claims_id: int, _control: ControlSet, _data: AppData
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # Every claim is compared once per pair of data and maps; a view only filters the result.
+    # The claims table is kept in the entry so that its id cannot be reused while it lives.
+    return _data.claims, control.compare_claims(_control, _data.claims, _data.oblast_shapes)
+
+
+def _compared(maps: ControlSet, key: tuple, data: AppData) -> pd.DataFrame:
+    return _comparison(key, id(data.claims), maps, data)[1]
+
+
+@st.cache_resource(show_spinner="Measuring the control maps…", max_entries=8)
+def _areas(control_key: tuple, _control: ControlSet) -> pd.DataFrame:
+    return control.area_table(_control)
+
+
+def _problems(maps: ControlSet | None) -> None:
+    if maps is None or not maps.problems:
+        return
+    with st.expander(
+        f"⚠️ {len(maps.problems)} problem(s) in the control maps: those features or files "
+        "are left out"
+    ):
+        st.code("\n".join(str(p) for p in maps.problems), language=None)
+
+
+def _source_panel(maps: ControlSet | None) -> None:
+    if maps is None:
+        title = "Control maps: none loaded"
+    else:
+        title = f"Control maps: {len(maps.snapshots)} from {maps.source}"
+    with st.expander(title):
+        st.caption(
+            f"GeoJSON snapshots of control areas, one file per date, from the folder in "
+            f"${control.CONTROL_DIR_ENV}, or uploaded here for this session only (they then "
+            "stand in for the folder). Add a mapping.toml to say how the files' properties "
+            "read as statuses."
+        )
+        st.file_uploader(
+            "Upload control maps",
+            type=UPLOAD_TYPES,
+            accept_multiple_files=True,
+            key=UPLOAD_KEY,
+            on_change=_remember_uploads,
+        )
+    _problems(maps)
+
+
+def control_layers(data: AppData, state: pd.DataFrame, as_of: dt.date) -> list[folium.FeatureGroup]:
+    """For the map page, above the map: where the maps come from, the switch and the legend.
+    Returns the layer of the snapshot in force on `as_of` with rings around the places
+    (rows of `state`) whose claim it contradicts, or nothing when switched off or absent."""
+    maps, key = control_source()
+    _source_panel(maps)
+    if maps is None or not maps.snapshots:
+        return []
+    st.session_state.setdefault(SHOW_KEY, True)
+    if not st.checkbox("Show the control map", key=SHOW_KEY, persist_state="session"):
+        return []
+    snapshot = control.snapshot_as_of(maps, as_of)
+    st.html(legend_html(snapshot, as_of, maps.dates[0]))
+    if snapshot is None:
+        return []
+    compared = _compared(maps, key, data)
+    shown = compared[compared["claim_id"].isin(state["claim_id"])]
+    return [control_layer(snapshot, control.disagreements(shown))]
+
+
+def control_disagreements(data: AppData, filters: Filters) -> None:
+    """For the Data page: the claims of the view that the control map of their date
+    contradicts, with both statuses and dates."""
+    maps, key = control_source()
+    st.subheader("Claims against the control maps")
+    if maps is None or not maps.snapshots:
+        st.caption(
+            f"No control maps are loaded: set {control.CONTROL_DIR_ENV} to a folder of "
+            "snapshots, or upload them on the map page."
+        )
+        _problems(maps)
+        return
+    compared = _compared(maps, key, data)
+    counting = claims_counting(data.claims, filters)
+    rows = compared[compared["claim_id"].isin(counting["claim_id"])]
+    flagged = control.disagreements(rows)
+    st.caption(
+        f"{comparison_counts(rows)} A place within {control.DEFAULT_TOLERANCE_KM:g} km of "
+        "another status agrees with either side."
+    )
+    if flagged.empty:
+        st.info("No claim of this view disagrees with the control maps.")
+    else:
+        st.dataframe(disagreements_shown(flagged), hide_index=True, width="stretch")
+    _problems(maps)
+
+
+def control_area_figures() -> None:
+    """For the Changes page: the area of each status on each control map, and its change."""
+    maps, key = control_source()
+    if maps is None or not maps.snapshots:
+        return
+    st.subheader("Area on the control maps")
+    st.caption(
+        "km² of each status on each snapshot, and the change since the previous one; "
+        "measured in an equal-area projection centred on Ukraine. Unshaded ground is not "
+        "measured."
+    )
+    st.dataframe(areas_shown(_areas(key, maps)), hide_index=True, width="stretch")
+    _problems(maps)

@@ -1,0 +1,121 @@
+"""The control maps on the pages, under Streamlit's AppTest: the layer and its legend on the
+map page, the disagreements on the Data page, the areas on the Changes page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import folium
+import pytest
+import streamlit_folium
+from streamlit.testing.v1 import AppTest
+
+from frontline.control import CONTROL_DIR_ENV
+from tests.conftest import ROOT
+from tests.controlmaps import EARLY_FILE, KUPIANSK, collection, deepstate_files, write_files
+
+TIMEOUT = 60
+DASHBOARD = str(ROOT / "dashboard.py")
+DATA_PAGE = str(ROOT / "pages" / "2_Data.py")
+CHANGES_PAGE = str(ROOT / "pages" / "3_Changes.py")
+
+
+@pytest.fixture
+def control_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = write_files(tmp_path / "control", deepstate_files())
+    monkeypatch.setenv(CONTROL_DIR_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def sent_layers(monkeypatch: pytest.MonkeyPatch) -> list[list[folium.FeatureGroup]]:
+    """The feature groups the map page hands to the map, one list per run."""
+    runs: list[list[folium.FeatureGroup]] = []
+
+    def record(*_args, feature_group_to_add=None, **_kwargs):
+        runs.append(list(feature_group_to_add or []))
+        return {}
+
+    monkeypatch.setattr(streamlit_folium, "st_folium", record)
+    return runs
+
+
+def run(page: str) -> AppTest:
+    app = AppTest.from_file(page, default_timeout=TIMEOUT).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def legend(app: AppTest) -> str:
+    return " ".join(h.value for h in app.html if "Control map" in h.value)
+
+
+def rings(group: folium.FeatureGroup) -> list[folium.CircleMarker]:
+    return [c for c in group._children.values() if isinstance(c, folium.CircleMarker)]
+
+
+def test_the_map_shows_the_snapshot_in_force_and_rings_a_disagreement(control_dir, sent_layers):
+    app = run(DASHBOARD)
+    switch = next(c for c in app.checkbox if c.label == "Show the control map")
+    assert switch.value is True
+    assert "Control map of 2022-09-08" in legend(app) and EARLY_FILE in legend(app)
+    control_group, claims_group = sent_layers[-1]
+    (ring,) = [r for r in rings(control_group) if r.location == [KUPIANSK[1], KUPIANSK[0]]]
+    (tooltip,) = [c for c in ring._children.values() if isinstance(c, folium.Tooltip)]
+    assert "the control map of 2022-09-08 shows Russian-held" in tooltip.text
+    assert any(isinstance(c, folium.GeoJson) for c in control_group._children.values())
+
+    switch.uncheck().run()
+    assert len(sent_layers[-1]) == 1  # the claims alone
+    assert "Control map of" not in legend(app)
+
+
+def test_before_the_first_snapshot_the_legend_says_so(control_dir, sent_layers):
+    app = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+    app.query_params["as_of"] = "2022-03-15"
+    app.run()
+    assert "none on or before 2022-03-15" in legend(app)
+    assert len(sent_layers[-1]) == 1
+
+
+def test_without_control_maps_the_map_page_is_unchanged(monkeypatch, sent_layers):
+    monkeypatch.delenv(CONTROL_DIR_ENV, raising=False)
+    app = run(DASHBOARD)
+    assert not [c for c in app.checkbox if c.label == "Show the control map"]
+    assert any(e.label == "Control maps: none loaded" for e in app.expander)
+    assert len(sent_layers[-1]) == 1
+
+
+def test_the_data_page_lists_the_disagreement_with_both_statuses_and_dates(control_dir):
+    app = run(DATA_PAGE)
+    tables = [d.value for d in app.dataframe if "Control map shows" in d.value.columns]
+    (table,) = tables
+    kupiansk = table[table["Place"] == "Kupiansk"].iloc[0]
+    assert kupiansk["Claim date"] == "2022-09-10"
+    assert kupiansk["Claim says"] == "Ukrainian-held"
+    assert kupiansk["Control map of"] == "2022-09-08"
+    assert kupiansk["Control map shows"] == "Russian-held"
+    assert any("disagree" in c.value for c in app.caption)
+
+
+def test_the_changes_page_shows_the_areas(control_dir):
+    app = run(CHANGES_PAGE)
+    (table,) = [d.value for d in app.dataframe if "Russian-held, km²" in d.value.columns]
+    assert list(table["Control map of"]) == ["2022-09-08", "2022-09-12"]
+    # 1.3° × 1° of occupied ground around 49.8° N, then the eastern 0.5° × 1° of it.
+    degree_km = math.radians(1) * 6371.0
+    occupied = 1.3 * degree_km * math.cos(math.radians(49.8)) * degree_km
+    assert table["Russian-held, km²"].iloc[0] == pytest.approx(occupied, rel=0.01)
+    assert table["Russian-held, km²"].iloc[1] == pytest.approx(occupied * 0.5 / 1.3, rel=0.01)
+    assert table["Russian-held, change"].iloc[0] == "—"
+    assert table["Russian-held, change"].iloc[1].startswith("−")
+
+
+def test_problems_in_the_control_maps_are_listed(control_dir, sent_layers):
+    (control_dir / "2022-09-10.geojson").write_bytes(collection(date="2022-13-01"))
+    app = run(DASHBOARD)
+    (notice,) = [e for e in app.expander if "problem(s) in the control maps" in e.label]
+    assert "2022-09-10.geojson:1: date:" in notice.code[0].value
+    assert dt.date(2022, 9, 8).isoformat() in legend(app)  # the valid snapshots still show
