@@ -14,7 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from frontline import store, vocab
-from frontline.geo import load_oblast_shapes
+from frontline.assets import install_static_assets, leaflet_urls
+from frontline.geo import display_shapes, load_oblast_shapes
 from frontline.model import Dataset, Problem
 from frontline.timeline import Filters, claims_table, date_bounds
 from frontline.urlstate import ParsedView, ViewState, parse_view
@@ -34,6 +35,7 @@ class AppData:
     dataset: Dataset
     claims: pd.DataFrame  # claims_table(dataset)
     oblast_shapes: dict[str, dict]
+    display_shapes: dict[str, dict]  # lighter outlines for the map
     problems: tuple[Problem, ...]
     first: dt.date
     last: dt.date
@@ -53,7 +55,8 @@ def _signature(data_dir: Path) -> tuple:
 
 
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
-def _load(data_dir: str, _signature_key: tuple) -> AppData:
+def _load(data_dir: str, signature: tuple) -> AppData:
+    # `signature` is unused in the body but keys the cache: a changed file loads anew.
     root = Path(data_dir)
     dataset = store.load_dataset(root)
     shapes, shape_problems = load_oblast_shapes(root)
@@ -66,14 +69,15 @@ def _load(data_dir: str, _signature_key: tuple) -> AppData:
         else (48.5, 31.5)
     )  # the middle of Ukraine when there is nothing yet
     return AppData(
-        root,
-        dataset,
-        table,
-        shapes,
-        tuple(dataset.problems + shape_problems),
-        bounds[0],
-        bounds[1],
-        center,
+        data_dir=root,
+        dataset=dataset,
+        claims=table,
+        oblast_shapes=shapes,
+        display_shapes=display_shapes(shapes),
+        problems=tuple(dataset.problems + shape_problems),
+        first=bounds[0],
+        last=bounds[1],
+        center=center,
     )
 
 
@@ -121,6 +125,18 @@ def url_view(data: AppData) -> ParsedView:
 
 def base_url_path() -> str:
     return str(st.get_option("server.baseUrlPath") or "")
+
+
+# Beside dashboard.py, where Streamlit serves ./static from (as data/ is found beside it too).
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+@st.cache_resource(show_spinner=False)
+def served_leaflet() -> tuple[str, str]:
+    """Leaflet copied into the served static folder once per process; its (script,
+    stylesheet) URLs."""
+    install_static_assets(STATIC_DIR)
+    return leaflet_urls(base_url_path())
 
 
 # --- the view's widgets, shared by the map and the Data page -------------------------------

@@ -26,7 +26,7 @@ SERVER_START_SECONDS = 60
 def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private copy of the bundled data, selected through FRONTLINE_DATA_DIR."""
     target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("geonames_ua.csv"))
+    shutil.copytree(DATA_DIR, target)
     monkeypatch.setenv("FRONTLINE_DATA_DIR", str(target))
     return target
 
@@ -38,9 +38,10 @@ def _free_port() -> int:
 
 
 class Dashboard:
-    """A `streamlit run dashboard.py` on 127.0.0.1, for one test module."""
+    """A `streamlit run dashboard.py` on 127.0.0.1, for one test module (or another page
+    script, for the benchmarks)."""
 
-    def __init__(self, data_dir: Path, log_path: Path):
+    def __init__(self, data_dir: Path, log_path: Path, script: Path | str = "dashboard.py"):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -52,7 +53,7 @@ class Dashboard:
                 "-m",
                 "streamlit",
                 "run",
-                "dashboard.py",
+                str(script),
                 "--server.headless",
                 "true",
                 "--server.address",

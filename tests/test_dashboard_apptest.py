@@ -155,3 +155,13 @@ def test_empty_data_directory_gives_a_readable_page(data_copy):
     app = open_dashboard()
     assert not app.exception
     assert any("no claims" in i.value for i in app.info)
+
+
+def test_edited_data_is_picked_up_on_the_next_run(data_copy):
+    app = open_dashboard()
+    assert counts(app).startswith("5 places and 6 claims")
+    claims = data_copy / "claims.csv"
+    lines = claims.read_text(encoding="utf-8").splitlines(keepends=True)
+    claims.write_text("".join(line for line in lines if ",izium," not in line), encoding="utf-8")
+    app.run()
+    assert counts(app).startswith("4 places and 5 claims")

@@ -2,63 +2,21 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from tests.conftest import save_screenshot
+from tests.mapbrowser import (
+    KUPIANSK,
+    MAP_FRAME,
+    WAIT_MS,
+    map_frame,
+    marker_point,
+    tooltip_at,
+    wait_for_counts,
+    wait_for_map,
+)
 
 pytestmark = pytest.mark.browser
-
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-KUPIANSK = (49.71003, 37.61581)
-WAIT_MS = 30_000
-
-
-def map_frame(page):
-    return page.frame_locator(MAP_FRAME)
-
-
-def wait_for_map(page) -> None:
-    map_frame(page).locator("path.leaflet-interactive").first.wait_for(timeout=WAIT_MS)
-
-
-def wait_for_counts(page, as_of: str) -> None:
-    page.get_by_text(re.compile(rf"shown as of {as_of}")).wait_for(timeout=WAIT_MS)
-
-
-def marker_point(page, lat: float, lon: float) -> tuple[float, float]:
-    """Where a map coordinate is on the page, computed by the map itself."""
-    frame = page.frame(url=re.compile(r"streamlit_folium"))
-    assert frame is not None, "the map's frame is missing"
-    x, y = frame.evaluate(
-        "([lat, lon]) => { const p = window.map_div.latLngToContainerPoint([lat, lon]);"
-        " return [p.x, p.y]; }",
-        [lat, lon],
-    )
-    box = page.locator(MAP_FRAME).bounding_box()
-    frame_box = frame.evaluate(
-        "() => { const r = document.getElementById('map_div').getBoundingClientRect();"
-        " return [r.left, r.top]; }"
-    )
-    return box["x"] + frame_box[0] + x, box["y"] + frame_box[1] + y
-
-
-def tooltip_at(page, lat: float, lon: float, expected: str) -> str:
-    """Hover the map at a place and read its tooltip, again until it reads as expected (the
-    map redraws its markers a moment after the page's text changes) or time runs out."""
-    text = ""
-    for _ in range(20):
-        page.mouse.move(0, 0)
-        x, y = marker_point(page, lat, lon)
-        page.mouse.move(x, y)
-        tooltip = map_frame(page).locator(".leaflet-tooltip")
-        tooltip.first.wait_for(timeout=WAIT_MS)
-        text = tooltip.first.inner_text()
-        if text == expected:
-            break
-        page.wait_for_timeout(500)
-    return text
 
 
 def set_slider(page, key: str, target: str) -> None:

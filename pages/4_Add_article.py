@@ -1,0 +1,190 @@
+"""Add an article: paste or upload a report, review the places and claims found in it, save.
+
+Nothing is written until the reviewer saves; the save validates the whole data set first and
+writes it atomically, so a refused or interrupted save leaves the data as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from frontline import store
+from frontline.ingest import IngestError, candidate_claims, make_article, save_article
+from frontline.mapview import base_map, claims_layer
+from frontline.review import CHOICES, EDITABLE, WIDTHS, candidates_on_map, review_table
+from frontline.review import reviewed_candidates as read_review
+from frontline.text import escape_html
+from frontline.ui import app_data, served_leaflet, show_problems
+from frontline.urlstate import map_link
+
+MAX_ARTICLE_CHARS = 200_000
+
+st.set_page_config(page_title="Frontline — add an article", page_icon="➕", layout="wide")
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer (once)…")
+def place_finder(data_dir: str):
+    # Imported here so that the map pages do not pay for the gazetteer they never use.
+    from frontline.gazetteer import cached_gazetteer
+    from frontline.geoparse import cached_matcher
+
+    return cached_matcher(data_dir), cached_gazetteer(data_dir)
+
+
+def load_upload() -> None:
+    """Put an uploaded file's text into the text box, or say why it cannot be read."""
+    upload = st.session_state.get("upload")
+    if upload is None:
+        return
+    raw = upload.getvalue()
+    try:
+        st.session_state["article_text"] = raw.decode("utf-8-sig")
+        st.session_state["upload_error"] = ""
+    except UnicodeDecodeError as err:
+        st.session_state["upload_error"] = (
+            f"{upload.name}: not UTF-8 text (byte 0x{raw[err.start]:02x} at position "
+            f"{err.start}); save it as UTF-8 and upload it again"
+        )
+
+
+def find_claims(data_dir: str) -> None:
+    state = st.session_state
+    text = state.get("article_text", "")
+    state["found"] = None
+    if not text.strip():
+        state["find_error"] = "Paste the article's text (or upload a .txt file) first."
+        return
+    matcher, _ = place_finder(data_dir)
+    candidates = candidate_claims(text, state["published"], outlet=state["outlet"], matcher=matcher)
+    state["find_error"] = ""
+    state["found"] = {"text": text, "published": state["published"], "candidates": candidates}
+    state.pop("review", None)  # a fresh table for a fresh search
+
+
+def review_columns() -> dict:
+    """How each column of the review table is edited: choices from the vocabulary, dates as
+    dates, fixed widths."""
+    config = {name: st.column_config.Column(name, width=width) for name, width in WIDTHS.items()}
+    config["keep"] = st.column_config.CheckboxColumn("keep", default=True, width=WIDTHS["keep"])
+    for name, options in CHOICES.items():
+        config[name] = st.column_config.SelectboxColumn(
+            name, options=list(options), required=True, width=WIDTHS[name]
+        )
+    for name in ("date", "date_end"):
+        config[name] = st.column_config.DateColumn(
+            name, format="YYYY-MM-DD", required=name == "date", width=WIDTHS[name]
+        )
+    return config
+
+
+def main() -> None:
+    data = app_data()
+    state = st.session_state
+    st.markdown("## Add an article")
+    st.caption(
+        "Paste a report, give its dateline, and review what Frontline finds in it: "
+        "places, and the claims the report makes about them. Nothing is saved until "
+        "you press Save."
+    )
+    show_problems(data.problems)
+
+    st.file_uploader("Upload a .txt file", type=["txt"], key="upload", on_change=load_upload)
+    if state.get("upload_error"):
+        st.error(state["upload_error"])
+    st.text_area(
+        "Article text",
+        key="article_text",
+        height=220,
+        max_chars=MAX_ARTICLE_CHARS,
+        placeholder="KHARKIV, Ukraine: Ukrainian forces said on Saturday …",
+    )
+    dateline, outlet, title, url = st.columns([1, 1, 2, 2])
+    dateline.date_input(
+        "Dateline (published)",
+        key="published",
+        value=dt.date.today(),
+        min_value=store.EARLIEST_DATE,
+        max_value=dt.date.today(),
+    )
+    outlet.text_input("Outlet", key="outlet", placeholder="AFP")
+    title.text_input("Title", key="title", placeholder="the first line, if left empty")
+    url.text_input("Address (http or https)", key="url")
+    st.button(
+        "Find places and claims", type="primary", on_click=find_claims, args=(str(data.data_dir),)
+    )
+    if state.get("find_error"):
+        st.error(state["find_error"])
+
+    found = state.get("found")
+    if not found:
+        return
+    candidates = found["candidates"]
+    if not candidates:
+        st.info(
+            "No claim about a place was found in this text. Claims need a place and a "
+            "cue such as 'entered', 'captured', 'fighting' or 'withdrew'."
+        )
+        return
+    if found["text"] != state.get("article_text"):
+        st.warning(
+            "The text has changed since the search: press 'Find places and claims' "
+            "again before saving."
+        )
+
+    st.markdown(f"#### {len(candidates)} candidate claim(s)")
+    leaflet_js, leaflet_css = served_leaflet()
+    on_map = candidates_on_map(candidates)
+    fmap = base_map(
+        (on_map["lat"].mean(), on_map["lon"].mean()),
+        data.display_shapes,
+        data.dataset.oblasts,
+        leaflet_js,
+        leaflet_css,
+    )
+    claims_layer(on_map, data.display_shapes).add_to(fmap)
+    st_folium(fmap, key="candidates_map", height=320, use_container_width=True, returned_objects=[])
+
+    st.caption(
+        "Edit a cell to fix it; untick 'keep' to drop a row. The place may be renamed "
+        "to any name or spelling in the gazetteer; quotes stay as in the text."
+    )
+    edited = st.data_editor(
+        review_table(candidates),
+        key="review",
+        hide_index=True,
+        width="stretch",
+        disabled=[c for c in review_table([]).columns if c not in EDITABLE],
+        num_rows="fixed",
+        column_config=review_columns(),
+    )
+
+    if st.button("Save the kept claims", type="primary"):
+        try:
+            _, gazetteer = place_finder(str(data.data_dir))
+            kept = read_review(edited, candidates, gazetteer, found["published"])
+            if not kept:
+                raise IngestError("every row is unticked: keep at least one claim to save")
+            article = make_article(
+                found["text"],
+                found["published"],
+                title=state["title"],
+                outlet=state["outlet"],
+                url=state["url"],
+            )
+            report = save_article(article, kept, data.data_dir)
+        except IngestError as err:
+            st.error(f"Not saved: {err}")
+            return
+        if report.added:
+            st.success(f"Saved: {report.message}.")
+        else:
+            st.info(report.message)
+        # A plain link: the map page reads its view from the address on a fresh load.
+        link = escape_html(map_link(found["published"]))
+        st.html(f'<a href="{link}" target="_self">See it on the map as of {found["published"]}</a>')
+
+
+main()

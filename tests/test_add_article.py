@@ -1,0 +1,153 @@
+"""Adding an article: the review table, and the page from paste to save."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from frontline import store
+from frontline.gazetteer import cached_gazetteer
+from frontline.geoparse import cached_matcher
+from frontline.ingest import IngestError, candidate_claims
+from frontline.review import candidates_on_map, review_table, reviewed_candidates
+from tests.conftest import DATA_DIR, ROOT
+
+DATELINE = dt.date(2022, 10, 2)
+REPORT = (
+    "KRAMATORSK, Ukraine: Ukrainian forces said on Saturday they had entered Lyman in the "
+    "Donetsk region after Russian troops withdrew from the encircled town.\n\n"
+    "Fighting continued near Kreminna, the regional governor said."
+)
+
+
+@pytest.fixture(scope="module")
+def found():
+    candidates = candidate_claims(
+        REPORT, DATELINE, outlet="Test Wire", matcher=cached_matcher(DATA_DIR)
+    )
+    assert candidates, "the report should yield candidate claims"
+    return candidates
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return cached_gazetteer(DATA_DIR)
+
+
+def test_unedited_table_gives_back_the_candidates(found, gazetteer):
+    assert reviewed_candidates(review_table(found), found, gazetteer, DATELINE) == found
+
+
+def test_lyman_is_the_donetsk_one_entered_on_saturday(found):
+    lyman = next(c for c in found if c.entry.name == "Lyman")
+    assert lyman.entry.oblast == "UA-14"
+    assert (lyman.status, lyman.event) == ("ukrainian", "entered")
+    assert lyman.date.start == dt.date(2022, 10, 1)
+
+
+def test_edits_are_read_back(found, gazetteer):
+    table = review_table(found)
+    table.loc[0, "certainty"] = "unconfirmed"
+    table.loc[0, "claimant"] = "An edited claimant"
+    reviewed = reviewed_candidates(table, found, gazetteer, DATELINE)
+    assert reviewed[0].certainty == "unconfirmed"
+    assert reviewed[0].claimant == "An edited claimant"
+    assert reviewed[0].quote == found[0].quote  # the passage is never edited
+
+
+def test_dropped_rows_are_left_out(found, gazetteer):
+    table = review_table(found)
+    table.loc[0, "keep"] = False
+    assert reviewed_candidates(table, found, gazetteer, DATELINE) == list(found[1:])
+
+
+def test_a_place_can_be_renamed_by_any_spelling(found, gazetteer):
+    table = review_table(found)
+    table.loc[0, "place"] = "Izyum"
+    (first, *_) = reviewed_candidates(table, found, gazetteer, DATELINE)
+    assert first.entry.name == "Izium"
+    assert first.entry.geonames_id == 707292
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("place", "Atlantis", "row 1: place: 'Atlantis' is not a place in the gazetteer"),
+        ("status", "liberated-ish", "row 1: status:"),
+        ("claimant", "  ", "row 1: claimant: is empty"),
+        ("date", "2022-10-09", "row 1: date: "),
+        ("date", "yesterday", "row 1: date: 'yesterday' is not a date"),
+    ],
+)
+def test_bad_edits_are_named_by_row_and_field(found, gazetteer, column, value, message):
+    table = review_table(found).astype({column: object})
+    table.loc[0, column] = value
+    with pytest.raises(IngestError, match=message.replace("(", r"\(")):
+        reviewed_candidates(table, found, gazetteer, DATELINE)
+
+
+def test_candidates_on_map_has_one_row_per_place(found):
+    frame = candidates_on_map(found)
+    assert frame["place_id"].is_unique
+    assert {"lat", "lon", "status", "certainty", "kind"} <= set(frame.columns)
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+def open_page() -> AppTest:
+    return AppTest.from_file(str(ROOT / "pages" / "4_Add_article.py"), default_timeout=120).run()
+
+
+def find(app: AppTest, text: str, dateline: dt.date = DATELINE) -> AppTest:
+    app.text_area(key="article_text").input(text)
+    app.date_input(key="published").set_value(dateline)
+    app.text_input(key="outlet").input("Test Wire")
+    next(b for b in app.button if b.label == "Find places and claims").click()
+    return app.run()
+
+
+def test_page_finds_claims_and_saves_them(data_copy):
+    app = find(open_page(), REPORT)
+    assert not app.exception
+    assert any("candidate claim(s)" in m.value for m in app.markdown)
+    before = store.load_dataset(data_copy)
+    next(b for b in app.button if b.label == "Save the kept claims").click().run()
+    assert not app.exception
+    assert any(s.value.startswith("Saved:") for s in app.success)
+    after = store.load_dataset(data_copy)
+    assert after.problems == []
+    assert len(after.articles) == len(before.articles) + 1
+    assert len(after.claims) > len(before.claims)
+    assert any(p.name == "Lyman" for p in after.places.values())
+
+
+def test_saving_twice_adds_nothing_more(data_copy):
+    app = find(open_page(), REPORT)
+    save = next(b for b in app.button if b.label == "Save the kept claims")
+    save.click().run()
+    count = len(store.load_dataset(data_copy).claims)
+    next(b for b in app.button if b.label == "Save the kept claims").click().run()
+    assert any("already in" in i.value for i in app.info)
+    assert len(store.load_dataset(data_copy).claims) == count
+
+
+def test_empty_text_is_a_clear_error():
+    app = find(open_page(), "   ")
+    assert any("Paste the article's text" in e.value for e in app.error)
+
+
+def test_text_without_claims_says_so():
+    app = find(open_page(), "A quiet day. Nothing happened anywhere.")
+    assert any("No claim about a place" in i.value for i in app.info)
+
+
+def test_bad_address_is_refused_and_nothing_is_written(data_copy):
+    app = find(open_page(), REPORT)
+    app.text_input(key="url").input("javascript:alert(1)").run()
+    claims_before = (data_copy / "claims.csv").read_bytes()
+    next(b for b in app.button if b.label == "Save the kept claims").click().run()
+    assert any("Not saved" in e.value and "url" in e.value for e in app.error)
+    assert (data_copy / "claims.csv").read_bytes() == claims_before

@@ -1,0 +1,75 @@
+"""Adding an article in a real browser: paste, edit a row, save, and find it on the map."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontline import store
+from frontline.review import REVIEW_COLUMNS, WIDTHS
+from tests.conftest import save_screenshot
+from tests.mapbrowser import WAIT_MS, marker_point, tooltip_at, wait_for_map
+
+pytestmark = pytest.mark.browser
+
+REPORT = (
+    "KRAMATORSK, Ukraine: Ukrainian forces said on Saturday they had entered Lyman in the "
+    "Donetsk region after Russian troops withdrew from the encircled town.\n\n"
+    "Fighting continued near Kreminna, the regional governor said."
+)
+ROW_HEIGHT = 35  # the review table's header and rows, in pixels
+
+
+def review_cell(page, row: int, column: str) -> tuple[float, float]:
+    """The centre of a cell of the review table, from its fixed column widths."""
+    grid = page.locator('[data-testid="stDataFrame"]')
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    left = sum(WIDTHS[name] for name in REVIEW_COLUMNS[: REVIEW_COLUMNS.index(column)])
+    return (
+        box["x"] + left + WIDTHS[column] / 2,
+        box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2,
+    )
+
+
+def test_paste_edit_save_and_see_it_on_the_map(page, dashboard, browser_data):
+    page.goto(dashboard.url + "/Add_article")
+    page.get_by_label("Article text").fill(REPORT)
+    for part, value in (("year", "2022"), ("month", "10"), ("day", "02")):
+        page.get_by_role("spinbutton", name=f"{part}, Dateline (published)").click()
+        page.keyboard.type(value)
+    page.get_by_label("Outlet").fill("Test Wire")
+    page.get_by_label("Outlet").press("Tab")
+    page.get_by_role("button", name="Find places and claims").click()
+    page.get_by_text("2 candidate claim(s)").wait_for(timeout=WAIT_MS)
+
+    # Edit the first row's claimant: select the cell, Enter opens its editor.
+    page.mouse.click(*review_cell(page, 0, "claimant"))
+    page.keyboard.press("Enter")
+    editor = page.locator("textarea.gdg-input")
+    editor.wait_for(timeout=WAIT_MS)
+    editor.fill("Ukrainian forces, edited in review")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1000)
+
+    page.get_by_role("button", name="Save the kept claims").click()
+    page.get_by_text("Saved: added article").wait_for(timeout=WAIT_MS)
+    save_screenshot(page, "add-article-saved")
+
+    saved = store.load_dataset(browser_data)
+    assert saved.problems == []
+    edited = [c for c in saved.claims if c.claimant == "Ukrainian forces, edited in review"]
+    assert [c.place_id for c in edited] == ["lyman"]
+    kreminna = next(p for p in saved.places.values() if p.name == "Kreminna")
+
+    page.get_by_role("link", name="See it on the map as of 2022-10-02").click()
+    wait_for_map(page)
+    page.get_by_text("shown as of 2022-10-02").wait_for(timeout=WAIT_MS)
+    expected = "Kreminna — Contested (claimed)"
+    assert tooltip_at(page, kreminna.lat, kreminna.lon, expected) == expected
+
+    page.locator('iframe[title="streamlit_folium.st_folium"]').scroll_into_view_if_needed()
+    lyman = saved.places["lyman"]
+    page.mouse.click(*marker_point(page, lyman.lat, lyman.lon))
+    page.locator(".fl-card").filter(has_text="edited in review").wait_for(timeout=WAIT_MS)
+    assert page.page_errors == []
+    assert page.request_log.foreign() == []
