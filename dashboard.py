@@ -17,6 +17,7 @@ from streamlit_folium import st_folium
 
 from frontline import vocab
 from frontline.assets import install_static_assets, leaflet_urls
+from frontline.controlui import control_layers
 from frontline.mapview import base_map, claims_layer, clicked_place
 from frontline.present import claim_card_html, counts_sentence, legend_html
 from frontline.timeline import (
@@ -228,12 +229,14 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
             data.center, data.oblast_shapes, data.dataset.oblasts, leaflet_js, leaflet_css
         )
         layer = claims_layer(state, data.oblast_shapes, selected=st.session_state["place"])
+        # The control map (when loaded and switched on) goes first, under the claims.
+        layers = [*control_layers(data, state, filters.as_of), layer]
         result = st_folium(
             fmap,
             key="map",
             height=480,
             use_container_width=True,
-            feature_group_to_add=layer,
+            feature_group_to_add=layers,
             returned_objects=["last_object_clicked", "last_object_clicked_count"],
         )
         st.caption(
