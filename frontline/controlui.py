@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import folium
 import pandas as pd
@@ -97,7 +98,8 @@ def _source_panel(maps: ControlSet | None) -> None:
     if maps is None:
         title = "Control maps: none loaded"
     else:
-        title = f"Control maps: {len(maps.snapshots)} from {maps.source}"
+        # The folder's name only: the server's paths are no business of a reader's.
+        title = f"Control maps: {len(maps.snapshots)} from {Path(maps.source).name}"
     with st.expander(title):
         st.caption(
             f"GeoJSON snapshots of control areas, one file per date, from the folder in "
@@ -120,11 +122,13 @@ def control_layers(data: AppData, state: pd.DataFrame, as_of: dt.date) -> list[f
     Returns the layer of the snapshot in force on `as_of` with rings around the places
     (rows of `state`) whose claim it contradicts, or nothing when switched off or absent."""
     maps, key = control_source()
-    _source_panel(maps)
+    switch, sources = st.columns([2, 3], vertical_alignment="center")
+    with sources:
+        _source_panel(maps)
     if maps is None or not maps.snapshots:
         return []
     st.session_state.setdefault(SHOW_KEY, True)
-    if not st.checkbox("Show the control map", key=SHOW_KEY, persist_state="session"):
+    if not switch.checkbox("Show the control map", key=SHOW_KEY, persist_state="session"):
         return []
     snapshot = control.snapshot_as_of(maps, as_of)
     st.html(legend_html(snapshot, as_of, maps.dates[0]))

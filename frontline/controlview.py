@@ -16,6 +16,7 @@ from frontline.timeline import describe_date
 # Okabe–Ito reddish purple: apart from the three status colours, for colour-blind readers too.
 RING_COLOUR = "#CC79A7"
 RING_RADIUS = 16
+RING_PANE = "markerPane"
 AREA_OPACITY = 0.28
 
 CONTROL_LABELS = {
@@ -61,16 +62,20 @@ def control_layer(snapshot: Snapshot, flagged: pd.DataFrame) -> folium.FeatureGr
         style_function=lambda feature: area_style(feature["properties"]["status"]),
     ).add_to(group)
     for _, row in flagged.iterrows():
-        # A ring has no fill, so a click inside it reaches the marker; one on its outline
-        # reports the ring's centre, which is the place's, and selects the place as well.
-        folium.CircleMarker(
+        ring = folium.CircleMarker(
             location=[row["lat"], row["lon"]],
             radius=RING_RADIUS,
             color=RING_COLOUR,
             weight=3.5,
             fill=False,
             tooltip=_ring_tooltip(row),
-        ).add_to(group)
+        )
+        # Above the claims (an oblast's shading would hide the ring's tooltip), in Leaflet's
+        # marker pane; folium has no argument for it. The ring has no fill, so a click inside
+        # it still reaches the marker, and one on its outline reports the ring's centre, the
+        # place's, which selects the place as well.
+        ring.options["pane"] = RING_PANE
+        ring.add_to(group)
     return group
 
 
