@@ -8,13 +8,24 @@ import math
 from pathlib import Path
 
 import folium
+import pandas as pd
 import pytest
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
-from frontline.control import CONTROL_DIR_ENV
+from frontline.control import CONTROL_DIR_ENV, load_control_files
+from frontline.controlui import FILES_KEY
+from frontline.controlview import control_layer, legend_html
 from tests.conftest import ROOT
-from tests.controlmaps import EARLY_FILE, KUPIANSK, collection, deepstate_files, write_files
+from tests.controlmaps import (
+    EARLY_FILE,
+    KUPIANSK,
+    box,
+    collection,
+    deepstate_files,
+    feature,
+    write_files,
+)
 
 TIMEOUT = 60
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -119,3 +130,41 @@ def test_problems_in_the_control_maps_are_listed(control_dir, sent_layers):
     (notice,) = [e for e in app.expander if "problem(s) in the control maps" in e.label]
     assert "2022-09-10.geojson:1: date:" in notice.code[0].value
     assert dt.date(2022, 9, 8).isoformat() in legend(app)  # the valid snapshots still show
+
+
+def test_uploaded_maps_stand_in_for_the_folder_for_the_session(monkeypatch, sent_layers):
+    monkeypatch.delenv(CONTROL_DIR_ENV, raising=False)
+    files = tuple(deepstate_files())
+    app = AppTest.from_file(DATA_PAGE, default_timeout=TIMEOUT)
+    # What the uploader's callback keeps: AppTest cannot drive a file uploader itself.
+    app.session_state[FILES_KEY] = (tuple((name, "test") for name, _ in files), files)
+    app.run()
+    (table,) = [d.value for d in app.dataframe if "Control map shows" in d.value.columns]
+    assert "Kupiansk" in set(table["Place"])
+    assert all(f == EARLY_FILE for f in table["Control file"])
+
+
+def test_the_legend_and_the_ring_escape_what_the_files_say():
+    hostile = "<img src=x onerror=alert(1)>`${1}`-2022-09-08.geojson"
+    (snapshot,) = load_control_files(
+        [(hostile, collection(feature({"status": "russian"}, box(37, 49, 38, 50))))],
+        source="test",
+    ).snapshots
+    legend_text = legend_html(snapshot, dt.date(2022, 9, 9), snapshot.date)
+    assert "<img" not in legend_text and "&lt;img" in legend_text
+    assert "`" not in legend_text and "${" not in legend_text
+    row = {
+        "name": "<b>Kupiansk</b>",
+        "lat": KUPIANSK[1],
+        "lon": KUPIANSK[0],
+        "date": pd.Timestamp("2022-09-10"),
+        "date_end": pd.Timestamp("2022-09-10"),
+        "date_precision": "day",
+        "status": "ukrainian",
+        "certainty": "claimed",
+        "control_date": snapshot.date,
+        "control_status": "russian",
+    }
+    layer = control_layer(snapshot, pd.DataFrame([row]))
+    html = folium.Map().add_child(layer).get_root().render()
+    assert "<b>Kupiansk" not in html and "&lt;b&gt;Kupiansk" in html
