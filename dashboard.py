@@ -9,14 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import vocab
-from frontline.assets import install_static_assets, leaflet_urls
 from frontline.controlui import control_layers
 from frontline.mapview import base_map, claims_layer, clicked_place
 from frontline.present import claim_card_html, counts_sentence, legend_html
@@ -27,7 +25,7 @@ from frontline.timeline import (
     place_history,
     state_as_of,
 )
-from frontline.ui import AppData, app_data, base_url_path, show_problems, url_view
+from frontline.ui import AppData, app_data, served_leaflet, show_problems, url_view
 from frontline.urlstate import ViewState, view_params
 
 PLAY_INTERVAL_SECONDS = 1.5
@@ -37,12 +35,6 @@ MODE_LABELS = {
 }
 
 st.set_page_config(page_title="Frontline — map of claims", page_icon="🗺️", layout="wide")
-
-
-@st.cache_resource(show_spinner=False)
-def served_leaflet() -> tuple[str, str]:
-    install_static_assets(Path(__file__).resolve().parent / "static")
-    return leaflet_urls(base_url_path())
 
 
 def initialise_from_url(data: AppData) -> None:
@@ -206,7 +198,7 @@ def select_clicked_place(state: pd.DataFrame, data: AppData, result: dict | None
     if not count or count == st.session_state.get("map_click_count"):
         return False
     st.session_state["map_click_count"] = count
-    hit = clicked_place(state, data.oblast_shapes, result.get("last_object_clicked"))
+    hit = clicked_place(state, data.display_shapes, result.get("last_object_clicked"))
     if not hit or hit == st.session_state["place"]:
         return False
     st.session_state["place"] = hit
@@ -226,9 +218,9 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
     with left:
         leaflet_js, leaflet_css = served_leaflet()
         fmap = base_map(
-            data.center, data.oblast_shapes, data.dataset.oblasts, leaflet_js, leaflet_css
+            data.center, data.display_shapes, data.dataset.oblasts, leaflet_js, leaflet_css
         )
-        layer = claims_layer(state, data.oblast_shapes, selected=st.session_state["place"])
+        layer = claims_layer(state, data.display_shapes, selected=st.session_state["place"])
         # The control map (when loaded and switched on) goes first, under the claims.
         layers = [*control_layers(data, state, filters.as_of), layer]
         result = st_folium(
