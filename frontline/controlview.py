@@ -61,21 +61,31 @@ def control_layer(snapshot: Snapshot, flagged: pd.DataFrame) -> folium.FeatureGr
         interactive=False,
         style_function=lambda feature: area_style(feature["properties"]["status"]),
     ).add_to(group)
-    for _, row in flagged.iterrows():
-        ring = folium.CircleMarker(
-            location=[row["lat"], row["lon"]],
-            radius=RING_RADIUS,
-            color=RING_COLOUR,
-            weight=3.5,
-            fill=False,
-            tooltip=_ring_tooltip(row),
-        )
-        # Above the claims (an oblast's shading would hide the ring's tooltip), in Leaflet's
-        # marker pane; folium has no argument for it. The ring has no fill, so a click inside
-        # it still reaches the marker, and one on its outline reports the ring's centre, the
-        # place's, which selects the place as well.
-        ring.options["pane"] = RING_PANE
-        ring.add_to(group)
+    if flagged.empty:
+        return group
+    rings = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+                # Escaped here: the tooltip puts the text into the page as HTML.
+                "properties": {"text": _ring_tooltip(row)},
+            }
+            for _, row in flagged.iterrows()
+        ],
+    }
+    # One GeoJSON layer for all rings: a folium object per ring costs a millisecond or more
+    # of every rerun. The rings go above the claims, in Leaflet's marker pane (an oblast's
+    # shading would hide their tooltips; folium has no argument for the pane). A ring has
+    # no fill, so a click inside it still reaches the marker.
+    ring = folium.CircleMarker(radius=RING_RADIUS, color=RING_COLOUR, weight=3.5, fill=False)
+    ring.options["pane"] = RING_PANE
+    folium.GeoJson(
+        rings,
+        marker=ring,
+        tooltip=folium.GeoJsonTooltip(fields=["text"], labels=False),
+    ).add_to(group)
     return group
 
 
