@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import math
 import os
 import re
@@ -105,7 +106,26 @@ def default_data_dir() -> Path:
 # --- reading CSV with line numbers ---------------------------------------------------------
 
 
-def _read_text(path: Path, problems: list[Problem], label: str) -> str | None:
+# Byte-order marks of the encodings a spreadsheet may save as instead of UTF-8; UTF-32 first,
+# as its little-endian mark begins with UTF-16's.
+_OTHER_ENCODINGS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+# A byte that is not UTF-8, as decoding with errors="surrogateescape" keeps it.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+class _LenientText(str):
+    """A table's text in which bytes that are not UTF-8 were kept as lone surrogates, so that
+    _csv_rows reports them row by row and keeps the other rows."""
+
+
+def _read_text(
+    path: Path, problems: list[Problem], label: str, *, table: bool = False
+) -> str | None:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -114,11 +134,19 @@ def _read_text(path: Path, problems: list[Problem], label: str) -> str | None:
     except OSError as err:
         problems.append(Problem(label, 0, "-", f"cannot be read: {err.strerror or err}"))
         return None
+    for mark, encoding in _OTHER_ENCODINGS:
+        if raw.startswith(mark):
+            problems.append(
+                Problem(label, 1, "-", f"is {encoding} text, not UTF-8; save it as UTF-8")
+            )
+            return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a byte-order mark from a spreadsheet export is harmless
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
+        if table:
+            return _LenientText(raw.decode("utf-8", errors="surrogateescape"))
         line = raw[: err.start].count(b"\n") + 1
         problems.append(
             Problem(
@@ -129,6 +157,66 @@ def _read_text(path: Path, problems: list[Problem], label: str) -> str | None:
             )
         )
         return None
+
+
+def _not_utf8(value: str) -> str | None:
+    """What to say about a value holding bytes that are not UTF-8, if it does."""
+    found = _UNDECODABLE.search(value)
+    if found is None:
+        return None
+    return f"is not UTF-8 text (byte 0x{ord(found.group()) - 0xDC00:02x}); save the file as UTF-8"
+
+
+class _Lines:
+    """The lines of a text for csv.reader, with the place of the next line to read, which
+    the caller may set back after a row that cannot be parsed."""
+
+    def __init__(self, text: str):
+        self.lines = io.StringIO(text, newline="").readlines()
+        self.next = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.next >= len(self.lines):
+            raise StopIteration
+        self.next += 1
+        return self.lines[self.next - 1]
+
+
+# Rows that span several lines and cannot be parsed are read again from their second line
+# (see _csv_rows); this many times at most, so that a file of unclosed quotes stays linear.
+MAX_REREADS = 20
+
+
+def _long_field(lines: Iterable[str], header: list[str]) -> str | None:
+    """The column of the first field longer than MAX_FIELD_LENGTH in a row's raw lines, if
+    any. Quotes are followed well enough to count fields; the scan stops at that field."""
+    index = length = 0
+    quoted = False
+    for char in itertools.chain.from_iterable(lines):
+        if char == '"':
+            quoted = not quoted  # a doubled quote inside a quoted field toggles twice
+        elif char == "," and not quoted:
+            index, length = index + 1, 0
+            continue
+        length += 1
+        if length > MAX_FIELD_LENGTH:
+            return header[index] if index < len(header) else "-"
+    return None
+
+
+def _unparsable(
+    label: str, line: int, header: list[str], lines: list[str], err: csv.Error
+) -> Problem:
+    """The problem of a row csv cannot parse (lines: its raw lines)."""
+    field = _long_field(lines, header)
+    if field is not None:  # beyond the csv module's own limit
+        hint = '; is a closing quote (") missing?' if len(lines) > 1 else ""
+        return Problem(label, line, field, f"is longer than {MAX_FIELD_LENGTH:,} characters{hint}")
+    hint = ' (a quote (") opened on this row is not closed)' if len(lines) > 1 else ""
+    return Problem(label, line, "-", f"row cannot be parsed: {err}{hint}")
 
 
 def _csv_rows(
@@ -145,7 +233,13 @@ def _csv_rows(
             )
         )
         return
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    if not text.strip():
+        problems.append(
+            Problem(label, 1, "-", "file is empty; expected a header row: " + ",".join(columns))
+        )
+        return
+    lines = _Lines(text)
+    reader = csv.reader(lines, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -155,6 +249,10 @@ def _csv_rows(
         return
     except csv.Error as err:
         problems.append(Problem(label, 1, "-", f"header cannot be parsed: {err}"))
+        return
+    lenient = isinstance(text, _LenientText)
+    if lenient and (message := _not_utf8(",".join(header))):
+        problems.append(Problem(label, 1, "-", message))
         return
     header = [h.strip() for h in header]
     missing = [c for c in columns if c not in header and c not in OPTIONAL_COLUMNS]
@@ -169,15 +267,22 @@ def _csv_rows(
             problems.append(Problem(label, 1, name, "column appears twice"))
             return
         seen_header.add(name)
+    rereads = 0
     while True:
-        line = reader.line_num + 1
+        line = lines.next + 1
         try:
             values = next(reader)
         except StopIteration:
             return
         except csv.Error as err:
-            problems.append(Problem(label, line, "-", f"row cannot be parsed: {err}"))
-            return
+            raw = lines.lines[line - 1 : lines.next]
+            problems.append(_unparsable(label, line, header, raw, err))
+            # An unclosed quote swallows the rows after it: read them again, from the line
+            # after this row's first. (A one-line row leaves the reader there already.)
+            if len(raw) > 1 and rereads < MAX_REREADS:
+                rereads += 1
+                lines.next = line
+            continue
         if not values or all(not v.strip() for v in values):
             continue
         if len(values) != len(header):
@@ -191,7 +296,13 @@ def _csv_rows(
                 Problem(label, line, too_long[0], f"is longer than {MAX_FIELD_LENGTH:,} characters")
             )
             continue
-        yield line, {h: v for h, v in zip(header, values, strict=True) if h in columns}
+        row = {h: v for h, v in zip(header, values, strict=True) if h in columns}
+        if lenient:
+            undecodable = [(h, m) for h, v in row.items() if (m := _not_utf8(v))]
+            if undecodable:
+                problems.append(Problem(label, line, *undecodable[0]))
+                continue
+        yield line, row
 
 
 class _RowError(Exception):
@@ -451,7 +562,7 @@ def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = 
     problems: list[Problem] = []
 
     def read(name: str) -> str | None:
-        return _read_text(root / name, problems, name)
+        return _read_text(root / name, problems, name, table=True)
 
     oblasts = dict(
         record

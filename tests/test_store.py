@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from frontline import store
 from frontline.model import Article
+from tests.brokendata import ACCEPTED, BROKEN, _replace_line
 from tests.conftest import DATA_DIR, ROOT
 
 
@@ -97,175 +97,6 @@ def test_implied_end_dates():
 # --- broken files: each gets its own clear line naming file, line and field ----------------
 
 
-def _replace_line(path: Path, number: int, old: str, new: str) -> None:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    assert old in lines[number - 1], f"{old!r} not on line {number} of {path.name}"
-    lines[number - 1] = lines[number - 1].replace(old, new, 1)
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
-def _append(path: Path, row: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
-
-
-def _set_bytes(path: Path, data: bytes) -> None:
-    path.write_bytes(data)
-
-
-# Line 2 of places.csv is Kharkiv; line 3 of claims.csv is Kupiansk's entry on 2022-09-10.
-BROKEN = [
-    (
-        "latitude out of range",
-        "places.csv",
-        lambda d: _replace_line(d / "places.csv", 2, "49.98177", "149.98177"),
-        ("places.csv", 2, "lat", "outside"),
-    ),
-    (
-        "coordinates not a number",
-        "places.csv",
-        lambda d: _replace_line(d / "places.csv", 2, "36.25475", "east"),
-        ("places.csv", 2, "lon", "not a number"),
-    ),
-    (
-        "coordinates missing",
-        "places.csv",
-        lambda d: _replace_line(d / "places.csv", 2, "36.25475", ""),
-        ("places.csv", 2, "lon", "empty"),
-    ),
-    (
-        "NaN coordinate",
-        "places.csv",
-        lambda d: _replace_line(d / "places.csv", 2, "49.98177", "nan"),
-        ("places.csv", 2, "lat", "finite"),
-    ),
-    (
-        "unknown place kind",
-        "places.csv",
-        lambda d: _replace_line(d / "places.csv", 2, ",city,", ",metropolis,"),
-        ("places.csv", 2, "kind", "not one of"),
-    ),
-    (
-        "unknown oblast code",
-        "places.csv",
-        lambda d: _replace_line(d / "places.csv", 2, "UA-63", "UA-99"),
-        ("places.csv", 2, "oblast", "not a known"),
-    ),
-    (
-        "duplicate place id",
-        "places.csv",
-        lambda d: _append(d / "places.csv", "kharkiv,Kharkiv again,city,UA-63,49.9,36.2,,,,,"),
-        ("places.csv", 8, "place_id", "repeats the id of line 2"),
-    ),
-    (
-        "unknown status",
-        "claims.csv",
-        lambda d: _replace_line(d / "claims.csv", 3, ",ukrainian,", ",liberated-ish,"),
-        ("claims.csv", 3, "status", "not one of"),
-    ),
-    (
-        "unknown certainty",
-        "claims.csv",
-        lambda d: _replace_line(d / "claims.csv", 3, ",claimed,", ",probable,"),
-        ("claims.csv", 3, "certainty", "not one of"),
-    ),
-    (
-        "claim names an unknown place",
-        "claims.csv",
-        lambda d: _replace_line(d / "claims.csv", 3, ",kupiansk,", ",atlantis,"),
-        ("claims.csv", 3, "place_id", "not a place"),
-    ),
-    (
-        "claim names an unknown article",
-        "claims.csv",
-        lambda d: _replace_line(d / "claims.csv", 3, ",afp-2022-09-11-", ",reuters-2022-09-11-"),
-        ("claims.csv", 3, "article_id", "not an article"),
-    ),
-    (
-        "date that does not parse",
-        "claims.csv",
-        lambda d: _replace_line(d / "claims.csv", 3, "2022-09-10", "10/09/2022"),
-        ("claims.csv", 3, "date", "YYYY-MM-DD"),
-    ),
-    (
-        "date in the future",
-        "claims.csv",
-        lambda d: _replace_line(d / "claims.csv", 3, "2022-09-10", "2099-09-10"),
-        ("claims.csv", 3, "date", "future"),
-    ),
-    (
-        "date before 1991",
-        "claims.csv",
-        lambda d: _replace_line(d / "claims.csv", 3, "2022-09-10", "1985-09-10"),
-        ("claims.csv", 3, "date", "before"),
-    ),
-    (
-        "quote moved off its offsets",
-        "claims.csv",
-        lambda d: _replace_line(d / "claims.csv", 3, ",18,148,", ",19,149,"),
-        ("claims.csv", 3, "quote", "not found verbatim at 19..149"),
-    ),
-    (
-        "quote that is not in the article",
-        "claims.csv",
-        lambda d: _replace_line(
-            d / "claims.csv", 3, "had entered Kupiansk", "had captured Kupiansk"
-        ),
-        ("claims.csv", 3, "quote", "nowhere in the article"),
-    ),
-    (
-        "duplicate claim id",
-        "claims.csv",
-        lambda d: _replace_line(d / "claims.csv", 3, "c0002,", "c0001,"),
-        ("claims.csv", 3, "claim_id", "repeats"),
-    ),
-    (
-        "missing column",
-        "claims.csv",
-        lambda d: _replace_line(d / "claims.csv", 1, ",certainty,", ",sureness,"),
-        ("claims.csv", 1, "certainty", "required column is missing"),
-    ),
-    (
-        "empty file",
-        "places.csv",
-        lambda d: _set_bytes(d / "places.csv", b""),
-        ("places.csv", 1, "-", "empty"),
-    ),
-    (
-        "not UTF-8",
-        "places.csv",
-        lambda d: _set_bytes(
-            d / "places.csv",
-            (d / "places.csv").read_bytes().replace(b"Kharkiv,", b"Kh\xe2rkiv,", 1),
-        ),
-        ("places.csv", 2, "-", "not UTF-8"),
-    ),
-    (
-        "row with too few fields",
-        "places.csv",
-        lambda d: _append(d / "places.csv", "odesa,Odesa,city"),
-        ("places.csv", 8, "-", "fields"),
-    ),
-    (
-        "article text file missing",
-        "articles.csv",
-        lambda d: next((d / "articles").glob("*.txt")).unlink(),
-        ("articles.csv", 2, "article_id", "missing"),
-    ),
-    (
-        "javascript url",
-        "articles.csv",
-        lambda d: _replace_line(d / "articles.csv", 2, ",AFP,,", ",AFP,javascript:alert(1),"),
-        ("articles.csv", 2, "url", "not an http(s) address"),
-    ),
-    (
-        "article id with a path in it",
-        "articles.csv",
-        lambda d: _replace_line(d / "articles.csv", 2, "afp-2022-09-11-", "../../etc/passwd-"),
-        ("articles.csv", 2, "article_id", "not a valid id"),
-    ),
-]
-
-
 @pytest.mark.parametrize(
     ("label", "file", "damage", "expected"), BROKEN, ids=[case[0] for case in BROKEN]
 )
@@ -284,6 +115,40 @@ def test_broken_file_gets_a_clear_line(data_copy, label, file, damage, expected)
     assert matching, f"{label}: got {[str(p) for p in dataset.problems]}"
 
 
+BY_LABEL = {case[0]: case for case in BROKEN}
+
+
+# A row that cannot be read at all (not decoded, not parsed, too long for the csv module)
+# costs that row only: the rows after it are read, an unclosed quote's too.
+@pytest.mark.parametrize(
+    "label",
+    [
+        "unbalanced quote",
+        "huge field, past the csv module's limit",
+        "a Latin-1 row among UTF-8 rows",
+        "50 MB file (one row of 50 MB)",
+    ],
+)
+def test_a_row_that_cannot_be_read_costs_only_that_row(data_copy, seed, label):
+    _, _, damage, (_, line, _, _) = BY_LABEL[label]
+    damage(data_copy)
+    dataset = store.load_dataset(data_copy)
+    lost = [c.claim_id for c in seed.claims if c not in dataset.claims]
+    assert len(lost) == (0 if line > len(seed.claims) + 1 else 1), lost
+    assert len(dataset.claims) == len(seed.claims) - len(lost)
+    assert [p.line for p in dataset.problems] == [line]
+
+
+@pytest.mark.parametrize(("label", "change"), ACCEPTED, ids=[case[0] for case in ACCEPTED])
+def test_unusual_but_valid_files_are_accepted(data_copy, seed, label, change):
+    change(data_copy)
+    dataset = store.load_dataset(data_copy)
+    assert dataset.problems == [], label
+    assert dataset.claims == seed.claims
+    assert dataset.places.keys() == seed.places.keys()
+    assert dataset.articles == seed.articles
+
+
 def test_bad_rows_are_left_out_and_the_rest_kept(data_copy):
     _replace_line(data_copy / "claims.csv", 3, ",ukrainian,", ",bogus,")
     dataset = store.load_dataset(data_copy)
@@ -295,12 +160,6 @@ def test_bad_rows_are_left_out_and_the_rest_kept(data_copy):
 def test_missing_directory_is_a_data_error(tmp_path):
     with pytest.raises(store.DataError, match="not a data directory"):
         store.load_dataset(tmp_path / "nowhere")
-
-
-def test_byte_order_mark_is_accepted(data_copy):
-    path = data_copy / "places.csv"
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert store.load_dataset(data_copy).problems == []
 
 
 def test_write_tables_round_trips(data_copy, seed):
