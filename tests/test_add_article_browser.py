@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from frontline import store
 from frontline.review import REVIEW_COLUMNS, WIDTHS
@@ -42,10 +43,20 @@ def test_paste_edit_save_and_see_it_on_the_map(page, dashboard, browser_data):
     page.get_by_role("button", name="Find places and claims").click()
     page.get_by_text("2 candidate claim(s)").wait_for(timeout=WAIT_MS)
 
-    # Edit the first row's claimant: select the cell, Enter opens its editor.
-    page.mouse.click(*review_cell(page, 0, "claimant"))
-    page.keyboard.press("Enter")
+    # Edit the first row's claimant: select the cell, Enter opens its editor. The table
+    # draws itself a moment after it appears, so the first click may land on nothing.
     editor = page.locator("textarea.gdg-input")
+    page.locator('[data-testid="stDataFrame"] [role="gridcell"]').first.wait_for(
+        state="attached", timeout=WAIT_MS
+    )
+    for _ in range(10):
+        page.mouse.click(*review_cell(page, 0, "claimant"))
+        page.keyboard.press("Enter")
+        try:
+            editor.wait_for(timeout=2000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
     editor.wait_for(timeout=WAIT_MS)
     editor.fill("Ukrainian forces, edited in review")
     page.keyboard.press("Enter")
