@@ -10,6 +10,13 @@ by file atomically (store.write_tables), so that a crash leaves either the old o
 files. An article already in the data (same id: the
 outlet, the date and a digest of the text) is not added again.
 
+A save holds the data directory's write lock (store.write_lock: an flock on
+`.frontline.lock` there) from loading the data to writing it, so that two saves at once, from
+the page and the command or from two sessions, both land. The files are written in the order
+that keeps the data valid at every step (texts, articles.csv, places.csv, claims.csv): a save
+killed between two of them leaves the old data and at most the new article without its
+claims, and saving it again completes it.
+
 The functions below are what the "Add article" page calls too: candidate_claims() for the
 claims of a pasted text, save_article() for the ones a person kept.
 """
@@ -178,7 +185,7 @@ def plan_save(dataset: Dataset, article: Article, candidates: Sequence[Candidate
     return new_places, claims
 
 
-def _staged_problems(root: Path, dataset: Dataset, article: Article, places: list[Place],
+def _staged_problems(root: Path, articles: list[Article], places: list[Place],
                      claims: list[Claim]) -> list[store.Problem]:
     """Write the would-be tables to a scratch copy and load them back: the store's own
     validation, run on exactly what would be written."""
@@ -187,24 +194,37 @@ def _staged_problems(root: Path, dataset: Dataset, article: Article, places: lis
         for name in (store.OBLASTS_FILE, store.OBLAST_SHAPES_FILE):
             if (root / name).exists():
                 shutil.copyfile(root / name, stage / name)
-        store.write_tables(stage, articles=[*dataset.articles.values(), article],
-                           places=[*dataset.places.values(), *places],
-                           claims=[*dataset.claims, *claims])
+        store.write_tables(stage, articles=articles, places=places, claims=claims)
         staged = store.load_dataset(stage)
     return staged.problems
 
 
 def save_article(article: Article, candidates: Sequence[Candidate],
                  data_dir: Path | str | None = None) -> SaveReport:
-    """Add an article, its new places and its claims to the data directory.
+    """Add an article, its new places and its claims to the data directory, holding the
+    directory's write lock from loading to writing (see the module's doc).
 
     Refuses (IngestError) when the data already has problems (writing the tables back would
-    drop the faulty rows) or when the result would not validate; does nothing when the
-    article is already there.
+    drop the faulty rows), when the result would not validate, or when the directory cannot
+    be written; does nothing when the article and its claims are already there.
     """
     root = Path(data_dir) if data_dir is not None else store.default_data_dir()
+    try:
+        with store.write_lock(root):
+            store.remove_temporary_files(root)
+            return _save_locked(root, article, candidates)
+    except (OSError, store.LockTimeout) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+        raise IngestError(f"{root}: the data cannot be written: {reason}") from None
+
+
+def _save_locked(root: Path, article: Article, candidates: Sequence[Candidate]) -> SaveReport:
     dataset = store.load_dataset(root)
-    if article.article_id in dataset.articles:
+    # An article there without claims is what a save interrupted between files leaves: this
+    # save completes it.
+    if article.article_id in dataset.articles and (
+        not candidates or any(c.article_id == article.article_id for c in dataset.claims)
+    ):
         return SaveReport(article.article_id, added=False,
                           message=f"article {article.article_id} is already in {root}; "
                                   "nothing added")
@@ -213,12 +233,15 @@ def save_article(article: Article, candidates: Sequence[Candidate],
                           f"(first: {dataset.problems[0]}); run `frontline validate` and "
                           "fix them before adding articles")
     places, claims = plan_save(dataset, article, candidates)
-    problems = _staged_problems(root, dataset, article, places, claims)
+    tables = {
+        "articles": list({**dataset.articles, article.article_id: article}.values()),
+        "places": [*dataset.places.values(), *places],
+        "claims": [*dataset.claims, *claims],
+    }
+    problems = _staged_problems(root, **tables)
     if problems:
         raise IngestError(f"the new data would not validate: {problems[0]}")
-    store.write_tables(root, articles=[*dataset.articles.values(), article],
-                       places=[*dataset.places.values(), *places],
-                       claims=[*dataset.claims, *claims])
+    store.write_tables(root, **tables)
     return SaveReport(article.article_id, added=True,
                       new_places=[p.place_id for p in places], claims=len(claims),
                       message=f"added article {article.article_id}: {len(claims)} claim(s), "

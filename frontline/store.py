@@ -9,10 +9,17 @@ Layout of a data directory:
 
 Loading never raises on bad content: every problem becomes a Problem naming the file, line and
 field, the faulty row is left out, and everything valid is kept.
+
+Writing: each file is replaced atomically (atomic_write_text), so a reader or a crash sees the
+old or the new file, never half of one; an interrupted write leaves at most a hidden
+`.<name>.<random>.tmp` file, which loading ignores and remove_temporary_files deletes. Writers
+hold write_lock (an advisory flock on `.frontline.lock` in the data directory) from loading
+to writing, so that two saves at once both land; readers take no lock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -21,8 +28,14 @@ import math
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: saves work as before, without the lock (see write_lock)
+    fcntl = None
 
 from frontline import vocab
 from frontline.model import Article, Claim, Dataset, Place, Problem
@@ -89,10 +102,16 @@ WEB_ADDRESS_PATTERN = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 LIST_SEPARATOR = "|"
 
 DATA_DIR_ENV = "FRONTLINE_DATA_DIR"
+LOCK_FILE = ".frontline.lock"
+LOCK_WAIT_SECONDS = 60.0
 
 
 class DataError(Exception):
     """A data directory that cannot be used at all (missing, or not a directory)."""
+
+
+class LockTimeout(Exception):
+    """Another writer held the data directory's lock for longer than LOCK_WAIT_SECONDS."""
 
 
 def default_data_dir() -> Path:
@@ -614,6 +633,52 @@ def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = 
 
 
 # --- writing -------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def write_lock(root: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the data directory's write lock: an exclusive flock on LOCK_FILE, which the
+    kernel releases when its holder exits, killed or not. Waits up to `wait` seconds for
+    another writer (default LOCK_WAIT_SECONDS), then raises LockTimeout. Advisory: only
+    writers that take it wait. Where there is no fcntl (Windows) no lock is taken."""
+    if fcntl is None:
+        yield
+        return
+    wait = LOCK_WAIT_SECONDS if wait is None else wait
+    deadline = time.monotonic() + wait
+    with open(root / LOCK_FILE, "a", encoding="utf-8") as handle:
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LockTimeout(
+                        f"{root}: another save has held {LOCK_FILE} for over {wait:g} s"
+                    ) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+# atomic_write_text's temporary files: "." + the file's name + "." + mkstemp's 8 characters.
+_TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_temporary_files(root: Path) -> list[Path]:
+    """Delete what interrupted writes left (atomic_write_text's temporary files); call it
+    under write_lock, when no write is under way. Returns what was deleted."""
+    leftovers = [
+        path
+        for folder in (root, root / ARTICLES_DIR)
+        for path in folder.glob(".*.tmp")
+        if _TEMPORARY_NAME.fullmatch(path.name) and path.is_file()
+    ]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return leftovers
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -414,8 +414,8 @@ def _windows_line_endings(d: Path) -> None:
 
 def _leftover_temporary_files(d: Path) -> None:
     # What an interrupted store.atomic_write_text leaves: a half-written hidden file.
-    (d / ".claims.csv.k2j4x9.tmp").write_text("claim_id,place_id\nc0009,atl", encoding="utf-8")
-    (d / "articles" / ".afp-2022-09-11-f299b479.txt.q8w1e2.tmp").write_bytes(b"KHAR")
+    (d / ".claims.csv.k2j4x9ab.tmp").write_text("claim_id,place_id\nc0009,atl", encoding="utf-8")
+    (d / "articles" / ".afp-2022-09-11-f299b479.txt.q8w1e2cd.tmp").write_bytes(b"KHAR")
 
 
 # Files that look unusual but are fine: each loads without a problem, with every seed row.
