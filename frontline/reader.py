@@ -15,7 +15,7 @@ from frontline import vocab
 from frontline.model import Article
 from frontline.present import STYLE as PRESENT_STYLE
 from frontline.store import ID_PATTERN, WEB_ADDRESS_PATTERN
-from frontline.text import escape_html, mention_span, wrap_spans
+from frontline.text import escape_html, mention_span, quoted_value, wrap_spans
 from frontline.timeline import describe_date
 from frontline.urlstate import map_link, under_base
 
@@ -70,11 +70,6 @@ class ArticleChoice:
     notice: str | None = None
 
 
-def _quoted(raw: str) -> str:
-    flat = " ".join(raw.split())
-    return repr(flat[:40] + ("…" if len(flat) > 40 else ""))
-
-
 def choose_article(raw: str | None, articles: dict[str, Article]) -> ArticleChoice:
     """Read the link's article id; never fails, a bad value gives a notice instead."""
     if raw is None or raw == "":
@@ -82,12 +77,12 @@ def choose_article(raw: str | None, articles: dict[str, Article]) -> ArticleChoi
     if not ID_PATTERN.match(raw):
         return ArticleChoice(
             None,
-            f"The link's article {_quoted(raw)} is not an article id "
+            f"The link's article {quoted_value(raw)} is not an article id "
             "(letters, digits, . _ -); pick an article below.",
         )
     if raw not in articles:
         return ArticleChoice(
-            None, f"There is no article {_quoted(raw)} in the data; pick an article below."
+            None, f"There is no article {quoted_value(raw)} in the data; pick an article below."
         )
     return ArticleChoice(raw)
 

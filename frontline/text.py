@@ -1,8 +1,13 @@
-"""Making article text and data fields safe to show in HTML.
+"""Making article text and data fields safe to show in HTML and in Streamlit's Markdown.
 
 Article text and every data field are text, never markup. Leaflet popups and tooltips are
 placed inside JavaScript template strings by folium, so besides the HTML characters the
 backslash, backtick and dollar sign are escaped too: `${...}` would otherwise run.
+
+Streamlit reads the text of st.warning, st.info, st.subheader and the like as Markdown, with
+links, web addresses made links, colours, LaTeX and emoji codes; backslash escapes do not stop
+all of these, a code span does. So text from a link or a data file goes to those only inside
+a code span (quoted_value), and otherwise through st.html, escaped.
 """
 
 from __future__ import annotations
@@ -14,6 +19,16 @@ _EXTRA_ENTITIES = {"\\": "&#92;", "`": "&#96;", "$": "&#36;"}
 # Characters that reorder or hide text (bidi controls, zero-width marks): shown as nothing
 # would let a field look like something else.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def quoted_value(value: object, limit: int = 40) -> str:
+    """A value from outside (a link's parameter, a data field) as a notice quotes it back:
+    on one line, cut at `limit` characters, as repr shows it (control, direction and
+    zero-width characters as escapes), in a Markdown code span that nothing in it can end."""
+    flat = " ".join(str(value).split())
+    shown = repr(flat[:limit] + ("…" if len(flat) > limit else ""))
+    fence = "`" * (max(map(len, re.findall("`+", shown)), default=0) + 1)
+    return f"{fence}{shown}{fence}"  # repr starts and ends with a quote, never a backtick
 
 
 def escape_html(value: object) -> str:

@@ -1,8 +1,10 @@
 """The map's view as URL query parameters, so that a copied link reproduces it.
 
 Parameters: as_of, mode, from, to (dates as YYYY-MM-DD), region, status, certainty
-(comma-separated lists) and place (a place id). Parsing never fails: a value that is
-malformed, unknown or out of range falls back to its default, with a notice saying so.
+(comma-separated lists) and place (a place id); the Data page adds q (its search) and rows
+(latest). Parsing never fails: a value that is malformed, unknown or out of range falls back
+to its default, with a notice saying so; notices quote values in Markdown code spans
+(text.quoted_value), as pages show them with st.warning.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from frontline import vocab
+from frontline.text import quoted_value
 
 MAX_PARAM_LENGTH = 500
 
@@ -35,10 +38,18 @@ class ParsedView:
     notices: list[str] = field(default_factory=list)
 
 
-def _shown(raw: str) -> str:
-    """A parameter value as it may be quoted back in a notice: short, on one line."""
-    flat = " ".join(raw.split())
-    return repr(flat[:40] + ("…" if len(flat) > 40 else ""))
+def _param(params: Mapping[str, object], name: str, notices: list[str]) -> str | None:
+    """A parameter's value as text (the last, when repeated); None when absent or too long."""
+    raw = params.get(name)
+    if isinstance(raw, list):
+        raw = raw[-1] if raw else None
+    if raw is None:
+        return None
+    raw = str(raw)
+    if len(raw) > MAX_PARAM_LENGTH:
+        notices.append(f"The link's {name!r} is too long; it was ignored.")
+        return None
+    return raw
 
 
 def parse_view(
@@ -53,16 +64,7 @@ def parse_view(
     notices: list[str] = []
 
     def value(name: str) -> str | None:
-        raw = params.get(name)
-        if isinstance(raw, list):
-            raw = raw[-1] if raw else None
-        if raw is None:
-            return None
-        raw = str(raw)
-        if len(raw) > MAX_PARAM_LENGTH:
-            notices.append(f"The link's {name!r} is too long; it was ignored.")
-            return None
-        return raw
+        return _param(params, name, notices)
 
     def day(name: str) -> dt.date | None:
         raw = value(name)
@@ -72,7 +74,7 @@ def parse_view(
             parsed = dt.date.fromisoformat(raw)
         except ValueError:
             notices.append(
-                f"The link's {name!r} value {_shown(raw)} is not a date "
+                f"The link's {name!r} value {quoted_value(raw)} is not a date "
                 "(YYYY-MM-DD); it was ignored."
             )
             return None
@@ -98,7 +100,7 @@ def parse_view(
         if unknown:
             notices.append(
                 f"The link's {name!r} has unknown values "
-                f"{', '.join(_shown(u) for u in unknown[:5])}; they were ignored."
+                f"{', '.join(quoted_value(u) for u in unknown[:5])}; they were ignored."
             )
         return known
 
@@ -106,7 +108,7 @@ def parse_view(
     mode = value("mode")
     if mode not in (None, *vocab.MODES):
         notices.append(
-            f"The link's 'mode' {_shown(mode)} is not one of "
+            f"The link's 'mode' {quoted_value(mode)} is not one of "
             f"{', '.join(vocab.MODES)}; {vocab.MODE_HAPPENED} is shown."
         )
     date_from, date_to = day("from"), day("to")
@@ -118,7 +120,7 @@ def parse_view(
     place = value("place")
     if place is not None and place not in places:
         notices.append(
-            f"The link's place {_shown(place)} is not in the gazetteer; no place is selected."
+            f"The link's place {quoted_value(place)} is not in the gazetteer; no place is selected."
         )
         place = None
     view = ViewState(
@@ -132,6 +134,21 @@ def parse_view(
         place=place or None,
     )
     return ParsedView(view, notices)
+
+
+ROWS_LATEST = "latest"  # the Data page's rows=latest: the latest claim per place
+
+
+def parse_table_options(params: Mapping[str, object]) -> tuple[str, bool, list[str]]:
+    """The Data page's own parameters: (the search, whether rows=latest, notices)."""
+    notices: list[str] = []
+    query = _param(params, "q", notices) or ""
+    rows = _param(params, "rows", notices)
+    if rows not in (None, "", ROWS_LATEST):
+        notices.append(
+            f"The link's 'rows' {quoted_value(rows)} is not {ROWS_LATEST!r}; every claim is shown."
+        )
+    return query, rows == ROWS_LATEST, notices
 
 
 def view_params(view: ViewState) -> dict[str, str]:

@@ -33,7 +33,13 @@ from frontline.ui import (
     view_filters,
     widget_view,
 )
-from frontline.urlstate import map_link, under_base, view_params
+from frontline.urlstate import (
+    ROWS_LATEST,
+    map_link,
+    parse_table_options,
+    under_base,
+    view_params,
+)
 
 st.set_page_config(page_title="Frontline — data", page_icon="📋", layout="wide")
 
@@ -47,8 +53,11 @@ def main() -> None:
     data = app_data()
     for notice in initialise_view(data):
         st.warning(notice)
-    st.session_state.setdefault("data_search", st.query_params.get("q", ""))
-    st.session_state.setdefault("data_latest", st.query_params.get("rows") == "latest")
+    if "data_search" not in st.session_state:  # the link is read once per session
+        query, latest, notices = parse_table_options(st.query_params.to_dict())
+        st.session_state["data_search"], st.session_state["data_latest"] = query, latest
+        for notice in notices:
+            st.warning(notice)
     with st.sidebar:
         st.header("Filters")
         as_of_widget(data, "Claims as of")
@@ -144,7 +153,7 @@ def main() -> None:
     if query.strip():
         params["q"] = query.strip()
     if latest:
-        params["rows"] = "latest"
+        params["rows"] = ROWS_LATEST
     st.query_params.from_dict(params)
 
 

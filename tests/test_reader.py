@@ -87,7 +87,7 @@ def test_wrap_spans_never_changes_the_text_and_balances_tags(text, spans, nested
         ("../../etc/passwd", "is not an article id"),
         ("<script>", "is not an article id"),
         ("x" * 500, "is not an article id"),
-        ("no-such-article", "There is no article 'no-such-article'"),
+        ("no-such-article", "There is no article `'no-such-article'`"),
     ],
 )
 def test_a_bad_article_in_the_link_gives_a_notice(seed, raw, notice):

@@ -1,13 +1,25 @@
-"""The view in the URL: round trips, and every bad value falls back with a notice."""
+"""The view in the URL: round trips, and every bad value falls back with a notice; the
+parsers of every parameter the pages read, fuzzed."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from frontline.urlstate import ViewState, map_link, parse_view, view_params
+from frontline import vocab
+from frontline.reader import choose_article
+from frontline.urlstate import (
+    MAX_PARAM_LENGTH,
+    ParsedView,
+    ViewState,
+    map_link,
+    parse_table_options,
+    parse_view,
+    view_params,
+)
 
 FIRST, LAST = dt.date(2022, 2, 24), dt.date(2022, 9, 11)
 OBLASTS = {"UA-63", "UA-14"}
@@ -78,29 +90,102 @@ def test_map_link():
     assert map_link(dt.date(2022, 9, 10), "kupiansk") == "/?as_of=2022-09-10&place=kupiansk"
 
 
-values = st.one_of(
-    st.text(max_size=40),
-    st.lists(st.text(max_size=50), max_size=3),
-    st.sampled_from(["../../etc/passwd", "2022-09-10", "UA-63", "%00", "-1", "x" * 600]),
+# What a link may hold: garbage, other types, path traversal, markup, huge values.
+HOSTILE = [
+    "../../etc/passwd",
+    "..%2F..%2Fetc%2Fpasswd",
+    "/etc/passwd",
+    "C:\\Windows\\win.ini",
+    "<script>alert(1)</script>",
+    "[click](javascript:alert(1))",
+    "**bold** :red[red] $x^2$ :smile: https://evil.example www.evil.example",
+    "`code` ``two`` \\",
+    "\u202eevil\u200b\u2066",
+    "\x00",
+    "%00",
+    "2022-02-30",
+    "9999-12-31",
+    "0001-01-01",
+    "-1",
+    "1e309",
+    "NaN",
+    "None",
+    "[]",
+    "{}",
+    "true",
+    "UA-63,ua-14,UA-63,,",
+    "ukrainian, RUSSIAN ,ukrainian",
+    " ",
+    "x" * 600,
+]
+# ...and values that mean something, so that hostile ones meet valid ones.
+MEANINGFUL = ["2022-09-10", "2022-03-01", "known", "UA-63", "ukrainian", "claimed", "kupiansk"]
+scalars = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.sampled_from([*MEANINGFUL, "latest"]),
+    st.text(max_size=60),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.none(),
+    st.integers(0, 200_000).map(lambda n: "k" * n),
 )
+values = st.one_of(scalars, st.lists(scalars, max_size=3))
+PARAMETERS = ["as_of", "mode", "from", "to", "region", "status", "certainty", "place"]
+links = st.dictionaries(st.sampled_from([*PARAMETERS, "q", "rows", "article", "other"]), values)
+
+CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+ACTIVE = set("[]*<>$`~|\\:")  # what Streamlit's Markdown would make something of
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.dictionaries(
-        st.sampled_from(
-            ["as_of", "mode", "from", "to", "region", "status", "certainty", "place", "other"]
-        ),
-        values,
-    )
-)
+def assert_inert(notice: str) -> None:
+    """A notice as st.warning shows it: one short line, and outside its code spans nothing
+    Markdown acts on; whatever came from the link is inside them."""
+    assert len(notice) < 400 and "\n" not in notice
+    assert not ACTIVE & set(CODE_SPAN.sub("", notice)), notice
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(links)
 def test_any_parameters_give_a_valid_view(params):
     parsed = parse(params)
     view = parsed.view
     assert FIRST <= view.as_of <= LAST
     assert view.mode in ("happened", "known")
     assert set(view.oblasts) <= OBLASTS
+    assert set(view.statuses) <= set(vocab.STATUSES)
+    assert set(view.certainties) <= set(vocab.CERTAINTIES)
     assert view.place is None or view.place in PLACES
     if view.date_from and view.date_to:
         assert view.date_from <= view.date_to
-    assert all(len(n) < 400 for n in parsed.notices)
+    for notice in parsed.notices:
+        assert_inert(notice)
+    # Whatever was read, the view's own link reads back without a notice.
+    assert parse(view_params(view)) == ParsedView(view, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(links)
+def test_any_parameters_give_valid_data_page_options(params):
+    query, latest, notices = parse_table_options(params)
+    assert isinstance(query, str) and len(query) <= MAX_PARAM_LENGTH
+    rows = params.get("rows")
+    last = rows[-1] if isinstance(rows, list) and rows else rows
+    assert latest == (last == "latest")
+    for notice in notices:
+        assert_inert(notice)
+
+
+ARTICLES = {"afp-2022-09-11-f299b479": None, "x.y_z-1": None}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.none(), st.sampled_from([*HOSTILE, *ARTICLES]), st.text(max_size=200)))
+def test_any_article_in_the_link_is_an_article_or_a_notice(raw):
+    choice = choose_article(raw, ARTICLES)
+    if choice.article_id is not None:
+        assert choice.article_id == raw and raw in ARTICLES and choice.notice is None
+    elif raw:
+        assert_inert(choice.notice)
+    if raw is not None and ("/" in raw or "\\" in raw or raw.startswith(".")):
+        assert choice.article_id is None  # never a path
