@@ -22,8 +22,7 @@ from frontline.timeline import (
     Filters,
     claim_dates,
     neighbour_date,
-    place_history,
-    state_as_of,
+    timeline_index,
 )
 from frontline.ui import AppData, app_data, served_leaflet, show_problems, url_view
 from frontline.urlstate import ViewState, view_params
@@ -254,7 +253,7 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
         if place is None:
             st.info("Click a marker, or choose a place, to read the passages behind it.")
             return
-        history = place_history(data.claims, place, filters)
+        history = timeline_index(data.claims).history(place, filters)
         st.subheader(names[place])
         if history.empty:
             st.info(f"No claim about {names[place]} counts for this date and these filters.")
@@ -295,7 +294,8 @@ def main() -> None:
         st.sidebar.error("The 'from' date is after the 'to' date; the date range is ignored.")
         view = replace(view, date_from=None, date_to=None)
     filters = filters_of(view, data)
-    state_now = state_as_of(data.claims, filters)
+    # The index is built once per data load; each run is then a few array operations.
+    state_now = timeline_index(data.claims).state(filters)
     st.markdown(
         counts_sentence(
             len(state_now),

@@ -2,12 +2,27 @@
 
 Popups are left out on purpose: they close on every rerun, and the passages behind a marker
 are shown beside the map instead. Every text that reaches the map is escaped.
+
+Speed: folium builds, renders and re-parses every element through Jinja, a few milliseconds
+per marker on each rerun, and thousands of SVG paths are slow in the browser. So a handful of
+places are drawn as folium CircleMarkers, and more as one compact payload (coordinates, style
+codes, names) that a small Leaflet layer draws on a canvas, with the same styles, tooltips
+and click coordinates. The outlines, too, are one prepared script rather than a GeoJson
+element whose every coordinate folium would walk again on each rerun.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+from collections.abc import Mapping
+
 import folium
+import numpy as np
 import pandas as pd
+import xyzservices
+from branca.element import Element, MacroElement
+from folium.template import Template
 
 from frontline import vocab
 from frontline.geo import point_in_geometry
@@ -19,6 +34,60 @@ MARKER_RADIUS = 9
 SELECTED_RADIUS = 13
 # A click lands on the marker's centre coordinates; allow for float round-tripping.
 CLICK_TOLERANCE_DEGREES = 1e-6
+# Above this many point markers, the canvas layer draws them (see the module's doc).
+INDIVIDUAL_MARKERS_MAX = 50
+# The provider itself, not its name: folium looks a name up anew on every rerun.
+OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
+TILE_ATTRIBUTION = "&copy; OpenStreetMap contributors; boundaries: Natural Earth"
+
+
+@functools.lru_cache(maxsize=65_536)  # place names repeat on every rerun
+def map_text(value: object) -> str:
+    """Text for a tooltip: escaped for HTML and JavaScript template strings, and braces as
+    entities too, because folium passes each element's script through Jinja once more on the
+    server, where a name holding "{{ ... }}" would run as template code."""
+    return escape_html(value).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _js_data(value: object) -> str:
+    """A JSON value to place inside a <script>: no "</" can close it."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+
+
+class _ScriptText(Element):
+    """Script text placed in the page as it is, not parsed as a Jinja template again."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class _PreparedScript(MacroElement):
+    """A MacroElement whose script, once rendered, goes into the page without the second
+    Jinja pass branca gives every element (slow for large data, and unsafe for text)."""
+
+    def render(self, **kwargs) -> None:
+        script = self._template.module.script(self, kwargs)
+        self.get_root().script.add_child(_ScriptText(str(script)), name=self.get_name())
+
+
+class _Outlines(_PreparedScript):
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
+    interactive: false, style: {{ this.style }}
+}).addTo({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, collection: dict):
+        super().__init__()
+        self._name = "Outlines"
+        self.data = _js_data(collection)
+        self.style = _js_data(OUTLINE_STYLE)
 
 
 def base_map(
@@ -36,10 +105,7 @@ def base_map(
     # The served copy of Leaflet replaces folium's CDN links (and its unused plugins).
     fmap.default_js = [("leaflet", leaflet_js)]
     fmap.default_css = [("leaflet_css", leaflet_css)]
-    folium.TileLayer(
-        "OpenStreetMap",
-        attr="&copy; OpenStreetMap contributors; boundaries: Natural Earth",
-    ).add_to(fmap)
+    folium.TileLayer(OSM_TILES, attr=TILE_ATTRIBUTION, name="openstreetmap").add_to(fmap)
     if oblast_shapes:
         outlines = {
             "type": "FeatureCollection",
@@ -47,23 +113,21 @@ def base_map(
                 {
                     "type": "Feature",
                     "geometry": geometry,
-                    "properties": {"iso_3166_2": code, "name": oblast_names.get(code, code)},
+                    "properties": {
+                        "iso_3166_2": map_text(code),
+                        "name": map_text(oblast_names.get(code, code)),
+                    },
                 }
                 for code, geometry in sorted(oblast_shapes.items())
             ],
         }
-        folium.GeoJson(
-            outlines,
-            name="Oblasts",
-            interactive=False,
-            style_function=lambda _feature: OUTLINE_STYLE,
-        ).add_to(fmap)
+        _Outlines(outlines).add_to(fmap)
     return fmap
 
 
-def _tooltip(row: pd.Series) -> str:
+def _tooltip(row: Mapping) -> str:
     status = vocab.STATUS_LABELS.get(row["status"], row["status"])
-    return escape_html(f"{row['name']} — {status} ({row['certainty']})")
+    return map_text(f"{row['name']} — {status} ({row['certainty']})")
 
 
 def marker_style(status: str, certainty: str, *, selected: bool = False) -> dict:
@@ -95,8 +159,12 @@ def area_style(status: str, certainty: str, *, selected: bool = False) -> dict:
 def claims_layer(
     state: pd.DataFrame, oblast_shapes: dict[str, dict], selected: str | None = None
 ) -> folium.FeatureGroup:
-    """One shape per place: a circle for a town, the oblast's area for a region-level claim."""
+    """One shape per place: a circle for a town, the oblast's area for a region-level claim;
+    drawn on one canvas when there are more than INDIVIDUAL_MARKERS_MAX towns."""
     layer = folium.FeatureGroup(name="Claims")
+    if (state["kind"] != "oblast").sum() > INDIVIDUAL_MARKERS_MAX:
+        ClaimsCanvas(state, oblast_shapes, selected).add_to(layer)
+        return layer
     # Areas first, so that the towns inside them are drawn on top and stay clickable.
     rows = state.sort_values("kind", key=lambda kind: kind != "oblast", kind="stable")
     for _, row in rows.iterrows():
@@ -123,6 +191,96 @@ def claims_layer(
             tooltip=_tooltip(row),
         ).add_to(layer)
     return layer
+
+
+class ClaimsCanvas(_PreparedScript):
+    """Many places in one payload, drawn by Leaflet on a canvas: areas first, circles on top,
+    one shared tooltip ("name — status (certainty)", as the CircleMarkers have it). A click
+    on a circle reports its own coordinates (Leaflet does so for markers of radius 10 px or
+    less), which clicked_place matches exactly. Once drawn, the canvas carries
+    data-claims-drawn, for tests and benchmarks to wait on."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function (data) {
+    var renderer = L.canvas({padding: 0.5});
+    var group = L.featureGroup();
+    var tip = function (i) {
+        return data.names[i] + " — " + data.statusLabels[data.status[i]]
+            + " (" + data.certainties[data.certainty[i]] + ")";
+    };
+    // Areas as plain polygons, not L.geoJson groups: Leaflet 1.9.3's group tooltip calls
+    // getElement() on every child, which a nested group does not have.
+    data.areas.forEach(function (area) {
+        var options = Object.assign({renderer: renderer, tip: area.tip},
+                                    data.areaStyles[area.style]);
+        group.addLayer(L.GeoJSON.geometryToLayer(area.geometry, options));
+    });
+    var perCertainty = data.certainties.length;
+    for (var i = 0; i < data.lat.length; i++) {
+        var chosen = i === data.selected;
+        var style = (chosen ? data.selectedStyles : data.styles)[
+            data.status[i] * perCertainty + data.certainty[i]];
+        var options = Object.assign({renderer: renderer, fill: true, tip: tip(i),
+                                     radius: chosen ? data.radius[1] : data.radius[0]}, style);
+        group.addLayer(L.circleMarker([data.lat[i], data.lon[i]], options));
+    }
+    group.bindTooltip(function (layer) { return layer.options.tip; });
+    group.on("add", function () {
+        L.Util.requestAnimFrame(function () {
+            renderer._container.setAttribute("data-claims-drawn", data.lat.length);
+        });
+    });
+    // The map keeps a renderer after its last path is gone: remove it with the layer.
+    group.on("remove", function () { renderer.remove(); });
+    return group;
+})({{ this.data }}).addTo({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, state: pd.DataFrame, oblast_shapes: dict[str, dict], selected: str | None):
+        super().__init__()
+        self._name = "ClaimsCanvas"
+        self.data = _js_data(canvas_payload(state, oblast_shapes, selected))
+
+
+def canvas_payload(
+    state: pd.DataFrame, oblast_shapes: dict[str, dict], selected: str | None = None
+) -> dict:
+    """What the canvas layer draws, as plain lists (vocabulary codes, not words, per place)."""
+    statuses, certainties = list(vocab.STATUSES), list(vocab.CERTAINTIES)
+    combos = [(s, c) for s in statuses for c in certainties]
+    is_area = (state["kind"] == "oblast").to_numpy() & state["oblast"].isin(
+        oblast_shapes
+    ).to_numpy()
+    points, areas = state[~is_area], state[is_area]
+    selected_rows = np.flatnonzero((points["place_id"] == selected).to_numpy())
+    return {
+        "lat": points["lat"].tolist(),
+        "lon": points["lon"].tolist(),
+        "status": pd.Categorical(points["status"], statuses).codes.tolist(),
+        "certainty": pd.Categorical(points["certainty"], certainties).codes.tolist(),
+        "names": [map_text(name) for name in points["name"]],
+        "selected": int(selected_rows[0]) if len(selected_rows) else -1,
+        "radius": [MARKER_RADIUS, SELECTED_RADIUS],
+        "statusLabels": [map_text(vocab.STATUS_LABELS.get(s, s)) for s in statuses],
+        "certainties": [map_text(c) for c in certainties],
+        "styles": [marker_style(s, c) for s, c in combos],
+        "selectedStyles": [marker_style(s, c, selected=True) for s, c in combos],
+        "areaStyles": [area_style(s, c) for s, c in combos]
+        + [area_style(s, c, selected=True) for s, c in combos],
+        "areas": [
+            {
+                "geometry": oblast_shapes[row.oblast],
+                "style": combos.index((row.status, row.certainty))
+                + (len(combos) if row.place_id == selected else 0),
+                "tip": _tooltip(row._asdict()),
+            }
+            for row in areas[["place_id", "name", "oblast", "status", "certainty"]].itertuples(
+                index=False
+            )
+        ],
+    }
 
 
 def clicked_place(

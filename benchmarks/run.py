@@ -1,0 +1,403 @@
+"""All benchmarks in one table: the map page at 1k, 10k and 100k claims against a naive page.
+
+    .venv/bin/python benchmarks/run.py [--sizes 1000 10000 100000] [--no-browser]
+
+For each synthetic data set (made by frontline/synthetic.py, kept in a cache folder between
+runs) it measures, as the median of several runs:
+  - cold start with AppTest: process start to the first full render (a fresh process each);
+  - cold start in a browser: `streamlit run` started to the map usable (markers present in
+    the map's frame), Playwright driving Debian's Chromium (already open);
+  - server time of one rerun after a slider move: the script run, with its bytecode cached
+    as the server caches it (AppTest alone compiles the script again on every run);
+  - the map payload: the arguments st_folium sends to the browser, largest of the runs;
+  - browser draw: the map's frame arriving on the page to the map usable;
+  - peak memory of the AppTest process (resident set);
+and once, ingestion throughput (benchmarks/ingest_throughput.py). The naive baseline
+(benchmarks/naive_page.py) is measured in the same run and every figure is also given as a
+ratio to it. Figures only, no pass or fail; every run is bounded in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = Path(__file__).resolve().parent
+sys.path[:0] = [str(ROOT), str(BENCHMARKS)]
+
+from frontline import synthetic  # noqa: E402
+from frontline.store import DATA_DIR_ENV  # noqa: E402
+
+SIZES = (1_000, 10_000, 100_000)
+PAGE = ROOT / "dashboard.py"
+NAIVE_PAGE = BENCHMARKS / "naive_page.py"
+CACHE = Path(tempfile.gettempdir()) / "frontline-benchmarks"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# Markers drawn one by one (SVG paths or pin images), or the claims canvas once drawn.
+MAP_READY = "path.leaflet-interactive, img.leaflet-marker-icon, canvas[data-claims-drawn]"
+SLIDER = "Map as of"
+SLIDER_STEP_BACK_DAYS = 365  # the rerun moves the slider a year back, then forward again
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How many runs a figure gets, and how long one may take (seconds)."""
+
+    cold_runs: int
+    reruns: int
+    browser_runs: int
+    timeout: float
+    # Naive page at 100k: only its map's build and render, of this many claims, scaled up
+    # (the whole page, or even the whole map, takes minutes per run on this machine).
+    sample: int | None = None
+
+
+def plans(claims: int) -> dict[str, Plan]:
+    if claims <= 1_000:
+        return {"page": Plan(3, 5, 3, 120), "naive": Plan(2, 3, 2, 120)}
+    if claims <= 10_000:
+        return {"page": Plan(3, 5, 3, 120), "naive": Plan(1, 1, 1, 240)}
+    return {"page": Plan(2, 3, 2, 240), "naive": Plan(1, 0, 0, 240, sample=10_000)}
+
+
+# --- the data sets ---------------------------------------------------------------------------
+
+
+def data_set(claims: int) -> Path:
+    """A synthetic data directory, generated once per version of the generator."""
+    version = hashlib.sha256(Path(synthetic.__file__).read_bytes()).hexdigest()[:12]
+    target = CACHE / f"claims-{claims}-{version}"
+    stamp = target / ".complete"
+    if not stamp.exists():
+        started = time.perf_counter()
+        synthetic.generate(target, claims)
+        stamp.touch()
+        print(f"generated {target} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return target
+
+
+# --- measurements in a fresh process (run.py --worker ...) -----------------------------------
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _apptest_worker(page: str, reruns: int, started: float, timeout: float) -> dict:
+    """First render and reruns of a page with AppTest, in this (fresh) process."""
+    import datetime as dt
+
+    import streamlit_folium
+    from dashboard_rerun import PayloadMeter
+    from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import AppTest, app_test, local_script_runner
+
+    # One script cache for all runs, as in the server; the server time of a run is the
+    # script run itself, without AppTest's waiting and parsing around it.
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+    durations: list[float] = []
+    run_script = script_runner.ScriptRunner._run_script
+
+    def timed_run(self, *args, **kwargs):
+        begin = time.perf_counter()
+        try:
+            return run_script(self, *args, **kwargs)
+        finally:
+            durations.append(time.perf_counter() - begin)
+
+    script_runner.ScriptRunner._run_script = timed_run
+    meter = PayloadMeter()
+    streamlit_folium._component_func = meter
+
+    app = AppTest.from_file(page, default_timeout=timeout)
+    app.run()
+    cold = time.time() - started
+    if app.exception:
+        return {"error": app.exception[0].message}
+    slider = next(s for s in app.slider if s.label == SLIDER)
+    last = slider.value
+    targets = [last - dt.timedelta(days=SLIDER_STEP_BACK_DAYS), last]
+    server = []
+    for number in range(reruns):
+        slider = next(s for s in app.slider if s.label == SLIDER)
+        before = len(durations)
+        slider.set_value(targets[number % 2]).run()
+        if app.exception:
+            return {"error": app.exception[0].message}
+        server.append(sum(durations[before:]))
+    return {
+        "cold_s": cold,
+        "rerun_s": server,
+        "payload_bytes": max(meter.sizes),
+        "peak_mib": _peak_rss_mib(),
+    }
+
+
+def _naive_build_worker(data_dir: str, sample: int) -> dict:
+    """The naive map's build and render, without a page around it, over the first `sample`
+    claims (in timeline order), scaled to all: its cost per claim is constant."""
+    import streamlit_folium
+    from dashboard_rerun import PayloadMeter
+    from naive_page import naive_map
+
+    from frontline.geo import display_shapes, load_oblast_shapes
+    from frontline.store import load_dataset
+    from frontline.timeline import claims_table
+
+    meter = PayloadMeter()
+    meter._component = lambda **_kwargs: None  # no Streamlit runtime here
+    streamlit_folium._component_func = meter
+    dataset = load_dataset(data_dir)
+    table = claims_table(dataset)
+    shapes = display_shapes(load_oblast_shapes(Path(data_dir))[0])
+    scale = len(table) / min(sample, len(table))
+    begin = time.perf_counter()
+    fmap = naive_map(table.head(sample), (48.5, 31.5), shapes, dataset.oblasts)
+    streamlit_folium.st_folium(fmap, key="map", height=480)
+    return {
+        "rerun_s": [(time.perf_counter() - begin) * scale],
+        "payload_bytes": meter.sizes[0] * scale,
+    }
+
+
+def worker_main(args: argparse.Namespace) -> int:
+    if args.worker == "apptest":
+        result = _apptest_worker(args.page, args.reruns, args.started, args.timeout)
+    else:
+        result = _naive_build_worker(args.data, args.sample)
+    print("RESULT " + json.dumps(result))
+    return 0
+
+
+def in_fresh_process(kind: str, page: Path, data_dir: Path, plan: Plan) -> dict:
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--worker",
+        kind,
+        "--page",
+        str(page),
+        "--data",
+        str(data_dir),
+        "--reruns",
+        str(plan.reruns),
+        "--timeout",
+        str(plan.timeout),
+        "--started",
+        repr(time.time()),
+        "--sample",
+        str(plan.sample or 0),
+    ]
+    env = {**os.environ, DATA_DIR_ENV: str(data_dir)}
+    try:
+        done = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=plan.timeout * 2
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {plan.timeout * 2:.0f} s"}
+    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    if not lines:
+        return {"error": (done.stderr.strip().splitlines() or ["no result"])[-1][:200]}
+    return json.loads(lines[-1].removeprefix("RESULT "))
+
+
+# --- the browser ------------------------------------------------------------------------------
+
+
+def browser_runs(browser, page_script: Path, data_dir: Path, plan: Plan) -> list[dict]:
+    """Cold starts of `streamlit run` in a browser: to the map usable, and its draw time."""
+    from tests.conftest import Dashboard
+
+    results = []
+    with tempfile.TemporaryDirectory(prefix="frontline-bench-") as scratch:
+        script = page_script
+        if page_script.parent != ROOT:
+            # Streamlit serves ./static beside the script: put the served Leaflet there.
+            script = Path(scratch) / page_script.name
+            shutil.copyfile(page_script, script)
+            (Path(scratch) / "static").symlink_to(ROOT / "static")
+        for run in range(plan.browser_runs):
+            started = time.perf_counter()
+            server = Dashboard(data_dir, Path(scratch) / f"server-{run}.log", script)
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            try:
+                limit = plan.timeout * 1000
+                page.goto(server.url, timeout=limit)
+                page.wait_for_selector(MAP_FRAME, state="attached", timeout=limit)
+                answered = time.perf_counter()
+                page.frame_locator(MAP_FRAME).locator(MAP_READY).first.wait_for(
+                    state="attached", timeout=limit
+                )
+                usable = time.perf_counter()
+                results.append({"cold_s": usable - started, "draw_s": usable - answered})
+            except Exception as error:  # a timeout is a figure too
+                results.append({"error": f"{type(error).__name__}: {str(error)[:120]}"})
+            finally:
+                page.close()
+                server.stop()
+    return results
+
+
+# --- the table --------------------------------------------------------------------------------
+
+
+@dataclass
+class Figures:
+    values: dict[str, list[float]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    sample: int | None = None  # measured on a sample of the claims, scaled up
+
+    def add(self, result: dict) -> None:
+        if "error" in result:
+            self.errors.append(result["error"])
+            return
+        for key, value in result.items():
+            self.values.setdefault(key, []).extend(value if isinstance(value, list) else [value])
+
+    def median(self, key: str) -> float | None:
+        values = self.values.get(key)
+        if not values:
+            return None
+        if key == "payload_bytes":
+            return max(values)
+        return statistics.median(values)
+
+
+ROWS = (
+    ("cold start, AppTest (process start to first render)", "cold_apptest_s", "s"),
+    ("cold start, browser (server start to map usable)", "cold_s", "s"),
+    ("rerun after a slider move, server time", "rerun_s", "ms"),
+    ("map payload sent to the browser", "payload_bytes", "bytes"),
+    ("browser draw (map frame arrives to map usable)", "draw_s", "ms"),
+    ("peak memory, AppTest process", "peak_mib", "MiB"),
+)
+
+
+def shown(value: float | None, unit: str) -> str:
+    if value is None:
+        return "n/m"
+    if unit == "s":
+        return f"{value:.2f} s"
+    if unit == "ms":
+        return f"{value * 1000:.0f} ms"
+    if unit == "bytes":
+        return f"{value / 2**20:.2f} MiB" if value >= 2**20 else f"{value / 1024:.0f} KiB"
+    return f"{value:.0f} {unit}"
+
+
+def print_table(results: dict[int, dict[str, Figures]], ingest) -> None:
+    header = ("claims", "figure", "dashboard", "naive baseline", "ratio")
+    lines = []
+    for claims, pages in results.items():
+        page, naive = pages["page"], pages["naive"]
+        for label, key, unit in ROWS:
+            ours, theirs = page.median(key), naive.median(key)
+            ratio = f"{ours / theirs:.3f}" if ours is not None and theirs else "—"
+            naive_cell = shown(theirs, unit)
+            if naive.sample and theirs is not None:
+                naive_cell += " *"
+            lines.append((f"{claims:,}", label, shown(ours, unit), naive_cell, ratio))
+    widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
+    for row in (header, *lines):
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    print(
+        f"ingestion throughput: {ingest.articles_per_second:.1f} articles/s "
+        f"({ingest.characters / ingest.ingest_seconds / 1000:.0f} k characters/s), "
+        f"{ingest.articles} articles, one process; no naive counterpart"
+    )
+    for claims, pages in results.items():
+        for name, figures in pages.items():
+            for error in figures.errors:
+                print(f"note: {claims:,} claims, {name}: {error}")
+            if figures.sample:
+                print(
+                    f"* {claims:,} claims, naive: a whole page takes minutes per run, so only its "
+                    f"map's build and render were timed, on the first {figures.sample:,} claims, "
+                    f"and scaled by {claims // figures.sample} (cost and size grow linearly with "
+                    "the markers); no cold start, browser or memory figures"
+                )
+
+
+def measure(sizes: list[int], with_browser: bool) -> dict[int, dict[str, Figures]]:
+    results: dict[int, dict[str, Figures]] = {}
+    browser_context = None
+    browser = None
+    if with_browser:
+        from playwright.sync_api import sync_playwright
+
+        from tests.conftest import CHROMIUM, CHROMIUM_FLAGS
+
+        browser_context = sync_playwright().start()
+        browser = browser_context.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
+        )
+    try:
+        for claims in sizes:
+            data_dir = data_set(claims)
+            results[claims] = {}
+            for name, plan in plans(claims).items():
+                figures = Figures(sample=plan.sample)
+                results[claims][name] = figures
+                script = PAGE if name == "page" else NAIVE_PAGE
+                print(f"{claims:,} claims: {name} …", file=sys.stderr)
+                if plan.sample:
+                    figures.add(in_fresh_process("naive-build", script, data_dir, plan))
+                    continue
+                for _ in range(plan.cold_runs):
+                    result = in_fresh_process("apptest", script, data_dir, plan)
+                    if "cold_s" in result:
+                        result["cold_apptest_s"] = result.pop("cold_s")
+                    figures.add(result)
+                if browser is not None:
+                    for result in browser_runs(browser, script, data_dir, plan):
+                        figures.add(result)
+    finally:
+        if browser is not None:
+            browser.close()
+            browser_context.stop()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--articles", type=int, default=200, help="for ingestion throughput")
+    parser.add_argument("--worker", choices=("apptest", "naive-build"), help=argparse.SUPPRESS)
+    parser.add_argument("--page", help=argparse.SUPPRESS)
+    parser.add_argument("--data", help=argparse.SUPPRESS)
+    parser.add_argument("--reruns", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--timeout", type=float, default=120, help=argparse.SUPPRESS)
+    parser.add_argument("--started", type=float, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--sample", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        return worker_main(args)
+
+    from ingest_throughput import measure as measure_ingest
+
+    began = time.perf_counter()
+    results = measure(args.sizes, with_browser=not args.no_browser)
+    ingest = measure_ingest(args.articles)
+    print(f"python benchmarks/run.py {' '.join(argv or sys.argv[1:])}".rstrip())
+    print_table(results, ingest)
+    print(f"({time.perf_counter() - began:.0f} s in all, {os.cpu_count()} CPUs)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""The timeline index answers as the straightforward scan does (state_as_of, place_history),
+on random data sets and random filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import weakref
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from frontline import store, vocab
+from frontline.model import Article, Claim, Dataset, Place
+from frontline.timeline import (
+    INDEX_CACHE_SIZE,
+    Filters,
+    TimelineIndex,
+    claims_table,
+    place_history,
+    state_as_of,
+    timeline_index,
+)
+from tests.conftest import DATA_DIR
+
+START = dt.date(2022, 2, 24)
+OBLASTS = ("UA-14", "UA-63", "UA-65")
+NAMES = ("Lyman", "Izium", "Kupiansk")  # few names: places that share one must sort stably
+
+
+def day(offset: int) -> dt.date:
+    return START + dt.timedelta(days=offset)
+
+
+@st.composite
+def datasets(draw) -> Dataset:
+    places = {}
+    for number in range(draw(st.integers(1, 6))):
+        oblast = draw(st.sampled_from(OBLASTS))
+        places[f"p{number}"] = Place(
+            place_id=f"p{number}",
+            name=draw(st.sampled_from(NAMES)),
+            kind=draw(st.sampled_from(("town", "oblast"))),
+            oblast=oblast,
+            lat=48 + number / 10,
+            lon=37 + number / 10,
+        )
+    articles = {
+        f"a{number}": Article(f"a{number}", "t", "o", "", day(draw(st.integers(0, 40))), "en", "")
+        for number in range(draw(st.integers(1, 4)))
+    }
+    claims = []
+    # Ids in a random order, so that the id is not also the order of insertion.
+    numbers = draw(st.permutations(range(draw(st.integers(0, 40)))))
+    for number in numbers:
+        date = day(draw(st.integers(0, 40)))
+        claims.append(
+            Claim(
+                claim_id=f"c{number:03d}",
+                place_id=draw(st.sampled_from(sorted(places))),
+                date=date,
+                date_end=date,
+                date_precision="day",
+                status=draw(st.sampled_from(vocab.STATUSES)),
+                event="held",
+                certainty=draw(st.sampled_from(vocab.CERTAINTIES)),
+                claimant="someone",
+                article_id=draw(st.sampled_from(sorted(articles))),
+                quote="q",
+                quote_start=0,
+                quote_end=1,
+            )
+        )
+    return Dataset(articles=articles, places=places, claims=claims, oblasts={})
+
+
+def maybe_day(draw):
+    return draw(st.one_of(st.none(), st.integers(-2, 45).map(day)))
+
+
+@st.composite
+def filters(draw) -> Filters:
+    def some(values):
+        return tuple(draw(st.lists(st.sampled_from(values), max_size=2, unique=True)))
+
+    return Filters(
+        as_of=maybe_day(draw),
+        mode=draw(st.sampled_from(vocab.MODES)),
+        date_from=maybe_day(draw),
+        date_to=maybe_day(draw),
+        oblasts=some(OBLASTS),
+        statuses=some(vocab.STATUSES),
+        certainties=some(vocab.CERTAINTIES),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(datasets(), st.lists(filters(), min_size=1, max_size=3), st.integers(0, 6))
+def test_index_gives_the_scans_answers(dataset, views, place_number):
+    table = claims_table(dataset)
+    index = TimelineIndex(table)
+    for view in views:
+        pd.testing.assert_frame_equal(index.state(view), state_as_of(table, view))
+        for place in (f"p{place_number}", "nowhere"):
+            pd.testing.assert_frame_equal(
+                index.history(place, view), place_history(table, place, view)
+            )
+
+
+def test_seed_facts_through_the_index():
+    index = TimelineIndex(claims_table(store.load_dataset(DATA_DIR)))
+    state = index.state(Filters(as_of=dt.date(2022, 3, 15))).set_index("place_id")
+    assert state.loc["kupiansk", ["status", "certainty", "claims"]].tolist() == [
+        "russian",
+        "confirmed",
+        1,
+    ]
+    known = index.state(Filters(as_of=dt.date(2022, 3, 15), mode=vocab.MODE_KNOWN))
+    assert known.empty  # reported only in September
+    history = index.history("kupiansk", Filters(as_of=dt.date(2022, 9, 11)))
+    assert history["claim_id"].tolist() == ["c0001", "c0002"]
+
+
+def test_one_index_per_table_and_only_the_last_few_kept():
+    table = claims_table(store.load_dataset(DATA_DIR))
+    index = timeline_index(table)
+    assert timeline_index(table) is index
+    others = [table.copy() for _ in range(INDEX_CACHE_SIZE)]
+    assert len({id(timeline_index(other)) for other in others} | {id(index)}) == len(others) + 1
+    alive = weakref.ref(table)
+    del table, index
+    gc.collect()
+    assert alive() is None  # pushed out by the newer tables
