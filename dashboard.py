@@ -17,7 +17,12 @@ from streamlit_folium import st_folium
 from frontline import vocab
 from frontline.controlui import control_layers
 from frontline.mapview import base_map, claims_layer, clicked_place
-from frontline.present import claim_card_html, counts_sentence, legend_html
+from frontline.present import (
+    claim_card_html,
+    counts_sentence,
+    legend_html,
+    place_heading_html,
+)
 from frontline.timeline import (
     Filters,
     claim_dates,
@@ -254,9 +259,9 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
             st.info("Click a marker, or choose a place, to read the passages behind it.")
             return
         history = timeline_index(data.claims).history(place, filters)
-        st.subheader(names[place])
+        st.html(place_heading_html(names[place]))
         if history.empty:
-            st.info(f"No claim about {names[place]} counts for this date and these filters.")
+            st.info("No claim about this place counts for this date and these filters.")
             return
         st.caption(
             f"{len(history)} claim(s) up to {filters.as_of}, newest first; the first sets "

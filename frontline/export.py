@@ -47,8 +47,33 @@ def export_frame(claims: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+# A spreadsheet opening a CSV file runs a cell that begins with one of these as a formula
+# (CSV injection: "=HYPERLINK(...)" in a quote or a name). An apostrophe in front makes it show
+# the text instead. Only text is changed: a negative number is still a number.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SPREADSHEET_NOTE = (
+    "In the CSV files, text that begins with =, +, -, @ or a tab has an apostrophe (') in "
+    "front, so that a spreadsheet shows it instead of running it as a formula; the GeoJSON "
+    "holds every text as it is."
+)
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every text cell that a spreadsheet would run as a formula prefixed
+    with an apostrophe (see FORMULA_STARTS)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        values = safe[column]
+        if pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values):
+            text = values.map(type).eq(str)  # an object column may hold numbers too
+            formula = text & values.where(text, "").astype(str).str.startswith(FORMULA_STARTS)
+            safe[column] = values.where(~formula, "'" + values.astype(str))
+    return safe
+
+
 def to_csv(claims: pd.DataFrame) -> str:
-    return export_frame(claims).to_csv(index=False, lineterminator="\n")
+    """The claims as CSV, safe to open in a spreadsheet (see spreadsheet_safe)."""
+    return spreadsheet_safe(export_frame(claims)).to_csv(index=False, lineterminator="\n")
 
 
 def _plain(value: object) -> object:

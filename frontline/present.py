@@ -23,6 +23,8 @@ STYLE = """
 .fl-card mark{background:#ffe58a;padding:0 .1em}
 .fl-badge{display:inline-block;border:1px solid #333;border-radius:.6rem;padding:0 .45rem;
 font-size:.78rem;margin-right:.25rem;background:#fff;color:#111}
+.fl-place{font-size:1.5rem;font-weight:600;margin:0;padding:.5rem 0 0 0}
+.fl-card,.fl-meta,.fl-day,.fl-head,.fl-place{overflow-wrap:anywhere}
 </style>
 """
 
@@ -82,6 +84,12 @@ def claim_card_html(row: pd.Series) -> str:
         f"<blockquote>“{passage}”</blockquote>"
         f'<div class="fl-meta">Source: {source}</div></div>'
     )
+
+
+def place_heading_html(name: str) -> str:
+    """The selected place's name, heading the side panel: escaped HTML, as a subheader would
+    read the name as Markdown."""
+    return f'{STYLE}<h3 class="fl-place">{escape_html(name)}</h3>'
 
 
 def counts_sentence(places: int, claims: int, as_of_text: str) -> str:

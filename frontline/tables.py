@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from frontline import store, vocab
-from frontline.export import CREDITS
+from frontline.export import CREDITS, SPREADSHEET_NOTE, spreadsheet_safe
 from frontline.model import Dataset
 from frontline.present import STYLE as PRESENT_STYLE
 from frontline.present import article_link
@@ -163,8 +163,9 @@ def places_shown(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def places_csv(rows: pd.DataFrame) -> str:
-    """The gazetteer rows in the data directory's places.csv format."""
-    return store.csv_text(store.PLACE_COLUMNS, rows.to_dict(orient="records"))
+    """The gazetteer rows in the data directory's places.csv format, safe to open in a
+    spreadsheet (export.spreadsheet_safe)."""
+    return store.csv_text(store.PLACE_COLUMNS, spreadsheet_safe(rows).to_dict(orient="records"))
 
 
 def describe_view(view: ViewState, oblast_names: dict[str, str], query: str = "") -> str:
@@ -209,6 +210,8 @@ def readme_text(description: str, link: str, claims: int, places: int) -> str:
             f"places.csv: {places} place(s) of the gazetteer, in the format of the data files.",
             "",
             "Every row is a claim a source makes, not a verified fact.",
+            "",
+            SPREADSHEET_NOTE,
             "",
             "Credits and licences:",
             CREDITS,

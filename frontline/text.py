@@ -32,8 +32,10 @@ def quoted_value(value: object, limit: int = 40) -> str:
 
 
 def escape_html(value: object) -> str:
-    """Escape any value for HTML, inside or outside a JavaScript template string."""
-    escaped = html.escape(str(value), quote=True)
+    """Escape any value for HTML, inside or outside a JavaScript template string; direction
+    and zero-width characters are dropped (visible_text), so that a field cannot reorder or
+    hide the text around it."""
+    escaped = html.escape(visible_text(value), quote=True)
     return "".join(_EXTRA_ENTITIES.get(ch, ch) for ch in escaped)
 
 
