@@ -323,7 +323,7 @@ def print_table(results: dict[int, dict[str, Figures]], ingest) -> None:
         for name, figures in pages.items():
             for error in figures.errors:
                 print(f"note: {claims:,} claims, {name}: {error}")
-            if figures.sample:
+            if figures.sample and figures.values:
                 print(
                     f"* {claims:,} claims, naive: a whole page takes minutes per run, so only its "
                     f"map's build and render were timed, on the first {figures.sample:,} claims, "
@@ -332,7 +332,9 @@ def print_table(results: dict[int, dict[str, Figures]], ingest) -> None:
                 )
 
 
-def measure(sizes: list[int], with_browser: bool) -> dict[int, dict[str, Figures]]:
+def measure(
+    sizes: list[int], with_browser: bool, with_naive: bool
+) -> dict[int, dict[str, Figures]]:
     results: dict[int, dict[str, Figures]] = {}
     browser_context = None
     browser = None
@@ -352,6 +354,8 @@ def measure(sizes: list[int], with_browser: bool) -> dict[int, dict[str, Figures
             for name, plan in plans(claims).items():
                 figures = Figures(sample=plan.sample)
                 results[claims][name] = figures
+                if name == "naive" and not with_naive:
+                    continue
                 script = PAGE if name == "page" else NAIVE_PAGE
                 print(f"{claims:,} claims: {name} …", file=sys.stderr)
                 if plan.sample:
@@ -376,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
     parser.add_argument("--articles", type=int, default=200, help="for ingestion throughput")
     parser.add_argument("--worker", choices=("apptest", "naive-build"), help=argparse.SUPPRESS)
     parser.add_argument("--page", help=argparse.SUPPRESS)
@@ -391,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     from ingest_throughput import measure as measure_ingest
 
     began = time.perf_counter()
-    results = measure(args.sizes, with_browser=not args.no_browser)
+    results = measure(args.sizes, with_browser=not args.no_browser, with_naive=not args.no_naive)
     ingest = measure_ingest(args.articles)
     print(f"python benchmarks/run.py {' '.join(argv or sys.argv[1:])}".rstrip())
     print_table(results, ingest)

@@ -65,16 +65,36 @@ class _ScriptText(Element):
         return self.text
 
 
-class _PreparedScript(MacroElement):
-    """A MacroElement whose script, once rendered, goes into the page without the second
-    Jinja pass branca gives every element (slow for large data, and unsafe for text)."""
+class _OnePass(MacroElement):
+    """Renders its header, html and script into the page once, as they are. branca parses
+    every element's output as a Jinja template again: a few milliseconds per element on each
+    rerun, and a "{{" in a name would run on the server."""
 
     def render(self, **kwargs) -> None:
-        script = self._template.module.script(self, kwargs)
-        self.get_root().script.add_child(_ScriptText(str(script)), name=self.get_name())
+        figure = self.get_root()
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            if part in macros:
+                text = _ScriptText(str(macros[part](self, kwargs)))
+                getattr(figure, part).add_child(text, name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
 
 
-class _Outlines(_PreparedScript):
+# folium's own elements, rendered in one pass (see _OnePass).
+class CircleMarker(folium.CircleMarker, _OnePass):
+    pass
+
+
+class GeoJson(folium.GeoJson, _OnePass):
+    pass
+
+
+class Tooltip(folium.Tooltip, _OnePass):
+    pass
+
+
+class _Outlines(_OnePass):
     _template = Template(
         """{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
@@ -83,11 +103,41 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
 {% endmacro %}"""
     )
 
-    def __init__(self, collection: dict):
+    def __init__(self, data: str):
         super().__init__()
         self._name = "Outlines"
-        self.data = _js_data(collection)
+        self.data = data
         self.style = _js_data(OUTLINE_STYLE)
+
+
+# (shapes, names, JSON) by the ids of the two dicts. An entry holds the dicts, so their ids
+# cannot be reused while it is here; the app passes the same cached dicts on every rerun.
+_OUTLINES_JSON: dict[tuple[int, int], tuple[dict, dict, str]] = {}
+
+
+def _outlines_json(oblast_shapes: dict[str, dict], oblast_names: dict[str, str]) -> str:
+    """The outlines as GeoJSON text, encoded once per set of shapes (80 KB otherwise encoded
+    again on every rerun)."""
+    key = (id(oblast_shapes), id(oblast_names))
+    if key not in _OUTLINES_JSON:
+        collection = {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "geometry": geometry,
+                    "properties": {
+                        "iso_3166_2": map_text(code),
+                        "name": map_text(oblast_names.get(code, code)),
+                    },
+                }
+                for code, geometry in sorted(oblast_shapes.items())
+            ],
+        }
+        if len(_OUTLINES_JSON) >= 8:
+            _OUTLINES_JSON.clear()
+        _OUTLINES_JSON[key] = (oblast_shapes, oblast_names, _js_data(collection))
+    return _OUTLINES_JSON[key][2]
 
 
 def base_map(
@@ -107,21 +157,7 @@ def base_map(
     fmap.default_css = [("leaflet_css", leaflet_css)]
     folium.TileLayer(OSM_TILES, attr=TILE_ATTRIBUTION, name="openstreetmap").add_to(fmap)
     if oblast_shapes:
-        outlines = {
-            "type": "FeatureCollection",
-            "features": [
-                {
-                    "type": "Feature",
-                    "geometry": geometry,
-                    "properties": {
-                        "iso_3166_2": map_text(code),
-                        "name": map_text(oblast_names.get(code, code)),
-                    },
-                }
-                for code, geometry in sorted(oblast_shapes.items())
-            ],
-        }
-        _Outlines(outlines).add_to(fmap)
+        _Outlines(_outlines_json(oblast_shapes, oblast_names)).add_to(fmap)
     return fmap
 
 
@@ -172,14 +208,14 @@ def claims_layer(
         geometry = oblast_shapes.get(row["oblast"]) if row["kind"] == "oblast" else None
         if geometry is not None:
             style = area_style(row["status"], row["certainty"], selected=is_selected)
-            folium.GeoJson(
+            GeoJson(
                 {"type": "Feature", "geometry": geometry, "properties": {}},
                 style_function=lambda _feature, style=style: style,
-                tooltip=_tooltip(row),
+                tooltip=Tooltip(_tooltip(row)),
             ).add_to(layer)
             continue
         style = marker_style(row["status"], row["certainty"], selected=is_selected)
-        folium.CircleMarker(
+        CircleMarker(
             location=[row["lat"], row["lon"]],
             radius=SELECTED_RADIUS if is_selected else MARKER_RADIUS,
             color=style["color"],
@@ -188,12 +224,12 @@ def claims_layer(
             fill=True,
             fill_color=style["fillColor"],
             fill_opacity=style["fillOpacity"],
-            tooltip=_tooltip(row),
+            tooltip=Tooltip(_tooltip(row)),
         ).add_to(layer)
     return layer
 
 
-class ClaimsCanvas(_PreparedScript):
+class ClaimsCanvas(_OnePass):
     """Many places in one payload, drawn by Leaflet on a canvas: areas first, circles on top,
     one shared tooltip ("name — status (certainty)", as the CircleMarkers have it). A click
     on a circle reports its own coordinates (Leaflet does so for markers of radius 10 px or
@@ -250,6 +286,8 @@ def canvas_payload(
     """What the canvas layer draws, as plain lists (vocabulary codes, not words, per place)."""
     statuses, certainties = list(vocab.STATUSES), list(vocab.CERTAINTIES)
     combos = [(s, c) for s in statuses for c in certainties]
+    # Only the columns drawn: selecting rows of the whole state costs a copy of each column.
+    state = state[["place_id", "name", "kind", "oblast", "lat", "lon", "status", "certainty"]]
     is_area = (state["kind"] == "oblast").to_numpy() & state["oblast"].isin(
         oblast_shapes
     ).to_numpy()
@@ -260,7 +298,7 @@ def canvas_payload(
         "lon": points["lon"].tolist(),
         "status": pd.Categorical(points["status"], statuses).codes.tolist(),
         "certainty": pd.Categorical(points["certainty"], certainties).codes.tolist(),
-        "names": [map_text(name) for name in points["name"]],
+        "names": [map_text(name) for name in points["name"].tolist()],
         "selected": int(selected_rows[0]) if len(selected_rows) else -1,
         "radius": [MARKER_RADIUS, SELECTED_RADIUS],
         "statusLabels": [map_text(vocab.STATUS_LABELS.get(s, s)) for s in statuses],
@@ -276,9 +314,7 @@ def canvas_payload(
                 + (len(combos) if row.place_id == selected else 0),
                 "tip": _tooltip(row._asdict()),
             }
-            for row in areas[["place_id", "name", "oblast", "status", "certainty"]].itertuples(
-                index=False
-            )
+            for row in areas.itertuples(index=False)
         ],
     }
 
