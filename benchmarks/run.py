@@ -10,7 +10,8 @@ runs) it measures, as the median of several runs:
   - server time of one rerun after a slider move: the script run, with its bytecode cached
     as the server caches it (AppTest alone compiles the script again on every run);
   - the map payload: the arguments st_folium sends to the browser, largest of the runs;
-  - browser draw: the map's frame arriving on the page to the map usable;
+  - browser draw: the map's frame starting to load (the page has answered) to the map
+    usable, on the frame's own clock;
   - peak memory of the AppTest process (resident set);
 and once, ingestion throughput (benchmarks/ingest_throughput.py). The naive baseline
 (benchmarks/naive_page.py) is measured in the same run and every figure is also given as a
@@ -237,13 +238,15 @@ def browser_runs(browser, page_script: Path, data_dir: Path, plan: Plan) -> list
             try:
                 limit = plan.timeout * 1000
                 page.goto(server.url, timeout=limit)
-                page.wait_for_selector(MAP_FRAME, state="attached", timeout=limit)
-                answered = time.perf_counter()
                 page.frame_locator(MAP_FRAME).locator(MAP_READY).first.wait_for(
                     state="attached", timeout=limit
                 )
                 usable = time.perf_counter()
-                results.append({"cold_s": usable - started, "draw_s": usable - answered})
+                # The frame's own clock: a page busy with a large message notices the frame
+                # late, so a wall-clock wait for the frame would hide most of the draw.
+                frame = page.locator(MAP_FRAME).element_handle().content_frame()
+                drawn = frame.evaluate("() => performance.now()") / 1000
+                results.append({"cold_s": usable - started, "draw_s": drawn})
             except Exception as error:  # a timeout is a figure too
                 results.append({"error": f"{type(error).__name__}: {str(error)[:120]}"})
             finally:
@@ -282,7 +285,7 @@ ROWS = (
     ("cold start, browser (server start to map usable)", "cold_s", "s"),
     ("rerun after a slider move, server time", "rerun_s", "ms"),
     ("map payload sent to the browser", "payload_bytes", "bytes"),
-    ("browser draw (map frame arrives to map usable)", "draw_s", "ms"),
+    ("browser draw (map frame starts to map usable)", "draw_s", "ms"),
     ("peak memory, AppTest process", "peak_mib", "MiB"),
 )
 
