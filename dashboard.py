@@ -6,7 +6,6 @@ URL, so a copied link opens the same view.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from dataclasses import replace
 
@@ -29,37 +28,22 @@ from frontline.timeline import (
     neighbour_date,
     timeline_index,
 )
-from frontline.ui import AppData, app_data, served_leaflet, show_problems, url_view
-from frontline.urlstate import ViewState, view_params
+from frontline.ui import (
+    AppData,
+    app_data,
+    as_of_widget,
+    filter_widgets,
+    initialise_view,
+    served_leaflet,
+    show_problems,
+    view_filters,
+    widget_view,
+)
+from frontline.urlstate import view_params
 
 PLAY_INTERVAL_SECONDS = 1.5
-MODE_LABELS = {
-    vocab.MODE_HAPPENED: "What happened by this date",
-    vocab.MODE_KNOWN: "What was known on this date",
-}
 
 st.set_page_config(page_title="Frontline — map of claims", page_icon="🗺️", layout="wide")
-
-
-def initialise_from_url(data: AppData) -> None:
-    """Fill the widgets' state from the link, once per session (later runs keep the user's
-    choices); remember what in the link could not be used."""
-    parsed = url_view(data)
-    view = parsed.view
-    defaults = {
-        "as_of": view.as_of,
-        "mode": view.mode,
-        "date_from": view.date_from or data.first,
-        "date_to": view.date_to or data.last,
-        "regions": list(view.oblasts),
-        "statuses": list(view.statuses),
-        "certainties": list(view.certainties),
-        "place": view.place,
-    }
-    for key, value in defaults.items():
-        st.session_state.setdefault(key, value)
-    st.session_state.setdefault("url_notices", parsed.notices)
-    st.session_state.setdefault("playing", False)
 
 
 def step_date(data: AppData, direction: int) -> None:
@@ -76,73 +60,12 @@ def toggle_play(data: AppData) -> None:
     st.session_state["playing"] = playing
 
 
-def sidebar_filters(data: AppData) -> None:
-    oblasts = data.dataset.oblasts
-    with st.sidebar:
-        st.header("Filters")
-        st.radio(
-            "Timeline shows",
-            vocab.MODES,
-            key="mode",
-            persist_state="session",
-            format_func=MODE_LABELS.get,
-            help="'Happened': claims about events up to the date. 'Known': only "
-            "claims from articles already published on the date.",
-        )
-        st.date_input(
-            "Claims dated from",
-            key="date_from",
-            persist_state="session",
-            min_value=data.first,
-            max_value=data.last,
-        )
-        st.date_input(
-            "Claims dated to",
-            key="date_to",
-            persist_state="session",
-            min_value=data.first,
-            max_value=data.last,
-        )
-        st.multiselect(
-            "Region (oblast)",
-            sorted(oblasts, key=oblasts.get),
-            key="regions",
-            persist_state="session",
-            format_func=oblasts.get,
-            placeholder="All regions",
-        )
-        st.multiselect(
-            "Status",
-            vocab.STATUSES,
-            key="statuses",
-            persist_state="session",
-            format_func=vocab.STATUS_LABELS.get,
-            placeholder="Any status",
-        )
-        st.multiselect(
-            "Certainty",
-            vocab.CERTAINTIES,
-            key="certainties",
-            persist_state="session",
-            placeholder="Any certainty",
-        )
-
-
 def timeline_controls(data: AppData) -> None:
-    if data.first == data.last:
-        st.session_state["as_of"] = data.first
-        st.markdown(f"**Map as of {data.first.isoformat()}** (all claims share this date)")
-        return
     slider, back, forward, play = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
-    slider.slider(
-        "Map as of",
-        min_value=data.first,
-        max_value=data.last,
-        key="as_of",
-        persist_state="session",
-        step=dt.timedelta(days=1),
-        format="YYYY-MM-DD",
-    )
+    with slider:
+        as_of_widget(data, "Map as of")
+    if data.first == data.last:
+        return
     back.button(
         "◀ Back",
         on_click=step_date,
@@ -163,36 +86,6 @@ def timeline_controls(data: AppData) -> None:
         args=(data,),
         width="stretch",
         help="Step through the dates that carry claims",
-    )
-
-
-def current_view() -> ViewState:
-    state = st.session_state
-    date_from, date_to = state["date_from"], state["date_to"]
-    return ViewState(
-        as_of=state["as_of"],
-        mode=state["mode"],
-        date_from=date_from,
-        date_to=date_to,
-        oblasts=tuple(state["regions"]),
-        statuses=tuple(state["statuses"]),
-        certainties=tuple(state["certainties"]),
-        place=state["place"],
-    )
-
-
-def filters_of(view: ViewState, data: AppData) -> Filters:
-    # The full range is no limit; keep it out of links and out of the filter.
-    date_from = view.date_from if view.date_from and view.date_from > data.first else None
-    date_to = view.date_to if view.date_to and view.date_to < data.last else None
-    return Filters(
-        as_of=view.as_of,
-        mode=view.mode,
-        date_from=date_from,
-        date_to=date_to,
-        oblasts=view.oblasts,
-        statuses=view.statuses,
-        certainties=view.certainties,
     )
 
 
@@ -272,12 +165,11 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
 
 def main() -> None:
     data = app_data()
-    initialise_from_url(data)
     state = st.session_state
     if "pending_as_of" in state:
         state["as_of"] = state.pop("pending_as_of")
-    # A date from the link or from an older data set is brought within the data's range.
-    state["as_of"] = min(max(state["as_of"], data.first), data.last)
+    notices = initialise_view(data)
+    state.setdefault("playing", False)
     if state["as_of"] >= data.last:
         state["playing"] = False  # the end of the timeline stops the play
 
@@ -286,33 +178,31 @@ def main() -> None:
         "Every marker is a claim, with its certainty and its source passage — "
         "not a verified front line."
     )
-    for notice in state["url_notices"]:
+    for notice in notices:
         st.warning(notice)
     show_problems(data.problems)
-    sidebar_filters(data)
+    with st.sidebar:
+        st.header("Filters")
+        filter_widgets(data)
     if data.claims.empty:
         st.info("There are no claims in the data yet. Add an article to begin.")
     timeline_controls(data)
 
-    view = current_view()
-    if view.date_from > view.date_to:
-        st.sidebar.error("The 'from' date is after the 'to' date; the date range is ignored.")
-        view = replace(view, date_from=None, date_to=None)
-    filters = filters_of(view, data)
+    view, filters = view_filters(
+        replace(widget_view(), place=state["place"]), data.first, data.last
+    )
     # The index is built once per data load; each run is then a few array operations.
     state_now = timeline_index(data.claims).state(filters)
     st.markdown(
         counts_sentence(
             len(state_now),
             int(state_now["claims"].sum()),
-            f"{filters.as_of.isoformat()} ({MODE_LABELS[filters.mode].lower()})",
+            f"{filters.as_of.isoformat()} ({vocab.MODE_LABELS[filters.mode].lower()})",
         )
     )
     st.html(legend_html())
     map_and_passages(data, filters, state_now)
-    st.query_params.from_dict(
-        view_params(replace(view, date_from=filters.date_from, date_to=filters.date_to))
-    )
+    st.query_params.from_dict(view_params(view))
 
     if state["playing"]:
         time.sleep(PLAY_INTERVAL_SECONDS)

@@ -160,6 +160,7 @@ def initialise_view(data: AppData) -> list[str]:
             "regions": list(view.oblasts),
             "statuses": list(view.statuses),
             "certainties": list(view.certainties),
+            "place": view.place,  # the map's selected place; other pages leave it be
         }
         for key, value in defaults.items():
             state.setdefault(key, value)
