@@ -65,7 +65,8 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     for column in safe.columns:
         values = safe[column]
         if pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values):
-            text = values.map(type).eq(str)  # an object column may hold numbers too
+            # An object column may hold numbers too; only text can be a formula.
+            text = pd.Series([isinstance(v, str) for v in values], index=values.index, dtype=bool)
             formula = text & values.where(text, "").astype(str).str.startswith(FORMULA_STARTS)
             safe[column] = values.where(~formula, "'" + values.astype(str))
     return safe

@@ -143,28 +143,37 @@ def served_leaflet() -> tuple[str, str]:
 # One key per widget, kept for the whole session: a filter set on one page holds on the other.
 
 
+VIEW_KEYS = ("as_of", "mode", "date_from", "date_to", "regions", "statuses", "certainties", "place")
+# A copy of the view's widget values under a key that is no widget's: Streamlit may drop a
+# widget's value when the reader switches pages before it has been drawn again.
+VIEW_MEMORY = "view_memory"
+
+
 def initialise_view(data: AppData) -> list[str]:
     """Fill the view's widget state from the link once per session (later runs and the other
-    pages keep the user's choices) and bring its dates within the data's range. Returns
-    what in the link could not be used, on the run that read it."""
+    pages keep the user's choices, restored from VIEW_MEMORY if Streamlit dropped them) and
+    bring its dates within the data's range. Returns what in the link could not be used, on
+    the run that read it."""
     state = st.session_state
     notices: list[str] = []
-    if "as_of" not in state:
-        parsed = url_view(data)
-        view = parsed.view
-        defaults = {
-            "as_of": view.as_of,
-            "mode": view.mode,
-            "date_from": view.date_from or data.first,
-            "date_to": view.date_to or data.last,
-            "regions": list(view.oblasts),
-            "statuses": list(view.statuses),
-            "certainties": list(view.certainties),
-            "place": view.place,  # the map's selected place; other pages leave it be
-        }
-        for key, value in defaults.items():
-            state.setdefault(key, value)
-        notices = parsed.notices
+    if any(key not in state for key in VIEW_KEYS):
+        defaults = state.get(VIEW_MEMORY)
+        if not defaults:
+            parsed = url_view(data)
+            view = parsed.view
+            defaults = {
+                "as_of": view.as_of,
+                "mode": view.mode,
+                "date_from": view.date_from or data.first,
+                "date_to": view.date_to or data.last,
+                "regions": list(view.oblasts),
+                "statuses": list(view.statuses),
+                "certainties": list(view.certainties),
+                "place": view.place,  # the map's selected place; other pages leave it be
+            }
+            notices = parsed.notices
+        for key in VIEW_KEYS:
+            state.setdefault(key, defaults[key])
     for key in ("as_of", "date_from", "date_to"):
         state[key] = min(max(state[key], data.first), data.last)
     return notices
@@ -225,8 +234,10 @@ def filter_widgets(data: AppData) -> None:
 
 
 def widget_view() -> ViewState:
-    """The view the widgets show; a reversed date range is flagged and ignored."""
+    """The view the widgets show; a reversed date range is flagged and ignored. Call it after
+    the widgets: it also keeps their values in VIEW_MEMORY."""
     state = st.session_state
+    state[VIEW_MEMORY] = {key: state[key] for key in VIEW_KEYS}
     view = ViewState(
         as_of=state["as_of"],
         mode=state["mode"],

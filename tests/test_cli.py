@@ -129,3 +129,12 @@ def test_export_bad_date_is_a_usage_error_not_a_traceback():
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "YYYY-MM-DD" in result.stderr
+
+
+def test_csv_of_nothing_is_a_header_only(capsys):
+    # A view with no rows still downloads: an empty text column must not trip the
+    # spreadsheet-safety pass.
+    code, out = export(capsys, "--as-of", "2022-01-01", "--format", "csv")
+    assert code == 0
+    assert out.splitlines() == [out.splitlines()[0]]
+    assert out.startswith("place_id,")

@@ -165,3 +165,4 @@ def test_edited_data_is_picked_up_on_the_next_run(data_copy):
     claims.write_text("".join(line for line in lines if ",izium," not in line), encoding="utf-8")
     app.run()
     assert counts(app).startswith("4 places and 5 claims")
+
