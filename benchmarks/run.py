@@ -1,9 +1,10 @@
 """All benchmarks in one table: the map page at 1k, 10k and 100k claims against a naive page.
 
-    .venv/bin/python benchmarks/run.py [--sizes 1000 10000 100000] [--no-browser]
+    .venv/bin/python benchmarks/run.py [--sizes 1000 10000 100000] [--no-seed] [--no-browser]
 
-For each synthetic data set (made by frontline/synthetic.py, kept in a cache folder between
-runs) it measures, as the median of several runs:
+For the bundled data (the seed article) and each synthetic data set (made by
+frontline/synthetic.py, kept in a cache folder between runs) it measures, as the median of
+several runs:
   - cold start with AppTest: process start to the first full render (a fresh process each);
   - cold start in a browser: `streamlit run` started to the map usable (markers present in
     the map's frame), Playwright driving Debian's Chromium (already open);
@@ -40,9 +41,10 @@ BENCHMARKS = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT), str(BENCHMARKS)]
 
 from frontline import synthetic  # noqa: E402
-from frontline.store import DATA_DIR_ENV  # noqa: E402
+from frontline.store import DATA_DIR_ENV, load_dataset  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
+BUNDLED_DATA = ROOT / "data"
 PAGE = ROOT / "dashboard.py"
 NAIVE_PAGE = BENCHMARKS / "naive_page.py"
 CACHE = Path(tempfile.gettempdir()) / "frontline-benchmarks"
@@ -62,7 +64,8 @@ READY_PROBE = """<script>(function () {
 })();</script>""".replace("SELECTOR", json.dumps(MAP_READY))
 POLL_SECONDS = 0.05
 SLIDER = "Map as of"
-SLIDER_STEP_BACK_DAYS = 365  # the rerun moves the slider a year back, then forward again
+# A rerun moves the slider a year back (at most to the first date), then forward again.
+SLIDER_STEP_BACK_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,9 @@ def _apptest_worker(page: str, reruns: int, started: float, timeout: float) -> d
         return {"error": app.exception[0].message}
     slider = next(s for s in app.slider if s.label == SLIDER)
     last = slider.value
-    targets = [last - dt.timedelta(days=SLIDER_STEP_BACK_DAYS), last]
+    # A date slider's bounds come in microseconds since the epoch.
+    first = dt.datetime.fromtimestamp(slider.min / 1e6, dt.UTC).date()
+    targets = [max(first, last - dt.timedelta(days=SLIDER_STEP_BACK_DAYS)), last]
     server = []
     for number in range(reruns):
         slider = next(s for s in app.slider if s.label == SLIDER)
@@ -333,18 +338,19 @@ def shown(value: float | None, unit: str) -> str:
     return f"{value:.0f} {unit}"
 
 
-def print_table(results: dict[int, dict[str, Figures]], ingest) -> None:
+def print_table(results: dict[int, dict[str, Figures]], ingest, seed: int | None) -> None:
     header = ("claims", "figure", "dashboard", "naive baseline", "ratio")
     lines = []
     for claims, pages in results.items():
+        label = f"{claims:,} (seed)" if claims == seed else f"{claims:,}"
         page, naive = pages["page"], pages["naive"]
-        for label, key, unit in ROWS:
+        for figure, key, unit in ROWS:
             ours, theirs = page.median(key), naive.median(key)
             ratio = f"{ours / theirs:.3f}" if ours is not None and theirs else "—"
             naive_cell = shown(theirs, unit)
             if naive.sample and theirs is not None:
                 naive_cell += " *"
-            lines.append((f"{claims:,}", label, shown(ours, unit), naive_cell, ratio))
+            lines.append((label, figure, shown(ours, unit), naive_cell, ratio))
     widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
     for row in (header, *lines):
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
@@ -367,8 +373,10 @@ def print_table(results: dict[int, dict[str, Figures]], ingest) -> None:
 
 
 def measure(
-    sizes: list[int], with_browser: bool, with_naive: bool
+    sizes: list[int], with_browser: bool, with_naive: bool, seed: int | None = None
 ) -> dict[int, dict[str, Figures]]:
+    """Figures for each size of synthetic data; `seed`, when among the sizes, stands for the
+    bundled data (that many claims)."""
     results: dict[int, dict[str, Figures]] = {}
     browser_context = None
     browser = None
@@ -383,7 +391,7 @@ def measure(
         )
     try:
         for claims in sizes:
-            data_dir = data_set(claims)
+            data_dir = BUNDLED_DATA if claims == seed else data_set(claims)
             results[claims] = {}
             for name, plan in plans(claims).items():
                 figures = Figures(sample=plan.sample)
@@ -413,6 +421,7 @@ def measure(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--no-seed", action="store_true", help="skip the bundled data set")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
     parser.add_argument("--articles", type=int, default=200, help="for ingestion throughput")
@@ -430,10 +439,12 @@ def main(argv: list[str] | None = None) -> int:
     from ingest_throughput import measure as measure_ingest
 
     began = time.perf_counter()
-    results = measure(args.sizes, with_browser=not args.no_browser, with_naive=not args.no_naive)
+    seed = None if args.no_seed else len(load_dataset(BUNDLED_DATA).claims)
+    sizes = args.sizes if seed is None else [seed, *args.sizes]
+    results = measure(sizes, not args.no_browser, not args.no_naive, seed)
     ingest = measure_ingest(args.articles)
     print(f"python benchmarks/run.py {' '.join(argv or sys.argv[1:])}".rstrip())
-    print_table(results, ingest)
+    print_table(results, ingest, seed)
     print(f"({time.perf_counter() - began:.0f} s in all, {os.cpu_count()} CPUs)")
     return 0
 
