@@ -220,6 +220,14 @@ def save_article(article: Article, candidates: Sequence[Candidate],
 
 def _save_locked(root: Path, article: Article, candidates: Sequence[Candidate]) -> SaveReport:
     dataset = store.load_dataset(root)
+    # The same text under another id (another outlet or dateline typed in) is the same report.
+    twin = next((a for a in dataset.articles.values()
+                 if a.article_id != article.article_id and a.text.strip() == article.text.strip()),
+                None)
+    if twin is not None:
+        return SaveReport(twin.article_id, added=False,
+                          message=f"the same text is already in {root} as article "
+                                  f"{twin.article_id}; nothing added")
     # An article there without claims is what a save interrupted between files leaves: this
     # save completes it.
     if article.article_id in dataset.articles and (

@@ -89,6 +89,17 @@ def test_save_adds_once_and_validates(data_dir):
     assert (data_dir / "claims.csv").read_bytes() == claims_file
 
 
+def test_the_same_text_under_another_outlet_or_date_adds_nothing(data_dir):
+    seed_text = next((data_dir / "articles").glob("*.txt"))
+    before = {name: (data_dir / name).read_bytes() for name in ("articles.csv", "claims.csv")}
+    for extra in (["--outlet", "Agence France-Presse"], ["--date", "2022-09-12"], []):
+        arguments = [str(seed_text), "--date", "2022-09-11", *extra, "--save"]
+        code, _, err = run(arguments, data_dir)
+        assert code == 0, err
+        assert "already in" in err and "afp-2022-09-11-f299b479" in err
+    assert {name: (data_dir / name).read_bytes() for name in before} == before
+
+
 def test_a_directory_of_files_shows_progress(data_dir, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
