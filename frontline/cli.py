@@ -9,7 +9,7 @@ from pathlib import Path
 
 from frontline import export, ingest, vocab
 from frontline.geo import load_oblast_shapes
-from frontline.store import DataError, default_data_dir, load_dataset, parse_date
+from frontline.store import DataError, default_data_dir, load_dataset, load_geonames, parse_date
 from frontline.timeline import Filters, claims_table, state_as_of
 
 
@@ -45,7 +45,8 @@ def run_validate(args: argparse.Namespace) -> int:
         print(f"frontline: {err}", file=sys.stderr)
         return 1
     _, shape_problems = load_oblast_shapes(data_dir)
-    problems = dataset.problems + shape_problems
+    _, geonames_problems = load_geonames(data_dir, dataset.oblasts)
+    problems = dataset.problems + shape_problems + geonames_problems
     for problem in problems:
         print(f"{data_dir / problem.file}:{problem.line}: {problem.field}: {problem.message}")
     if problems:

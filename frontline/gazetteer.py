@@ -7,9 +7,7 @@ centres) and data/places.csv; callers keep the result (see cached_gazetteer).
 
 from __future__ import annotations
 
-import csv
 import functools
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -18,16 +16,18 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from frontline.model import Place
+from frontline.geo import load_oblast_features
+from frontline.model import Place, Problem
 from frontline.romanize import UKRAINIAN_ONLY, could_be_ukrainian, romanize_uk
 from frontline.store import (
-    OBLAST_SHAPES_FILE,
-    OBLASTS_FILE,
+    GEONAMES_FILE,
     default_data_dir,
     load_dataset,
+    load_geonames,
+    load_oblast_rows,
 )
 
-GEONAMES_FILE = "geonames_ua.csv"
+__all__ = ["GEONAMES_FILE", "Entry", "Gazetteer", "cached_gazetteer", "load_gazetteer"]
 
 # Population thresholds for the kind of a GeoNames place; GeoNames' feature codes are not in
 # the extract, and a reader only needs the rough size.
@@ -93,7 +93,7 @@ def canonical_name(geonames_name: str, alternates: Iterable[str]) -> tuple[str, 
 class Entry:
     """A place the geoparser can find: a GeoNames place or an oblast."""
 
-    key: str  # "gn:<geonameid>" or "oblast:<ISO code>"
+    key: str  # "gn:<geonameid>", "oblast:<ISO code>", or "place:<place id>" (no GeoNames id)
     name: str  # canonical English name
     kind: str
     oblast: str  # ISO 3166-2
@@ -113,6 +113,7 @@ class Gazetteer:
     by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised name -> keys
     oblasts: dict[str, str] = field(default_factory=dict)  # ISO code -> English name
     places: dict[str, Place] = field(default_factory=dict)  # the project's places.csv
+    problems: list[Problem] = field(default_factory=list)  # rows of the sources left out
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.key] = entry
@@ -138,30 +139,41 @@ def matchable(name: str) -> bool:
     return not (name.isupper() and len(name) <= 4)
 
 
-def _geonames_entries(path: Path, places_by_geonames: Mapping[int, Place]) -> Iterable[Entry]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            geonames_id = int(row["geonameid"])
-            alternates = [a for a in row["alternatenames"].split("|") if a]
-            name, name_uk = canonical_name(row["name"], alternates)
-            population = int(row["population"] or 0)
-            names = {n for n in [row["name"], name, *alternates] if matchable(n)}
-            known = places_by_geonames.get(geonames_id)
-            if known is not None:
-                names.update(n for n in [known.name, *known.alt_names] if matchable(n))
-            yield Entry(
-                key=f"gn:{geonames_id}",
-                name=known.name if known else name,
-                kind=known.kind if known else place_kind(population),
-                oblast=row["iso_3166_2"],
-                lat=known.lat if known else float(row["latitude"]),
-                lon=known.lon if known else float(row["longitude"]),
-                population=population, geonames_id=geonames_id,
-                names=tuple(sorted(names)),
-                name_uk=(known.name_uk if known and known.name_uk else name_uk),
-                name_ru=known.name_ru if known else "",
-                place_id=known.place_id if known else "",
-            )
+def _geonames_entries(rows: Iterable[Mapping], places_by_geonames: Mapping[int, Place]
+                      ) -> Iterable[Entry]:
+    """Entries from the rows of store.load_geonames."""
+    for row in rows:
+        geonames_id, alternates = row["geonameid"], row["alternatenames"]
+        name, name_uk = canonical_name(row["name"], alternates)
+        population = row["population"]
+        names = {n for n in [row["name"], name, *alternates] if matchable(n)}
+        known = places_by_geonames.get(geonames_id)
+        if known is not None:
+            names.update(n for n in [known.name, *known.alt_names] if matchable(n))
+        yield Entry(
+            key=f"gn:{geonames_id}",
+            name=known.name if known else name,
+            kind=known.kind if known else place_kind(population),
+            oblast=row["iso_3166_2"],
+            lat=known.lat if known else row["latitude"],
+            lon=known.lon if known else row["longitude"],
+            population=population, geonames_id=geonames_id,
+            names=tuple(sorted(names)),
+            name_uk=(known.name_uk if known and known.name_uk else name_uk),
+            name_ru=known.name_ru if known else "",
+            place_id=known.place_id if known else "",
+        )
+
+
+def _own_entry(place: Place) -> Entry:
+    """A place of places.csv that the GeoNames extract lacks (added by hand, or the extract
+    is damaged): still found in new articles, by its own spellings."""
+    key = f"gn:{place.geonames_id}" if place.geonames_id is not None else f"place:{place.place_id}"
+    return Entry(key=key, name=place.name, kind=place.kind, oblast=place.oblast,
+                 lat=place.lat, lon=place.lon, population=place.population or 0,
+                 geonames_id=place.geonames_id,
+                 names=tuple(sorted(n for n in [place.name, *place.alt_names] if matchable(n))),
+                 name_uk=place.name_uk, name_ru=place.name_ru, place_id=place.place_id)
 
 
 def ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
@@ -190,15 +202,12 @@ def polygon_centre(geometry: Mapping) -> tuple[float, float]:
     return lat / total, lon / total
 
 
-def _oblast_shapes(path: Path) -> dict[str, tuple[tuple[float, float], str, str]]:
-    """ISO code -> (centre, Ukrainian name, Russian name) from the boundaries file."""
-    if not path.exists():
-        return {}
-    features = json.loads(path.read_text(encoding="utf-8")).get("features", [])
-    return {f["properties"]["iso_3166_2"]: (polygon_centre(f["geometry"]),
-                                            f["properties"].get("name_uk", ""),
-                                            f["properties"].get("name_ru", ""))
-            for f in features}
+def _oblast_shapes(features: Mapping[str, Mapping]
+                   ) -> dict[str, tuple[tuple[float, float], str, str]]:
+    """ISO code -> (centre, Ukrainian name, Russian name) from the boundaries' features."""
+    return {code: (polygon_centre(f["geometry"]), str(f["properties"].get("name_uk", "")),
+                   str(f["properties"].get("name_ru", "")))
+            for code, f in features.items()}
 
 
 def _cyrillic_oblast_forms(name: str) -> set[str]:
@@ -240,7 +249,7 @@ def _oblast_centre_city(gazetteer: Gazetteer, code: str, name_en: str) -> Entry 
     return max(same_name, key=lambda e: e.population, default=None)
 
 
-def _oblast_entries(gazetteer: Gazetteer, rows: Iterable[Mapping[str, str]],
+def _oblast_entries(gazetteer: Gazetteer, rows: Iterable[Mapping],
                     shapes: Mapping[str, tuple[tuple[float, float], str, str]],
                     places: Iterable[Place]) -> Iterable[Entry]:
     known = {p.oblast: p for p in places if p.kind == "oblast"}
@@ -259,7 +268,7 @@ def _oblast_entries(gazetteer: Gazetteer, rows: Iterable[Mapping[str, str]],
         yield Entry(
             key=f"oblast:{code}", name=place.name if place else f"{name_en} region",
             kind="oblast", oblast=code, lat=lat, lon=lon,
-            geonames_id=place.geonames_id if place else None,
+            geonames_id=place.geonames_id if place else row.get("geonames_id"),
             names=tuple(sorted(names)),
             name_uk=(place.name_uk if place else name_uk) or name_uk,
             name_ru=(place.name_ru if place else name_ru) or name_ru,
@@ -268,17 +277,24 @@ def _oblast_entries(gazetteer: Gazetteer, rows: Iterable[Mapping[str, str]],
 
 
 def load_gazetteer(data_dir: Path | str | None = None) -> Gazetteer:
+    """Never raises on bad content: unusable rows are left out and listed in `problems`."""
     root = Path(data_dir) if data_dir is not None else default_data_dir()
     dataset = load_dataset(root)
-    gazetteer = Gazetteer(oblasts=dict(dataset.oblasts), places=dict(dataset.places))
+    rows, problems = load_geonames(root, dataset.oblasts)
+    features, shape_problems = load_oblast_features(root)
+    gazetteer = Gazetteer(oblasts=dict(dataset.oblasts), places=dict(dataset.places),
+                          problems=problems + shape_problems)
     by_geonames = {p.geonames_id: p for p in dataset.places.values()
                    if p.geonames_id is not None and p.kind != "oblast"}
-    for entry in _geonames_entries(root / GEONAMES_FILE, by_geonames):
+    for entry in _geonames_entries(rows, by_geonames):
         gazetteer.add(entry)
-    with (root / OBLASTS_FILE).open(encoding="utf-8", newline="") as handle:
-        oblast_rows = list(csv.DictReader(handle))
-    shapes = _oblast_shapes(root / OBLAST_SHAPES_FILE)
-    for entry in list(_oblast_entries(gazetteer, oblast_rows, shapes, dataset.places.values())):
+    in_geonames = {row["geonameid"] for row in rows}
+    for place in dataset.places.values():
+        if place.kind != "oblast" and place.geonames_id not in in_geonames:
+            gazetteer.add(_own_entry(place))
+    entries = _oblast_entries(gazetteer, load_oblast_rows(root), _oblast_shapes(features),
+                              dataset.places.values())
+    for entry in list(entries):
         gazetteer.add(entry)
     return gazetteer
 

@@ -15,6 +15,13 @@ POLYGON_TYPES = ("Polygon", "MultiPolygon")
 
 def load_oblast_shapes(data_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
     """ISO 3166-2 code -> GeoJSON geometry; a missing file is not an error (no outlines)."""
+    features, problems = load_oblast_features(data_dir)
+    return {code: feature["geometry"] for code, feature in features.items()}, problems
+
+
+def load_oblast_features(data_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
+    """ISO 3166-2 code -> the oblast's GeoJSON feature (a Polygon or MultiPolygon geometry,
+    and its properties); a Problem for each feature, or the file, that cannot be used."""
     path = data_dir / OBLAST_SHAPES_FILE
     if not path.exists():
         return {}, []
@@ -57,7 +64,7 @@ def load_oblast_shapes(data_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
                 )
             )
         else:
-            shapes[code] = geometry
+            shapes[code] = {"geometry": geometry, "properties": properties}
     return shapes, problems
 
 

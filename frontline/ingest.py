@@ -395,6 +395,9 @@ def run_ingest(args: argparse.Namespace, *, stdout: TextIO | None = None,
         err.write(f"frontline ingest: no *.txt files in {', '.join(args.paths)}\n")
         return 2
     matcher = cached_matcher(root)
+    for problem in matcher.gazetteer.problems:  # places it cannot find: say so, then go on
+        err.write(f"warning: {root / problem.file}:{problem.line}: {problem.field}: "
+                  f"{problem.message} (left out of the gazetteer)\n")
     progress = Progress(len(files), err)
     rows: list[dict[str, Any]] = []
     failed = 0

@@ -46,6 +46,7 @@ PLACES_FILE = "places.csv"
 CLAIMS_FILE = "claims.csv"
 OBLASTS_FILE = "oblasts.csv"
 OBLAST_SHAPES_FILE = "oblasts.geojson"
+GEONAMES_FILE = "geonames_ua.csv"  # for finding places in new articles
 
 ARTICLE_COLUMNS = ("article_id", "title", "outlet", "url", "published", "language")
 PLACE_COLUMNS = (
@@ -77,7 +78,18 @@ CLAIM_COLUMNS = (
     "quote_end",
     "mention",
 )
-OBLAST_COLUMNS = ("iso_3166_2", "name_en", "geonames_admin1", "name_local")
+OBLAST_COLUMNS = ("iso_3166_2", "name_en", "geonames_admin1", "name_local", "geonames_id")
+GEONAMES_COLUMNS = (
+    "geonameid",
+    "name",
+    "latitude",
+    "longitude",
+    "admin1code",
+    "iso_3166_2",
+    "oblast",
+    "population",
+    "alternatenames",
+)
 # Columns that may be absent from a file (older files, hand-made files).
 OPTIONAL_COLUMNS = {
     "alt_names",
@@ -446,11 +458,33 @@ def _rows(
 # --- the four tables -----------------------------------------------------------------------
 
 
-def _parse_oblast(row: dict[str, str]) -> tuple[str, str]:
+def _oblast_record(row: dict[str, str]) -> dict:
     code = _text(row, "iso_3166_2").upper()
     if not ISO_PATTERN.match(code):
         raise _RowError("iso_3166_2", f"{code[:20]!r} is not an ISO 3166-2 code like UA-63")
-    return code, _text(row, "name_en")
+    return {
+        **row,
+        "iso_3166_2": code,
+        "name_en": _text(row, "name_en"),
+        "name_local": _text(row, "name_local", required=False),
+        "geonames_id": _whole_number(row, "geonames_id", required=False),
+    }
+
+
+def _parse_oblast(row: dict[str, str]) -> tuple[str, str]:
+    record = _oblast_record(row)
+    return record["iso_3166_2"], record["name_en"]
+
+
+def load_oblast_rows(data_dir: Path | str | None = None) -> list[dict]:
+    """The usable rows of oblasts.csv with all their columns (load_dataset keeps the names
+    only, and reports the problems)."""
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    ignored: list[Problem] = []
+    text = _read_text(root / OBLASTS_FILE, ignored, OBLASTS_FILE, table=True)
+    rows = _rows(OBLASTS_FILE, text, OBLAST_COLUMNS, ignored, _oblast_record,
+                 key=lambda row: row["iso_3166_2"])
+    return [row for _, row in rows]
 
 
 def _place_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], Place]:
@@ -560,6 +594,49 @@ def _claim_parser(
         )
 
     return parse
+
+
+def _geonames_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], dict]:
+    def parse(row: dict[str, str]) -> dict:
+        code = _text(row, "iso_3166_2").upper()
+        if code not in oblasts:
+            raise _RowError("iso_3166_2", f"{code[:20]!r} is not an oblast in {OBLASTS_FILE}")
+        alternates = _text(row, "alternatenames", required=False)
+        return {
+            "geonameid": _whole_number(row, "geonameid"),
+            "name": _text(row, "name"),
+            "latitude": _number(row, "latitude", -90, 90),
+            "longitude": _number(row, "longitude", -180, 180),
+            "iso_3166_2": code,
+            "population": _whole_number(row, "population", required=False) or 0,
+            "alternatenames": [a for a in alternates.split(LIST_SEPARATOR) if a],
+        }
+
+    return parse
+
+
+def load_geonames(
+    data_dir: Path | str | None = None, oblasts: dict[str, str] | None = None
+) -> tuple[list[dict], list[Problem]]:
+    """The usable rows of the GeoNames extract, typed, and a Problem for each row (or the
+    file) that is not usable. Only new articles need it, so load_dataset leaves it out."""
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    problems: list[Problem] = []
+    if oblasts is None:
+        oblasts = load_dataset(root).oblasts
+    text = _read_text(root / GEONAMES_FILE, problems, GEONAMES_FILE, table=True)
+    rows = [
+        row
+        for _, row in _rows(
+            GEONAMES_FILE,
+            text,
+            GEONAMES_COLUMNS,
+            problems,
+            _geonames_parser(oblasts),
+            key=lambda row: str(row["geonameid"]),
+        )
+    ]
+    return rows, problems
 
 
 def implied_end(date: dt.date, precision: str) -> dt.date:

@@ -121,6 +121,8 @@ def main() -> None:
     found = state.get("found")
     if not found:
         return
+    # Rows of the gazetteer's own sources (GeoNames, boundaries) that could not be used.
+    show_problems(tuple(place_finder(str(data.data_dir))[1].problems))
     candidates = found["candidates"]
     if not candidates:
         st.info(

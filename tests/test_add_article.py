@@ -151,3 +151,16 @@ def test_bad_address_is_refused_and_nothing_is_written(data_copy):
     next(b for b in app.button if b.label == "Save the kept claims").click().run()
     assert any("Not saved" in e.value and "url" in e.value for e in app.error)
     assert (data_copy / "claims.csv").read_bytes() == claims_before
+
+
+def test_a_damaged_gazetteer_source_is_listed_and_the_page_still_finds_claims(data_copy):
+    path = data_copy / "geonames_ua.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] = lines[1].replace(lines[1].split(",")[2], "north", 1)  # Kyiv's latitude
+    path.write_text("\n".join(lines), encoding="utf-8")
+    app = find(open_page(), REPORT)
+    assert not app.exception
+    assert any("candidate claim(s)" in m.value for m in app.markdown)
+    (expander,) = [e for e in app.expander if "problem(s) in the data files" in e.label]
+    listed = list(expander.dataframe[0].value.itertuples(index=False, name=None))
+    assert ("geonames_ua.csv", 2, "latitude", "'north' is not a number") in listed

@@ -183,3 +183,67 @@ def test_mentions_listing_has_the_places_of_the_done_when(data_dir):
     code, out, _ = run([str(SEED), "--date", "2022-09-11", "--mentions", "--format", "table"],
                        data_dir)
     assert out.splitlines()[0].split()[:3] == ["mention", "place", "oblast"]
+
+
+def _damage_geonames_line(data_dir: Path, line: int, old: str, new: str) -> None:
+    path = data_dir / "geonames_ua.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _line_of(data_dir: Path, name: str) -> int:
+    """The line of geonames_ua.csv that holds the place called `name` in the Kharkiv oblast."""
+    lines = (data_dir / "geonames_ua.csv").read_text(encoding="utf-8").split("\n")
+    return next(n for n, line in enumerate(lines, 1) if f",{name}," in line and ",UA-63," in line)
+
+
+# Sources of the gazetteer, broken: validate names file, line and field; ingest warns and
+# still reads the article with what is left (Kupiansk and Izium are in the text below).
+BROKEN_SOURCES = [
+    ("geonames missing", lambda d: (d / "geonames_ua.csv").unlink(),
+     ("geonames_ua.csv", 0, "-", "file is missing")),
+    ("geonames empty", lambda d: (d / "geonames_ua.csv").write_text("", encoding="utf-8"),
+     ("geonames_ua.csv", 1, "-", "file is empty")),
+    ("geonames latitude not a number",
+     lambda d: _damage_geonames_line(d, _line_of(d, "Balakliya"), ",49.", ",abc"),
+     ("geonames_ua.csv", None, "latitude", "not a number")),
+    ("geonames row not UTF-8",
+     lambda d: (d / "geonames_ua.csv").write_bytes(
+         (d / "geonames_ua.csv").read_bytes().replace(b",Balakliya,", b",Balakl\xffya,", 1)),
+     ("geonames_ua.csv", None, "name", "UTF-8")),
+    ("geonames unknown oblast",
+     lambda d: _damage_geonames_line(d, _line_of(d, "Balakliya"), ",UA-63,", ",UA-99,"),
+     ("geonames_ua.csv", None, "iso_3166_2", "not an oblast")),
+    ("boundaries not JSON", lambda d: (d / "oblasts.geojson").write_text("{bad", encoding="utf-8"),
+     ("oblasts.geojson", 1, "-", "not readable GeoJSON")),
+]
+
+
+@pytest.mark.parametrize(("label", "damage", "expected"), BROKEN_SOURCES,
+                         ids=[case[0] for case in BROKEN_SOURCES])
+def test_broken_gazetteer_sources_are_named_and_ingest_goes_on(data_dir, tmp_path, capsys,
+                                                               label, damage, expected):
+    from frontline.cli import main
+
+    balakliia_line = _line_of(data_dir, "Balakliya")
+    damage(data_dir)
+    file, line, field, words = expected
+    line = balakliia_line if line is None else line
+    assert main(["validate", str(data_dir)]) == 1
+    out = capsys.readouterr().out
+    prefix = f"{data_dir / file}:{line}: {field}: "
+    assert any(row.startswith(prefix) and words in row for row in out.splitlines()), out
+
+    article = tmp_path / "report.txt"
+    article.write_text("Ukrainian forces said they had entered Kupiansk and the Kharkiv "
+                       "region, and recaptured Balakliia.", encoding="utf-8")
+    code, printed, err = run([str(article), "--date", "2022-09-11"], data_dir)
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert f"warning: {data_dir / file}:{line}: {field}: " in err
+    found = {row["place"] for row in json.loads(printed)}
+    assert "Kupiansk" in found  # a place of places.csv, found whatever GeoNames holds
+    if file == "oblasts.geojson":
+        assert "Balakliia" in found  # GeoNames is whole
