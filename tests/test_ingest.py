@@ -247,3 +247,14 @@ def test_broken_gazetteer_sources_are_named_and_ingest_goes_on(data_dir, tmp_pat
     assert "Kupiansk" in found  # a place of places.csv, found whatever GeoNames holds
     if file == "oblasts.geojson":
         assert "Balakliia" in found  # GeoNames is whole
+
+
+def test_a_new_oblast_place_has_its_geonames_id(data_dir, tmp_path):
+    article = tmp_path / "kherson.txt"
+    article.write_text("Heavy fighting continued in the Kherson region, officials said.",
+                       encoding="utf-8")
+    code, printed, err = run([str(article), "--date", "2022-09-11"], data_dir)
+    assert code == 0, err
+    (claim,) = json.loads(printed)
+    assert (claim["place"], claim["kind"], claim["oblast"]) == ("Kherson region", "oblast", "UA-65")
+    assert claim["geonames_id"] == 706442  # GeoNames' first-order division, from oblasts.csv
