@@ -429,8 +429,10 @@ def _rows(
     problems: list[Problem],
     parse: Callable[[dict[str, str]], object],
     key: Callable[[object], str],
+    left_out: dict[str, int] | None = None,
 ) -> Iterator[tuple[int, object]]:
-    """Parse each row; report bad rows and duplicate keys; yield (line, record)."""
+    """Parse each row; report bad rows and duplicate keys; yield (line, record). The id
+    (first column) of each bad row goes into `left_out`, with its line."""
     if text is None:
         return
     seen: dict[str, int] = {}
@@ -439,6 +441,8 @@ def _rows(
             record = parse(row)
         except _RowError as err:
             problems.append(Problem(label, line, err.field, err.message))
+            if left_out is not None:
+                left_out.setdefault(row.get(columns[0], "").strip(), line)
             continue
         record_key = key(record)
         if record_key in seen:
@@ -538,19 +542,32 @@ def _article_parser(articles_dir: Path, today: dt.date) -> Callable[[dict[str, s
     return parse
 
 
+def _missing(value: str, what: str, file: str, left_out: dict[str, int]) -> _RowError:
+    """A claim names a row that is not there: absent, or left out for a problem of its own."""
+    if value in left_out:
+        return _RowError(
+            f"{what}_id",
+            f"{value[:40]!r} is left out of {file} (see its line {left_out[value]}), "
+            "so this claim is too",
+        )
+    return _RowError(f"{what}_id", f"{value[:40]!r} is not {'an' if what == 'article' else 'a'} "
+                     f"{what} in {file}")
+
+
 def _claim_parser(
-    articles: dict[str, Article], places: dict[str, Place], today: dt.date
+    articles: dict[str, Article],
+    places: dict[str, Place],
+    today: dt.date,
+    left_out: dict[str, dict[str, int]],
 ) -> Callable[[dict[str, str]], Claim]:
     def parse(row: dict[str, str]) -> Claim:
         claim_id = _identifier(row, "claim_id")
         place_id = _text(row, "place_id")
         if place_id not in places:
-            raise _RowError("place_id", f"{place_id[:40]!r} is not a place in {PLACES_FILE}")
+            raise _missing(place_id, "place", PLACES_FILE, left_out[PLACES_FILE])
         article_id = _text(row, "article_id")
         if article_id not in articles:
-            raise _RowError(
-                "article_id", f"{article_id[:40]!r} is not an article in {ARTICLES_FILE}"
-            )
+            raise _missing(article_id, "article", ARTICLES_FILE, left_out[ARTICLES_FILE])
         article = articles[article_id]
         date = _date(row, "date", today)
         precision = _choice(row, "date_precision", vocab.DATE_PRECISIONS)
@@ -671,6 +688,7 @@ def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = 
             key=lambda r: r[0],
         )
     )
+    left_out: dict[str, dict[str, int]] = {PLACES_FILE: {}, ARTICLES_FILE: {}}
     places = {
         p.place_id: p
         for _, p in _rows(
@@ -680,6 +698,7 @@ def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = 
             problems,
             _place_parser(oblasts),
             key=lambda p: p.place_id,
+            left_out=left_out[PLACES_FILE],
         )
     }
     articles = {
@@ -691,6 +710,7 @@ def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = 
             problems,
             _article_parser(root / ARTICLES_DIR, today),
             key=lambda a: a.article_id,
+            left_out=left_out[ARTICLES_FILE],
         )
     }
     claims = [
@@ -700,7 +720,7 @@ def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = 
             read(CLAIMS_FILE),
             CLAIM_COLUMNS,
             problems,
-            _claim_parser(articles, places, today),
+            _claim_parser(articles, places, today, left_out),
             key=lambda c: c.claim_id,
         )
     ]

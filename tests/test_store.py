@@ -157,6 +157,20 @@ def test_bad_rows_are_left_out_and_the_rest_kept(data_copy):
     assert {c.claim_id for c in dataset.claims} >= {"c0001", "c0003"}
 
 
+def test_claims_of_a_left_out_place_point_at_its_line(data_copy):
+    _replace_line(data_copy / "places.csv", 3, "37.61581", "200")  # Kupiansk's longitude
+    dataset = store.load_dataset(data_copy)
+    problems = [(p.file, p.line, p.field, p.message) for p in dataset.problems]
+    assert problems[0] == ("places.csv", 3, "lon", "200.0 is outside -180..180")
+    kupiansk_claims = problems[1:]
+    assert len(kupiansk_claims) == 2
+    for file, _, field, message in kupiansk_claims:
+        assert (file, field) == ("claims.csv", "place_id")
+        assert message == (
+            "'kupiansk' is left out of places.csv (see its line 3), so this claim is too"
+        )
+
+
 def test_missing_directory_is_a_data_error(tmp_path):
     with pytest.raises(store.DataError, match="not a data directory"):
         store.load_dataset(tmp_path / "nowhere")
