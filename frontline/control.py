@@ -91,6 +91,11 @@ NOT_AREA_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString")
 
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?:[T_ ](\d{2})[:-]?(\d{2}))?")
 _SPACES = re.compile(r"\s+")
+# A group holding a repetition, itself repeated: (a+)+, (\w*\s?)*, (x|y+){2,}. Python's
+# regular expressions can take exponential time on these, and a mapping may be uploaded by
+# any reader of a shared dashboard.
+_REPEAT = r"(?:[+*]|\{\d*,\d*\})"
+_NESTED_REPEAT = re.compile(rf"\((?:[^()\\]|\\.)*{_REPEAT}(?:[^()\\]|\\.)*\){_REPEAT}")
 
 
 # --- projection ------------------------------------------------------------------------------
@@ -165,6 +170,8 @@ def parse_mapping(text: str, label: str) -> tuple[Mapping | None, list[Problem]]
         raw = json.loads(text) if label.endswith(".json") else tomllib.loads(text)
     except json.JSONDecodeError as err:
         return None, [Problem(label, err.lineno, "-", f"is not valid JSON: {err.msg}")]
+    except RecursionError:
+        return None, [Problem(label, 1, "-", "is nested too deeply to be a mapping")]
     except tomllib.TOMLDecodeError as err:
         found = re.search(r"line (\d+)", str(err))
         line = int(found.group(1)) if found else text.count("\n") + 1  # "at end of document"
@@ -206,6 +213,11 @@ def parse_mapping(text: str, label: str) -> tuple[Mapping | None, list[Problem]]
             for item in _mapping_list(items, label, where, problems):
                 if section == "values":
                     rules[section].append((outcome, _fold(item)))
+                    continue
+                if _NESTED_REPEAT.search(item):
+                    problems.append(Problem(label, 0, where, (
+                        f"{item!r} repeats a group that repeats within itself (like (a+)+), "
+                        "which can take hours on a long name; write it without the nesting")))
                     continue
                 try:
                     rules[section].append((outcome, re.compile(item, re.IGNORECASE)))
@@ -440,6 +452,8 @@ def read_snapshot(
         return None, [Problem(name, 0, "-", f"is not UTF-8 text (byte {err.start})")]
     except json.JSONDecodeError as err:
         return None, [Problem(name, err.lineno, "-", f"is not valid JSON: {err.msg}")]
+    except RecursionError:
+        return None, [Problem(name, 1, "-", "is nested too deeply to be GeoJSON")]
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         return None, [Problem(name, 1, "type", "is not a GeoJSON FeatureCollection")]
     features = collection.get("features")
@@ -491,6 +505,12 @@ def read_snapshot(
         statuses.append(outcome[0])
         areas.append(shape)
         repaired += was_repaired
+    if not areas and len(features) > skipped:
+        # Every area was refused: an empty map would read as "all unmapped" (or all
+        # `outside`), contradicting the claims with what the file never said.
+        problems.append(Problem(name, 1, "features", "no area could be read; the snapshot is "
+                                "left out (see the problems above)"))
+        return None, problems
     snapshot = Snapshot(
         date=day,
         source=name,

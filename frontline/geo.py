@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import shapely.errors
 import shapely.geometry
 
 from frontline.model import Problem
@@ -27,6 +28,8 @@ def load_oblast_features(data_dir: Path) -> tuple[dict[str, dict], list[Problem]
         return {}, []
     try:
         collection = json.loads(path.read_text(encoding="utf-8-sig"))
+    except RecursionError:
+        return {}, [Problem(OBLAST_SHAPES_FILE, 1, "-", "is nested too deeply to be GeoJSON")]
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         return {}, [
             Problem(
@@ -63,9 +66,27 @@ def load_oblast_features(data_dir: Path) -> tuple[dict[str, dict], list[Problem]
                     OBLAST_SHAPES_FILE, 0, f"{where}: geometry", "is not a Polygon or MultiPolygon"
                 )
             )
+        elif message := _unusable(geometry):
+            problems.append(Problem(OBLAST_SHAPES_FILE, 0, f"{where}: geometry", message))
         else:
             shapes[code] = {"geometry": geometry, "properties": properties}
     return shapes, problems
+
+
+def _unusable(geometry: dict) -> str | None:
+    """Why a (Multi)Polygon cannot be drawn or measured, or None."""
+    try:
+        shape = shapely.geometry.shape(geometry)
+        ring_points = [len(polygon.exterior.coords) for polygon in getattr(shape, "geoms", [shape])]
+    except (TypeError, ValueError, IndexError, KeyError, AttributeError,
+            shapely.errors.ShapelyError):
+        return "its coordinates are not rings of [longitude, latitude] pairs"
+    if shape.is_empty or min(ring_points, default=0) < 4:
+        return "has no area (a ring needs at least three corners)"
+    west, south, east, north = shape.bounds
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        return "has coordinates outside longitude -180..180 or latitude -90..90"
+    return None
 
 
 def _in_ring(x: float, y: float, ring: list[list[float]]) -> bool:

@@ -438,6 +438,46 @@ def test_not_json():
     assert problem.startswith("2022-09-01.geojson:2: -: is not valid JSON")
 
 
+def test_json_nested_too_deeply_is_a_problem_not_a_crash():
+    (problem,) = problems_of([("2022-09-01.geojson", b"[" * 200_000)])
+    assert problem == "2022-09-01.geojson:1: -: is nested too deeply to be GeoJSON"
+    loaded = load_control_files([("mapping.json", b"[" * 200_000)], source="test", today=TODAY)
+    assert [str(p) for p in loaded.problems] == [
+        "mapping.json:1: -: is nested too deeply to be a mapping",
+        "mapping.json:0: -: no snapshot is loaded until it is fixed",
+    ]
+
+
+def test_a_snapshot_with_no_readable_area_is_left_out(dsm_files):
+    unreadable = collection(feature({"name": "Щось інше / Something else"}, OCCUPIED_EAST))
+    loaded = load_control_files(
+        [*dsm_files, ("2022-09-10.geojson", unreadable)], source="test", today=TODAY
+    )
+    assert dt.date(2022, 9, 10) not in loaded.dates
+    messages = [str(p) for p in loaded.problems]
+    assert messages[0].startswith("2022-09-10.geojson:0: feature 1: name:")
+    assert messages[1] == ("2022-09-10.geojson:1: features: no area could be read; the "
+                           "snapshot is left out (see the problems above)")
+
+
+@pytest.mark.parametrize("pattern", ["^(a+)+$", r"(\w*\s?)*", "(occupied{1,})+"])
+def test_patterns_that_can_take_exponential_time_are_refused(pattern):
+    mapping = f"status_property = 'name'\n[patterns]\nrussian = ['{pattern}', 'occupied']\n"
+    slow_name = "a" * 40 + "!"
+    loaded = load_control_files(
+        [
+            ("mapping.toml", mapping.encode()),
+            ("2022-09-01.geojson", collection(feature({"name": "occupied"}, OCCUPIED_EAST),
+                                              feature({"name": slow_name}, GREY_BAND))),
+        ],
+        source="test",
+        today=TODAY,
+    )
+    messages = [f"{p.field}: {p.message}" for p in loaded.problems]
+    assert messages[0].startswith(f"patterns.russian: {pattern!r} repeats a group")
+    assert loaded.snapshots[0].statuses == ("russian",)  # the other pattern still reads
+
+
 def test_not_a_feature_collection():
     (problem,) = problems_of([("2022-09-01.geojson", b'{"type": "Feature"}')])
     assert problem == "2022-09-01.geojson:1: type: is not a GeoJSON FeatureCollection"
@@ -479,15 +519,17 @@ def test_unknown_status_value_names_file_feature_and_property(dsm_files):
 
 def test_a_value_matching_two_statuses_is_ambiguous(dsm_files):
     both = collection(feature({"name": "Occupied / Liberated"}, OCCUPIED_EAST))
-    (problem,) = problems_of([dsm_files[0], ("2022-09-09.geojson", both)])
+    problem, left_out = problems_of([dsm_files[0], ("2022-09-09.geojson", both)])
     assert "feature 1: name: 'Occupied / Liberated' matches ukrainian, russian" in problem
+    assert left_out.endswith("the snapshot is left out (see the problems above)")
 
 
 def test_a_missing_status_property():
-    (problem,) = problems_of(
+    problem, left_out = problems_of(
         [("2022-09-01.geojson", collection(feature({"colour": "red"}, OCCUPIED_EAST)))]
     )
     assert "feature 1: status: is missing" in problem
+    assert left_out.endswith("the snapshot is left out (see the problems above)")
 
 
 @pytest.mark.parametrize(
