@@ -42,6 +42,8 @@ from frontline.gazetteer import Entry, Gazetteer, slugify
 from frontline.geoparse import Matcher, Mention, cached_matcher, find_mentions
 from frontline.model import Article, Claim, Dataset, Place
 
+# Article ids are at most 100 characters: the outlet's part is cut to this.
+OUTLET_SLUG_LENGTH = 40
 TABLE_COLUMNS = (("place", 16), ("oblast", 6), ("status", 10), ("event", 10),
                  ("certainty", 11), ("date", 10), ("claimant", 28), ("mention", 14))
 MENTION_COLUMNS = (("mention", 18), ("place", 16), ("oblast", 6), ("kind", 7),
@@ -55,17 +57,26 @@ class IngestError(Exception):
 # --- what the page and the command share -----------------------------------------------------
 
 def article_id_for(outlet: str, published: dt.date, text: str) -> str:
-    """`<outlet-slug>-<date>-<first 8 hex of the SHA-1 of the text>`, as the seed's."""
+    """`<outlet-slug>-<date>-<first 8 hex of the SHA-1 of the text>`, as the seed's (the slug
+    cut to OUTLET_SLUG_LENGTH characters, so that any outlet makes a valid id)."""
     digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
-    return f"{slugify(outlet)}-{published.isoformat()}-{digest}"
+    slug = slugify(outlet)[:OUTLET_SLUG_LENGTH].strip("-") or "unknown"
+    return f"{slug}-{published.isoformat()}-{digest}"
 
 
 def make_article(text: str, published: dt.date, *, title: str = "", outlet: str = "",
                  url: str = "", language: str = "en") -> Article:
-    outlet = outlet.strip() or "unknown"
-    title = title.strip() or _first_line(text)
+    """The article as it will be stored: its line breaks as store.normalise_line_breaks
+    makes them, the title and outlet on one line, the address checked."""
+    text = store.normalise_line_breaks(text)
+    outlet = " ".join(outlet.split()) or "unknown"
+    title = " ".join(title.split()) or _first_line(text)
+    url = url.strip()
+    if url and not store.WEB_ADDRESS_PATTERN.match(url):
+        raise IngestError(f"the address {url[:80]!r} is not an http(s) address; leave it empty "
+                          "or give the article's web address")
     return Article(article_id=article_id_for(outlet, published, text), title=title,
-                   outlet=outlet, url=url.strip(), published=published, language=language,
+                   outlet=outlet, url=url, published=published, language=language,
                    text=text)
 
 
@@ -85,8 +96,10 @@ def mention_dict(mention: Mention) -> dict[str, Any]:
 
 def candidate_claims(text: str, published: dt.date, *, outlet: str = "",
                      matcher: Matcher | None = None) -> list[Candidate]:
-    """The claims a text seems to make, for review. Writes nothing."""
+    """The claims a text seems to make, for review, with offsets into the text as stored
+    (store.normalise_line_breaks). Writes nothing."""
     matcher = matcher or cached_matcher()
+    text = store.normalise_line_breaks(text)
     return extract_claims(text, find_mentions(text, matcher), published, outlet=outlet)
 
 
@@ -407,8 +420,8 @@ def run_ingest(args: argparse.Namespace, *, stdout: TextIO | None = None,
             text = read_article_text(path)
             article = make_article(text, published, title=args.title, outlet=args.outlet,
                                    url=args.url)
-            mentions = find_mentions(text, matcher)
-            candidates = extract_claims(text, mentions, published, outlet=article.outlet)
+            mentions = find_mentions(article.text, matcher)
+            candidates = extract_claims(article.text, mentions, published, outlet=article.outlet)
             shown = ([mention_dict(m) for m in mentions] if args.mentions
                      else [c.as_dict() for c in candidates])
             rows.extend({**row, "file": str(path), "article_id": article.article_id}

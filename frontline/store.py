@@ -110,6 +110,7 @@ EARLIEST_DATE = dt.date(1991, 8, 24)
 MAX_FIELD_LENGTH = 100_000
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 ISO_PATTERN = re.compile(r"^UA-\d\d$")
+ISO_DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 WEB_ADDRESS_PATTERN = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 LIST_SEPARATOR = "|"
 
@@ -285,7 +286,7 @@ def _csv_rows(
     if lenient and (message := _not_utf8(",".join(header))):
         problems.append(Problem(label, 1, "-", message))
         return
-    header = [h.strip() for h in header]
+    header = [h.strip().lower() for h in header]  # "Place_ID" from a spreadsheet is place_id
     missing = [c for c in columns if c not in header and c not in OPTIONAL_COLUMNS]
     if missing:
         problems.append(Problem(label, 1, ",".join(missing), "required column is missing"))
@@ -393,9 +394,17 @@ def _whole_number(row: dict[str, str], name: str, *, required: bool = True) -> i
 def parse_date(raw: str) -> dt.date:
     """An ISO date (YYYY-MM-DD); raises ValueError with a readable message."""
     try:
+        if not ISO_DATE_PATTERN.match(raw.strip()):
+            raise ValueError  # fromisoformat takes 20220910 and 2022-W36-6 too
         return dt.date.fromisoformat(raw.strip())
     except ValueError:
         raise ValueError(f"{raw[:40]!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def normalise_line_breaks(text: str) -> str:
+    """Every line break as \\n: claims point into an article by offsets counted so, and a
+    lone \\r would end a row of the CSV files that quote it."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _date(
@@ -523,12 +532,17 @@ def _article_parser(articles_dir: Path, today: dt.date) -> Callable[[dict[str, s
     def parse(row: dict[str, str]) -> Article:
         article_id = _identifier(row, "article_id")
         path = articles_dir / f"{article_id}.txt"
+        if path.is_symlink() and not path.resolve().is_relative_to(articles_dir.resolve()):
+            raise _RowError("article_id", f"text file {ARTICLES_DIR}/{article_id}.txt is a link "
+                            f"to a file outside {ARTICLES_DIR}/; put the text itself there")
         sink: list[Problem] = []
         text = _read_text(path, sink, "")
         if text is None:
             raise _RowError(
                 "article_id", f"text file {ARTICLES_DIR}/{article_id}.txt {sink[0].message}"
             )
+        # An editor on Windows may have saved it with \r\n: the offsets count \n.
+        text = normalise_line_breaks(text)
         return Article(
             article_id=article_id,
             title=_text(row, "title"),

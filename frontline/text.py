@@ -26,9 +26,16 @@ def quoted_value(value: object, limit: int = 40) -> str:
     on one line, cut at `limit` characters, as repr shows it (control, direction and
     zero-width characters as escapes), in a Markdown code span that nothing in it can end."""
     flat = " ".join(str(value).split())
-    shown = repr(flat[:limit] + ("…" if len(flat) > limit else ""))
-    fence = "`" * (max(map(len, re.findall("`+", shown)), default=0) + 1)
-    return f"{fence}{shown}{fence}"  # repr starts and ends with a quote, never a backtick
+    return code_span(repr(flat[:limit] + ("…" if len(flat) > limit else "")))
+
+
+def code_span(value: object) -> str:
+    """Any text, on one line, as a Markdown code span that nothing in it can end: Streamlit
+    shows it verbatim (for a message that carries what a user typed or a file holds)."""
+    flat = " ".join(visible_text(value).split())
+    fence = "`" * (max(map(len, re.findall("`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""  # Markdown drops these
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def escape_html(value: object) -> str:

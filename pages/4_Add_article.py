@@ -16,7 +16,7 @@ from frontline.ingest import IngestError, candidate_claims, make_article, save_a
 from frontline.mapview import base_map, claims_layer
 from frontline.review import CHOICES, EDITABLE, WIDTHS, candidates_on_map, review_table
 from frontline.review import reviewed_candidates as read_review
-from frontline.text import escape_html
+from frontline.text import code_span, escape_html
 from frontline.ui import app_data, served_leaflet, show_problems
 from frontline.urlstate import map_link
 
@@ -45,7 +45,7 @@ def load_upload() -> None:
         st.session_state["upload_error"] = ""
     except UnicodeDecodeError as err:
         st.session_state["upload_error"] = (
-            f"{upload.name}: not UTF-8 text (byte 0x{raw[err.start]:02x} at position "
+            f"{code_span(upload.name)}: not UTF-8 text (byte 0x{raw[err.start]:02x} at position "
             f"{err.start}); save it as UTF-8 and upload it again"
         )
 
@@ -178,7 +178,7 @@ def main() -> None:
             )
             report = save_article(article, kept, data.data_dir)
         except IngestError as err:
-            st.error(f"Not saved: {err}")
+            st.error(f"Not saved: {code_span(err)}")
             return
         if report.added:
             st.success(f"Saved: {report.message}.")

@@ -57,6 +57,14 @@ HUGE = 200_000  # past the csv module's own field limit (131,072 characters)
 FIFTY_MB = 50 * 1024 * 1024
 
 
+def _article_links_outside(d: Path) -> None:
+    (text,) = (d / "articles").glob("*.txt")
+    outside = d.parent / "elsewhere.txt"
+    outside.write_bytes(text.read_bytes())
+    text.unlink()
+    text.symlink_to(outside)
+
+
 # Line 2 of places.csv is Kharkiv; line 3 of claims.csv is Kupiansk's entry on 2022-09-10.
 BROKEN = [
     (
@@ -394,6 +402,18 @@ BROKEN = [
         ("articles.csv", 3, "article_id", "repeats the id of line 2"),
     ),
     (
+        "date in the basic ISO form, without dashes",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 3, ",2022-09-10,", ",20220910,"),
+        ("claims.csv", 3, "date", "not a date of the form YYYY-MM-DD"),
+    ),
+    (
+        "article text that is a link to a file outside the data",
+        "articles.csv",
+        _article_links_outside,
+        ("articles.csv", 2, "article_id", "is a link to a file outside articles/"),
+    ),
+    (
         "oblast code that is not ISO 3166-2",
         "oblasts.csv",
         lambda d: _replace_line(d / "oblasts.csv", 2, "UA-43,", "Crimea,"),
@@ -435,4 +455,13 @@ ACCEPTED = [
         lambda d: [_drop_column(d / "places.csv", c) for c in ("alt_names", "name_uk", "name_ru")],
     ),
     ("temporary files left by an interrupted save", _leftover_temporary_files),
+    (
+        "header names in another case",
+        lambda d: _replace_line(d / "places.csv", 1, "place_id,name,", "Place_ID,Name,"),
+    ),
+    (
+        "an article saved with Windows line endings",
+        lambda d: [path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+                   for path in (d / "articles").glob("*.txt")],
+    ),
 ]

@@ -149,7 +149,8 @@ def test_bad_address_is_refused_and_nothing_is_written(data_copy):
     app.text_input(key="url").input("javascript:alert(1)").run()
     claims_before = (data_copy / "claims.csv").read_bytes()
     next(b for b in app.button if b.label == "Save the kept claims").click().run()
-    assert any("Not saved" in e.value and "url" in e.value for e in app.error)
+    assert any("Not saved" in e.value and "the address" in e.value
+               and "javascript:alert(1)" in e.value for e in app.error)
     assert (data_copy / "claims.csv").read_bytes() == claims_before
 
 
@@ -164,3 +165,15 @@ def test_a_damaged_gazetteer_source_is_listed_and_the_page_still_finds_claims(da
     (expander,) = [e for e in app.expander if "problem(s) in the data files" in e.label]
     listed = list(expander.dataframe[0].value.itertuples(index=False, name=None))
     assert ("geonames_ua.csv", 2, "latitude", "'north' is not a number") in listed
+
+
+def test_markdown_in_a_refused_address_is_quoted_not_rendered(data_copy):
+    app = find(open_page(), REPORT)
+    address = "![p](https://evil.example/p.png) [x](https://evil.example/) **bold** :red[red]"
+    app.text_input(key="url").input(address).run()
+    next(b for b in app.button if b.label == "Save the kept claims").click().run()
+    (error,) = [e.value for e in app.error if e.value.startswith("Not saved")]
+    span = error.removeprefix("Not saved: ")
+    fence = span[: len(span) - len(span.lstrip("`"))]
+    assert fence and span.endswith(fence)  # the whole reason in one code span
+    assert "![p](https://evil.example/p.png)" in span

@@ -258,3 +258,20 @@ def test_a_new_oblast_place_has_its_geonames_id(data_dir, tmp_path):
     (claim,) = json.loads(printed)
     assert (claim["place"], claim["kind"], claim["oblast"]) == ("Kherson region", "oblast", "UA-65")
     assert claim["geonames_id"] == 706442  # GeoNames' first-order division, from oblasts.csv
+
+
+def test_line_breaks_long_outlets_and_titles_are_stored_so_that_they_load_back(data_dir, tmp_path):
+    article = tmp_path / "cr.txt"
+    article.write_bytes(b"Ukrainian forces said on Saturday they had\rentered Kupiansk.\r\n"
+                        b"Fighting continued in the Donetsk region.")
+    code, _, err = run([str(article), "--date", "2022-09-12", "--outlet", "x" * 132,
+                        "--title", "two\rlines", "--save"], data_dir)
+    assert code == 0, err
+    dataset = load_dataset(data_dir)
+    assert dataset.problems == []
+    (added,) = [a for a in dataset.articles.values() if a.published == dt.date(2022, 9, 12)]
+    assert added.article_id == "x" * 40 + "-2022-09-12-" + added.article_id[-8:]
+    assert (added.title, "\r" in added.text) == ("two lines", False)
+    claims = [c for c in dataset.claims if c.article_id == added.article_id]
+    assert {c.place_id for c in claims} == {"kupiansk", "donetsk-oblast"}
+    assert all(added.text[c.quote_start:c.quote_end] == c.quote for c in claims)
