@@ -148,14 +148,22 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
             help="Or click a marker on the map",
         )
         place = st.session_state["place"]
+        # A choice in the box reruns only this fragment: the link must follow it here.
         if place is None:
+            st.query_params.pop("place", None)
             st.info("Click a marker, or choose a place, to read the passages behind it.")
             return
+        st.query_params["place"] = place
         history = timeline_index(data.claims).history(place, filters)
         st.html(place_heading_html(names[place]))
         if history.empty:
             st.info("No claim about this place counts for this date and these filters.")
             return
+        if place not in shown:
+            st.info(
+                "With these status or certainty filters this place is not on the map; "
+                "its claims up to the date are below."
+            )
         st.caption(
             f"{len(history)} claim(s) up to {filters.as_of}, newest first; the first sets "
             "the marker. Each is what a source says, not a verified fact."

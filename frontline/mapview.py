@@ -140,6 +140,11 @@ def _outlines_json(oblast_shapes: dict[str, dict], oblast_names: dict[str, str])
     return _OUTLINES_JSON[key][2]
 
 
+ATTRIBUTION_STYLE = (
+    "<style>.leaflet-control-attribution{font-size:11px;line-height:1.4;max-width:60%}</style>"
+)
+
+
 def base_map(
     center: tuple[float, float],
     oblast_shapes: dict[str, dict],
@@ -156,6 +161,8 @@ def base_map(
     fmap.default_js = [("leaflet", leaflet_js)]
     fmap.default_css = [("leaflet_css", leaflet_css)]
     folium.TileLayer(OSM_TILES, attr=TILE_ATTRIBUTION, name="openstreetmap").add_to(fmap)
+    # Small print, kept to the right: at full width it wrapped over the scale bar.
+    fmap.get_root().header.add_child(folium.Element(ATTRIBUTION_STYLE))
     if oblast_shapes:
         _Outlines(_outlines_json(oblast_shapes, oblast_names)).add_to(fmap)
     return fmap

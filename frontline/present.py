@@ -30,11 +30,14 @@ font-size:.78rem;margin-right:.25rem;background:#fff;color:#111}
 
 
 def _swatch(status: str, certainty: str) -> str:
+    """A marker as the map draws it, dash pattern included (CSS borders have only dashed and
+    dotted, which would make two certainties look alike)."""
     style = marker_style(status, certainty)
-    border = "dashed" if style["dashArray"] else "solid"
+    dash = f' stroke-dasharray="{style["dashArray"]}"' if style["dashArray"] else ""
     return (
-        f'<span class="fl-dot" aria-hidden="true" style="background:{style["fillColor"]};'
-        f'border:{style["weight"]:g}px {border} {style["color"]}"></span>'
+        '<svg class="fl-dot" aria-hidden="true" viewBox="0 0 16 16">'
+        f'<circle cx="8" cy="8" r="6.5" fill="{style["fillColor"]}" stroke="{style["color"]}" '
+        f'stroke-width="{style["weight"]:g}"{dash}/></svg>'
     )
 
 

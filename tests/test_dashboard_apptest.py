@@ -166,3 +166,12 @@ def test_edited_data_is_picked_up_on_the_next_run(data_copy):
     app.run()
     assert counts(app).startswith("4 places and 5 claims")
 
+
+
+def test_a_selected_place_that_the_filters_hide_says_so():
+    app = open_dashboard(place="kupiansk", status="russian")
+    assert any("0 places and 0 claims shown" in m.value for m in app.markdown)
+    assert any("this place is not on the map" in i.value for i in app.info)
+    assert "had entered" in panel(app)  # its claims are still there to read
+    shown = open_dashboard(place="kupiansk")
+    assert not any("this place is not on the map" in i.value for i in shown.info)

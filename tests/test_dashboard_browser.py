@@ -92,3 +92,18 @@ def test_bad_link_shows_a_notice_not_a_traceback(page, dashboard):
     page.get_by_text("is not a date").first.wait_for(timeout=WAIT_MS)
     assert page.get_by_text("Traceback").count() == 0
     wait_for_counts(page, "2022-09-11")
+
+
+def test_a_place_chosen_in_the_box_is_in_the_link(page, dashboard):
+    page.goto(dashboard.url + "/?place=kupiansk")
+    page.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Place")
+    box.locator("input").click()
+    page.get_by_role("option", name="Izium", exact=True).click()
+    page.locator(".fl-card").filter(has_text="official confirmation").wait_for(timeout=WAIT_MS)
+    page.wait_for_function("() => location.search.includes('place=izium')", timeout=WAIT_MS)
+
+    box.locator("input").click()
+    page.get_by_role("option", name="— choose a place —").click()
+    page.get_by_text("Click a marker, or choose a place").wait_for(timeout=WAIT_MS)
+    page.wait_for_function("() => !location.search.includes('place=')", timeout=WAIT_MS)

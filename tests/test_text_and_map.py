@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from frontline import store
+from frontline import store, vocab
 from frontline.assets import install_static_assets, leaflet_urls
 from frontline.geo import load_oblast_shapes, point_in_geometry
 from frontline.mapview import base_map, claims_layer, clicked_place
@@ -133,3 +133,11 @@ def test_state_frame_has_what_the_map_needs(seed_view):
     *_, state = seed_view
     assert isinstance(state, pd.DataFrame)
     assert {"place_id", "lat", "lon", "kind", "status", "certainty"} <= set(state.columns)
+
+
+def test_the_legend_draws_each_certainty_with_the_map_s_own_dashes():
+    html = legend_html()
+    for certainty, dash in vocab.CERTAINTY_DASH.items():
+        start = html.index(f"</svg>{certainty}</span>")
+        swatch = html[html.rindex("<svg", 0, start) : start]
+        assert (f'stroke-dasharray="{dash}"' in swatch) == (dash is not None), certainty
