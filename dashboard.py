@@ -208,6 +208,14 @@ def main() -> None:
             f"{filters.as_of.isoformat()} ({vocab.MODE_LABELS[filters.mode].lower()})",
         )
     )
+    if state_now.empty and filters.mode == vocab.MODE_KNOWN and not data.claims.empty:
+        first_published = data.claims["published"].min().date()
+        if filters.as_of < first_published:
+            st.info(
+                f"No article in the data was published by {filters.as_of}: the first came out "
+                f"on {first_published}. *{vocab.MODE_LABELS[vocab.MODE_HAPPENED]}* shows "
+                "what the articles say happened by then."
+            )
     st.html(legend_html())
     map_and_passages(data, filters, state_now)
     st.query_params.from_dict(view_params(view))

@@ -103,6 +103,11 @@ def test_what_was_known_mode():
     app = open_dashboard(as_of="2022-03-15")
     widget(app.radio, "Timeline shows").set_value("known").run()
     assert counts(app).startswith("0 places and 0 claims")
+    assert any("No article in the data was published by 2022-03-15: the first came out on "
+               "2022-09-11" in i.value for i in app.info)
+    widget(app.slider, "Map as of").set_value(D(2022, 9, 11)).run()
+    assert counts(app).startswith("5 places and 6 claims")
+    assert not any("No article in the data" in i.value for i in app.info)
 
 
 def test_date_range_filter():
