@@ -29,15 +29,17 @@ font-size:.78rem;margin-right:.25rem;background:#fff;color:#111}
 """
 
 
+# How a map dash pattern (vocab.CERTAINTY_DASH) reads as a CSS border: short dots are
+# dotted, longer dashes dashed; claimed and unconfirmed differ by their fill as well.
+_BORDER_STYLE = {None: "solid", "1 4": "dotted"}
+
+
 def _swatch(status: str, certainty: str) -> str:
-    """A marker as the map draws it, dash pattern included (CSS borders have only dashed and
-    dotted, which would make two certainties look alike)."""
     style = marker_style(status, certainty)
-    dash = f' stroke-dasharray="{style["dashArray"]}"' if style["dashArray"] else ""
+    border = _BORDER_STYLE.get(style["dashArray"], "dashed")
     return (
-        '<svg class="fl-dot" aria-hidden="true" viewBox="0 0 16 16">'
-        f'<circle cx="8" cy="8" r="6.5" fill="{style["fillColor"]}" stroke="{style["color"]}" '
-        f'stroke-width="{style["weight"]:g}"{dash}/></svg>'
+        f'<span class="fl-dot" aria-hidden="true" style="background:{style["fillColor"]};'
+        f'border:{style["weight"]:g}px {border} {style["color"]}"></span>'
     )
 
 

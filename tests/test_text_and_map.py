@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -135,9 +136,13 @@ def test_state_frame_has_what_the_map_needs(seed_view):
     assert {"place_id", "lat", "lon", "kind", "status", "certainty"} <= set(state.columns)
 
 
-def test_the_legend_draws_each_certainty_with_the_map_s_own_dashes():
+def test_the_legend_tells_every_certainty_apart():
     html = legend_html()
-    for certainty, dash in vocab.CERTAINTY_DASH.items():
-        start = html.index(f"</svg>{certainty}</span>")
-        swatch = html[html.rindex("<svg", 0, start) : start]
-        assert (f'stroke-dasharray="{dash}"' in swatch) == (dash is not None), certainty
+    swatches = {}
+    for certainty in vocab.CERTAINTIES:
+        end = html.index(f"</span>{certainty}</span>")
+        swatch = html[html.rindex('<span class="fl-dot"', 0, end) : end]
+        swatches[certainty] = re.search(r"background:([^;]+);border:\S+ (\w+)", swatch).groups()
+    assert swatches["confirmed"][1] == "solid"
+    assert swatches["denied"][1] == "dotted"  # the map's short dots, as against dashes
+    assert len(set(swatches.values())) == len(vocab.CERTAINTIES)
