@@ -19,15 +19,7 @@ from rapidfuzz import fuzz
 from frontline.geo import load_oblast_features
 from frontline.model import Place, Problem
 from frontline.romanize import UKRAINIAN_ONLY, could_be_ukrainian, romanize_uk
-from frontline.store import (
-    GEONAMES_FILE,
-    default_data_dir,
-    load_dataset,
-    load_geonames,
-    load_oblast_rows,
-)
-
-__all__ = ["GEONAMES_FILE", "Entry", "Gazetteer", "cached_gazetteer", "load_gazetteer"]
+from frontline.store import default_data_dir, load_dataset, load_geonames, load_oblast_rows
 
 # Population thresholds for the kind of a GeoNames place; GeoNames' feature codes are not in
 # the extract, and a reader only needs the rough size.

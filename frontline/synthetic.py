@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontline import store
-from frontline.gazetteer import GEONAMES_FILE, place_kind
+from frontline.gazetteer import place_kind
 from frontline.model import Article, Claim, Place
 
 FIRST_DAY = dt.date(2022, 2, 24)
@@ -71,7 +71,7 @@ class Summary:
 
 
 def _geonames_places(source: Path, oblasts: dict[str, str]) -> list[Place]:
-    with (source / GEONAMES_FILE).open(encoding="utf-8", newline="") as handle:
+    with (source / store.GEONAMES_FILE).open(encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row["iso_3166_2"] in oblasts]
     places = []
     for row in sorted(rows, key=lambda r: int(r["geonameid"])):
