@@ -149,8 +149,9 @@ def places_shown(rows: pd.DataFrame) -> pd.DataFrame:
             "Place": rows["name"],
             "Kind": rows["kind"],
             "Oblast": rows["oblast_name"],
-            "Status": rows["status"].map(vocab.STATUS_LABELS),
-            "Certainty": rows["certainty"],
+            # Blank, not "None", for a place that no claim is about yet.
+            "Status": rows["status"].map(vocab.STATUS_LABELS).fillna(""),
+            "Certainty": rows["certainty"].fillna(""),
             "Claims": rows["claims"],
             "Latitude": rows["lat"],
             "Longitude": rows["lon"],

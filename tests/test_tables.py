@@ -106,6 +106,9 @@ def test_place_rows_carry_the_state_and_keep_places_without_claims(seed):
     assert by_id.loc["kupiansk", "claims"] == 2
     assert pd.isna(by_id.loc["kharkiv", "status"]) and by_id.loc["kharkiv", "claims"] == 0
     assert pd.isna(by_id.loc["lyman", "status"])  # its claim is dated the 11th
+    shown = places_shown(places).set_index("Id")
+    assert shown.loc["kharkiv", ["Status", "Certainty"]].tolist() == ["", ""]  # not "None"
+    assert shown.loc["kupiansk", "Status"] == "Ukrainian-held"
 
 
 def test_place_rows_with_a_status_filter_keep_only_places_in_that_state(seed):
