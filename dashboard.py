@@ -99,7 +99,6 @@ def select_clicked_place(state: pd.DataFrame, data: AppData, result: dict | None
     if not hit or hit == st.session_state["place"]:
         return False
     st.session_state["place"] = hit
-    st.query_params["place"] = hit
     return True
 
 

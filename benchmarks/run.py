@@ -92,6 +92,17 @@ def plans(claims: int) -> dict[str, Plan]:
 # --- the data sets ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class DataSet:
+    claims: int
+    folder: Path
+    name: str = ""  # "seed" for the bundled data
+
+    @property
+    def label(self) -> str:
+        return f"{self.claims:,} ({self.name})" if self.name else f"{self.claims:,}"
+
+
 def data_set(claims: int) -> Path:
     """A synthetic data directory, generated once per version of the generator."""
     version = hashlib.sha256(Path(synthetic.__file__).read_bytes()).hexdigest()[:12]
@@ -338,11 +349,10 @@ def shown(value: float | None, unit: str) -> str:
     return f"{value:.0f} {unit}"
 
 
-def print_table(results: dict[int, dict[str, Figures]], ingest, seed: int | None) -> None:
+def print_table(results: dict[DataSet, dict[str, Figures]], ingest) -> None:
     header = ("claims", "figure", "dashboard", "naive baseline", "ratio")
     lines = []
-    for claims, pages in results.items():
-        label = f"{claims:,} (seed)" if claims == seed else f"{claims:,}"
+    for data, pages in results.items():
         page, naive = pages["page"], pages["naive"]
         for figure, key, unit in ROWS:
             ours, theirs = page.median(key), naive.median(key)
@@ -350,7 +360,7 @@ def print_table(results: dict[int, dict[str, Figures]], ingest, seed: int | None
             naive_cell = shown(theirs, unit)
             if naive.sample and theirs is not None:
                 naive_cell += " *"
-            lines.append((label, figure, shown(ours, unit), naive_cell, ratio))
+            lines.append((data.label, figure, shown(ours, unit), naive_cell, ratio))
     widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
     for row in (header, *lines):
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
@@ -359,7 +369,8 @@ def print_table(results: dict[int, dict[str, Figures]], ingest, seed: int | None
         f"({ingest.characters / ingest.ingest_seconds / 1000:.0f} k characters/s), "
         f"{ingest.articles} articles, one process; no naive counterpart"
     )
-    for claims, pages in results.items():
+    for data, pages in results.items():
+        claims = data.claims
         for name, figures in pages.items():
             for error in figures.errors:
                 print(f"note: {claims:,} claims, {name}: {error}")
@@ -373,11 +384,9 @@ def print_table(results: dict[int, dict[str, Figures]], ingest, seed: int | None
 
 
 def measure(
-    sizes: list[int], with_browser: bool, with_naive: bool, seed: int | None = None
-) -> dict[int, dict[str, Figures]]:
-    """Figures for each size of synthetic data; `seed`, when among the sizes, stands for the
-    bundled data (that many claims)."""
-    results: dict[int, dict[str, Figures]] = {}
+    data_sets: list[DataSet], with_browser: bool, with_naive: bool
+) -> dict[DataSet, dict[str, Figures]]:
+    results: dict[DataSet, dict[str, Figures]] = {}
     browser_context = None
     browser = None
     if with_browser:
@@ -390,12 +399,12 @@ def measure(
             executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
         )
     try:
-        for claims in sizes:
-            data_dir = BUNDLED_DATA if claims == seed else data_set(claims)
-            results[claims] = {}
+        for data in data_sets:
+            claims, data_dir = data.claims, data.folder
+            results[data] = {}
             for name, plan in plans(claims).items():
                 figures = Figures(sample=plan.sample)
-                results[claims][name] = figures
+                results[data][name] = figures
                 if name == "naive" and not with_naive:
                     continue
                 script = PAGE if name == "page" else NAIVE_PAGE
@@ -439,12 +448,14 @@ def main(argv: list[str] | None = None) -> int:
     from ingest_throughput import measure as measure_ingest
 
     began = time.perf_counter()
-    seed = None if args.no_seed else len(load_dataset(BUNDLED_DATA).claims)
-    sizes = args.sizes if seed is None else [seed, *args.sizes]
-    results = measure(sizes, not args.no_browser, not args.no_naive, seed)
+    data_sets = [DataSet(claims, data_set(claims)) for claims in args.sizes]
+    if not args.no_seed:
+        bundled = DataSet(len(load_dataset(BUNDLED_DATA).claims), BUNDLED_DATA, "seed")
+        data_sets.insert(0, bundled)
+    results = measure(data_sets, not args.no_browser, not args.no_naive)
     ingest = measure_ingest(args.articles)
     print(f"python benchmarks/run.py {' '.join(argv or sys.argv[1:])}".rstrip())
-    print_table(results, ingest, seed)
+    print_table(results, ingest)
     print(f"({time.perf_counter() - began:.0f} s in all, {os.cpu_count()} CPUs)")
     return 0
 

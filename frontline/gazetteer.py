@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from frontline.geo import load_oblast_features
 from frontline.model import Place, Problem
 from frontline.romanize import UKRAINIAN_ONLY, could_be_ukrainian, romanize_uk
-from frontline.store import default_data_dir, load_dataset, load_geonames, load_oblast_rows
+from frontline.store import default_data_dir, load_dataset, load_geonames
 
 # Population thresholds for the kind of a GeoNames place; GeoNames' feature codes are not in
 # the extract, and a reader only needs the rough size.
@@ -284,7 +284,7 @@ def load_gazetteer(data_dir: Path | str | None = None) -> Gazetteer:
     for place in dataset.places.values():
         if place.kind != "oblast" and place.geonames_id not in in_geonames:
             gazetteer.add(_own_entry(place))
-    entries = _oblast_entries(gazetteer, load_oblast_rows(root), _oblast_shapes(features),
+    entries = _oblast_entries(gazetteer, dataset.oblast_rows.values(), _oblast_shapes(features),
                               dataset.places.values())
     for entry in list(entries):
         gazetteer.add(entry)

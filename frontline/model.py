@@ -69,4 +69,6 @@ class Dataset:
     places: dict[str, Place] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     oblasts: dict[str, str] = field(default_factory=dict)  # ISO code -> English name
+    # ISO code -> its row of oblasts.csv (local name, GeoNames id), for the gazetteer
+    oblast_rows: dict[str, dict] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)

@@ -484,22 +484,6 @@ def _oblast_record(row: dict[str, str]) -> dict:
     }
 
 
-def _parse_oblast(row: dict[str, str]) -> tuple[str, str]:
-    record = _oblast_record(row)
-    return record["iso_3166_2"], record["name_en"]
-
-
-def load_oblast_rows(data_dir: Path | str | None = None) -> list[dict]:
-    """The usable rows of oblasts.csv with all their columns (load_dataset keeps the names
-    only, and reports the problems)."""
-    root = Path(data_dir) if data_dir is not None else default_data_dir()
-    ignored: list[Problem] = []
-    text = _read_text(root / OBLASTS_FILE, ignored, OBLASTS_FILE, table=True)
-    rows = _rows(OBLASTS_FILE, text, OBLAST_COLUMNS, ignored, _oblast_record,
-                 key=lambda row: row["iso_3166_2"])
-    return [row for _, row in rows]
-
-
 def _place_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], Place]:
     def parse(row: dict[str, str]) -> Place:
         kind = _choice(row, "kind", vocab.PLACE_KINDS)
@@ -691,17 +675,18 @@ def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = 
     def read(name: str) -> str | None:
         return _read_text(root / name, problems, name, table=True)
 
-    oblasts = dict(
-        record
-        for _, record in _rows(
+    oblast_rows = {
+        row["iso_3166_2"]: row
+        for _, row in _rows(
             OBLASTS_FILE,
             read(OBLASTS_FILE),
             OBLAST_COLUMNS,
             problems,
-            _parse_oblast,
-            key=lambda r: r[0],
+            _oblast_record,
+            key=lambda row: row["iso_3166_2"],
         )
-    )
+    }
+    oblasts = {code: row["name_en"] for code, row in oblast_rows.items()}
     left_out: dict[str, dict[str, int]] = {PLACES_FILE: {}, ARTICLES_FILE: {}}
     places = {
         p.place_id: p
@@ -739,7 +724,12 @@ def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = 
         )
     ]
     return Dataset(
-        articles=articles, places=places, claims=claims, oblasts=oblasts, problems=problems
+        articles=articles,
+        places=places,
+        claims=claims,
+        oblasts=oblasts,
+        oblast_rows=oblast_rows,
+        problems=problems,
     )
 
 

@@ -15,6 +15,7 @@ from frontline import ingest
 from frontline.gazetteer import Entry, cached_gazetteer
 from frontline.model import Place
 from frontline.store import load_dataset
+from tests.brokendata import _replace_line
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEED = DATA / "articles" / "afp-2022-09-11-f299b479.txt"
@@ -185,14 +186,6 @@ def test_mentions_listing_has_the_places_of_the_done_when(data_dir):
     assert out.splitlines()[0].split()[:3] == ["mention", "place", "oblast"]
 
 
-def _damage_geonames_line(data_dir: Path, line: int, old: str, new: str) -> None:
-    path = data_dir / "geonames_ua.csv"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    assert old in lines[line - 1]
-    lines[line - 1] = lines[line - 1].replace(old, new, 1)
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
 def _line_of(data_dir: Path, name: str) -> int:
     """The line of geonames_ua.csv that holds the place called `name` in the Kharkiv oblast."""
     lines = (data_dir / "geonames_ua.csv").read_text(encoding="utf-8").split("\n")
@@ -207,14 +200,14 @@ BROKEN_SOURCES = [
     ("geonames empty", lambda d: (d / "geonames_ua.csv").write_text("", encoding="utf-8"),
      ("geonames_ua.csv", 1, "-", "file is empty")),
     ("geonames latitude not a number",
-     lambda d: _damage_geonames_line(d, _line_of(d, "Balakliya"), ",49.", ",abc"),
+     lambda d: _replace_line(d / "geonames_ua.csv", _line_of(d, "Balakliya"), ",49.", ",abc"),
      ("geonames_ua.csv", None, "latitude", "not a number")),
     ("geonames row not UTF-8",
      lambda d: (d / "geonames_ua.csv").write_bytes(
          (d / "geonames_ua.csv").read_bytes().replace(b",Balakliya,", b",Balakl\xffya,", 1)),
      ("geonames_ua.csv", None, "name", "UTF-8")),
     ("geonames unknown oblast",
-     lambda d: _damage_geonames_line(d, _line_of(d, "Balakliya"), ",UA-63,", ",UA-99,"),
+     lambda d: _replace_line(d / "geonames_ua.csv", _line_of(d, "Balakliya"), ",UA-63,", ",UA-99,"),
      ("geonames_ua.csv", None, "iso_3166_2", "not an oblast")),
     ("boundaries not JSON", lambda d: (d / "oblasts.geojson").write_text("{bad", encoding="utf-8"),
      ("oblasts.geojson", 1, "-", "not readable GeoJSON")),
