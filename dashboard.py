@@ -34,6 +34,7 @@ from frontline.ui import (
     as_of_widget,
     filter_widgets,
     initialise_view,
+    remember_view,
     served_leaflet,
     show_problems,
     view_filters,
@@ -91,21 +92,20 @@ def timeline_controls(data: AppData) -> None:
 
 def select_clicked_place(state: pd.DataFrame, data: AppData, result: dict | None) -> bool:
     """Select the place of a new click on the map; True when the selection changed."""
-    count = (result or {}).get("last_object_clicked_count")
-    if not count or count == st.session_state.get("map_click_count"):
+    clicked = (result or {}).get("last_object_clicked")
+    if not clicked or clicked == st.session_state.get("map_click"):
         return False
-    st.session_state["map_click_count"] = count
-    hit = clicked_place(state, data.display_shapes, result.get("last_object_clicked"))
+    st.session_state["map_click"] = clicked
+    hit = clicked_place(state, data.display_shapes, clicked)
     if not hit or hit == st.session_state["place"]:
         return False
     st.session_state["place"] = hit
     return True
 
 
-@st.fragment
 def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> None:
     """The map and, beside it, the claims behind the selected place (state: the places as
-    of the date). A click on the map reruns only this part of the page."""
+    of the date)."""
     names = {p.place_id: p.name for p in data.dataset.places.values()}
     # The map's last report (kept under its key) comes in before the map is drawn again, so
     # a clicked place is selected and highlighted in this same run.
@@ -125,7 +125,10 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
             height=480,
             use_container_width=True,
             feature_group_to_add=layers,
-            returned_objects=["last_object_clicked", "last_object_clicked_count"],
+            # Only the click point: it starts out as the map's default, so the map reports
+            # nothing when it loads. A report on load reruns the page, and one that arrives
+            # after the reader has moved to another page brings them back here.
+            returned_objects=["last_object_clicked"],
         )
         st.caption(
             "Tiles © OpenStreetMap contributors when online; without the internet "
@@ -147,12 +150,9 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
             help="Or click a marker on the map",
         )
         place = st.session_state["place"]
-        # A choice in the box reruns only this fragment: the link must follow it here.
         if place is None:
-            st.query_params.pop("place", None)
             st.info("Click a marker, or choose a place, to read the passages behind it.")
             return
-        st.query_params["place"] = place
         history = timeline_index(data.claims).history(place, filters)
         st.html(place_heading_html(names[place]))
         if history.empty:
@@ -175,7 +175,7 @@ def main() -> None:
     state = st.session_state
     if "pending_as_of" in state:
         state["as_of"] = state.pop("pending_as_of")
-    notices = initialise_view(data)
+    notices = initialise_view(data, "map")
     state.setdefault("playing", False)
     if state["as_of"] >= data.last:
         state["playing"] = False  # the end of the timeline stops the play
@@ -195,9 +195,7 @@ def main() -> None:
         st.info("There are no claims in the data yet. Add an article to begin.")
     timeline_controls(data)
 
-    view, filters = view_filters(
-        replace(widget_view(), place=state["place"]), data.first, data.last
-    )
+    view, filters = view_filters(widget_view(), data.first, data.last)
     # The index is built once per data load; each run is then a few array operations.
     state_now = timeline_index(data.claims).state(filters)
     st.markdown(
@@ -217,7 +215,9 @@ def main() -> None:
             )
     st.html(legend_html())
     map_and_passages(data, filters, state_now)
-    st.query_params.from_dict(view_params(view))
+    # After the map: a click it reported in this run may have chosen the place.
+    remember_view()
+    st.query_params.from_dict(view_params(replace(view, place=state["place"])))
 
     if state["playing"]:
         time.sleep(PLAY_INTERVAL_SECONDS)

@@ -144,36 +144,40 @@ def served_leaflet() -> tuple[str, str]:
 
 
 VIEW_KEYS = ("as_of", "mode", "date_from", "date_to", "regions", "statuses", "certainties", "place")
-# A copy of the view's widget values under a key that is no widget's: Streamlit may drop a
-# widget's value when the reader switches pages before it has been drawn again.
+# A copy of the view's widget values under a key that is no widget's, and the page that
+# wrote it. Streamlit gives each page's widgets their own ids, so on the first run after a
+# page switch a widget may come up empty before the value under its key has been carried
+# over to the new id (seen in Streamlit 1.67 when the reader switches pages quickly).
 VIEW_MEMORY = "view_memory"
+VIEW_PAGE = "view_page"
 
 
-def initialise_view(data: AppData) -> list[str]:
-    """Fill the view's widget state from the link once per session (later runs and the other
-    pages keep the user's choices, restored from VIEW_MEMORY if Streamlit dropped them) and
-    bring its dates within the data's range. Returns what in the link could not be used, on
-    the run that read it."""
+def initialise_view(data: AppData, page: str) -> list[str]:
+    """Fill the view's widget state on `page`: from the link on the session's first run,
+    from the view the reader left on another page after a page switch, and otherwise leave
+    the widgets be. Brings the dates within the data's range. Returns what in the link could
+    not be used, on the run that read it."""
     state = st.session_state
     notices: list[str] = []
-    if any(key not in state for key in VIEW_KEYS):
-        defaults = state.get(VIEW_MEMORY)
-        if not defaults:
-            parsed = url_view(data)
-            view = parsed.view
-            defaults = {
-                "as_of": view.as_of,
-                "mode": view.mode,
-                "date_from": view.date_from or data.first,
-                "date_to": view.date_to or data.last,
-                "regions": list(view.oblasts),
-                "statuses": list(view.statuses),
-                "certainties": list(view.certainties),
-                "place": view.place,  # the map's selected place; other pages leave it be
-            }
-            notices = parsed.notices
+    memory = state.get(VIEW_MEMORY)
+    if memory is None:
+        parsed = url_view(data)
+        view = parsed.view
+        memory = {
+            "as_of": view.as_of,
+            "mode": view.mode,
+            "date_from": view.date_from or data.first,
+            "date_to": view.date_to or data.last,
+            "regions": list(view.oblasts),
+            "statuses": list(view.statuses),
+            "certainties": list(view.certainties),
+            "place": view.place,  # the map's selected place; other pages leave it be
+        }
+        notices = parsed.notices
+    if state.get(VIEW_PAGE) != page or any(key not in state for key in VIEW_KEYS):
         for key in VIEW_KEYS:
-            state.setdefault(key, defaults[key])
+            state[key] = memory[key]
+    state[VIEW_PAGE] = page
     for key in ("as_of", "date_from", "date_to"):
         state[key] = min(max(state[key], data.first), data.last)
     return notices
@@ -237,7 +241,7 @@ def widget_view() -> ViewState:
     """The view the widgets show; a reversed date range is flagged and ignored. Call it after
     the widgets: it also keeps their values in VIEW_MEMORY."""
     state = st.session_state
-    state[VIEW_MEMORY] = {key: state[key] for key in VIEW_KEYS}
+    remember_view()
     view = ViewState(
         as_of=state["as_of"],
         mode=state["mode"],
@@ -251,6 +255,13 @@ def widget_view() -> ViewState:
         st.sidebar.error("The 'from' date is after the 'to' date; the date range is ignored.")
         view = replace(view, date_from=None, date_to=None)
     return view
+
+
+def remember_view() -> None:
+    """Keep the view as it stands for the next page switch; call it again after anything
+    that changes the view past the widgets (a click on the map choosing a place)."""
+    state = st.session_state
+    state[VIEW_MEMORY] = {key: state[key] for key in VIEW_KEYS}
 
 
 def view_filters(view: ViewState, first: dt.date, last: dt.date) -> tuple[ViewState, Filters]:

@@ -51,7 +51,7 @@ ROWS_LABELS = {
 
 def main() -> None:
     data = app_data()
-    for notice in initialise_view(data):
+    for notice in initialise_view(data, "data"):
         st.warning(notice)
     if "data_search" not in st.session_state:  # the link is read once per session
         query, latest, notices = parse_table_options(st.query_params.to_dict())

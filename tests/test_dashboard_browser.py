@@ -76,6 +76,25 @@ def test_reader_moves_the_timeline_and_reads_the_source(page, dashboard):
     assert page.page_errors == []
 
 
+def test_a_place_clicked_on_the_map_is_still_chosen_after_a_visit_to_another_page(
+    page, dashboard
+):
+    page.goto(dashboard.url + "/?as_of=2022-09-11")
+    wait_for_map(page)
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    page.mouse.click(*marker_point(page, *KUPIANSK))
+    page.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
+
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Changes").click()
+    page.locator(".fl-day").first.wait_for(timeout=WAIT_MS)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Data").click()
+    page.get_by_role("heading", name="The data behind the map").wait_for(timeout=WAIT_MS)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="dashboard").click()
+    page.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
+    page.wait_for_function("() => location.search.includes('place=kupiansk')", timeout=WAIT_MS)
+    assert page.page_errors == []
+
+
 def test_map_appears_without_the_internet_with_served_leaflet(page, dashboard):
     page.goto(dashboard.url + "/?as_of=2022-03-15")
     wait_for_map(page)

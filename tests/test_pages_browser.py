@@ -114,11 +114,10 @@ def test_filters_set_on_the_map_hold_on_the_data_page_and_back(page, dashboard):
 
     page.goto(f"{dashboard.url}/?as_of=2022-09-10&status=ukrainian")
     page.get_by_text("shown as of 2022-09-10").wait_for(timeout=LOAD_MS)
-    # Leaving before the sidebar's filters have appeared can lose them (Streamlit 1.67):
-    # a reader sees them first.
     status = page.locator('[data-testid="stMultiSelect"]', has_text="Ukrainian-held")
     expect(status).to_be_visible(timeout=LOAD_MS)
-    settle(page)
+    # Straight away, while the map is still loading: the Data page opens and stays, with
+    # the filters of the link.
     page.locator('[data-testid="stSidebarNav"] a', has_text="Data").click()
     caption = page.locator(".fl-meta", has_text="Showing as of")
     expect(caption).to_contain_text(
