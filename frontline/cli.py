@@ -48,7 +48,7 @@ def run_validate(args: argparse.Namespace) -> int:
     _, geonames_problems = load_geonames(data_dir, dataset.oblasts)
     problems = dataset.problems + shape_problems + geonames_problems
     for problem in problems:
-        print(f"{data_dir / problem.file}:{problem.line}: {problem.field}: {problem.message}")
+        print(problem.located(data_dir))
     if problems:
         print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
         return 1
@@ -68,11 +68,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"frontline: {err}", file=sys.stderr)
         return 1
     for problem in dataset.problems:
-        print(
-            f"warning: {data_dir / problem.file}:{problem.line}: {problem.field}: "
-            f"{problem.message} (row left out)",
-            file=sys.stderr,
-        )
+        print(f"warning: {problem.located(data_dir)} (row left out)", file=sys.stderr)
     unknown = [code for code in args.region if code not in dataset.oblasts]
     if unknown:
         print(

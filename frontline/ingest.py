@@ -409,8 +409,7 @@ def run_ingest(args: argparse.Namespace, *, stdout: TextIO | None = None,
         return 2
     matcher = cached_matcher(root)
     for problem in matcher.gazetteer.problems:  # places it cannot find: say so, then go on
-        err.write(f"warning: {root / problem.file}:{problem.line}: {problem.field}: "
-                  f"{problem.message} (left out of the gazetteer)\n")
+        err.write(f"warning: {problem.located(root)} (left out of the gazetteer)\n")
     progress = Progress(len(files), err)
     rows: list[dict[str, Any]] = []
     failed = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,10 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+    def located(self, data_dir: Path | str) -> str:
+        """As str() gives it, with the file's whole path in `data_dir`."""
+        return f"{Path(data_dir) / self.file}:{self.line}: {self.field}: {self.message}"
 
 
 @dataclass
