@@ -29,14 +29,9 @@ font-size:.78rem;margin-right:.25rem;background:#fff;color:#111}
 """
 
 
-# How a map dash pattern (vocab.CERTAINTY_DASH) reads as a CSS border: short dots are
-# dotted, longer dashes dashed; claimed and unconfirmed differ by their fill as well.
-_BORDER_STYLE = {None: "solid", "1 4": "dotted"}
-
-
 def _swatch(status: str, certainty: str) -> str:
     style = marker_style(status, certainty)
-    border = _BORDER_STYLE.get(style["dashArray"], "dashed")
+    border = vocab.CERTAINTY_BORDER[certainty]
     return (
         f'<span class="fl-dot" aria-hidden="true" style="background:{style["fillColor"]};'
         f'border:{style["weight"]:g}px {border} {style["color"]}"></span>'

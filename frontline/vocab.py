@@ -56,4 +56,9 @@ NO_CLAIM_COLOUR = "#999999"
 # dashed outline, an unconfirmed or denied one is hollow (white inside, coloured ring).
 CERTAINTY_FILLED = {"confirmed": True, "claimed": True, "unconfirmed": False, "denied": False}
 CERTAINTY_DASH = {"confirmed": None, "claimed": "5 3", "unconfirmed": "3 3", "denied": "1 4"}
+# The same outlines as a CSS border, for the legend; claimed and unconfirmed differ by their
+# fill (CERTAINTY_FILLED) there as on the map.
+CERTAINTY_BORDER = {
+    "confirmed": "solid", "claimed": "dashed", "unconfirmed": "dashed", "denied": "dotted"
+}
 HOLLOW_FILL = "#ffffff"

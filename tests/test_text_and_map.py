@@ -146,3 +146,5 @@ def test_the_legend_tells_every_certainty_apart():
     assert swatches["confirmed"][1] == "solid"
     assert swatches["denied"][1] == "dotted"  # the map's short dots, as against dashes
     assert len(set(swatches.values())) == len(vocab.CERTAINTIES)
+    for certainty in vocab.CERTAINTIES:  # solid in the legend exactly where the map is solid
+        assert (swatches[certainty][1] == "solid") == (vocab.CERTAINTY_DASH[certainty] is None)
