@@ -133,15 +133,27 @@ def test_play_steps_through_the_dates_and_stops_at_the_end():
     assert any("Play" in b.label for b in app.button)
 
 
-def test_clicking_a_marker_selects_its_place(monkeypatch: pytest.MonkeyPatch):
-    def clicked(*_args, **_kwargs):
-        return {"last_object_clicked": {"lat": 49.71003, "lng": 37.61581},
-                "last_object_clicked_count": 1}
+def click_on_kupiansk(*_args, **_kwargs):
+    """The map's report after a click on Kupiansk; it goes on reporting it on later runs."""
+    return {"last_object_clicked": {"lat": 49.71003, "lng": 37.61581}}
 
-    monkeypatch.setattr(streamlit_folium, "st_folium", clicked)
+
+def test_clicking_a_marker_selects_its_place(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(streamlit_folium, "st_folium", click_on_kupiansk)
     app = open_dashboard()
     assert widget(app.selectbox, "Place").value == "kupiansk"
     assert "entered" in panel(app)
+
+
+def test_a_place_chosen_after_a_click_holds_while_the_map_repeats_that_click(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    monkeypatch.setattr(streamlit_folium, "st_folium", click_on_kupiansk)
+    app = open_dashboard()
+    widget(app.selectbox, "Place").select("izium").run()
+    app.run()  # a slider move or any other rerun: the same click is reported again
+    assert widget(app.selectbox, "Place").value == "izium"
+    assert "official confirmation" in panel(app)
 
 
 def test_broken_data_shows_the_valid_part_and_what_was_left_out(data_copy):

@@ -113,7 +113,7 @@ def test_the_page_selects_a_place_clicked_on_the_canvas(large, monkeypatch):
         groups = kwargs["feature_group_to_add"]
         sent.append(payload_of(groups[-1] if isinstance(groups, list) else groups))
         point = {"lat": sent[0]["lat"][3], "lng": sent[0]["lon"][3]}
-        return {"last_object_clicked": point, "last_object_clicked_count": 1}
+        return {"last_object_clicked": point}
 
     monkeypatch.setattr(streamlit_folium, "st_folium", map_component)
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
