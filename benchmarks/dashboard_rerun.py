@@ -67,15 +67,21 @@ def main() -> int:
 
     rows = [
         ("first run of the page (AppTest, data loaded, cold caches)", f"{cold * 1000:.0f} ms"),
-        (f"rerun after moving the slider, median of {args.runs}",
-         f"{statistics.median(reruns) * 1000:.0f} ms"),
+        (
+            f"rerun after moving the slider, median of {args.runs}",
+            f"{statistics.median(reruns) * 1000:.0f} ms",
+        ),
         ("rerun after choosing a place", f"{select * 1000:.0f} ms"),
-        ("map payload per run (script, layer, links), median",
-         f"{statistics.median(meter.sizes) / 1024:.0f} KiB"),
+        (
+            "map payload per run (script, layer, links), median",
+            f"{statistics.median(meter.sizes) / 1024:.0f} KiB",
+        ),
     ]
     width = max(len(name) for name, _ in rows)
-    print(f"{default_data_dir()}: {len(dataset.places)} places, {len(dataset.claims)} claims, "
-          f"timeline {first} .. {last}")
+    print(
+        f"{default_data_dir()}: {len(dataset.places)} places, {len(dataset.claims)} claims, "
+        f"timeline {first} .. {last}"
+    )
     for name, value in rows:
         print(f"{name:<{width}}  {value:>10}")
     return 0

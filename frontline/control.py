@@ -215,9 +215,17 @@ def parse_mapping(text: str, label: str) -> tuple[Mapping | None, list[Problem]]
                     rules[section].append((outcome, _fold(item)))
                     continue
                 if _NESTED_REPEAT.search(item):
-                    problems.append(Problem(label, 0, where, (
-                        f"{item!r} repeats a group that repeats within itself (like (a+)+), "
-                        "which can take hours on a long name; write it without the nesting")))
+                    problems.append(
+                        Problem(
+                            label,
+                            0,
+                            where,
+                            (
+                                f"{item!r} repeats a group that repeats within itself (like (a+)+), "
+                                "which can take hours on a long name; write it without the nesting"
+                            ),
+                        )
+                    )
                     continue
                 try:
                     rules[section].append((outcome, re.compile(item, re.IGNORECASE)))
@@ -508,8 +516,14 @@ def read_snapshot(
     if not areas and len(features) > skipped:
         # Every area was refused: an empty map would read as "all unmapped" (or all
         # `outside`), contradicting the claims with what the file never said.
-        problems.append(Problem(name, 1, "features", "no area could be read; the snapshot is "
-                                "left out (see the problems above)"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                "features",
+                "no area could be read; the snapshot is left out (see the problems above)",
+            )
+        )
         return None, problems
     snapshot = Snapshot(
         date=day,

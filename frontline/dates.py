@@ -21,32 +21,48 @@ import dateparser
 INVASION_START = dt.date(2022, 2, 24)
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
-           "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
-_DAY_MONTH = (rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
-              rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}))(?:,?\s+\d{{4}})?")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|"
+    "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+_DAY_MONTH = (
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}))(?:,?\s+\d{{4}})?"
+)
 
 # Each pattern names its kind; the first group, if any, is the part dateparser reads.
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    ("week_after", r"\b(?:with)?in\s+(?:the\s+)?first\s+week\s+(?:after|of|since)\s+"
-                   rf"(?:[^.;]{{0,80}}?\s)?(?:on\s+)?({_DAY_MONTH}|(?:{_MONTHS})\b)"),
-    ("invasion", r"\b(?:for\s+(?:several\s+|many\s+)?months"
-                 r"|since\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:full-scale\s+)?"
-                 r"(?:invasion|war)|since\s+(?:the\s+)?(?:full-scale\s+)?invasion)\b"),
+    (
+        "week_after",
+        r"\b(?:with)?in\s+(?:the\s+)?first\s+week\s+(?:after|of|since)\s+"
+        rf"(?:[^.;]{{0,80}}?\s)?(?:on\s+)?({_DAY_MONTH}|(?:{_MONTHS})\b)",
+    ),
+    (
+        "invasion",
+        r"\b(?:for\s+(?:several\s+|many\s+)?months"
+        r"|since\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:full-scale\s+)?"
+        r"(?:invasion|war)|since\s+(?:the\s+)?(?:full-scale\s+)?invasion)\b",
+    ),
     ("day", rf"\b(?:on\s+)?({_DAY_MONTH})\b"),
     ("overnight", rf"\bovernight(?:\s+(?:on|into|to)\s+({_WEEKDAYS}))?\b"),
     ("night", rf"\b(?:late\s+|early\s+)?(?:on\s+)?({_WEEKDAYS})\s+night\b"),
-    ("day", r"\b(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
-            rf"({_WEEKDAYS})(?:\s+(?:morning|afternoon|evening))?\b"),
+    (
+        "day",
+        r"\b(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
+        rf"({_WEEKDAYS})(?:\s+(?:morning|afternoon|evening))?\b",
+    ),
     ("yesterday", r"\b(?:yesterday|last\s+night)\b"),
     ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"),
     ("last_week", r"\blast\s+week\b"),
     ("this_week", r"\b(?:earlier\s+)?this\s+week\b"),
     ("last_month", r"\blast\s+month\b"),
     ("day", r"\b(\d{1,2}\s+days?\s+ago)\b"),
-    ("month", r"\b(?:in|since|since\s+the\s+(?:beginning|start)\s+of|early|late|mid-?|"
-              r"earlier\s+in|at\s+the\s+(?:beginning|start|end)\s+of)\s+"
-              rf"({_MONTHS})\b(?!\s+\d)"),
+    (
+        "month",
+        r"\b(?:in|since|since\s+the\s+(?:beginning|start)\s+of|early|late|mid-?|"
+        r"earlier\s+in|at\s+the\s+(?:beginning|start|end)\s+of)\s+"
+        rf"({_MONTHS})\b(?!\s+\d)",
+    ),
 )
 # Ukrainian words for the same expressions, read as their English equivalents.
 _UKRAINIAN = (
@@ -57,9 +73,15 @@ _UKRAINIAN = (
     ("last_week", r"\bминулого\s+тижня\b"),
     ("last_month", r"\bминулого\s+місяця\b"),
 )
-UKRAINIAN_WEEKDAYS = {"понеділок": "monday", "вівторок": "tuesday", "середу": "wednesday",
-                      "четвер": "thursday", "п'ятницю": "friday", "суботу": "saturday",
-                      "неділю": "sunday"}
+UKRAINIAN_WEEKDAYS = {
+    "понеділок": "monday",
+    "вівторок": "tuesday",
+    "середу": "wednesday",
+    "четвер": "thursday",
+    "п'ятницю": "friday",
+    "суботу": "saturday",
+    "неділю": "sunday",
+}
 _PATTERNS = _PATTERNS + _UKRAINIAN
 _COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS)
 
@@ -80,8 +102,9 @@ def parse_relative(words: str, dateline: dt.date) -> dt.date | None:
     settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
     found = dateparser.parse(words, languages=["en"], settings=settings)
     if found is not None and found.date() > dateline:
-        found = dateparser.parse(words, languages=["en"],
-                                 settings={**settings, "PREFER_DATES_FROM": "past"})
+        found = dateparser.parse(
+            words, languages=["en"], settings={**settings, "PREFER_DATES_FROM": "past"}
+        )
     if found is None or found.date() > dateline:
         return None
     return found.date()
@@ -100,8 +123,7 @@ def _month_end(day: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False
-             ) -> DateSpan | None:
+def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> DateSpan | None:
     day = dt.timedelta(days=1)
     if kind == "today":
         return DateSpan(dateline, dateline, "day")
@@ -114,12 +136,14 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False
             return None
         if into:
             night -= day  # "overnight into Sunday": the night from Saturday
-        return DateSpan(night, min(night + day, dateline), "range" if night < dateline
-                        else "day")
+        return DateSpan(night, min(night + day, dateline), "range" if night < dateline else "day")
     if kind == "night":
         night = parse_relative(core, dateline)
-        return None if night is None else DateSpan(night, min(night + day, dateline),
-                                                   "range" if night < dateline else "day")
+        return (
+            None
+            if night is None
+            else DateSpan(night, min(night + day, dateline), "range" if night < dateline else "day")
+        )
     if kind == "last_week":
         start = week_start(dateline) - dt.timedelta(weeks=1)
         return DateSpan(start, start + dt.timedelta(days=6), "week")
@@ -145,8 +169,9 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False
     return DateSpan(found, found, "day")
 
 
-def find_dates(text: str, start: int, end: int, dateline: dt.date
-               ) -> list[tuple[int, int, DateSpan]]:
+def find_dates(
+    text: str, start: int, end: int, dateline: dt.date
+) -> list[tuple[int, int, DateSpan]]:
     """Every date expression in text[start:end] with its resolved span, in order; where two
     overlap, the one found first (the more specific pattern) stands."""
     found: list[tuple[int, int, DateSpan]] = []
@@ -162,9 +187,15 @@ def find_dates(text: str, start: int, end: int, dateline: dt.date
             span = _resolve(kind, core, dateline, into=into)
             if span is not None:
                 # Nothing a report tells can end after the report.
-                found.append((match.start(), match.end(),
-                              DateSpan(span.start, min(span.end, dateline), span.precision,
-                                       match.group(0))))
+                found.append(
+                    (
+                        match.start(),
+                        match.end(),
+                        DateSpan(
+                            span.start, min(span.end, dateline), span.precision, match.group(0)
+                        ),
+                    )
+                )
     return sorted(found, key=lambda item: item[0])
 
 

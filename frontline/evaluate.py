@@ -105,6 +105,7 @@ FIGURES = {
 
 # --- labels --------------------------------------------------------------------------------
 
+
 def locate(text: str, surface: str, occurrence: int = 1) -> tuple[int, int]:
     """Offsets of the n-th whole-word occurrence of a spelling."""
     matches = list(re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text))
@@ -120,10 +121,16 @@ def _gold_claim(text: str, row: dict[str, Any]) -> GoldClaim:
         raise ValueError(f"quote {row['quote']!r} is not in the text")
     date = dt.date.fromisoformat(row["date"])
     return GoldClaim(
-        place=row["place"], start=start, end=start + len(row["quote"]),
-        status=row["status"], event=row["event"], certainty=row["certainty"], date=date,
+        place=row["place"],
+        start=start,
+        end=start + len(row["quote"]),
+        status=row["status"],
+        event=row["event"],
+        certainty=row["certainty"],
+        date=date,
         date_end=dt.date.fromisoformat(row.get("date_end") or row["date"]),
-        date_precision=row["date_precision"])
+        date_precision=row["date_precision"],
+    )
 
 
 def load_labels(path: Path = DEFAULT_LABELS) -> list[LabelledArticle]:
@@ -135,58 +142,74 @@ def load_labels(path: Path = DEFAULT_LABELS) -> list[LabelledArticle]:
             mentions = []
             for gold in row["mentions"]:
                 start, end = locate(text, gold["text"], gold.get("occurrence", 1))
-                mentions.append(GoldMention(start, end, gold["place"], gold["lat"],
-                                            gold["lon"]))
+                mentions.append(GoldMention(start, end, gold["place"], gold["lat"], gold["lon"]))
             claims = [_gold_claim(text, claim) for claim in row["claims"]]
         except ValueError as err:
             raise ValueError(f"{path}: {row['file']}: {err}") from None
-        articles.append(LabelledArticle(
-            name=Path(row["file"]).name, text=text,
-            published=dt.date.fromisoformat(row["date"]), outlet=row.get("outlet", ""),
-            mentions=tuple(mentions), claims=tuple(claims),
-            held_out=bool(row.get("held_out"))))
+        articles.append(
+            LabelledArticle(
+                name=Path(row["file"]).name,
+                text=text,
+                published=dt.date.fromisoformat(row["date"]),
+                outlet=row.get("outlet", ""),
+                mentions=tuple(mentions),
+                claims=tuple(claims),
+                held_out=bool(row.get("held_out")),
+            )
+        )
     return articles
 
 
 # --- scoring -------------------------------------------------------------------------------
 
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score_mentions(article: LabelledArticle, predicted: Sequence[Mention], scores: Scores
-                   ) -> None:
+def score_mentions(article: LabelledArticle, predicted: Sequence[Mention], scores: Scores) -> None:
     found = [m for m in predicted if m.role != METONYMY]
     scores.mentions_predicted += len(found)
     scores.mentions_gold += len(article.mentions)
     unused = list(found)
     for gold in article.mentions:
-        match = next((m for m in unused if _overlaps((m.start, m.end), (gold.start, gold.end))),
-                     None)
+        match = next(
+            (m for m in unused if _overlaps((m.start, m.end), (gold.start, gold.end))), None
+        )
         if match is None:
-            scores.misses.append(f"{article.name}: mention {article.text[gold.start:gold.end]!r}"
-                                 f" at {gold.start} not found")
+            scores.misses.append(
+                f"{article.name}: mention {article.text[gold.start : gold.end]!r}"
+                f" at {gold.start} not found"
+            )
             continue
         unused.remove(match)
         scores.mentions_matched += 1
         if haversine_km(match.entry.lat, match.entry.lon, gold.lat, gold.lon) <= NEAR_KM:
             scores.places_near += 1
         else:
-            scores.misses.append(f"{article.name}: {match.text!r} placed at {match.entry.name} "
-                                 f"({match.entry.oblast}), not {gold.place}")
-    scores.misses.extend(f"{article.name}: {m.text!r} at {m.start} is no labelled place"
-                         for m in unused)
+            scores.misses.append(
+                f"{article.name}: {match.text!r} placed at {match.entry.name} "
+                f"({match.entry.oblast}), not {gold.place}"
+            )
+    scores.misses.extend(
+        f"{article.name}: {m.text!r} at {m.start} is no labelled place" for m in unused
+    )
 
 
-def score_claims(article: LabelledArticle, predicted: Sequence[Candidate], scores: Scores
-                 ) -> None:
+def score_claims(article: LabelledArticle, predicted: Sequence[Candidate], scores: Scores) -> None:
     scores.claims_gold += len(article.claims)
     scores.claims_predicted += len(predicted)
     unused = list(predicted)
     for gold in article.claims:
-        match = next((c for c in unused if c.entry.key == gold.place
-                      and _overlaps((c.start, c.end), (gold.start, gold.end))), None)
-        label = f"{article.name}: claim on {gold.place} ({article.text[gold.start:gold.end]!r})"
+        match = next(
+            (
+                c
+                for c in unused
+                if c.entry.key == gold.place and _overlaps((c.start, c.end), (gold.start, gold.end))
+            ),
+            None,
+        )
+        label = f"{article.name}: claim on {gold.place} ({article.text[gold.start : gold.end]!r})"
         if match is None:
             scores.misses.append(f"{label} not found")
             continue
@@ -195,16 +218,20 @@ def score_claims(article: LabelledArticle, predicted: Sequence[Candidate], score
         checks = {
             "status": (match.status, gold.status),
             "certainty": (match.certainty, gold.certainty),
-            "date": ((match.date.start, match.date.end, match.date.precision),
-                     (gold.date, gold.date_end, gold.date_precision)),
+            "date": (
+                (match.date.start, match.date.end, match.date.precision),
+                (gold.date, gold.date_end, gold.date_precision),
+            ),
         }
         for name, (got, want) in checks.items():
             if got == want:
                 setattr(scores, f"{name}_right", getattr(scores, f"{name}_right") + 1)
             else:
                 scores.misses.append(f"{label}: {name} {got} instead of {want}")
-    scores.misses.extend(f"{article.name}: unlabelled claim on {c.entry.name} "
-                         f"({c.mention!r}, {c.status}, {c.event})" for c in unused)
+    scores.misses.extend(
+        f"{article.name}: unlabelled claim on {c.entry.name} ({c.mention!r}, {c.status}, {c.event})"
+        for c in unused
+    )
 
 
 def evaluate(articles: Sequence[LabelledArticle], matcher: Matcher | None = None) -> Scores:
@@ -213,8 +240,7 @@ def evaluate(articles: Sequence[LabelledArticle], matcher: Matcher | None = None
     for article in articles:
         mentions = find_mentions(article.text, matcher)
         score_mentions(article, mentions, scores)
-        claims = extract_claims(article.text, mentions, article.published,
-                                outlet=article.outlet)
+        claims = extract_claims(article.text, mentions, article.published, outlet=article.outlet)
         score_claims(article, claims, scores)
     return scores
 
@@ -224,8 +250,7 @@ def report(scores: Scores, articles: int, title: str = "all") -> str:
     lines = [
         f"== {title}: {articles} article(s), labelled mentions: {scores.mentions_gold}, "
         f"labelled claims: {scores.claims_gold}",
-        f"place mentions: precision {f('mention_precision'):.3f}, "
-        f"recall {f('mention_recall'):.3f}",
+        f"place mentions: precision {f('mention_precision'):.3f}, recall {f('mention_recall'):.3f}",
         f"places within {NEAR_KM:g} km of the truth: {f('within_10km'):.3f}",
         f"claims found: precision {f('claim_precision'):.3f}, recall {f('claim_recall'):.3f}",
         f"status accuracy: {f('status_accuracy'):.3f}",
@@ -236,8 +261,9 @@ def report(scores: Scores, articles: int, title: str = "all") -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m frontline.evaluate",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m frontline.evaluate", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
@@ -247,10 +273,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"frontline.evaluate: {err}", file=sys.stderr)
         return 2
     matcher = cached_matcher()
-    groups = [("all", articles),
-              ("development (the rules were tuned on these)",
-               [a for a in articles if not a.held_out]),
-              ("held out", [a for a in articles if a.held_out])]
+    groups = [
+        ("all", articles),
+        ("development (the rules were tuned on these)", [a for a in articles if not a.held_out]),
+        ("held out", [a for a in articles if a.held_out]),
+    ]
     for title, group in groups:
         if not group:
             continue

@@ -27,13 +27,14 @@ UKRAINIAN, RUSSIAN, CONTESTED = "ukrainian", "russian", "contested"
 # Words that put an actor on a side. Russian-side words come with the separatists' names.
 _SIDE_WORDS = {
     UKRAINIAN: r"ukrainian|ukraine['’]s|ukrainians|kyiv['’]s|kyiv-|kiev['’]s|zelensky['’]s|"
-               r"zsu|azov|україн\w*|зсу",
+    r"zsu|azov|україн\w*|зсу",
     RUSSIAN: r"russian|russia['’]?s?|moscow['’]?s?|kremlin['’]?s?|putin['’]?s?|pro-russia\w*|"
-             r"separatists?|rebels?|wagner|chechen|dpr|lpr|occupiers|occupying|"
-             r"російськ\w*|окупант\w*|рашист\w*|русск\w*",
+    r"separatists?|rebels?|wagner|chechen|dpr|lpr|occupiers|occupying|"
+    r"російськ\w*|окупант\w*|рашист\w*|русск\w*",
 }
-_SIDE = re.compile("|".join(f"(?P<{side}>\\b(?:{words}))" for side, words in
-                            _SIDE_WORDS.items()), re.IGNORECASE)
+_SIDE = re.compile(
+    "|".join(f"(?P<{side}>\\b(?:{words}))" for side, words in _SIDE_WORDS.items()), re.IGNORECASE
+)
 _PRONOUN_SIDE = re.compile(r"\b(?:its|their|they|it)\b", re.IGNORECASE)
 
 
@@ -47,32 +48,74 @@ class Cue:
 
 
 CUES: tuple[Cue, ...] = (
-    Cue("recaptured", r"recaptur\w*|retook|retaken|retake|took\s+back|taken\s+back|"
-                      r"regain\w*(?:\s+control)?|won\s+back|повернули", "actor"),
+    Cue(
+        "recaptured",
+        r"recaptur\w*|retook|retaken|retake|took\s+back|taken\s+back|"
+        r"regain\w*(?:\s+control)?|won\s+back|повернули",
+        "actor",
+    ),
     Cue("liberated", r"liberat\w*|freed|de-occupied|звільн\w*|освобод\w*", "actor"),
-    Cue("entered", r"entered|entering|enter|moved\s+into|marched\s+into|raised\s+(?:the|a|"
-                   r"their)\s+flag|увійшл\w*|зайшл\w*", "actor"),
-    Cue("captured", r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
-                    r"occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*", "actor"),
-    Cue("withdrew", r"routed|dislodg\w*|drove\s+out|driven\s+out|pushed\s+out|expelled|"
-                    r"forced\s+out|ousted|вибил\w*|витіснил\w*", "actor"),
-    Cue("withdrew", r"withdr[ae]w\w*|withdrawn|withdrawal|retreat\w*|pulled\s+(?:out|back)|"
-                    r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*", "other"),
+    Cue(
+        "entered",
+        r"entered|entering|enter|moved\s+into|marched\s+into|raised\s+(?:the|a|"
+        r"their)\s+flag|увійшл\w*|зайшл\w*",
+        "actor",
+    ),
+    Cue(
+        "captured",
+        r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
+        r"occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*",
+        "actor",
+    ),
+    Cue(
+        "withdrew",
+        r"routed|dislodg\w*|drove\s+out|driven\s+out|pushed\s+out|expelled|"
+        r"forced\s+out|ousted|вибил\w*|витіснил\w*",
+        "actor",
+    ),
+    Cue(
+        "withdrew",
+        r"withdr[ae]w\w*|withdrawn|withdrawal|retreat\w*|pulled\s+(?:out|back)|"
+        r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
+        "other",
+    ),
     Cue("fell", r"fell|fallen|falls", "fell"),
     Cue("encircled", r"encircl\w*|surround\w*|cut\s+off|оточен\w*|оточил\w*", CONTESTED),
-    Cue("fighting", r"fighting|fight|fights|battl\w*|clash\w*|assault\w*|storm\w*|"
-                    r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|advanc\w*\s+"
-                    r"(?:on|towards?)|attack\w*|offensive\s+(?:on|towards?)|бо[їя]\w*|"
-                    r"штурм\w*", CONTESTED),
-    Cue("shelled", r"shell\w*|bombard\w*|struck|strikes?\s+on|missiles?\s+hit|"
-                   r"artillery\s+fire|under\s+fire|обстріл\w*|обстрілял\w*", "other"),
-    Cue("held", r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
-                r"holds?|remains?\s+in|контролю\w*", "actor"),
+    Cue(
+        "fighting",
+        r"fighting|fight|fights|battl\w*|clash\w*|assault\w*|storm\w*|"
+        r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|advanc\w*\s+"
+        r"(?:on|towards?)|attack\w*|offensive\s+(?:on|towards?)|бо[їя]\w*|"
+        r"штурм\w*",
+        CONTESTED,
+    ),
+    Cue(
+        "shelled",
+        r"shell\w*|bombard\w*|struck|strikes?\s+on|missiles?\s+hit|"
+        r"artillery\s+fire|under\s+fire|обстріл\w*|обстрілял\w*",
+        "other",
+    ),
+    Cue(
+        "held",
+        r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
+        r"holds?|remains?\s+in|контролю\w*",
+        "actor",
+    ),
 )
 _CUES = tuple((cue, re.compile(rf"\b(?:{cue.pattern})\b", re.IGNORECASE)) for cue in CUES)
 # Which event names a clause when two cues disagree ("either controlled by Russia or shelled").
-_EVENT_PRIORITY = ("captured", "recaptured", "liberated", "entered", "withdrew", "fell",
-                   "encircled", "fighting", "shelled", "held")
+_EVENT_PRIORITY = (
+    "captured",
+    "recaptured",
+    "liberated",
+    "entered",
+    "withdrew",
+    "fell",
+    "encircled",
+    "fighting",
+    "shelled",
+    "held",
+)
 
 # Certainty cues. A report's own word that a claim could not be checked holds for the whole
 # sentence; of the others, the one nearest the control cue counts ("Russia claimed ..., which
@@ -81,35 +124,54 @@ _UNVERIFIED = re.compile(
     r"\bno\s+(?:official\s+|independent\s+)?confirmation\b|"
     r"\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b|"
     r"\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*|"
-    r"\bunconfirmed\b|\bunverified\b", re.IGNORECASE)
+    r"\bunconfirmed\b|\bunverified\b",
+    re.IGNORECASE,
+)
 _CERTAINTY = (
-    ("denied", r"\bden(?:ied|ies|y|ying)\b|\brejected\s+(?:the\s+)?(?:claims?|reports?)\b|"
-               r"\bdismissed\s+(?:the\s+)?(?:claims?|reports?)\b|\bfalse\b|спростува\w*"),
-    ("unconfirmed", r"\bappear(?:ed|s)?\s+to\b|\breportedly\b|"
-                    r"\binitial\s+reports?\b|\breports?\s+suggest\w*|\bseem(?:ed|s)?\s+to\b|"
-                    r"\bsuggest\w*\b|\brumou?rs?\b|\bimages\b|\bvideos?\s+(?:posted|shared)\b"),
+    (
+        "denied",
+        r"\bden(?:ied|ies|y|ying)\b|\brejected\s+(?:the\s+)?(?:claims?|reports?)\b|"
+        r"\bdismissed\s+(?:the\s+)?(?:claims?|reports?)\b|\bfalse\b|спростува\w*",
+    ),
+    (
+        "unconfirmed",
+        r"\bappear(?:ed|s)?\s+to\b|\breportedly\b|"
+        r"\binitial\s+reports?\b|\breports?\s+suggest\w*|\bseem(?:ed|s)?\s+to\b|"
+        r"\bsuggest\w*\b|\brumou?rs?\b|\bimages\b|\bvideos?\s+(?:posted|shared)\b",
+    ),
     ("confirmed", r"\bconfirm(?:ed|s)\b|\bofficially\b|\bпідтверд\w*"),
-    ("claimed", r"\bsaid\b|\bsays\b|\bclaim(?:ed|s)?\b|(?<!\bto )\bannounc\w*|"
-                r"\baccording\s+to\b|\binsist\w*|\bstated?\b|\bstatement\b|\breported\b|"
-                r"\btold\b|\bcalled\b|\badded\b|\bwrote\b|\bposted\b|\bзаяви\w*|"
-                r"\bповідоми\w*"),
+    (
+        "claimed",
+        r"\bsaid\b|\bsays\b|\bclaim(?:ed|s)?\b|(?<!\bto )\bannounc\w*|"
+        r"\baccording\s+to\b|\binsist\w*|\bstated?\b|\bstatement\b|\breported\b|"
+        r"\btold\b|\bcalled\b|\badded\b|\bwrote\b|\bposted\b|\bзаяви\w*|"
+        r"\bповідоми\w*",
+    ),
 )
 _CERTAINTY_PATTERNS = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _CERTAINTY)
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n['’]t|didn['’]t|hadn['’]t|haven['’]t|"
-                       r"hasn['’]t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|n['’]t|didn['’]t|hadn['’]t|haven['’]t|"
+    r"hasn['’]t)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 # Who says so: the subject of a reporting verb, or what follows "according to".
-_REPORTING = re.compile(r"\b(?:said|says|claimed|claims|announced|announces|insisted|stated|"
-                        r"reported|told|called|added|wrote|posted|confirmed|denied|"
-                        r"published)\b")
-_SUBJECT_STOP = re.compile(r"(?:^|\s)(?:and|that|but|while|as|which|who|when|after|"
-                           r"because|though|although)\s+|[;:\"“”]|,\s+(?=[a-z])",
-                           re.IGNORECASE)
-_AFTER_QUOTE = re.compile(r"[,.!?][\"”’]\s+(?:said|says|according\s+to)\s+"
-                          r"((?:[A-Z][\w'’-]+\s*){1,4})")
+_REPORTING = re.compile(
+    r"\b(?:said|says|claimed|claims|announced|announces|insisted|stated|"
+    r"reported|told|called|added|wrote|posted|confirmed|denied|"
+    r"published)\b"
+)
+_SUBJECT_STOP = re.compile(
+    r"(?:^|\s)(?:and|that|but|while|as|which|who|when|after|"
+    r"because|though|although)\s+|[;:\"“”]|,\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+_AFTER_QUOTE = re.compile(
+    r"[,.!?][\"”’]\s+(?:said|says|according\s+to)\s+"
+    r"((?:[A-Z][\w'’-]+\s*){1,4})"
+)
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;]{3,80})", re.IGNORECASE)
-_LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*",
-                             re.IGNORECASE)
+_LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
 
 # "the town" / "the city" with no name: the last town or city named before.
 _ANAPHOR = re.compile(r"\b[Tt]he\s+(?:town|city|village|settlement)\b(?!\s+of\s+[A-Z])")
@@ -138,27 +200,49 @@ class Candidate:
     def as_dict(self) -> dict[str, Any]:
         """The JSON form `frontline ingest` prints."""
         return {
-            "place": self.entry.name, "place_id": self.entry.place_id or None,
-            "geonames_id": self.entry.geonames_id, "lat": self.entry.lat,
-            "lon": self.entry.lon, "oblast": self.entry.oblast, "kind": self.entry.kind,
-            "status": self.status, "event": self.event, "certainty": self.certainty,
-            "claimant": self.claimant, "date": self.date.start.isoformat(),
-            "date_end": self.date.end.isoformat(), "date_precision": self.date.precision,
-            "date_expression": self.date.expression, "quote": self.quote,
-            "start": self.start, "end": self.end, "mention": self.mention,
+            "place": self.entry.name,
+            "place_id": self.entry.place_id or None,
+            "geonames_id": self.entry.geonames_id,
+            "lat": self.entry.lat,
+            "lon": self.entry.lon,
+            "oblast": self.entry.oblast,
+            "kind": self.entry.kind,
+            "status": self.status,
+            "event": self.event,
+            "certainty": self.certainty,
+            "claimant": self.claimant,
+            "date": self.date.start.isoformat(),
+            "date_end": self.date.end.isoformat(),
+            "date_precision": self.date.precision,
+            "date_expression": self.date.expression,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "mention": self.mention,
             "score": self.score,
         }
 
     def to_claim(self, claim_id: str, place_id: str, article_id: str) -> Claim:
         return Claim(
-            claim_id=claim_id, place_id=place_id, date=self.date.start,
-            date_end=self.date.end, date_precision=self.date.precision, status=self.status,
-            event=self.event, certainty=self.certainty, claimant=self.claimant,
-            article_id=article_id, quote=self.quote, quote_start=self.start,
-            quote_end=self.end, mention=self.mention)
+            claim_id=claim_id,
+            place_id=place_id,
+            date=self.date.start,
+            date_end=self.date.end,
+            date_precision=self.date.precision,
+            status=self.status,
+            event=self.event,
+            certainty=self.certainty,
+            claimant=self.claimant,
+            article_id=article_id,
+            quote=self.quote,
+            quote_start=self.start,
+            quote_end=self.end,
+            mention=self.mention,
+        )
 
 
 # --- the parts ---------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Found:
@@ -176,17 +260,22 @@ def find_cues(text: str, start: int, end: int) -> list[_Found]:
     return sorted(found, key=lambda f: f.start)
 
 
-def choose_cue(text: str, cues: list[_Found], mention: tuple[int, int],
-               others: Sequence[tuple[int, int]] = ()) -> _Found | None:
+def choose_cue(
+    text: str, cues: list[_Found], mention: tuple[int, int], others: Sequence[tuple[int, int]] = ()
+) -> _Found | None:
     """The cue about this mention: one right after it ("Kupiansk fell", "Izium was
     liberated"), else the nearest before it ("entered Kupiansk") unless another place stands
     between as its object ("captured Soledar, north of Bakhmut"; a list, "recaptured Izium
     and Lyman", shares it), else the nearest after."""
     after = [c for c in cues if c.start >= mention[1]]
     for cue in after:
-        gap = text[mention[1]:cue.start]
-        if re.fullmatch(r"\s*(?:(?:was|were|is|are|has|have|had|been|being|also|already|"
-                        r"now|reportedly|finally)\s+)*", gap, re.IGNORECASE):
+        gap = text[mention[1] : cue.start]
+        if re.fullmatch(
+            r"\s*(?:(?:was|were|is|are|has|have|had|been|being|also|already|"
+            r"now|reportedly|finally)\s+)*",
+            gap,
+            re.IGNORECASE,
+        ):
             return cue
     before = [c for c in cues if c.end <= mention[0]]
     if before and not _object_between(text, before[-1].end, mention, others):
@@ -197,16 +286,18 @@ def choose_cue(text: str, cues: list[_Found], mention: tuple[int, int],
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
 
 
-def _object_between(text: str, cue_end: int, mention: tuple[int, int],
-                    others: Sequence[tuple[int, int]]) -> bool:
+def _object_between(
+    text: str, cue_end: int, mention: tuple[int, int], others: Sequence[tuple[int, int]]
+) -> bool:
     """Whether a place between the cue and the mention is the cue's object instead."""
     between = sorted({o for o in others if cue_end <= o[0] and o[1] <= mention[0]})
     if not between:
         return False
     # Each place in a list joined by commas and "and" is an object of the cue.
     chain = [*between, mention]
-    return not all(_LIST_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(chain, chain[1:],
-                                                                         strict=False))
+    return not all(
+        _LIST_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(chain, chain[1:], strict=False)
+    )
 
 
 def side_of(text: str, start: int, end: int) -> str | None:
@@ -226,7 +317,7 @@ def actor_side(text: str, clause: tuple[int, int], cue: _Found) -> str | None:
     inside = side_of(text, cue.start, cue.end)
     if inside:
         return inside
-    passive = re.match(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?", text[cue.end:clause[1]])
+    passive = re.match(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?", text[cue.end : clause[1]])
     if passive:
         after = cue.end + passive.end()
         side = side_of(text, after, min(clause[1], after + 40))
@@ -252,7 +343,7 @@ def cue_status(text: str, clause: tuple[int, int], cue: _Found) -> str | None:
     if rule in (UKRAINIAN, RUSSIAN, CONTESTED):
         return rule
     if rule == "fell":
-        fell_to = re.match(r"\s+(?:back\s+)?to\s+", text[cue.end:clause[1]])
+        fell_to = re.match(r"\s+(?:back\s+)?to\s+", text[cue.end : clause[1]])
         if fell_to:
             return side_of(text, cue.end, min(clause[1], cue.end + fell_to.end() + 30))
         # A place "fell" to the invader unless the clause says otherwise.
@@ -267,8 +358,12 @@ def cue_status(text: str, clause: tuple[int, int], cue: _Found) -> str | None:
     return side
 
 
-def status_and_event(text: str, clause: tuple[int, int], mention: tuple[int, int],
-                     others: Sequence[tuple[int, int]] = ()) -> tuple[str, str] | None:
+def status_and_event(
+    text: str,
+    clause: tuple[int, int],
+    mention: tuple[int, int],
+    others: Sequence[tuple[int, int]] = (),
+) -> tuple[str, str] | None:
     cues = find_cues(text, *clause)
     chosen = choose_cue(text, cues, mention, others)
     if chosen is None:
@@ -282,7 +377,7 @@ def status_and_event(text: str, clause: tuple[int, int], mention: tuple[int, int
         if other is chosen:
             continue
         first, second = sorted((chosen, other), key=lambda c: c.start)
-        if re.search(r"\bor\b", text[first.end:second.start]):
+        if re.search(r"\bor\b", text[first.end : second.start]):
             other_status = cue_status(text, clause, other)
             if other_status and other_status != status:
                 event = min((chosen.cue.event, other.cue.event), key=_EVENT_PRIORITY.index)
@@ -295,14 +390,16 @@ def certainty_of(text: str, spans: list[tuple[int, int]], cue_start: int | None)
     the sentence makes it unconfirmed; else the certainty cue nearest the control cue in the
     clause, then in the sentence (the stronger where two are as near); a report that states
     a thing itself confirms it."""
-    if cue_start is not None and _NEGATION.search(text[max(0, cue_start - 40):cue_start]):
+    if cue_start is not None and _NEGATION.search(text[max(0, cue_start - 40) : cue_start]):
         return "denied"
     if any(_UNVERIFIED.search(text, start, end) for start, end in spans):
         return "unconfirmed"
     for start, end in spans:
-        found = [(abs(match.start() - cue_start) if cue_start is not None else 0, rank, name)
-                 for rank, (name, pattern) in enumerate(_CERTAINTY_PATTERNS)
-                 for match in pattern.finditer(text, start, end)]
+        found = [
+            (abs(match.start() - cue_start) if cue_start is not None else 0, rank, name)
+            for rank, (name, pattern) in enumerate(_CERTAINTY_PATTERNS)
+            for match in pattern.finditer(text, start, end)
+        ]
         if found:
             return min(found)[2]
     return "confirmed"
@@ -334,9 +431,9 @@ def _subject_before(text: str, start: int, verb: int) -> str:
     for match in _SUBJECT_STOP.finditer(head):
         cut = match.end()
     phrase = head[cut:].strip()
-    if cut and head[cut - 2:cut].strip() == ",":
+    if cut and head[cut - 2 : cut].strip() == ",":
         # "Denis Pushilin, the rebel official, said": a name alone before the appositive.
-        name = re.fullmatch(r"\s*((?:[A-Z][\w'’-]+\s?){1,3})", head[:cut - 2])
+        name = re.fullmatch(r"\s*((?:[A-Z][\w'’-]+\s?){1,3})", head[: cut - 2])
         if name:
             phrase = f"{name.group(1).strip()}, {phrase}"
     phrase = _LEADING_FILLER.sub("", phrase).strip(" ,")
@@ -348,8 +445,7 @@ def _subject_before(text: str, start: int, verb: int) -> str:
     return phrase
 
 
-def date_of(text: str, spans: list[tuple[int, int]], near: int, dateline: dt.date
-            ) -> DateSpan:
+def date_of(text: str, spans: list[tuple[int, int]], near: int, dateline: dt.date) -> DateSpan:
     """The date expression nearest the cue in the clause, else in the sentence, else the
     dateline (a claim without a date of its own is about the day of the report)."""
     for start, end in spans:
@@ -362,9 +458,11 @@ def date_of(text: str, spans: list[tuple[int, int]], near: int, dateline: dt.dat
 
 # --- the whole ---------------------------------------------------------------------------------
 
-def _anaphors(text: str, mentions: list[Mention], sentence_spans: list[tuple[int, int]]
-              ) -> list[Mention]:
-    """"The town of some 27,000 people ... fell": in a sentence that names no place, "the
+
+def _anaphors(
+    text: str, mentions: list[Mention], sentence_spans: list[tuple[int, int]]
+) -> list[Mention]:
+    """ "The town of some 27,000 people ... fell": in a sentence that names no place, "the
     town" or "the city" is the last town or city named in the sentences before."""
     result = []
     for index, (start, end) in enumerate(sentence_spans):
@@ -374,20 +472,32 @@ def _anaphors(text: str, mentions: list[Mention], sentence_spans: list[tuple[int
         if match is None:
             continue
         reach_start = sentence_spans[max(0, index - ANAPHOR_REACH)][0]
-        earlier = [m for m in mentions if reach_start <= m.start < start and m.role == PLACE
-                   and m.entry.kind in ("city", "town", "village")]
+        earlier = [
+            m
+            for m in mentions
+            if reach_start <= m.start < start
+            and m.role == PLACE
+            and m.entry.kind in ("city", "town", "village")
+        ]
         if earlier:
             antecedent = earlier[-1]
-            result.append(Mention(
-                start=match.start(), end=match.end(), text=match.group(0),
-                entry=antecedent.entry, score=round(antecedent.score * ANAPHOR_SCORE_FACTOR,
-                                                    3),
-                how="anaphor", role=PLACE))
+            result.append(
+                Mention(
+                    start=match.start(),
+                    end=match.end(),
+                    text=match.group(0),
+                    entry=antecedent.entry,
+                    score=round(antecedent.score * ANAPHOR_SCORE_FACTOR, 3),
+                    how="anaphor",
+                    role=PLACE,
+                )
+            )
     return result
 
 
-def extract_claims(text: str, mentions: list[Mention], dateline: dt.date, *,
-                   outlet: str = "") -> list[Candidate]:
+def extract_claims(
+    text: str, mentions: list[Mention], dateline: dt.date, *, outlet: str = ""
+) -> list[Candidate]:
     """Candidate claims for the places of change among the mentions, in text order."""
     sentence_spans = sentences(text)
     report = f"{outlet} (the report)" if outlet else "the report"
@@ -402,9 +512,14 @@ def extract_claims(text: str, mentions: list[Mention], dateline: dt.date, *,
         span = (mention.start, mention.end)
         # Other places in the clause that can be a cue's object; an oblast only says where
         # ("fighting in the Donetsk region near Lyman").
-        others = [(m.start, m.end) for m in mentions + places if m.role != METONYMY
-                  and m.entry.kind != "oblast" and clause[0] <= m.start < clause[1]
-                  and (m.start, m.end) != span]
+        others = [
+            (m.start, m.end)
+            for m in mentions + places
+            if m.role != METONYMY
+            and m.entry.kind != "oblast"
+            and clause[0] <= m.start < clause[1]
+            and (m.start, m.end) != span
+        ]
         found = status_and_event(text, clause, span, others)
         if found is None:
             continue  # named, but nothing said about who holds it
@@ -413,14 +528,24 @@ def extract_claims(text: str, mentions: list[Mention], dateline: dt.date, *,
         cue_start = cue.start if cue else None
         # Certainty, claimant and date: the clause first, then the whole sentence.
         scope = [clause, sentence]
-        candidates.append(Candidate(
-            entry=mention.entry, mention=mention.text, status=status, event=event,
-            certainty=certainty_of(text, scope, cue_start),
-            claimant=claimant_of(text, scope, report),
-            date=date_of(text, scope, cue_start if cue_start is not None else mention.start,
-                         dateline),
-            quote=text[clause[0]:clause[1]], start=clause[0], end=clause[1],
-            score=mention.score, mention_start=mention.start))
+        candidates.append(
+            Candidate(
+                entry=mention.entry,
+                mention=mention.text,
+                status=status,
+                event=event,
+                certainty=certainty_of(text, scope, cue_start),
+                claimant=claimant_of(text, scope, report),
+                date=date_of(
+                    text, scope, cue_start if cue_start is not None else mention.start, dateline
+                ),
+                quote=text[clause[0] : clause[1]],
+                start=clause[0],
+                end=clause[1],
+                score=mention.score,
+                mention_start=mention.start,
+            )
+        )
     return _one_per_place_and_clause(candidates)
 
 

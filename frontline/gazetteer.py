@@ -29,8 +29,9 @@ TOWN_POPULATION = 5_000
 # How the English reports name an oblast, after its centre's name.
 OBLAST_SUFFIXES = ("region", "oblast", "province")
 
-_APOSTROPHE_TRANSLATION = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "′": "'",
-                                         "‐": "-", "‑": "-", "–": "-"})
+_APOSTROPHE_TRANSLATION = str.maketrans(
+    {"’": "'", "ʼ": "'", "`": "'", "‘": "'", "′": "'", "‐": "-", "‑": "-", "–": "-"}
+)
 
 
 def normalise(text: str) -> str:
@@ -72,8 +73,11 @@ def canonical_name(geonames_name: str, alternates: Iterable[str]) -> tuple[str, 
         if max(fuzz.ratio(romanised, name) for name in latin) < 75:
             continue
         # Closest to the main name first; then a spelling with Ukrainian-only letters.
-        rank = (fuzz.ratio(romanised, latin[0]),
-                1 if UKRAINIAN_ONLY.intersection(candidate) else 0, candidate)
+        rank = (
+            fuzz.ratio(romanised, latin[0]),
+            1 if UKRAINIAN_ONLY.intersection(candidate) else 0,
+            candidate,
+        )
         if best is None or rank > best:
             best = rank
     if best is None:
@@ -131,8 +135,9 @@ def matchable(name: str) -> bool:
     return not (name.isupper() and len(name) <= 4)
 
 
-def _geonames_entries(rows: Iterable[Mapping], places_by_geonames: Mapping[int, Place]
-                      ) -> Iterable[Entry]:
+def _geonames_entries(
+    rows: Iterable[Mapping], places_by_geonames: Mapping[int, Place]
+) -> Iterable[Entry]:
     """Entries from the rows of store.load_geonames."""
     for row in rows:
         geonames_id, alternates = row["geonameid"], row["alternatenames"]
@@ -149,7 +154,8 @@ def _geonames_entries(rows: Iterable[Mapping], places_by_geonames: Mapping[int, 
             oblast=row["iso_3166_2"],
             lat=known.lat if known else row["latitude"],
             lon=known.lon if known else row["longitude"],
-            population=population, geonames_id=geonames_id,
+            population=population,
+            geonames_id=geonames_id,
             names=tuple(sorted(names)),
             name_uk=(known.name_uk if known and known.name_uk else name_uk),
             name_ru=known.name_ru if known else "",
@@ -161,11 +167,20 @@ def _own_entry(place: Place) -> Entry:
     """A place of places.csv that the GeoNames extract lacks (added by hand, or the extract
     is damaged): still found in new articles, by its own spellings."""
     key = f"gn:{place.geonames_id}" if place.geonames_id is not None else f"place:{place.place_id}"
-    return Entry(key=key, name=place.name, kind=place.kind, oblast=place.oblast,
-                 lat=place.lat, lon=place.lon, population=place.population or 0,
-                 geonames_id=place.geonames_id,
-                 names=tuple(sorted(n for n in [place.name, *place.alt_names] if matchable(n))),
-                 name_uk=place.name_uk, name_ru=place.name_ru, place_id=place.place_id)
+    return Entry(
+        key=key,
+        name=place.name,
+        kind=place.kind,
+        oblast=place.oblast,
+        lat=place.lat,
+        lon=place.lon,
+        population=place.population or 0,
+        geonames_id=place.geonames_id,
+        names=tuple(sorted(n for n in [place.name, *place.alt_names] if matchable(n))),
+        name_uk=place.name_uk,
+        name_ru=place.name_ru,
+        place_id=place.place_id,
+    )
 
 
 def ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
@@ -183,8 +198,9 @@ def ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
 
 def polygon_centre(geometry: Mapping) -> tuple[float, float]:
     """(lat, lon) of the area centroid of a (Multi)Polygon's outer rings."""
-    polygons = ([geometry["coordinates"]] if geometry["type"] == "Polygon"
-                else geometry["coordinates"])
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
     total = lon = lat = 0.0
     for polygon in polygons:
         area, x, y = ring_area_centroid(polygon[0])
@@ -194,12 +210,18 @@ def polygon_centre(geometry: Mapping) -> tuple[float, float]:
     return lat / total, lon / total
 
 
-def _oblast_shapes(features: Mapping[str, Mapping]
-                   ) -> dict[str, tuple[tuple[float, float], str, str]]:
+def _oblast_shapes(
+    features: Mapping[str, Mapping],
+) -> dict[str, tuple[tuple[float, float], str, str]]:
     """ISO code -> (centre, Ukrainian name, Russian name) from the boundaries' features."""
-    return {code: (polygon_centre(f["geometry"]), str(f["properties"].get("name_uk", "")),
-                   str(f["properties"].get("name_ru", "")))
-            for code, f in features.items()}
+    return {
+        code: (
+            polygon_centre(f["geometry"]),
+            str(f["properties"].get("name_uk", "")),
+            str(f["properties"].get("name_ru", "")),
+        )
+        for code, f in features.items()
+    }
 
 
 def _cyrillic_oblast_forms(name: str) -> set[str]:
@@ -207,11 +229,17 @@ def _cyrillic_oblast_forms(name: str) -> set[str]:
     "Донецької області", "Донецькій області", ... "Донецкой области"."""
     adjective, _, noun = name.partition(" ")
     if noun == "область" and adjective.endswith("а") and not adjective.endswith("ая"):
-        stem, endings, nouns = adjective[:-1], ("а", "ої", "ій", "у", "ою"), (
-            "область", "області", "областю")
+        stem, endings, nouns = (
+            adjective[:-1],
+            ("а", "ої", "ій", "у", "ою"),
+            ("область", "області", "областю"),
+        )
     elif noun == "область" and adjective.endswith("ая"):
-        stem, endings, nouns = adjective[:-2], ("ая", "ой", "ую"), (
-            "область", "области", "областью")
+        stem, endings, nouns = (
+            adjective[:-2],
+            ("ая", "ой", "ую"),
+            ("область", "области", "областью"),
+        )
     else:
         # Not an oblast's name (Kyiv and Sevastopol have their own status): keep the long
         # ones (Автономна Республіка Крим); a one-word one is the city's name.
@@ -219,13 +247,17 @@ def _cyrillic_oblast_forms(name: str) -> set[str]:
     return {f"{stem}{ending} {form}" for ending in endings for form in nouns}
 
 
-def oblast_spellings(name_en: str, name_local: str, centre_names: Iterable[str],
-                     name_uk: str, name_ru: str) -> set[str]:
+def oblast_spellings(
+    name_en: str, name_local: str, centre_names: Iterable[str], name_uk: str, name_ru: str
+) -> set[str]:
     """How reports name an oblast: "Donetsk region", "Donetska oblast", "Донецької області",
     after the English name and those Latin spellings of its centre city that are close to it
     (Kharkov, Lugansk, Zaporozhye; not a historical name such as Stalino)."""
-    stems = {name_en} | {n for n in centre_names if n.isascii() and " " not in n
-                         and fuzz.ratio(n.lower(), name_en.lower()) >= 60}
+    stems = {name_en} | {
+        n
+        for n in centre_names
+        if n.isascii() and " " not in n and fuzz.ratio(n.lower(), name_en.lower()) >= 60
+    }
     names = {f"{stem} {suffix}" for stem in stems for suffix in OBLAST_SUFFIXES}
     if " " in name_local:  # "Kharkivska oblast"; a one-word one is the city's name
         names.add(name_local)
@@ -241,16 +273,20 @@ def _oblast_centre_city(gazetteer: Gazetteer, code: str, name_en: str) -> Entry 
     return max(same_name, key=lambda e: e.population, default=None)
 
 
-def _oblast_entries(gazetteer: Gazetteer, rows: Iterable[Mapping],
-                    shapes: Mapping[str, tuple[tuple[float, float], str, str]],
-                    places: Iterable[Place]) -> Iterable[Entry]:
+def _oblast_entries(
+    gazetteer: Gazetteer,
+    rows: Iterable[Mapping],
+    shapes: Mapping[str, tuple[tuple[float, float], str, str]],
+    places: Iterable[Place],
+) -> Iterable[Entry]:
     known = {p.oblast: p for p in places if p.kind == "oblast"}
     for row in rows:
         code, name_en = row["iso_3166_2"], row["name_en"]
         (lat, lon), name_uk, name_ru = shapes.get(code, ((0.0, 0.0), "", ""))
         centre = _oblast_centre_city(gazetteer, code, name_en)
-        names = oblast_spellings(name_en, row.get("name_local", ""),
-                                 centre.names if centre else (), name_uk, name_ru)
+        names = oblast_spellings(
+            name_en, row.get("name_local", ""), centre.names if centre else (), name_uk, name_ru
+        )
         place = known.get(code)
         if place is not None:
             names.update([place.name, *place.alt_names])
@@ -258,8 +294,12 @@ def _oblast_entries(gazetteer: Gazetteer, rows: Iterable[Mapping],
         if not (place or code in shapes):
             continue  # nowhere to draw it
         yield Entry(
-            key=f"oblast:{code}", name=place.name if place else f"{name_en} region",
-            kind="oblast", oblast=code, lat=lat, lon=lon,
+            key=f"oblast:{code}",
+            name=place.name if place else f"{name_en} region",
+            kind="oblast",
+            oblast=code,
+            lat=lat,
+            lon=lon,
             geonames_id=place.geonames_id if place else row.get("geonames_id"),
             names=tuple(sorted(names)),
             name_uk=(place.name_uk if place else name_uk) or name_uk,
@@ -274,18 +314,25 @@ def load_gazetteer(data_dir: Path | str | None = None) -> Gazetteer:
     dataset = load_dataset(root)
     rows, problems = load_geonames(root, dataset.oblasts)
     features, shape_problems = load_oblast_features(root)
-    gazetteer = Gazetteer(oblasts=dict(dataset.oblasts), places=dict(dataset.places),
-                          problems=problems + shape_problems)
-    by_geonames = {p.geonames_id: p for p in dataset.places.values()
-                   if p.geonames_id is not None and p.kind != "oblast"}
+    gazetteer = Gazetteer(
+        oblasts=dict(dataset.oblasts),
+        places=dict(dataset.places),
+        problems=problems + shape_problems,
+    )
+    by_geonames = {
+        p.geonames_id: p
+        for p in dataset.places.values()
+        if p.geonames_id is not None and p.kind != "oblast"
+    }
     for entry in _geonames_entries(rows, by_geonames):
         gazetteer.add(entry)
     in_geonames = {row["geonameid"] for row in rows}
     for place in dataset.places.values():
         if place.kind != "oblast" and place.geonames_id not in in_geonames:
             gazetteer.add(_own_entry(place))
-    entries = _oblast_entries(gazetteer, dataset.oblast_rows.values(), _oblast_shapes(features),
-                              dataset.places.values())
+    entries = _oblast_entries(
+        gazetteer, dataset.oblast_rows.values(), _oblast_shapes(features), dataset.places.values()
+    )
     for entry in list(entries):
         gazetteer.add(entry)
     return gazetteer

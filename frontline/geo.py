@@ -78,8 +78,14 @@ def _unusable(geometry: dict) -> str | None:
     try:
         shape = shapely.geometry.shape(geometry)
         ring_points = [len(polygon.exterior.coords) for polygon in getattr(shape, "geoms", [shape])]
-    except (TypeError, ValueError, IndexError, KeyError, AttributeError,
-            shapely.errors.ShapelyError):
+    except (
+        TypeError,
+        ValueError,
+        IndexError,
+        KeyError,
+        AttributeError,
+        shapely.errors.ShapelyError,
+    ):
         return "its coordinates are not rings of [longitude, latitude] pairs"
     if shape.is_empty or min(ring_points, default=0) < 4:
         return "has no area (a ring needs at least three corners)"

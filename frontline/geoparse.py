@@ -35,6 +35,7 @@ DATELINE = "dateline"  # where the report was filed from
 METONYMY = "metonymy"  # the name stands for a government or its forces
 OFFICE = "office"  # the seat or the remit of an office: "the governor of the Luhansk region"
 
+
 # Capitalised words that are never a place on their own, though some are spelled like one
 # (Bar, Ray and Or are villages; "Ukrainian" is one edit from nothing, but two from
 # Ukrainka, and must never be drawn towards it).
@@ -77,7 +78,8 @@ _GOVERNMENT_NOUNS = (
     r"troops|forces|army|armies|military|government|officials|leadership|authorities|regime|"
     r"soldiers|units|war|offensive|counter-offensive|counteroffensive|invasion|defen[cs]e|"
     r"defenders|navy|air force|artillery|command|commanders|generals|president|diplomats|"
-    r"envoy|missiles|drones|strikes|allies|partners|negotiators|claims?|demands?|position")
+    r"envoy|missiles|drones|strikes|allies|partners|negotiators|claims?|demands?|position"
+)
 # Verbs after a name that make it a government: a town does not insist or order.
 _GOVERNMENT_VERBS = (
     r"insisted|insists|said|says|claimed|claims|ordered|orders|denied|denies|announced|"
@@ -85,28 +87,39 @@ _GOVERNMENT_VERBS = (
     r"urged|urges|wants|wanted|vowed|vows|hopes|believes|argued|argues|threatened|refused|"
     r"welcomed|condemned|denounced|sent|sends|launched|launches|retaliated|agreed|agrees|signed|"
     r"recognised|recognized|annexed|mobilised|mobilized|has said|has denied|has claimed|"
-    r"is sending|will send|has ordered")
+    r"is sending|will send|has ordered"
+)
 _METONYMY_AFTER = re.compile(
     rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{_GOVERNMENT_NOUNS})\b"
     rf"|-(?:backed|led|controlled|appointed|installed|friendly|allied)\b"
-    rf"|\s+(?:{_GOVERNMENT_VERBS})\b)", re.IGNORECASE)
+    rf"|\s+(?:{_GOVERNMENT_VERBS})\b)",
+    re.IGNORECASE,
+)
 # Between a place and the oblast that locates it: "Lyman in the Donetsk region",
 # "Lyman, Donetsk region", "Lyman (Donetsk region)", "Balakliia, a town in the Kharkiv region".
-_LOCATOR_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?|\s+of\s+the\s+|,\s*(?:in\s+)?(?:the\s+)?|"
-                          r"\s*\(\s*(?:the\s+)?|,\s+an?\s+(?:\w+\s+){0,2}?(?:town|city|village|"
-                          r"settlement|hub|centre|center)\s+in\s+(?:the\s+)?)$", re.IGNORECASE)
+_LOCATOR_GAP = re.compile(
+    r"^(?:\s+in\s+(?:the\s+)?|\s+of\s+the\s+|,\s*(?:in\s+)?(?:the\s+)?|"
+    r"\s*\(\s*(?:the\s+)?|,\s+an?\s+(?:\w+\s+){0,2}?(?:town|city|village|"
+    r"settlement|hub|centre|center)\s+in\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
 # Before a place that is where an office sits or what it governs, not where things happen.
 _OFFICE_BEFORE = re.compile(
     r"\b(?:governor|head|administration|mayor|police|prosecutors?|council|authorities|"
     r"officials)\s+(?:of|for)\s+(?:the\s+)?$"
     r"|\b(?:ministry|government|officials|authorities|general\s+staff|headquarters|"
-    r"embassy)\s+in\s+$", re.IGNORECASE)
+    r"embassy)\s+in\s+$",
+    re.IGNORECASE,
+)
 # "the Dnipro", "the Donets": with the article, a town's name is a river's.
 _RIVER_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
 # used with match(text, pos), which anchors at pos; "^" would not.)
-_SHARED_REGION = re.compile(r"((?:\s*,\s*[^\W\d_][\w'’-]*)*,?\s+and\s+[^\W\d_][\w'’-]*)"
-                            r"\s+(regions|oblasts|provinces)\b", re.IGNORECASE)
+_SHARED_REGION = re.compile(
+    r"((?:\s*,\s*[^\W\d_][\w'’-]*)*,?\s+and\s+[^\W\d_][\w'’-]*)"
+    r"\s+(regions|oblasts|provinces)\b",
+    re.IGNORECASE,
+)
 
 # Case endings a Ukrainian or Russian place name can take in running text.
 CYRILLIC_ENDINGS = ("а", "у", "і", "ом", "ові", "ою", "ем", "ю", "е", "ой", "и")
@@ -156,10 +169,18 @@ class Matcher:
                 self._near.clear()
             found = []
             for length in (len(word) - 1, len(word), len(word) + 1):
-                found.extend(process.extract(word, self.fuzzy_names.get(length, ()),
-                                             scorer=OSA.distance, score_cutoff=1, limit=10))
-            self._near[word] = tuple(name for name, _, _ in
-                                     sorted(found, key=lambda m: (m[1], m[0])))
+                found.extend(
+                    process.extract(
+                        word,
+                        self.fuzzy_names.get(length, ()),
+                        scorer=OSA.distance,
+                        score_cutoff=1,
+                        limit=10,
+                    )
+                )
+            self._near[word] = tuple(
+                name for name, _, _ in sorted(found, key=lambda m: (m[1], m[0]))
+            )
         return self._near[word]
 
 
@@ -190,6 +211,7 @@ def cached_matcher(data_dir: Path | str | None = None) -> Matcher:
 
 
 # --- finding names ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Hit:
@@ -239,14 +261,15 @@ def _longest_first(hits: Iterable[_Hit]) -> list[_Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _capitalised_runs(text: str, sentence_spans: Sequence[tuple[int, int]]
-                      ) -> list[list[re.Match[str]]]:
+def _capitalised_runs(
+    text: str, sentence_spans: Sequence[tuple[int, int]]
+) -> list[list[re.Match[str]]]:
     """Runs of adjacent capitalised words (not stop words) within sentences."""
     runs: list[list[re.Match[str]]] = []
     for start, end in sentence_spans:
         run: list[re.Match[str]] = []
         for word in WORD.finditer(text, start, end):
-            joined = bool(run) and text[run[-1].end():word.start()] == " "
+            joined = bool(run) and text[run[-1].end() : word.start()] == " "
             if word.group(0)[0].isupper() and word.group(0).lower() not in STOP_WORDS:
                 if not joined and run:
                     runs.append(run)
@@ -260,11 +283,13 @@ def _capitalised_runs(text: str, sentence_spans: Sequence[tuple[int, int]]
     return runs
 
 
-def person_words(text: str, hits: Sequence[_Hit], sentence_spans: Sequence[tuple[int, int]]
-                 ) -> set[str]:
+def person_words(
+    text: str, hits: Sequence[_Hit], sentence_spans: Sequence[tuple[int, int]]
+) -> set[str]:
     """Words that are part of a person's name somewhere in the article: runs of two or more
     capitalised words not all of which are places ("Volodymyr Zelensky"), and a capitalised
     word after a title ("President Zelensky")."""
+
     def is_place(word: re.Match[str]) -> bool:
         return any(h.start <= word.start() and word.end() <= h.end for h in hits)
 
@@ -279,15 +304,18 @@ def person_words(text: str, hits: Sequence[_Hit], sentence_spans: Sequence[tuple
     return people
 
 
-def fuzzy_hits(text: str, taken: Sequence[_Hit], matcher: Matcher, skip: set[str]
-               ) -> list[_Hit]:
+def fuzzy_hits(text: str, taken: Sequence[_Hit], matcher: Matcher, skip: set[str]) -> list[_Hit]:
     """Capitalised words within one edit of a spelling, not already matched."""
     found = []
     for word in WORD.finditer(text):
         surface = word.group(0)
-        if (len(surface) < FUZZY_MIN_LENGTH or not surface[0].isupper()
-                or surface.lower() in STOP_WORDS or surface in skip
-                or any(h.start < word.end() and word.start() < h.end for h in taken)):
+        if (
+            len(surface) < FUZZY_MIN_LENGTH
+            or not surface[0].isupper()
+            or surface.lower() in STOP_WORDS
+            or surface in skip
+            or any(h.start < word.end() and word.start() < h.end for h in taken)
+        ):
             continue
         near = matcher.near_names(normalise(surface))
         if near:
@@ -298,11 +326,14 @@ def fuzzy_hits(text: str, taken: Sequence[_Hit], matcher: Matcher, skip: set[str
 
 # --- choosing among namesakes ----------------------------------------------------------------
 
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
@@ -316,9 +347,13 @@ def own_name(spelling: str, entry: Entry) -> bool:
     return fuzz.ratio(normalise(spelling), normalise(entry.name)) >= OWN_NAME_SIMILARITY
 
 
-def rank_candidates(candidates: Sequence[Entry], nearby_oblasts: set[str],
-                    article_oblasts: Counter[str], anchors: Sequence[Entry],
-                    spelling: str = "") -> list[tuple[float, Entry]]:
+def rank_candidates(
+    candidates: Sequence[Entry],
+    nearby_oblasts: set[str],
+    article_oblasts: Counter[str],
+    anchors: Sequence[Entry],
+    spelling: str = "",
+) -> list[tuple[float, Entry]]:
     """Candidates by score, best first: an oblast named in the same sentence decides;
     otherwise population, whether the spelling is the place's own name, the oblasts of the
     article's other places and nearness to them."""
@@ -346,8 +381,9 @@ def _confidence(ranked: Sequence[tuple[float, Entry]]) -> float:
     return 1.0 / (1.0 + math.exp(-(ranked[0][0] - ranked[1][0])))
 
 
-def _resolve(gazetteer: Gazetteer, text: str, hits: Sequence[_Hit],
-             sentence_spans: Sequence[tuple[int, int]]) -> list[Mention]:
+def _resolve(
+    gazetteer: Gazetteer, text: str, hits: Sequence[_Hit], sentence_spans: Sequence[tuple[int, int]]
+) -> list[Mention]:
     candidates = [gazetteer.candidates(h.name) for h in hits]
     # Places without namesakes anchor the others.
     anchors = [c[0] for c in candidates if len(c) == 1]
@@ -357,23 +393,38 @@ def _resolve(gazetteer: Gazetteer, text: str, hits: Sequence[_Hit],
         if not options:
             continue
         sentence = enclosing(list(sentence_spans), hit.start, hit.end)
-        nearby = {c[0].oblast for h, c in zip(hits, candidates, strict=True)
-                  if c and c[0].kind == "oblast" and h is not hit and sentence
-                  and sentence[0] <= h.start < sentence[1]}
+        nearby = {
+            c[0].oblast
+            for h, c in zip(hits, candidates, strict=True)
+            if c
+            and c[0].kind == "oblast"
+            and h is not hit
+            and sentence
+            and sentence[0] <= h.start < sentence[1]
+        }
         ranked = rank_candidates(options, nearby, article_oblasts, anchors, hit.name)
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
-        mentions.append(Mention(
-            start=hit.start, end=hit.end, text=text[hit.start:hit.end], entry=ranked[0][1],
-            score=round(quality * _confidence(ranked), 3), how=hit.how,
-            alternatives=tuple(e.key for _, e in ranked[1:])))
+        mentions.append(
+            Mention(
+                start=hit.start,
+                end=hit.end,
+                text=text[hit.start : hit.end],
+                entry=ranked[0][1],
+                score=round(quality * _confidence(ranked), 3),
+                how=hit.how,
+                alternatives=tuple(e.key for _, e in ranked[1:]),
+            )
+        )
     return mentions
 
 
 # --- roles -----------------------------------------------------------------------------------
 
-def _shared_region_oblasts(gazetteer: Gazetteer, text: str, mentions: list[Mention]
-                           ) -> list[Mention]:
-    """"the Donetsk and Luhansk regions": each name before the plural noun is an oblast."""
+
+def _shared_region_oblasts(
+    gazetteer: Gazetteer, text: str, mentions: list[Mention]
+) -> list[Mention]:
+    """ "the Donetsk and Luhansk regions": each name before the plural noun is an oblast."""
     result = list(mentions)
     for i, mention in enumerate(mentions):
         if mention.entry.kind == "oblast":
@@ -389,7 +440,8 @@ def _shared_region_oblasts(gazetteer: Gazetteer, text: str, mentions: list[Menti
             code = other.entry.oblast
             oblast = gazetteer.oblast_entry(code)
             if oblast is not None and normalise(other.text) in {
-                    normalise(n.rsplit(" ", 1)[0]) for n in oblast.names if " " in n}:
+                normalise(n.rsplit(" ", 1)[0]) for n in oblast.names if " " in n
+            }:
                 result[j] = replace(other, entry=oblast, alternatives=())
     return result
 
@@ -401,33 +453,40 @@ def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     result = []
     for i, mention in enumerate(mentions):
         if mention.entry.kind != "oblast" and _RIVER_BEFORE.search(
-                text[max(0, mention.start - 5):mention.start]):
+            text[max(0, mention.start - 5) : mention.start]
+        ):
             continue
         role = PLACE
         if mention.end <= head:
             role = DATELINE
-        elif _OFFICE_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
+        elif _OFFICE_BEFORE.search(text[max(0, mention.start - 40) : mention.start]):
             role = OFFICE  # before metonymy: in "the governor of the X region said" the
             # governor speaks, not the region
         elif _METONYMY_AFTER.match(text, mention.end) or _follows_kremlin(text, mention):
             role = METONYMY
-        elif mention.entry.kind == "oblast" and i > 0 and _LOCATOR_GAP.match(
-                text[mentions[i - 1].end:mention.start]) and mentions[i - 1].entry.kind != \
-                "oblast":
+        elif (
+            mention.entry.kind == "oblast"
+            and i > 0
+            and _LOCATOR_GAP.match(text[mentions[i - 1].end : mention.start])
+            and mentions[i - 1].entry.kind != "oblast"
+        ):
             role = LOCATOR
         result.append(replace(mention, role=role))
     return result
 
 
 def _follows_kremlin(text: str, mention: Mention) -> bool:
-    """"Kyiv and Moscow", "talks between Kyiv and Moscow": two governments."""
-    after = text[mention.end:mention.end + 16]
-    before = text[max(0, mention.start - 16):mention.start]
-    return bool(re.match(r"^\s+and\s+(?:Moscow|the Kremlin|Washington|Minsk)\b", after)
-                or re.search(r"\b(?:Moscow|Washington|Minsk)\s+and\s+$", before))
+    """ "Kyiv and Moscow", "talks between Kyiv and Moscow": two governments."""
+    after = text[mention.end : mention.end + 16]
+    before = text[max(0, mention.start - 16) : mention.start]
+    return bool(
+        re.match(r"^\s+and\s+(?:Moscow|the Kremlin|Washington|Minsk)\b", after)
+        or re.search(r"\b(?:Moscow|Washington|Minsk)\s+and\s+$", before)
+    )
 
 
 # --- the whole ---------------------------------------------------------------------------------
+
 
 def find_mentions(text: str, matcher: Matcher) -> list[Mention]:
     """Every place name in the text, in order, with its role (see the module doc)."""
@@ -435,7 +494,7 @@ def find_mentions(text: str, matcher: Matcher) -> list[Mention]:
     spans = sentences(text)
     exact = exact_hits(text, normalised, matcher.automaton)
     people = person_words(text, exact, spans)
-    exact = [h for h in exact if text[h.start:h.end] not in people]
+    exact = [h for h in exact if text[h.start : h.end] not in people]
     fuzzy = fuzzy_hits(text, exact, matcher, people)
     hits = sorted(exact + fuzzy, key=lambda h: h.start)
     mentions = _resolve(matcher.gazetteer, text, hits, spans)

@@ -44,10 +44,26 @@ from frontline.model import Article, Claim, Dataset, Place
 
 # Article ids are at most 100 characters: the outlet's part is cut to this.
 OUTLET_SLUG_LENGTH = 40
-TABLE_COLUMNS = (("place", 16), ("oblast", 6), ("status", 10), ("event", 10),
-                 ("certainty", 11), ("date", 10), ("claimant", 28), ("mention", 14))
-MENTION_COLUMNS = (("mention", 18), ("place", 16), ("oblast", 6), ("kind", 7),
-                   ("lat", 9), ("lon", 9), ("role", 9), ("match", 9))
+TABLE_COLUMNS = (
+    ("place", 16),
+    ("oblast", 6),
+    ("status", 10),
+    ("event", 10),
+    ("certainty", 11),
+    ("date", 10),
+    ("claimant", 28),
+    ("mention", 14),
+)
+MENTION_COLUMNS = (
+    ("mention", 18),
+    ("place", 16),
+    ("oblast", 6),
+    ("kind", 7),
+    ("lat", 9),
+    ("lon", 9),
+    ("role", 9),
+    ("match", 9),
+)
 
 
 class IngestError(Exception):
@@ -55,6 +71,7 @@ class IngestError(Exception):
 
 
 # --- what the page and the command share -----------------------------------------------------
+
 
 def article_id_for(outlet: str, published: dt.date, text: str) -> str:
     """`<outlet-slug>-<date>-<first 8 hex of the SHA-1 of the text>`, as the seed's (the slug
@@ -64,8 +81,15 @@ def article_id_for(outlet: str, published: dt.date, text: str) -> str:
     return f"{slug}-{published.isoformat()}-{digest}"
 
 
-def make_article(text: str, published: dt.date, *, title: str = "", outlet: str = "",
-                 url: str = "", language: str = "en") -> Article:
+def make_article(
+    text: str,
+    published: dt.date,
+    *,
+    title: str = "",
+    outlet: str = "",
+    url: str = "",
+    language: str = "en",
+) -> Article:
     """The article as it will be stored: its line breaks as store.normalise_line_breaks
     makes them, the title and outlet on one line, the address checked."""
     text = store.normalise_line_breaks(text)
@@ -73,11 +97,19 @@ def make_article(text: str, published: dt.date, *, title: str = "", outlet: str 
     title = " ".join(title.split()) or _first_line(text)
     url = url.strip()
     if url and not store.WEB_ADDRESS_PATTERN.match(url):
-        raise IngestError(f"the address {url[:80]!r} is not an http(s) address; leave it empty "
-                          "or give the article's web address")
-    return Article(article_id=article_id_for(outlet, published, text), title=title,
-                   outlet=outlet, url=url, published=published, language=language,
-                   text=text)
+        raise IngestError(
+            f"the address {url[:80]!r} is not an http(s) address; leave it empty "
+            "or give the article's web address"
+        )
+    return Article(
+        article_id=article_id_for(outlet, published, text),
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=published,
+        language=language,
+        text=text,
+    )
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -88,14 +120,25 @@ def _first_line(text: str, limit: int = 120) -> str:
 def mention_dict(mention: Mention) -> dict[str, Any]:
     """A place mention as `frontline ingest --mentions` prints it."""
     entry = mention.entry
-    return {"mention": mention.text, "start": mention.start, "end": mention.end,
-            "place": entry.name, "geonames_id": entry.geonames_id, "lat": entry.lat,
-            "lon": entry.lon, "oblast": entry.oblast, "kind": entry.kind,
-            "role": mention.role, "match": mention.how, "score": mention.score}
+    return {
+        "mention": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "place": entry.name,
+        "geonames_id": entry.geonames_id,
+        "lat": entry.lat,
+        "lon": entry.lon,
+        "oblast": entry.oblast,
+        "kind": entry.kind,
+        "role": mention.role,
+        "match": mention.how,
+        "score": mention.score,
+    }
 
 
-def candidate_claims(text: str, published: dt.date, *, outlet: str = "",
-                     matcher: Matcher | None = None) -> list[Candidate]:
+def candidate_claims(
+    text: str, published: dt.date, *, outlet: str = "", matcher: Matcher | None = None
+) -> list[Candidate]:
     """The claims a text seems to make, for review, with offsets into the text as stored
     (store.normalise_line_breaks). Writes nothing."""
     matcher = matcher or cached_matcher()
@@ -103,8 +146,7 @@ def candidate_claims(text: str, published: dt.date, *, outlet: str = "",
     return extract_claims(text, find_mentions(text, matcher), published, outlet=outlet)
 
 
-def candidate_from_dict(row: dict[str, Any], base: Candidate, gazetteer: Gazetteer
-                        ) -> Candidate:
+def candidate_from_dict(row: dict[str, Any], base: Candidate, gazetteer: Gazetteer) -> Candidate:
     """A reviewed row (as_dict() form, edited) back as a candidate: status, event,
     certainty, claimant, dates and place may have changed; the quote stays the original's.
     The place is found by GeoNames id, else by oblast code for an oblast, else by name."""
@@ -113,13 +155,19 @@ def candidate_from_dict(row: dict[str, Any], base: Candidate, gazetteer: Gazette
     date_end = dt.date.fromisoformat(str(row.get("date_end") or date))
     precision = str(row.get("date_precision") or base.date.precision)
     return Candidate(
-        entry=entry, mention=base.mention,
-        status=str(row.get("status") or base.status), event=str(row.get("event") or base.event),
+        entry=entry,
+        mention=base.mention,
+        status=str(row.get("status") or base.status),
+        event=str(row.get("event") or base.event),
         certainty=str(row.get("certainty") or base.certainty),
         claimant=str(row.get("claimant") or base.claimant),
         date=DateSpan(date, max(date, date_end), precision, base.date.expression),
-        quote=base.quote, start=base.start, end=base.end, score=base.score,
-        mention_start=base.mention_start)
+        quote=base.quote,
+        start=base.start,
+        end=base.end,
+        score=base.score,
+        mention_start=base.mention_start,
+    )
 
 
 def _entry_for(row: dict[str, Any], gazetteer: Gazetteer) -> Entry | None:
@@ -153,14 +201,18 @@ def place_for(entry: Entry, places: dict[str, Place]) -> Place:
         if entry.kind == "oblast":
             if place.kind == "oblast" and place.oblast == entry.oblast:
                 return place
-        elif entry.geonames_id is not None and place.geonames_id == entry.geonames_id \
-                and place.kind != "oblast":
+        elif (
+            entry.geonames_id is not None
+            and place.geonames_id == entry.geonames_id
+            and place.kind != "oblast"
+        ):
             return place
     if entry.place_id and entry.place_id not in places:
         place_id = entry.place_id
     else:
         base = slugify(entry.name.removesuffix(" region")) + (
-            "-oblast" if entry.kind == "oblast" else "")
+            "-oblast" if entry.kind == "oblast" else ""
+        )
         place_id = base
         for attempt in (f"{base}-{entry.oblast.lower()}", f"{base}-{entry.geonames_id}"):
             if place_id not in places:
@@ -168,22 +220,35 @@ def place_for(entry: Entry, places: dict[str, Place]) -> Place:
             place_id = attempt
     latin = tuple(n for n in entry.names if n.isascii() and n != entry.name)[:8]
     cyrillic = tuple(n for n in entry.names if not n.isascii())[:4]
-    return Place(place_id=place_id, name=entry.name, kind=entry.kind, oblast=entry.oblast,
-                 lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id,
-                 population=entry.population or None, alt_names=latin + cyrillic,
-                 name_uk=entry.name_uk, name_ru=entry.name_ru)
+    return Place(
+        place_id=place_id,
+        name=entry.name,
+        kind=entry.kind,
+        oblast=entry.oblast,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonames_id=entry.geonames_id,
+        population=entry.population or None,
+        alt_names=latin + cyrillic,
+        name_uk=entry.name_uk,
+        name_ru=entry.name_ru,
+    )
 
 
 def _next_claim_ids(claims: Iterable[Claim], count: int) -> list[str]:
     """c0001-style ids after the highest one in use."""
-    numbers = [int(c.claim_id[1:]) for c in claims
-               if c.claim_id.startswith("c") and c.claim_id[1:].isdigit()]
+    numbers = [
+        int(c.claim_id[1:])
+        for c in claims
+        if c.claim_id.startswith("c") and c.claim_id[1:].isdigit()
+    ]
     first = max(numbers, default=0) + 1
     return [f"c{n:04d}" for n in range(first, first + count)]
 
 
-def plan_save(dataset: Dataset, article: Article, candidates: Sequence[Candidate]
-              ) -> tuple[list[Place], list[Claim]]:
+def plan_save(
+    dataset: Dataset, article: Article, candidates: Sequence[Candidate]
+) -> tuple[list[Place], list[Claim]]:
     """The places to add and the claims to add for an article, as of a loaded dataset."""
     places = dict(dataset.places)
     new_places: list[Place] = []
@@ -198,8 +263,9 @@ def plan_save(dataset: Dataset, article: Article, candidates: Sequence[Candidate
     return new_places, claims
 
 
-def _staged_problems(root: Path, articles: list[Article], places: list[Place],
-                     claims: list[Claim]) -> list[store.Problem]:
+def _staged_problems(
+    root: Path, articles: list[Article], places: list[Place], claims: list[Claim]
+) -> list[store.Problem]:
     """Write the would-be tables to a scratch copy and load them back: the store's own
     validation, run on exactly what would be written."""
     with tempfile.TemporaryDirectory(prefix="frontline-ingest-") as scratch:
@@ -212,8 +278,9 @@ def _staged_problems(root: Path, articles: list[Article], places: list[Place],
     return staged.problems
 
 
-def save_article(article: Article, candidates: Sequence[Candidate],
-                 data_dir: Path | str | None = None) -> SaveReport:
+def save_article(
+    article: Article, candidates: Sequence[Candidate], data_dir: Path | str | None = None
+) -> SaveReport:
     """Add an article, its new places and its claims to the data directory, holding the
     directory's write lock from loading to writing (see the module's doc).
 
@@ -234,25 +301,37 @@ def save_article(article: Article, candidates: Sequence[Candidate],
 def _save_locked(root: Path, article: Article, candidates: Sequence[Candidate]) -> SaveReport:
     dataset = store.load_dataset(root)
     # The same text under another id (another outlet or dateline typed in) is the same report.
-    twin = next((a for a in dataset.articles.values()
-                 if a.article_id != article.article_id and a.text.strip() == article.text.strip()),
-                None)
+    twin = next(
+        (
+            a
+            for a in dataset.articles.values()
+            if a.article_id != article.article_id and a.text.strip() == article.text.strip()
+        ),
+        None,
+    )
     if twin is not None:
-        return SaveReport(twin.article_id, added=False,
-                          message=f"the same text is already in {root} as article "
-                                  f"{twin.article_id}; nothing added")
+        return SaveReport(
+            twin.article_id,
+            added=False,
+            message=f"the same text is already in {root} as article "
+            f"{twin.article_id}; nothing added",
+        )
     # An article there without claims is what a save interrupted between files leaves: this
     # save completes it.
     if article.article_id in dataset.articles and (
         not candidates or any(c.article_id == article.article_id for c in dataset.claims)
     ):
-        return SaveReport(article.article_id, added=False,
-                          message=f"article {article.article_id} is already in {root}; "
-                                  "nothing added")
+        return SaveReport(
+            article.article_id,
+            added=False,
+            message=f"article {article.article_id} is already in {root}; nothing added",
+        )
     if dataset.problems:
-        raise IngestError(f"{root} has {len(dataset.problems)} problem(s) "
-                          f"(first: {dataset.problems[0]}); run `frontline validate` and "
-                          "fix them before adding articles")
+        raise IngestError(
+            f"{root} has {len(dataset.problems)} problem(s) "
+            f"(first: {dataset.problems[0]}); run `frontline validate` and "
+            "fix them before adding articles"
+        )
     places, claims = plan_save(dataset, article, candidates)
     tables = {
         "articles": list({**dataset.articles, article.article_id: article}.values()),
@@ -263,13 +342,18 @@ def _save_locked(root: Path, article: Article, candidates: Sequence[Candidate]) 
     if problems:
         raise IngestError(f"the new data would not validate: {problems[0]}")
     store.write_tables(root, **tables)
-    return SaveReport(article.article_id, added=True,
-                      new_places=[p.place_id for p in places], claims=len(claims),
-                      message=f"added article {article.article_id}: {len(claims)} claim(s), "
-                              f"{len(places)} new place(s)")
+    return SaveReport(
+        article.article_id,
+        added=True,
+        new_places=[p.place_id for p in places],
+        claims=len(claims),
+        message=f"added article {article.article_id}: {len(claims)} claim(s), "
+        f"{len(places)} new place(s)",
+    )
 
 
 # --- reading inputs ---------------------------------------------------------------------------
+
 
 def read_article_text(path: Path) -> str:
     """The text of an article file, or an IngestError naming the file and the fault."""
@@ -286,8 +370,10 @@ def read_article_text(path: Path) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise IngestError(f"{path}: is not UTF-8 text (byte 0x{raw[err.start]:02x} at "
-                          f"offset {err.start}); save it as UTF-8") from None
+        raise IngestError(
+            f"{path}: is not UTF-8 text (byte 0x{raw[err.start]:02x} at "
+            f"offset {err.start}); save it as UTF-8"
+        ) from None
     if "\x00" in text:
         raise IngestError(f"{path}: contains a NUL byte; this is not a text file")
     if not text.strip():
@@ -309,8 +395,10 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
 
 # --- output -----------------------------------------------------------------------------------
 
-def render_table(rows: Sequence[dict[str, Any]],
-                 columns: Sequence[tuple[str, int]] = TABLE_COLUMNS) -> str:
+
+def render_table(
+    rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, int]] = TABLE_COLUMNS
+) -> str:
     def cell(value: Any, width: int) -> str:
         text = "" if value is None else " ".join(str(value).split())
         return text if len(text) <= width else text[: width - 1] + "…"
@@ -318,8 +406,9 @@ def render_table(rows: Sequence[dict[str, Any]],
     header = "  ".join(name.ljust(width) for name, width in columns).rstrip()
     lines = [header, "  ".join("-" * width for _, width in columns)]
     for row in rows:
-        lines.append("  ".join(cell(row.get(name), width).ljust(width)
-                               for name, width in columns).rstrip())
+        lines.append(
+            "  ".join(cell(row.get(name), width).ljust(width) for name, width in columns).rstrip()
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -351,27 +440,47 @@ class Progress:
 
 # --- the command ------------------------------------------------------------------------------
 
+
 def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the `ingest` subcommand to an argparse subparsers object."""
     parser = subparsers.add_parser(
-        "ingest", help="candidate claims of news articles; --save adds them to the data",
+        "ingest",
+        help="candidate claims of news articles; --save adds them to the data",
         description=__doc__.split("\n\n")[1] if __doc__ else None,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="+", metavar="ARTICLE",
-                        help="article text files (UTF-8), or directories of *.txt files")
-    parser.add_argument("--date", required=True, metavar="YYYY-MM-DD",
-                        help="the dateline: the day the article was published")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="ARTICLE",
+        help="article text files (UTF-8), or directories of *.txt files",
+    )
+    parser.add_argument(
+        "--date",
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="the dateline: the day the article was published",
+    )
     parser.add_argument("--title", default="", help="default: the first line of the text")
     parser.add_argument("--outlet", default="", help="who published it (default: unknown)")
     parser.add_argument("--url", default="")
     parser.add_argument("--format", choices=("json", "table"), default="json")
-    parser.add_argument("--mentions", action="store_true",
-                        help="list the place mentions found instead of the claims")
-    parser.add_argument("--save", action="store_true",
-                        help="validate and add the articles and their claims to the data")
+    parser.add_argument(
+        "--mentions",
+        action="store_true",
+        help="list the place mentions found instead of the claims",
+    )
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="validate and add the articles and their claims to the data",
+    )
     # SUPPRESS keeps a --data-dir given before the subcommand, if the main parser has one.
-    parser.add_argument("--data-dir", default=argparse.SUPPRESS,
-                        help="the data directory (default: $FRONTLINE_DATA_DIR or data/)")
+    parser.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="the data directory (default: $FRONTLINE_DATA_DIR or data/)",
+    )
     parser.set_defaults(run=run_ingest)
     return parser
 
@@ -388,8 +497,9 @@ def _published(raw: str, today: dt.date) -> dt.date:
     return published
 
 
-def run_ingest(args: argparse.Namespace, *, stdout: TextIO | None = None,
-               stderr: TextIO | None = None) -> int:
+def run_ingest(
+    args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     """Do the work of `frontline ingest`; returns the exit code (0 fine, 1 a file failed,
     2 bad arguments)."""
     out = stdout or sys.stdout
@@ -417,14 +527,19 @@ def run_ingest(args: argparse.Namespace, *, stdout: TextIO | None = None,
     for done, path in enumerate(files, 1):
         try:
             text = read_article_text(path)
-            article = make_article(text, published, title=args.title, outlet=args.outlet,
-                                   url=args.url)
+            article = make_article(
+                text, published, title=args.title, outlet=args.outlet, url=args.url
+            )
             mentions = find_mentions(article.text, matcher)
             candidates = extract_claims(article.text, mentions, published, outlet=article.outlet)
-            shown = ([mention_dict(m) for m in mentions] if args.mentions
-                     else [c.as_dict() for c in candidates])
-            rows.extend({**row, "file": str(path), "article_id": article.article_id}
-                        for row in shown)
+            shown = (
+                [mention_dict(m) for m in mentions]
+                if args.mentions
+                else [c.as_dict() for c in candidates]
+            )
+            rows.extend(
+                {**row, "file": str(path), "article_id": article.article_id} for row in shown
+            )
             if args.save:
                 messages.append(f"{path}: {save_article(article, candidates, root).message}")
         except IngestError as problem:

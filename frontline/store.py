@@ -517,8 +517,11 @@ def _article_parser(articles_dir: Path, today: dt.date) -> Callable[[dict[str, s
         article_id = _identifier(row, "article_id")
         path = articles_dir / f"{article_id}.txt"
         if path.is_symlink() and not path.resolve().is_relative_to(articles_dir.resolve()):
-            raise _RowError("article_id", f"text file {ARTICLES_DIR}/{article_id}.txt is a link "
-                            f"to a file outside {ARTICLES_DIR}/; put the text itself there")
+            raise _RowError(
+                "article_id",
+                f"text file {ARTICLES_DIR}/{article_id}.txt is a link "
+                f"to a file outside {ARTICLES_DIR}/; put the text itself there",
+            )
         sink: list[Problem] = []
         text = _read_text(path, sink, "")
         if text is None:
@@ -548,8 +551,9 @@ def _missing(value: str, what: str, file: str, left_out: dict[str, int]) -> _Row
             f"{value[:40]!r} is left out of {file} (see its line {left_out[value]}), "
             "so this claim is too",
         )
-    return _RowError(f"{what}_id", f"{value[:40]!r} is not {'an' if what == 'article' else 'a'} "
-                     f"{what} in {file}")
+    return _RowError(
+        f"{what}_id", f"{value[:40]!r} is not {'an' if what == 'article' else 'a'} {what} in {file}"
+    )
 
 
 def _claim_parser(

@@ -13,13 +13,43 @@ from collections.abc import Iterator
 # capitals, near the start (after a scraper's "date 2022-09-11", say).
 DATELINE = re.compile(
     r"(?:^|\s)[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]{2,}(?:\s+[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]+)*"
-    r"(?:,\s*[A-Z][\w ]{1,30}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+")
+    r"(?:,\s*[A-Z][\w ]{1,30}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+"
+)
 DATELINE_REACH = 80
 
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st",
-                  "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-                  "oct", "nov", "dec", "approx", "u.s", "u.k", "e.g", "i.e")
+_ABBREVIATIONS = (
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "st",
+    "no",
+    "vs",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "approx",
+    "u.s",
+    "u.k",
+    "e.g",
+    "i.e",
+)
 # A single line break is not an end: reports are often wrapped at a fixed width.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)]*(?=\s+[\"'“‘«(]?[A-ZА-ЯІЇЄҐ0-9])|\n\s*\n")
 # Where a sentence breaks into clauses that can carry claims of their own.
@@ -39,7 +69,7 @@ def dateline_end(text: str) -> int:
     """Where the dateline ends (0 when the text has none)."""
     match = DATELINE.search(text, 0, DATELINE_REACH)
     # At most a short label before it; after a few words of prose it is no dateline.
-    if match is None or len(text[:match.start()].split()) > 2:
+    if match is None or len(text[: match.start()].split()) > 2:
         return 0
     return match.end()
 
@@ -52,9 +82,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
         spans.append(_trim(text, 0, start) or (0, start))
     for match in _SENTENCE_END.finditer(text, start):
         end = match.end() if match.group(0).strip() else match.start()
-        before = text[start:match.start()].rsplit(None, 1)
-        if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS \
-                and not match.group(0).startswith("\n"):
+        before = text[start : match.start()].rsplit(None, 1)
+        if (
+            before
+            and before[-1].lower().rstrip(".") in _ABBREVIATIONS
+            and not match.group(0).startswith("\n")
+        ):
             continue
         span = _trim(text, start, end)
         if span:

@@ -59,6 +59,9 @@ CERTAINTY_DASH = {"confirmed": None, "claimed": "5 3", "unconfirmed": "3 3", "de
 # The same outlines as a CSS border, for the legend; claimed and unconfirmed differ by their
 # fill (CERTAINTY_FILLED) there as on the map.
 CERTAINTY_BORDER = {
-    "confirmed": "solid", "claimed": "dashed", "unconfirmed": "dashed", "denied": "dotted"
+    "confirmed": "solid",
+    "claimed": "dashed",
+    "unconfirmed": "dashed",
+    "denied": "dotted",
 }
 HOLLOW_FILL = "#ffffff"

@@ -461,7 +461,9 @@ ACCEPTED = [
     ),
     (
         "an article saved with Windows line endings",
-        lambda d: [path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-                   for path in (d / "articles").glob("*.txt")],
+        lambda d: [
+            path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+            for path in (d / "articles").glob("*.txt")
+        ],
     ),
 ]

@@ -149,8 +149,10 @@ def test_bad_address_is_refused_and_nothing_is_written(data_copy):
     app.text_input(key="url").input("javascript:alert(1)").run()
     claims_before = (data_copy / "claims.csv").read_bytes()
     next(b for b in app.button if b.label == "Save the kept claims").click().run()
-    assert any("Not saved" in e.value and "the address" in e.value
-               and "javascript:alert(1)" in e.value for e in app.error)
+    assert any(
+        "Not saved" in e.value and "the address" in e.value and "javascript:alert(1)" in e.value
+        for e in app.error
+    )
     assert (data_copy / "claims.csv").read_bytes() == claims_before
 
 

@@ -75,29 +75,45 @@ def _set_first_geometry(data_dir, coordinates) -> None:
 
 # The boundaries file, broken: validate names it, and every page still draws the rest.
 BROKEN_BOUNDARIES = [
-    ("coordinates not numbers", lambda d: _set_first_geometry(d, "x"),
-     ("feature 1: geometry", "not rings of [longitude, latitude] pairs")),
-    ("a ring of two corners", lambda d: _set_first_geometry(d, [[[30, 50], [31, 50]]]),
-     ("feature 1: geometry", "not rings")),
-    ("an empty polygon", lambda d: _set_first_geometry(d, []),
-     ("feature 1: geometry", "has no area")),
-    ("nested too deeply", lambda d: (d / "oblasts.geojson").write_text("[" * 200_000),
-     ("-", "nested too deeply")),
+    (
+        "coordinates not numbers",
+        lambda d: _set_first_geometry(d, "x"),
+        ("feature 1: geometry", "not rings of [longitude, latitude] pairs"),
+    ),
+    (
+        "a ring of two corners",
+        lambda d: _set_first_geometry(d, [[[30, 50], [31, 50]]]),
+        ("feature 1: geometry", "not rings"),
+    ),
+    (
+        "an empty polygon",
+        lambda d: _set_first_geometry(d, []),
+        ("feature 1: geometry", "has no area"),
+    ),
+    (
+        "nested too deeply",
+        lambda d: (d / "oblasts.geojson").write_text("[" * 200_000),
+        ("-", "nested too deeply"),
+    ),
 ]
 PAGES = ["dashboard.py", "pages/1_Articles.py", "pages/2_Data.py", "pages/3_Changes.py"]
 
 
-@pytest.mark.parametrize(("label", "damage", "expected"), BROKEN_BOUNDARIES,
-                         ids=[case[0] for case in BROKEN_BOUNDARIES])
-def test_broken_boundaries_are_named_and_the_pages_still_draw(data_copy, capsys, label, damage,
-                                                              expected):
+@pytest.mark.parametrize(
+    ("label", "damage", "expected"), BROKEN_BOUNDARIES, ids=[case[0] for case in BROKEN_BOUNDARIES]
+)
+def test_broken_boundaries_are_named_and_the_pages_still_draw(
+    data_copy, capsys, label, damage, expected
+):
     damage(data_copy)
     assert main(["validate", str(data_copy)]) == 1
     field, words = expected
     out = capsys.readouterr().out
     prefix = f"{data_copy / 'oblasts.geojson'}:"
-    assert any(line.startswith(prefix) and f": {field}: " in line and words in line
-               for line in out.splitlines()), out
+    assert any(
+        line.startswith(prefix) and f": {field}: " in line and words in line
+        for line in out.splitlines()
+    ), out
     for page in PAGES:
         app = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT).run()
         assert not app.exception, f"{label}, {page}: {app.exception}"

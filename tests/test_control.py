@@ -456,8 +456,10 @@ def test_a_snapshot_with_no_readable_area_is_left_out(dsm_files):
     assert dt.date(2022, 9, 10) not in loaded.dates
     messages = [str(p) for p in loaded.problems]
     assert messages[0].startswith("2022-09-10.geojson:0: feature 1: name:")
-    assert messages[1] == ("2022-09-10.geojson:1: features: no area could be read; the "
-                           "snapshot is left out (see the problems above)")
+    assert messages[1] == (
+        "2022-09-10.geojson:1: features: no area could be read; the "
+        "snapshot is left out (see the problems above)"
+    )
 
 
 @pytest.mark.parametrize("pattern", ["^(a+)+$", r"(\w*\s?)*", "(occupied{1,})+"])
@@ -467,8 +469,13 @@ def test_patterns_that_can_take_exponential_time_are_refused(pattern):
     loaded = load_control_files(
         [
             ("mapping.toml", mapping.encode()),
-            ("2022-09-01.geojson", collection(feature({"name": "occupied"}, OCCUPIED_EAST),
-                                              feature({"name": slow_name}, GREY_BAND))),
+            (
+                "2022-09-01.geojson",
+                collection(
+                    feature({"name": "occupied"}, OCCUPIED_EAST),
+                    feature({"name": slow_name}, GREY_BAND),
+                ),
+            ),
         ],
         source="test",
         today=TODAY,

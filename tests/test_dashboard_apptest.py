@@ -103,8 +103,11 @@ def test_what_was_known_mode():
     app = open_dashboard(as_of="2022-03-15")
     widget(app.radio, "Timeline shows").set_value("known").run()
     assert counts(app).startswith("0 places and 0 claims")
-    assert any("No article in the data was published by 2022-03-15: the first came out on "
-               "2022-09-11" in i.value for i in app.info)
+    assert any(
+        "No article in the data was published by 2022-03-15: the first came out on "
+        "2022-09-11" in i.value
+        for i in app.info
+    )
     widget(app.slider, "Map as of").set_value(D(2022, 9, 11)).run()
     assert counts(app).startswith("5 places and 6 claims")
     assert not any("No article in the data" in i.value for i in app.info)
@@ -158,8 +161,9 @@ def test_a_place_chosen_after_a_click_holds_while_the_map_repeats_that_click(
 
 def test_broken_data_shows_the_valid_part_and_what_was_left_out(data_copy):
     claims = data_copy / "claims.csv"
-    claims.write_text(claims.read_text(encoding="utf-8").replace(",claimed,", ",sure,", 1),
-                      encoding="utf-8")
+    claims.write_text(
+        claims.read_text(encoding="utf-8").replace(",claimed,", ",sure,", 1), encoding="utf-8"
+    )
     app = open_dashboard()
     assert not app.exception
     assert counts(app).startswith("5 places and 5 claims")
@@ -182,7 +186,6 @@ def test_edited_data_is_picked_up_on_the_next_run(data_copy):
     claims.write_text("".join(line for line in lines if ",izium," not in line), encoding="utf-8")
     app.run()
     assert counts(app).startswith("4 places and 5 claims")
-
 
 
 def test_a_selected_place_that_the_filters_hide_says_so():

@@ -76,9 +76,7 @@ def test_reader_moves_the_timeline_and_reads_the_source(page, dashboard):
     assert page.page_errors == []
 
 
-def test_a_place_clicked_on_the_map_is_still_chosen_after_a_visit_to_another_page(
-    page, dashboard
-):
+def test_a_place_clicked_on_the_map_is_still_chosen_after_a_visit_to_another_page(page, dashboard):
     page.goto(dashboard.url + "/?as_of=2022-09-11")
     wait_for_map(page)
     page.locator(MAP_FRAME).scroll_into_view_if_needed()

@@ -13,12 +13,24 @@ from frontline.geoparse import cached_matcher
 LABELS = Path(__file__).resolve().parent / "eval" / "labels.json"
 
 # Measured with `python -m frontline.evaluate`; a change may raise them, not lower them.
-FLOOR_ALL = {"mention_precision": 1.0, "mention_recall": 1.0, "within_10km": 1.0,
-             "claim_recall": 0.972, "status_accuracy": 0.972, "certainty_accuracy": 0.972,
-             "date_accuracy": 0.916}
-FLOOR_HELD_OUT = {"mention_precision": 1.0, "mention_recall": 1.0, "within_10km": 1.0,
-                  "claim_recall": 0.833, "status_accuracy": 0.833,
-                  "certainty_accuracy": 0.833, "date_accuracy": 0.5}
+FLOOR_ALL = {
+    "mention_precision": 1.0,
+    "mention_recall": 1.0,
+    "within_10km": 1.0,
+    "claim_recall": 0.972,
+    "status_accuracy": 0.972,
+    "certainty_accuracy": 0.972,
+    "date_accuracy": 0.916,
+}
+FLOOR_HELD_OUT = {
+    "mention_precision": 1.0,
+    "mention_recall": 1.0,
+    "within_10km": 1.0,
+    "claim_recall": 0.833,
+    "status_accuracy": 0.833,
+    "certainty_accuracy": 0.833,
+    "date_accuracy": 0.5,
+}
 
 
 @pytest.fixture(scope="module")
@@ -29,12 +41,21 @@ def articles():
 def test_the_labelled_set_covers_the_traps(articles):
     assert len(articles) >= 6
     texts = "\n".join(a.text for a in articles)
-    for trap in ("Iyzum", "Kyiv’s troops", "Moscow insisted", "Kremlin ordered", "Лиман",
-                 "Ukrainian", "overnight", "last week", "the Donetsk region", "Artemivsk",
-                 "Kremennaya"):
+    for trap in (
+        "Iyzum",
+        "Kyiv’s troops",
+        "Moscow insisted",
+        "Kremlin ordered",
+        "Лиман",
+        "Ukrainian",
+        "overnight",
+        "last week",
+        "the Donetsk region",
+        "Artemivsk",
+        "Kremennaya",
+    ):
         assert trap in texts, trap
-    lymans = {m.place for a in articles for m in a.mentions
-              if a.text[m.start:m.end] == "Lyman"}
+    lymans = {m.place for a in articles for m in a.mentions if a.text[m.start : m.end] == "Lyman"}
     assert lymans == {"gn:704204", "gn:703071", "gn:703076"}
     assert any(a.held_out for a in articles)
 
@@ -49,14 +70,32 @@ def test_figures_do_not_fall(articles, held_out, floor):
 
 def test_scoring_counts_misses(tmp_path):
     (tmp_path / "a.txt").write_text(
-        "Ukrainian troops entered Izyum on Saturday. Kyiv insisted.", encoding="utf-8")
-    labels = {"articles": [{
-        "file": "a.txt", "date": "2022-09-11", "outlet": "X",
-        "mentions": [{"text": "Izyum", "place": "gn:707292", "lat": 49.2, "lon": 37.28},
-                     {"text": "Kyiv", "place": "gn:703448", "lat": 50.45, "lon": 30.52}],
-        "claims": [{"place": "gn:707292", "quote": "entered Izyum", "status": "russian",
-                    "event": "entered", "certainty": "confirmed", "date": "2022-09-10",
-                    "date_precision": "day"}]}]}
+        "Ukrainian troops entered Izyum on Saturday. Kyiv insisted.", encoding="utf-8"
+    )
+    labels = {
+        "articles": [
+            {
+                "file": "a.txt",
+                "date": "2022-09-11",
+                "outlet": "X",
+                "mentions": [
+                    {"text": "Izyum", "place": "gn:707292", "lat": 49.2, "lon": 37.28},
+                    {"text": "Kyiv", "place": "gn:703448", "lat": 50.45, "lon": 30.52},
+                ],
+                "claims": [
+                    {
+                        "place": "gn:707292",
+                        "quote": "entered Izyum",
+                        "status": "russian",
+                        "event": "entered",
+                        "certainty": "confirmed",
+                        "date": "2022-09-10",
+                        "date_precision": "day",
+                    }
+                ],
+            }
+        ]
+    }
     path = tmp_path / "labels.json"
     path.write_text(json.dumps(labels), encoding="utf-8")
     scores = evaluate.evaluate(evaluate.load_labels(path), cached_matcher())
@@ -64,18 +103,32 @@ def test_scoring_counts_misses(tmp_path):
     assert (scores.mentions_gold, scores.mentions_matched) == (2, 1)
     assert scores.figure("mention_recall") == 0.5
     assert scores.figure("mention_precision") == 1.0
-    assert [scores.figure(n) for n in ("claim_recall", "status_accuracy", "date_accuracy")] \
-        == [1, 0, 1]
+    assert [scores.figure(n) for n in ("claim_recall", "status_accuracy", "date_accuracy")] == [
+        1,
+        0,
+        1,
+    ]
     assert any("status ukrainian instead of russian" in miss for miss in scores.misses)
 
 
 def test_bad_labels_are_reported(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("Nothing here.", encoding="utf-8")
     path = tmp_path / "labels.json"
-    path.write_text(json.dumps({"articles": [{
-        "file": "a.txt", "date": "2022-09-11",
-        "mentions": [{"text": "Izyum", "place": "gn:707292", "lat": 0, "lon": 0}],
-        "claims": []}]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "articles": [
+                    {
+                        "file": "a.txt",
+                        "date": "2022-09-11",
+                        "mentions": [{"text": "Izyum", "place": "gn:707292", "lat": 0, "lon": 0}],
+                        "claims": [],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     assert evaluate.main(["--labels", str(path)]) == 2
     assert "'Izyum' occurs 0 time(s)" in capsys.readouterr().err
 
@@ -83,6 +136,12 @@ def test_bad_labels_are_reported(tmp_path, capsys):
 def test_the_command_prints_the_figures(capsys):
     assert evaluate.main([]) == 0
     out = capsys.readouterr().out
-    for figure in ("place mentions: precision", "within 10 km", "status accuracy",
-                   "certainty accuracy", "date accuracy", "== held out"):
+    for figure in (
+        "place mentions: precision",
+        "within 10 km",
+        "status accuracy",
+        "certainty accuracy",
+        "date accuracy",
+        "== held out",
+    ):
         assert figure in out

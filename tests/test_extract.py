@@ -22,8 +22,9 @@ def matcher():
     return cached_matcher()
 
 
-def claims_of(text: str, matcher, dateline: dt.date = SUNDAY, outlet: str = "AFP"
-              ) -> list[Candidate]:
+def claims_of(
+    text: str, matcher, dateline: dt.date = SUNDAY, outlet: str = "AFP"
+) -> list[Candidate]:
     return extract_claims(text, find_mentions(text, matcher), dateline, outlet=outlet)
 
 
@@ -39,8 +40,7 @@ def test_seed_article_done_when(matcher):
     kupiansk = [c for c in claims if c.entry.name == "Kupiansk" and c.status == "ukrainian"]
     assert len(kupiansk) == 1
     entered = kupiansk[0]
-    assert (entered.status, entered.event, entered.certainty) == (
-        "ukrainian", "entered", "claimed")
+    assert (entered.status, entered.event, entered.certainty) == ("ukrainian", "entered", "claimed")
     assert entered.claimant == "Ukrainian forces"
     assert (entered.date.start, entered.date.precision) == (dt.date(2022, 9, 10), "day")
     assert {c.certainty for c in claims if c.entry.name == "Izium"} == {"unconfirmed"}
@@ -50,28 +50,34 @@ def test_seed_article_done_when(matcher):
     fell = next(c for c in claims if c.event == "fell")
     assert (fell.entry.name, fell.mention, fell.status) == ("Kupiansk", "The town", "russian")
     assert (fell.date.start, fell.date.end, fell.date.precision) == (
-        dt.date(2022, 2, 24), dt.date(2022, 3, 2), "week")
+        dt.date(2022, 2, 24),
+        dt.date(2022, 3, 2),
+        "week",
+    )
 
 
 def test_quotes_are_verbatim_with_offsets(matcher):
     text = SEED.read_text(encoding="utf-8")
     for claim in claims_of(text, matcher):
-        assert text[claim.start:claim.end] == claim.quote
+        assert text[claim.start : claim.end] == claim.quote
         assert claim.mention in claim.quote
 
 
-@pytest.mark.parametrize(("sentence", "status", "event"), [
-    ("Russian troops withdrew from Izium.", "ukrainian", "withdrew"),
-    ("Ukrainian troops retreated from Lyman.", "russian", "withdrew"),
-    ("Kupiansk fell to Russian forces.", "russian", "fell"),
-    ("Ukrainian forces liberated Balakliia.", "ukrainian", "liberated"),
-    ("Russian forces captured Soledar.", "russian", "captured"),
-    ("Izium was recaptured by Ukrainian troops.", "ukrainian", "recaptured"),
-    ("Russian artillery shelled Kharkiv.", "ukrainian", "shelled"),
-    ("Mariupol was encircled.", "contested", "encircled"),
-    ("Kyiv’s troops routed Russian forces from Izium.", "ukrainian", "withdrew"),
-    ("Kreminna remains under Russian control.", "russian", "held"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "status", "event"),
+    [
+        ("Russian troops withdrew from Izium.", "ukrainian", "withdrew"),
+        ("Ukrainian troops retreated from Lyman.", "russian", "withdrew"),
+        ("Kupiansk fell to Russian forces.", "russian", "fell"),
+        ("Ukrainian forces liberated Balakliia.", "ukrainian", "liberated"),
+        ("Russian forces captured Soledar.", "russian", "captured"),
+        ("Izium was recaptured by Ukrainian troops.", "ukrainian", "recaptured"),
+        ("Russian artillery shelled Kharkiv.", "ukrainian", "shelled"),
+        ("Mariupol was encircled.", "contested", "encircled"),
+        ("Kyiv’s troops routed Russian forces from Izium.", "ukrainian", "withdrew"),
+        ("Kreminna remains under Russian control.", "russian", "held"),
+    ],
+)
 def test_event_and_status_cues(matcher, sentence, status, event):
     claim = claims_of(sentence, matcher)[0]
     assert (claim.status, claim.event) == (status, event)
@@ -84,28 +90,38 @@ def test_a_cue_goes_to_its_object_and_is_shared_by_a_list(matcher):
     assert [c.entry.name for c in claims] == ["Izium", "Balakliia", "Kupiansk"]
 
 
-@pytest.mark.parametrize(("sentence", "certainty"), [
-    ("Russia's defence ministry denied that its forces had withdrawn from Izium.", "denied"),
-    ("Ukrainian troops had not entered Lyman.", "denied"),
-    ("The General Staff confirmed that Ukrainian troops liberated Balakliia.", "confirmed"),
-    ("Images appeared to show Ukrainian troops had entered Lyman.", "unconfirmed"),
-    ("Russia claimed it captured Soledar; this could not be verified.", "unconfirmed"),
-    ("Russia claimed it captured Soledar, which Ukrainian officials denied.", "claimed"),
-    ("Ukrainian troops entered Izium.", "confirmed"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "certainty"),
+    [
+        ("Russia's defence ministry denied that its forces had withdrawn from Izium.", "denied"),
+        ("Ukrainian troops had not entered Lyman.", "denied"),
+        ("The General Staff confirmed that Ukrainian troops liberated Balakliia.", "confirmed"),
+        ("Images appeared to show Ukrainian troops had entered Lyman.", "unconfirmed"),
+        ("Russia claimed it captured Soledar; this could not be verified.", "unconfirmed"),
+        ("Russia claimed it captured Soledar, which Ukrainian officials denied.", "claimed"),
+        ("Ukrainian troops entered Izium.", "confirmed"),
+    ],
+)
 def test_certainty(matcher, sentence, certainty):
     assert claims_of(sentence, matcher)[0].certainty == certainty
 
 
-@pytest.mark.parametrize(("sentence", "claimant"), [
-    ("Denis Pushilin, the rebel official, said fighting raged in Lyman.",
-     "Denis Pushilin, the rebel official"),
-    ("Russia's defence ministry said its troops captured Soledar.",
-     "Russia's defence ministry"),
-    ("Troops captured Soledar, according to the Wagner group.", "the Wagner group"),
-    ('"We liberated Izium," said Zelensky in a statement.', "Zelensky"),
-    ("Russian troops captured Soledar.", "AFP (the report)"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        (
+            "Denis Pushilin, the rebel official, said fighting raged in Lyman.",
+            "Denis Pushilin, the rebel official",
+        ),
+        (
+            "Russia's defence ministry said its troops captured Soledar.",
+            "Russia's defence ministry",
+        ),
+        ("Troops captured Soledar, according to the Wagner group.", "the Wagner group"),
+        ('"We liberated Izium," said Zelensky in a statement.', "Zelensky"),
+        ("Russian troops captured Soledar.", "AFP (the report)"),
+    ],
+)
 def test_claimant(matcher, sentence, claimant):
     assert claims_of(sentence, matcher)[0].claimant == claimant
 
@@ -114,24 +130,30 @@ def test_a_named_place_without_a_cue_makes_no_claim(matcher):
     assert claims_of("KHARKIV, Ukraine: Officials met in Kupiansk and Izium.", matcher) == []
 
 
-@pytest.mark.parametrize(("words", "start", "end", "precision"), [
-    ("on Saturday", "2022-09-10", "2022-09-10", "day"),
-    ("on Sunday", "2022-09-11", "2022-09-11", "day"),  # the dateline's own day
-    ("overnight", "2022-09-10", "2022-09-11", "range"),
-    ("late on Tuesday", "2022-09-06", "2022-09-06", "day"),
-    ("last week", "2022-08-29", "2022-09-04", "week"),
-    ("last month", "2022-08-01", "2022-08-31", "month"),
-    ("since the beginning of September", "2022-09-01", "2022-09-11", "month"),
-    ("within the first week after the Kremlin ordered its invasion on February 24",
-     "2022-02-24", "2022-03-02", "week"),
-    ("for months", "2022-02-24", "2022-09-11", "range"),
-    ("yesterday", "2022-09-10", "2022-09-10", "day"),
-    ("у суботу", "2022-09-10", "2022-09-10", "day"),
-])
+@pytest.mark.parametrize(
+    ("words", "start", "end", "precision"),
+    [
+        ("on Saturday", "2022-09-10", "2022-09-10", "day"),
+        ("on Sunday", "2022-09-11", "2022-09-11", "day"),  # the dateline's own day
+        ("overnight", "2022-09-10", "2022-09-11", "range"),
+        ("late on Tuesday", "2022-09-06", "2022-09-06", "day"),
+        ("last week", "2022-08-29", "2022-09-04", "week"),
+        ("last month", "2022-08-01", "2022-08-31", "month"),
+        ("since the beginning of September", "2022-09-01", "2022-09-11", "month"),
+        (
+            "within the first week after the Kremlin ordered its invasion on February 24",
+            "2022-02-24",
+            "2022-03-02",
+            "week",
+        ),
+        ("for months", "2022-02-24", "2022-09-11", "range"),
+        ("yesterday", "2022-09-10", "2022-09-10", "day"),
+        ("у суботу", "2022-09-10", "2022-09-10", "day"),
+    ],
+)
 def test_relative_dates_against_the_dateline(words, start, end, precision):
-    (_, _, span), = find_dates(words, 0, len(words), SUNDAY)
-    assert (span.start.isoformat(), span.end.isoformat(), span.precision) == (
-        start, end, precision)
+    ((_, _, span),) = find_dates(words, 0, len(words), SUNDAY)
+    assert (span.start.isoformat(), span.end.isoformat(), span.precision) == (start, end, precision)
 
 
 def test_dates_are_never_after_the_dateline():
@@ -145,9 +167,26 @@ def test_candidates_become_valid_claims(matcher):
     dataset = load_dataset(DATA)
     for candidate in claims_of(text, matcher):
         claim = candidate.to_claim("c9999", "kupiansk", "afp-2022-09-11-f299b479")
-        assert dataset.articles[claim.article_id].text[claim.quote_start:claim.quote_end] \
+        assert (
+            dataset.articles[claim.article_id].text[claim.quote_start : claim.quote_end]
             == claim.quote
+        )
         row = candidate.as_dict()
-        assert {"place", "geonames_id", "lat", "lon", "oblast", "kind", "status", "event",
-                "certainty", "claimant", "date", "date_precision", "quote", "start", "end",
-                "mention"} <= set(row)
+        assert {
+            "place",
+            "geonames_id",
+            "lat",
+            "lon",
+            "oblast",
+            "kind",
+            "status",
+            "event",
+            "certainty",
+            "claimant",
+            "date",
+            "date_precision",
+            "quote",
+            "start",
+            "end",
+            "mention",
+        } <= set(row)

@@ -34,20 +34,32 @@ def _by_text(mentions: list[Mention]) -> dict[str, Mention]:
     return {m.text: m for m in mentions}
 
 
-@pytest.mark.parametrize(("cyrillic", "latin"), [
-    ("Куп’янськ", "Kupiansk"), ("Ізюм", "Izium"), ("Балаклія", "Balakliia"),
-    ("Лиман", "Lyman"), ("Харків", "Kharkiv"), ("Запоріжжя", "Zaporizhzhia"),
-    ("Київ", "Kyiv"), ("Єнакієве", "Yenakiieve"), ("Згурівка", "Zghurivka"),
-    ("Юрківка", "Yurkivka"), ("Щастя", "Shchastia"), ("Кам’янець-Подільський",
-                                                    "Kamianets-Podilskyi"),
-])
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Куп’янськ", "Kupiansk"),
+        ("Ізюм", "Izium"),
+        ("Балаклія", "Balakliia"),
+        ("Лиман", "Lyman"),
+        ("Харків", "Kharkiv"),
+        ("Запоріжжя", "Zaporizhzhia"),
+        ("Київ", "Kyiv"),
+        ("Єнакієве", "Yenakiieve"),
+        ("Згурівка", "Zghurivka"),
+        ("Юрківка", "Yurkivka"),
+        ("Щастя", "Shchastia"),
+        ("Кам’янець-Подільський", "Kamianets-Podilskyi"),
+    ],
+)
 def test_romanisation_follows_the_official_table(cyrillic, latin):
     assert romanize_uk(cyrillic) == latin
 
 
 def test_canonical_name_prefers_the_ukrainian_form_close_to_the_geonames_name():
     assert canonical_name("Kupyansk", ["Kupjansk", "Купянск", "Куп’янськ"]) == (
-        "Kupiansk", "Куп’янськ")
+        "Kupiansk",
+        "Куп’янськ",
+    )
     # A historical Cyrillic name far from every Latin one does not rename the place.
     assert canonical_name("Dnipro", ["Dnipro", "Січеслав", "Дніпро"])[0] == "Dnipro"
     assert canonical_name("Somewhere", ["Совсем другое"]) == ("Somewhere", "")
@@ -62,10 +74,10 @@ def test_normalise_keeps_length_and_unifies_apostrophes():
 def test_slugs_and_oblast_spellings():
     assert slugify("Kupiansk") == "kupiansk"
     assert slugify("Kamianets-Podilskyi") == "kamianets-podilskyi"
-    names = oblast_spellings("Kharkiv", "Kharkivska oblast", ["Kharkov", "Stalino"],
-                             "Харківська область", "")
-    assert {"Kharkiv region", "Kharkov oblast", "Kharkivska oblast",
-            "Харківської області"} <= names
+    names = oblast_spellings(
+        "Kharkiv", "Kharkivska oblast", ["Kharkov", "Stalino"], "Харківська область", ""
+    )
+    assert {"Kharkiv region", "Kharkov oblast", "Kharkivska oblast", "Харківської області"} <= names
     assert "Stalino region" not in names
 
 
@@ -86,18 +98,24 @@ def test_seed_article_places_and_coordinates(matcher):
 
 
 def test_spelling_variants_cyrillic_and_inflection(matcher):
-    text = ("Troops entered Kupyansk and Izyum, then Balakliya. Бої біля Ізюма та "
-            "у Куп’янську тривають.")
+    text = (
+        "Troops entered Kupyansk and Izyum, then Balakliya. Бої біля Ізюма та "
+        "у Куп’янську тривають."
+    )
     names = [m.entry.name for m in find_mentions(text, matcher)]
     assert names == ["Kupiansk", "Izium", "Balakliia", "Izium", "Kupiansk"]
 
 
 def test_one_edit_misspellings_are_found_but_ordinary_words_are_not(matcher):
-    text = ("Ukrainian troops reached Kupinask and Sviatohrisk. The Ukrainian army and "
-            "Russian officials met in March on a Saturday; the Kremlin said nothing.")
+    text = (
+        "Ukrainian troops reached Kupinask and Sviatohrisk. The Ukrainian army and "
+        "Russian officials met in March on a Saturday; the Kremlin said nothing."
+    )
     mentions = find_mentions(text, matcher)
     assert [(m.entry.name, m.how) for m in mentions] == [
-        ("Kupiansk", "fuzzy"), ("Sviatohirsk", "fuzzy")]
+        ("Kupiansk", "fuzzy"),
+        ("Sviatohirsk", "fuzzy"),
+    ]
     assert all(m.score < 1 for m in mentions)
 
 
@@ -106,12 +124,15 @@ def test_ukrainian_is_not_the_village_ukrainka(matcher):
     assert mentions == []
 
 
-@pytest.mark.parametrize(("text", "oblast"), [
-    ("Shelling hit the village of Lyman in the Kharkiv region.", "UA-63"),
-    ("Fighting near Lyman in the Donetsk region.", "UA-14"),
-    ("A drone struck near Lyman, Odesa region.", "UA-51"),
-    ("Troops advanced on Lyman after Siversk and Sviatohirsk.", "UA-14"),
-])
+@pytest.mark.parametrize(
+    ("text", "oblast"),
+    [
+        ("Shelling hit the village of Lyman in the Kharkiv region.", "UA-63"),
+        ("Fighting near Lyman in the Donetsk region.", "UA-14"),
+        ("A drone struck near Lyman, Odesa region.", "UA-51"),
+        ("Troops advanced on Lyman after Siversk and Sviatohirsk.", "UA-14"),
+    ],
+)
 def test_the_three_lymans_are_told_apart_by_context(matcher, text, oblast):
     lyman = _by_text(find_mentions(text, matcher))["Lyman"]
     assert lyman.entry.oblast == oblast
@@ -127,9 +148,12 @@ def test_population_settles_a_name_without_context(matcher):
 
 
 def test_region_is_the_oblast_and_the_bare_name_is_the_city(matcher):
-    mentions = _by_text(find_mentions(
-        "Shells fell on Donetsk and across the Donetsk region, and in Донецькій області.",
-        matcher))
+    mentions = _by_text(
+        find_mentions(
+            "Shells fell on Donetsk and across the Donetsk region, and in Донецькій області.",
+            matcher,
+        )
+    )
     assert mentions["Donetsk"].entry.kind == "city"
     assert mentions["Donetsk region"].entry.kind == "oblast"
     assert mentions["Donetsk region"].entry.oblast == "UA-14"
@@ -141,10 +165,16 @@ def test_two_oblasts_named_by_one_noun(matcher):
     assert [m.entry.key for m in mentions] == ["oblast:UA-14", "oblast:UA-09"]
 
 
-@pytest.mark.parametrize("text", [
-    "Kyiv's troops advanced.", "Kyiv’s troops advanced.", "Kyiv insisted it would win.",
-    "Kyiv-backed forces moved.", "Kyiv denounced the vote.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv's troops advanced.",
+        "Kyiv’s troops advanced.",
+        "Kyiv insisted it would win.",
+        "Kyiv-backed forces moved.",
+        "Kyiv denounced the vote.",
+    ],
+)
 def test_metonymy_is_not_a_place_of_change(matcher, text):
     mentions = find_mentions(text, matcher)
     assert [m.role for m in mentions] == [METONYMY]
@@ -154,19 +184,31 @@ def test_people_offices_rivers_and_locators(matcher):
     mentions = find_mentions(
         "President Volodymyr Zelensky visited. The governor of the Luhansk region said "
         "troops crossed the Dnipro near Kherson. Balakliia, a town in the Kharkiv region, "
-        "was retaken.", matcher)
+        "was retaken.",
+        matcher,
+    )
     roles = [(m.text, m.role) for m in mentions]
-    assert roles == [("Luhansk region", OFFICE), ("Kherson", PLACE), ("Balakliia", PLACE),
-                     ("Kharkiv region", LOCATOR)]
+    assert roles == [
+        ("Luhansk region", OFFICE),
+        ("Kherson", PLACE),
+        ("Balakliia", PLACE),
+        ("Kharkiv region", LOCATOR),
+    ]
 
 
 def test_sentences_clauses_and_dateline():
     text = 'KYIV (Reuters) - Troops left. Mr. Smith said so; "It fell," he added.\n\nEnd.'
     assert dateline_end(text) == len("KYIV (Reuters) - ")
     spans = [text[s:e] for s, e in sentences(text)]
-    assert spans == ["KYIV (Reuters) -", "Troops left.",
-                     'Mr. Smith said so; "It fell," he added.', "End."]
+    assert spans == [
+        "KYIV (Reuters) -",
+        "Troops left.",
+        'Mr. Smith said so; "It fell," he added.',
+        "End.",
+    ]
     start = text.index("Mr.")
     assert [text[s:e] for s, e in clauses(text, start, text.index("\n"))] == [
-        "Mr. Smith said so", '"It fell," he added.']
+        "Mr. Smith said so",
+        '"It fell," he added.',
+    ]
     assert dateline_end("Ukrainian forces said that NATO - the alliance") == 0
