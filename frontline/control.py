@@ -221,7 +221,8 @@ def parse_mapping(text: str, label: str) -> tuple[Mapping | None, list[Problem]]
                             0,
                             where,
                             (
-                                f"{item!r} repeats a group that repeats within itself (like (a+)+), "
+                                f"{item!r} repeats a group that repeats within itself "
+                                "(like (a+)+), "
                                 "which can take hours on a long name; write it without the nesting"
                             ),
                         )
