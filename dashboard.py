@@ -14,21 +14,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import vocab
-from frontline.controlui import control_layers
-from frontline.mapview import base_map, claims_layer, clicked_place
-from frontline.present import (
-    claim_card_html,
-    counts_sentence,
-    legend_html,
-    place_heading_html,
-)
-from frontline.timeline import (
-    Filters,
-    claim_dates,
-    neighbour_date,
-    timeline_index,
-)
-from frontline.ui import (
+from frontline.app.controlui import control_layers
+from frontline.app.ui import (
     AppData,
     app_data,
     as_of_widget,
@@ -40,7 +27,20 @@ from frontline.ui import (
     view_filters,
     widget_view,
 )
+from frontline.timeline import (
+    Filters,
+    claim_dates,
+    neighbour_date,
+    timeline_index,
+)
 from frontline.urlstate import view_params
+from frontline.web.mapview import base_map, claims_layer, clicked_place
+from frontline.web.present import (
+    claim_card_html,
+    counts_sentence,
+    legend_html,
+    place_heading_html,
+)
 
 PLAY_INTERVAL_SECONDS = 1.5
 

@@ -25,7 +25,7 @@ import folium
 import pandas as pd
 
 from frontline import control
-from frontline.controlview import control_layer
+from frontline.web.controlview import control_layer
 
 FIRST_DAY = dt.date(2022, 9, 1)
 NORTH, SOUTH = 50.6, 46.4

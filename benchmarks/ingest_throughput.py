@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from frontline.evaluate import DEFAULT_LABELS, load_labels  # noqa: E402
-from frontline.geoparse import cached_matcher  # noqa: E402
-from frontline.ingest import candidate_claims  # noqa: E402
+from frontline.news.evaluate import DEFAULT_LABELS, load_labels  # noqa: E402
+from frontline.news.geoparse import cached_matcher  # noqa: E402
+from frontline.news.ingest import candidate_claims  # noqa: E402
 
 
 def synthetic_articles(count: int, seed: int) -> list[tuple[str, dt.date]]:

@@ -17,12 +17,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from frontline.assets import install_static_assets, leaflet_urls
-from frontline.geo import display_shapes
-from frontline.mapview import base_map
-from frontline.text import escape_html
+from frontline.app.ui import app_data
+from frontline.store.boundaries import display_shapes
 from frontline.timeline import Filters, claims_counting
-from frontline.ui import app_data
+from frontline.web.assets import install_static_assets, leaflet_urls
+from frontline.web.mapview import base_map
+from frontline.web.text import escape_html
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -184,8 +184,8 @@ def _naive_build_worker(data_dir: str, sample: int) -> dict:
     from dashboard_rerun import PayloadMeter
     from naive_page import naive_map
 
-    from frontline.geo import display_shapes, load_oblast_shapes
     from frontline.store import load_dataset
+    from frontline.store.boundaries import display_shapes, load_oblast_shapes
     from frontline.timeline import claims_table
 
     meter = PayloadMeter()

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontline import store
-from frontline.gazetteer import place_kind
 from frontline.model import Article, Claim, Place
+from frontline.news.gazetteer import place_kind
 
 FIRST_DAY = dt.date(2022, 2, 24)
 DAYS = 730  # two years of claims

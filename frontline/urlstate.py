@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from frontline import vocab
-from frontline.text import quoted_value
+from frontline.web.text import quoted_value
 
 MAX_PARAM_LENGTH = 500
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from frontline.reader import (
+from frontline.app.ui import app_data, base_url_path, show_problems
+from frontline.web.reader import (
     article_head_html,
     article_html,
     article_label,
@@ -14,8 +15,7 @@ from frontline.reader import (
     reader_legend_html,
     reading_note_html,
 )
-from frontline.tables import claims_shown
-from frontline.ui import app_data, base_url_path, show_problems
+from frontline.web.tables import claims_shown
 
 st.set_page_config(page_title="Frontline — articles", page_icon="📰", layout="wide")
 

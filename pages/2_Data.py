@@ -7,9 +7,26 @@ from dataclasses import asdict
 
 import streamlit as st
 
-from frontline.controlui import control_disagreements
+from frontline.app.controlui import control_disagreements
+from frontline.app.ui import (
+    app_data,
+    as_of_widget,
+    base_url_path,
+    filter_widgets,
+    initialise_view,
+    show_problems,
+    view_filters,
+    widget_view,
+)
 from frontline.export import CREDITS, geojson_text, to_csv
-from frontline.tables import (
+from frontline.urlstate import (
+    ROWS_LATEST,
+    map_link,
+    parse_table_options,
+    under_base,
+    view_params,
+)
+from frontline.web.tables import (
     CLAIM_SEARCH_COLUMNS,
     PLACE_SEARCH_COLUMNS,
     claim_rows,
@@ -22,23 +39,6 @@ from frontline.tables import (
     readme_text,
     search,
     view_caption_html,
-)
-from frontline.ui import (
-    app_data,
-    as_of_widget,
-    base_url_path,
-    filter_widgets,
-    initialise_view,
-    show_problems,
-    view_filters,
-    widget_view,
-)
-from frontline.urlstate import (
-    ROWS_LATEST,
-    map_link,
-    parse_table_options,
-    under_base,
-    view_params,
 )
 
 st.set_page_config(page_title="Frontline — data", page_icon="📋", layout="wide")

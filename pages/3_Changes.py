@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from frontline.changes import change_log, change_log_html, claims_by_date, claims_chart
-from frontline.controlui import control_area_figures
-from frontline.ui import app_data, base_url_path, show_problems
+from frontline.app.controlui import control_area_figures
+from frontline.app.ui import app_data, base_url_path, show_problems
+from frontline.web.changes import change_log, change_log_html, claims_by_date, claims_chart
 
 st.set_page_config(page_title="Frontline — changes", page_icon="🗓️", layout="wide")
 

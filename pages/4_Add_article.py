@@ -12,13 +12,13 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import store
-from frontline.ingest import IngestError, candidate_claims, make_article, save_article
-from frontline.mapview import base_map, claims_layer
-from frontline.review import CHOICES, EDITABLE, WIDTHS, candidates_on_map, review_table
-from frontline.review import reviewed_candidates as read_review
-from frontline.text import code_span, escape_html
-from frontline.ui import app_data, served_leaflet, show_problems
+from frontline.app.ui import app_data, served_leaflet, show_problems
+from frontline.news.ingest import IngestError, candidate_claims, make_article, save_article
+from frontline.news.review import CHOICES, EDITABLE, WIDTHS, candidates_on_map, review_table
+from frontline.news.review import reviewed_candidates as read_review
 from frontline.urlstate import map_link
+from frontline.web.mapview import base_map, claims_layer
+from frontline.web.text import code_span, escape_html
 
 MAX_ARTICLE_CHARS = 200_000
 
@@ -28,8 +28,8 @@ st.set_page_config(page_title="Frontline — add an article", page_icon="➕", l
 @st.cache_resource(show_spinner="Loading the gazetteer (once)…")
 def place_finder(data_dir: str):
     # Imported here so that the map pages do not pay for the gazetteer they never use.
-    from frontline.gazetteer import cached_gazetteer
-    from frontline.geoparse import cached_matcher
+    from frontline.news.gazetteer import cached_gazetteer
+    from frontline.news.geoparse import cached_matcher
 
     return cached_matcher(data_dir), cached_gazetteer(data_dir)
 

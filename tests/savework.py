@@ -22,11 +22,13 @@ import sys
 import time
 from pathlib import Path
 
-from frontline import ingest, store
-from frontline.dates import DateSpan
-from frontline.extract import Candidate
-from frontline.gazetteer import Entry
+from frontline import store
 from frontline.model import Article
+from frontline.news import ingest
+from frontline.news.dates import DateSpan
+from frontline.news.extract import Candidate
+from frontline.news.gazetteer import Entry
+from frontline.store import save as commit_module
 
 PUBLISHED = dt.date(2022, 9, 11)
 CLAIMS_PER_ARTICLE = 3
@@ -72,13 +74,13 @@ def made_up_article(index: int) -> tuple[Article, list[Candidate]]:
 
 def slow_validation(seconds: float) -> None:
     """Make every save wait `seconds` between loading the data and writing it."""
-    staged = ingest._staged_problems
+    staged = commit_module.staged_problems
 
     def waiting(*args, **kwargs):
         time.sleep(seconds)
         return staged(*args, **kwargs)
 
-    ingest._staged_problems = waiting
+    commit_module.staged_problems = waiting
 
 
 def crash_at_replacement(root: Path, k: int) -> None:
@@ -94,7 +96,7 @@ def crash_at_replacement(root: Path, k: int) -> None:
             count += 1
         replace(source, target)
 
-    store.os.replace = replacing
+    store.write.os.replace = replacing
 
 
 def main(argv: list[str]) -> int:

@@ -8,10 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from frontline import store
-from frontline.gazetteer import cached_gazetteer
-from frontline.geoparse import cached_matcher
-from frontline.ingest import IngestError, candidate_claims
-from frontline.review import candidates_on_map, review_table, reviewed_candidates
+from frontline.news.gazetteer import cached_gazetteer
+from frontline.news.geoparse import cached_matcher
+from frontline.news.ingest import IngestError, candidate_claims
+from frontline.news.review import candidates_on_map, review_table, reviewed_candidates
 from tests.conftest import DATA_DIR, ROOT
 
 DATELINE = dt.date(2022, 10, 2)

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from frontline import store
-from frontline.review import REVIEW_COLUMNS, WIDTHS
+from frontline.news.review import REVIEW_COLUMNS, WIDTHS
 from tests.conftest import save_screenshot
 from tests.mapbrowser import WAIT_MS, marker_point, tooltip_at, wait_for_map
 

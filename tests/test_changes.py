@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from frontline import store, vocab
-from frontline.changes import (
+from frontline.timeline import Filters, claims_table, state_as_of
+from frontline.web.changes import (
     CERTAINTY,
     DENIED,
     FIRST,
@@ -21,7 +22,6 @@ from frontline.changes import (
     claims_by_date,
     claims_chart,
 )
-from frontline.timeline import Filters, claims_table, state_as_of
 from tests.conftest import DATA_DIR
 
 

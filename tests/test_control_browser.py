@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from frontline.control import CONTROL_DIR_ENV
-from frontline.controlview import AREA_OPACITY, RING_COLOUR, RING_RADIUS
+from frontline.web.controlview import AREA_OPACITY, RING_COLOUR, RING_RADIUS
 from tests.conftest import DATA_DIR, save_screenshot
 from tests.controlmaps import deepstate_files, write_files
 from tests.mapbrowser import KUPIANSK, WAIT_MS, map_frame, marker_point, wait_for_map

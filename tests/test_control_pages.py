@@ -13,9 +13,9 @@ import pytest
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
+from frontline.app.controlui import FILES_KEY
 from frontline.control import CONTROL_DIR_ENV, load_control_files
-from frontline.controlui import FILES_KEY
-from frontline.controlview import control_layer, legend_html
+from frontline.web.controlview import control_layer, legend_html
 from tests.conftest import ROOT
 from tests.controlmaps import (
     EARLY_FILE,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from frontline.dates import find_dates, parse_relative
-from frontline.extract import Candidate, extract_claims
-from frontline.geoparse import cached_matcher, find_mentions
+from frontline.news.dates import find_dates, parse_relative
+from frontline.news.extract import Candidate, extract_claims
+from frontline.news.geoparse import cached_matcher, find_mentions
 from frontline.store import load_dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"

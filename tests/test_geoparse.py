@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from frontline.gazetteer import canonical_name, normalise, oblast_spellings, slugify
-from frontline.geoparse import (
+from frontline.news.gazetteer import canonical_name, normalise, oblast_spellings, slugify
+from frontline.news.geoparse import (
     DATELINE,
     LOCATOR,
     METONYMY,
@@ -18,8 +18,8 @@ from frontline.geoparse import (
     find_mentions,
     places_of_change,
 )
-from frontline.romanize import romanize_uk
-from frontline.textspans import clauses, dateline_end, sentences
+from frontline.news.romanize import romanize_uk
+from frontline.news.textspans import clauses, dateline_end, sentences
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEED = DATA / "articles" / "afp-2022-09-11-f299b479.txt"

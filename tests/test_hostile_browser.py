@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from frontline import vocab
-from frontline.text import visible_text
+from frontline.web.text import visible_text
 from tests.conftest import save_screenshot
 from tests.mapbrowser import WAIT_MS, map_frame, tooltip_at, wait_for_counts, wait_for_map
 from tests.pagedata import (

@@ -16,9 +16,9 @@ import pytest
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
-from frontline import ingest
 from frontline.export import SPREADSHEET_NOTE
 from frontline.model import Article
+from frontline.news import ingest
 from tests.conftest import ROOT
 from tests.pagedata import (
     FORMULA_QUOTE,

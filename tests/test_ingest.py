@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from frontline import ingest
-from frontline.gazetteer import Entry, cached_gazetteer
+from frontline.cli import ingest as ingest_command
 from frontline.model import Place
+from frontline.news import ingest
+from frontline.news.gazetteer import Entry, cached_gazetteer
 from frontline.store import load_dataset
 from tests.brokendata import _replace_line
 
@@ -31,11 +32,11 @@ def data_dir(tmp_path: Path) -> Path:
 
 def run(argv: list[str], data_dir: Path | None = None) -> tuple[int, str, str]:
     parser = argparse.ArgumentParser(prog="frontline")
-    ingest.register(parser.add_subparsers(dest="command", required=True))
+    ingest_command.register(parser.add_subparsers(dest="command", required=True))
     extra = ["--data-dir", str(data_dir)] if data_dir else []
     args = parser.parse_args(["ingest", *argv, *extra])
     out, err = io.StringIO(), io.StringIO()
-    code = ingest.run_ingest(args, stdout=out, stderr=err)
+    code = ingest_command.run_ingest(args, stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -155,7 +156,7 @@ def test_bad_files_are_one_line_errors_naming_the_file(data_dir, tmp_path, conte
 
 def test_missing_file_and_bad_dates(data_dir, tmp_path):
     code, _, err = run([str(tmp_path / "nope.txt"), "--date", "2022-09-11"], data_dir)
-    assert code == 1 and f"{tmp_path / 'nope.txt'}: no such file" in err
+    assert code == 1 and f"{tmp_path / 'nope.txt'}: file is missing" in err
     code, _, err = run([str(SEED), "--date", "2022-13-01"], data_dir)
     assert code == 2 and "is not a date of the form YYYY-MM-DD" in err
     code, _, err = run([str(SEED), "--date", "2999-01-01"], data_dir)

@@ -10,8 +10,9 @@ import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
 from frontline import store, synthetic, vocab
-from frontline.geo import display_shapes, load_oblast_shapes
-from frontline.mapview import (
+from frontline.store.boundaries import display_shapes, load_oblast_shapes
+from frontline.timeline import Filters, claims_table, date_bounds, timeline_index
+from frontline.web.mapview import (
     INDIVIDUAL_MARKERS_MAX,
     ClaimsCanvas,
     base_map,
@@ -20,7 +21,6 @@ from frontline.mapview import (
     clicked_place,
     marker_style,
 )
-from frontline.timeline import Filters, claims_table, date_bounds, timeline_index
 from tests.conftest import DATA_DIR, ROOT
 
 TEMPLATE_CODE = "X{{ 7 * 7 }}Y{% if true %}Z{% endif %}"

@@ -13,7 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from frontline import store
-from frontline.reader import (
+from frontline.timeline import claims_table
+from frontline.urlstate import under_base
+from frontline.web.reader import (
     CERTAINTY_LINE,
     article_head_html,
     article_html,
@@ -24,9 +26,7 @@ from frontline.reader import (
     quoted_passages,
     reader_legend_html,
 )
-from frontline.text import wrap_spans
-from frontline.timeline import claims_table
-from frontline.urlstate import under_base
+from frontline.web.text import wrap_spans
 from tests.conftest import DATA_DIR
 
 SEED = "afp-2022-09-11-f299b479"

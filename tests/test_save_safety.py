@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from frontline import ingest, store
+from frontline import store
+from frontline.news import ingest
+from frontline.store import save as commit_module
+from frontline.store import write as store_write
 from tests.conftest import ROOT
 from tests.savework import CLAIMS_PER_ARTICLE, made_up_article
 
@@ -82,13 +85,13 @@ def test_a_made_up_article_saves_once(data_copy, seed):
 def test_two_saves_at_once_from_two_threads_both_land(data_copy, seed, monkeypatch):
     # Each save waits between loading and writing, so that without the lock both would load
     # the same data and the second write would drop the first article.
-    staged = ingest._staged_problems
+    staged = commit_module.staged_problems
 
     def slow(*args, **kwargs):
         time.sleep(0.3)
         return staged(*args, **kwargs)
 
-    monkeypatch.setattr(ingest, "_staged_problems", slow)
+    monkeypatch.setattr(commit_module, "staged_problems", slow)
     start = threading.Barrier(2)
     reports, errors = [], []
 
@@ -125,7 +128,7 @@ def test_two_saves_at_once_from_two_processes_both_land(data_copy, seed, tmp_pat
 
 
 def test_a_save_that_cannot_get_the_lock_says_so(data_copy, monkeypatch):
-    monkeypatch.setattr(store, "LOCK_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(store_write, "LOCK_WAIT_SECONDS", 0.2)
     with store.write_lock(data_copy), pytest.raises(ingest.IngestError, match="another save"):
         ingest.save_article(*made_up_article(1), data_copy)
 

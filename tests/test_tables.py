@@ -8,8 +8,11 @@ import pandas as pd
 import pytest
 
 from frontline import store
+from frontline.app.ui import view_filters
 from frontline.export import CREDITS
-from frontline.tables import (
+from frontline.timeline import Filters, claims_table
+from frontline.urlstate import ViewState
+from frontline.web.tables import (
     CLAIM_SEARCH_COLUMNS,
     PLACE_SEARCH_COLUMNS,
     claim_rows,
@@ -24,9 +27,6 @@ from frontline.tables import (
     search,
     view_caption_html,
 )
-from frontline.timeline import Filters, claims_table
-from frontline.ui import view_filters
-from frontline.urlstate import ViewState
 from tests.conftest import DATA_DIR
 
 FIRST, LAST = dt.date(2022, 2, 24), dt.date(2022, 9, 11)

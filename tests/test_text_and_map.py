@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 
 from frontline import store, vocab
-from frontline.assets import install_static_assets, leaflet_urls
-from frontline.geo import load_oblast_shapes, point_in_geometry
-from frontline.mapview import base_map, claims_layer, clicked_place
-from frontline.present import claim_card_html, legend_html
-from frontline.text import escape_html, highlight, visible_text
+from frontline.store.boundaries import load_oblast_shapes, point_in_geometry
 from frontline.timeline import Filters, claims_table, state_as_of
+from frontline.web.assets import install_static_assets, leaflet_urls
+from frontline.web.mapview import base_map, claims_layer, clicked_place
+from frontline.web.present import claim_card_html, legend_html
+from frontline.web.text import escape_html, highlight, visible_text
 from tests.conftest import DATA_DIR
 
 HOSTILE = "<img src=x onerror=alert(1)>${alert(2)}`\\"

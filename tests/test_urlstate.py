@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from frontline import vocab
-from frontline.reader import choose_article
 from frontline.urlstate import (
     MAX_PARAM_LENGTH,
     ParsedView,
@@ -20,6 +19,7 @@ from frontline.urlstate import (
     parse_view,
     view_params,
 )
+from frontline.web.reader import choose_article
 
 FIRST, LAST = dt.date(2022, 2, 24), dt.date(2022, 9, 11)
 OBLASTS = {"UA-63", "UA-14"}

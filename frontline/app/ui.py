@@ -14,11 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from frontline import store, vocab
-from frontline.assets import install_static_assets, leaflet_urls
-from frontline.geo import display_shapes, load_oblast_shapes
 from frontline.model import Dataset, Problem
+from frontline.store.boundaries import display_shapes, load_oblast_shapes
 from frontline.timeline import Filters, claims_table, date_bounds
 from frontline.urlstate import ParsedView, ViewState, parse_view
+from frontline.web.assets import install_static_assets, leaflet_urls
 
 DATA_FILES = (
     store.ARTICLES_FILE,
@@ -128,7 +128,7 @@ def base_url_path() -> str:
 
 
 # Beside dashboard.py, where Streamlit serves ./static from (as data/ is found beside it too).
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 
 
 @st.cache_resource(show_spinner=False)

@@ -11,11 +11,11 @@ import altair as alt
 import pandas as pd
 
 from frontline import vocab
-from frontline.present import STYLE as PRESENT_STYLE
-from frontline.present import article_link
-from frontline.text import escape_html
 from frontline.timeline import describe_date
 from frontline.urlstate import map_link, under_base
+from frontline.web.present import STYLE as PRESENT_STYLE
+from frontline.web.present import article_link
+from frontline.web.text import escape_html
 
 FIRST = "first"  # the first claim about a place
 STATUS = "status"  # another status than before

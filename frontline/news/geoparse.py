@@ -26,8 +26,8 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from frontline.gazetteer import Entry, Gazetteer, cached_gazetteer, normalise
-from frontline.textspans import WORD, dateline_end, enclosing, sentences
+from frontline.news.gazetteer import Entry, Gazetteer, cached_gazetteer, normalise
+from frontline.news.textspans import WORD, dateline_end, enclosing, sentences
 
 PLACE = "place"  # a place where something happens: a claim may be about it
 LOCATOR = "locator"  # an oblast that only says where the place before it is

@@ -14,16 +14,16 @@ import pandas as pd
 import streamlit as st
 
 from frontline import control
+from frontline.app.ui import AppData
 from frontline.control import ControlSet
-from frontline.controlview import (
+from frontline.timeline import Filters, claims_counting
+from frontline.web.controlview import (
     areas_shown,
     comparison_counts,
     control_layer,
     disagreements_shown,
     legend_html,
 )
-from frontline.timeline import Filters, claims_counting
-from frontline.ui import AppData
 
 UPLOAD_KEY = "control_upload"
 FILES_KEY = "control_files"  # (key, files) of the uploaded maps, kept for the session

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from frontline.geo import load_oblast_features
 from frontline.model import Place, Problem
-from frontline.romanize import UKRAINIAN_ONLY, could_be_ukrainian, romanize_uk
+from frontline.news.romanize import UKRAINIAN_ONLY, could_be_ukrainian, romanize_uk
 from frontline.store import default_data_dir, load_dataset, load_geonames
+from frontline.store.boundaries import load_oblast_features
 
 # Population thresholds for the kind of a GeoNames place; GeoNames' feature codes are not in
 # the extract, and a reader only needs the rough size.

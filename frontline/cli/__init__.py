@@ -7,9 +7,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from frontline import export, ingest, vocab
-from frontline.geo import load_oblast_shapes
+from frontline import export, vocab
+from frontline.cli import ingest as ingest_command
 from frontline.store import DataError, default_data_dir, load_dataset, load_geonames, parse_date
+from frontline.store.boundaries import load_oblast_shapes
 from frontline.timeline import Filters, claims_table, state_as_of
 
 
@@ -38,7 +39,7 @@ def _choices_argument(allowed: tuple[str, ...]):
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    data_dir = data_dir_of(args)
     try:
         dataset = load_dataset(data_dir)
     except DataError as err:
@@ -61,7 +62,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    data_dir = default_data_dir()
+    data_dir = data_dir_of(args)
     try:
         dataset = load_dataset(data_dir)
     except DataError as err:
@@ -93,6 +94,21 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
+    """--data-dir, which every subcommand takes (else $FRONTLINE_DATA_DIR, else data/)."""
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the data directory (default: $FRONTLINE_DATA_DIR or data/ beside the package)",
+    )
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    """The data directory a command was given, or the default one."""
+    given = getattr(args, "data_dir", None) or getattr(args, "data_dir_argument", None)
+    return Path(given) if given else default_data_dir()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frontline",
@@ -105,11 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check the data files; one line per problem: FILE:LINE: FIELD: ..."
     )
     validate.add_argument(
-        "data_dir",
+        "data_dir_argument",
         nargs="?",
         metavar="DATA_DIR",
-        help="the data directory (default: $FRONTLINE_DATA_DIR or data/)",
+        help="the data directory (default: $FRONTLINE_DATA_DIR or data/); as --data-dir",
     )
+    add_data_dir_option(validate)
     validate.set_defaults(run=run_validate)
 
     exporter = commands.add_parser(
@@ -143,9 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
         "'known': only claims from articles published by then",
     )
     exporter.add_argument("--format", choices=("geojson", "csv"), default="geojson")
+    add_data_dir_option(exporter)
     exporter.set_defaults(run=run_export)
 
-    ingest.register(commands)
+    ingest_command.register(commands)
     return parser
 
 

@@ -11,11 +11,11 @@ import pandas as pd
 from frontline import store, vocab
 from frontline.export import CREDITS, SPREADSHEET_NOTE, spreadsheet_safe
 from frontline.model import Dataset
-from frontline.present import STYLE as PRESENT_STYLE
-from frontline.present import article_link
-from frontline.text import escape_html
 from frontline.timeline import Filters, claims_counting, state_as_of
 from frontline.urlstate import ViewState, map_link, under_base
+from frontline.web.present import STYLE as PRESENT_STYLE
+from frontline.web.present import article_link
+from frontline.web.text import escape_html
 
 # Columns of the claims table a search looks through, besides the place's other names. Not
 # the article's title: it names a place and would match every claim of the article.

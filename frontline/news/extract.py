@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontline.dates import DateSpan, dateline_span, find_dates
-from frontline.gazetteer import Entry
-from frontline.geoparse import METONYMY, PLACE, Mention
 from frontline.model import Claim
-from frontline.textspans import clauses, enclosing, sentences
+from frontline.news.dates import DateSpan, dateline_span, find_dates
+from frontline.news.gazetteer import Entry
+from frontline.news.geoparse import METONYMY, PLACE, Mention
+from frontline.news.textspans import clauses, enclosing, sentences
 
 UKRAINIAN, RUSSIAN, CONTESTED = "ukrainian", "russian", "contested"
 

@@ -7,9 +7,9 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from frontline import vocab
-from frontline.mapview import marker_style
-from frontline.text import escape_html, highlight, mention_span
 from frontline.timeline import describe_date
+from frontline.web.mapview import marker_style
+from frontline.web.text import escape_html, highlight, mention_span
 
 STYLE = """
 <style>

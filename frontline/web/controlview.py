@@ -10,8 +10,8 @@ import pandas as pd
 
 from frontline import vocab
 from frontline.control import UNMAPPED, Snapshot
-from frontline.text import escape_html
 from frontline.timeline import describe_date
+from frontline.web.text import escape_html
 
 # Okabe–Ito reddish purple: apart from the three status colours, for colour-blind readers too.
 RING_COLOUR = "#CC79A7"

@@ -25,8 +25,8 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from frontline import vocab
-from frontline.geo import point_in_geometry
-from frontline.text import escape_html
+from frontline.store.boundaries import point_in_geometry
+from frontline.web.text import escape_html
 
 OUTLINE_STYLE = {"color": "#555555", "weight": 1.2, "fill": False, "opacity": 0.9}
 MARKER_OUTLINE = "#1a1a1a"

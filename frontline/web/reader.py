@@ -13,11 +13,11 @@ import pandas as pd
 
 from frontline import vocab
 from frontline.model import Article
-from frontline.present import STYLE as PRESENT_STYLE
 from frontline.store import ID_PATTERN, WEB_ADDRESS_PATTERN
-from frontline.text import escape_html, mention_span, quoted_value, wrap_spans
 from frontline.timeline import describe_date
 from frontline.urlstate import map_link, under_base
+from frontline.web.present import STYLE as PRESENT_STYLE
+from frontline.web.text import escape_html, mention_span, quoted_value, wrap_spans
 
 NEUTRAL_COLOUR = "#777777"  # a passage whose claims disagree on the status
 QUOTE_TINT = "26"  # alpha (hex) of a quoted passage's background

@@ -11,10 +11,10 @@ from typing import Any
 import pandas as pd
 
 from frontline import vocab
-from frontline.dates import DateSpan
-from frontline.extract import Candidate
-from frontline.gazetteer import Entry, Gazetteer
-from frontline.ingest import IngestError
+from frontline.news.dates import DateSpan
+from frontline.news.extract import Candidate
+from frontline.news.gazetteer import Entry, Gazetteer
+from frontline.news.ingest import IngestError
 from frontline.store import EARLIEST_DATE
 
 REVIEW_COLUMNS = [

@@ -1,6 +1,6 @@
 """How well geoparsing and extraction do on the hand-labelled reports in tests/eval/.
 
-    python -m frontline.evaluate [--labels tests/eval/labels.json] [--verbose]
+    python -m frontline.news.evaluate [--labels tests/eval/labels.json] [--verbose]
 
 Prints the precision and recall of place mentions, the share of found places within 10 km of
 the truth, and the accuracy of status, certainty and date over the labelled claims (a claim
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from frontline.extract import Candidate, extract_claims
-from frontline.geoparse import (
+from frontline.news.extract import Candidate, extract_claims
+from frontline.news.geoparse import (
     METONYMY,
     Matcher,
     Mention,
@@ -31,7 +31,7 @@ from frontline.geoparse import (
     haversine_km,
 )
 
-DEFAULT_LABELS = Path(__file__).resolve().parent.parent / "tests" / "eval" / "labels.json"
+DEFAULT_LABELS = Path(__file__).resolve().parents[2] / "tests" / "eval" / "labels.json"
 NEAR_KM = 10.0
 
 
@@ -262,7 +262,7 @@ def report(scores: Scores, articles: int, title: str = "all") -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m frontline.evaluate", description=__doc__.splitlines()[0]
+        prog="python -m frontline.news.evaluate", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--verbose", action="store_true", help="list every miss")
@@ -270,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         articles = load_labels(args.labels)
     except (OSError, ValueError, KeyError) as err:
-        print(f"frontline.evaluate: {err}", file=sys.stderr)
+        print(f"frontline.news.evaluate: {err}", file=sys.stderr)
         return 2
     matcher = cached_matcher()
     groups = [

@@ -39,9 +39,9 @@ import shapely
 import shapely.geometry
 
 from frontline import vocab
-from frontline.geo import display_shapes
 from frontline.model import Problem
 from frontline.store import EARLIEST_DATE
+from frontline.store.boundaries import display_shapes
 
 CONTROL_DIR_ENV = "FRONTLINE_CONTROL_DIR"
 MAPPING_FILES = ("mapping.toml", "mapping.json")

@@ -1,0 +1,1 @@
+"""Reading news reports: text spans, dates, the gazetteer, place mentions and claims."""

@@ -1,0 +1,130 @@
+"""Loading a data directory: every table read and cross-checked, never raising on bad content."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: saves work as before, without the lock (see write_lock)
+    fcntl = None
+
+from frontline.model import Dataset, Problem
+from frontline.store.schema import (
+    ARTICLE_COLUMNS,
+    ARTICLES_DIR,
+    ARTICLES_FILE,
+    CLAIM_COLUMNS,
+    CLAIMS_FILE,
+    GEONAMES_COLUMNS,
+    GEONAMES_FILE,
+    OBLAST_COLUMNS,
+    OBLASTS_FILE,
+    PLACE_COLUMNS,
+    PLACES_FILE,
+    DataError,
+    default_data_dir,
+)
+from frontline.store.tables import (
+    article_parser,
+    claim_parser,
+    geonames_parser,
+    oblast_record,
+    place_parser,
+    table_rows,
+)
+from frontline.store.textfile import read_text
+
+
+def load_geonames(
+    data_dir: Path | str | None = None, oblasts: dict[str, str] | None = None
+) -> tuple[list[dict], list[Problem]]:
+    """The usable rows of the GeoNames extract, typed, and a Problem for each row (or the
+    file) that is not usable. Only new articles need it, so load_dataset leaves it out."""
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    problems: list[Problem] = []
+    if oblasts is None:
+        oblasts = load_dataset(root).oblasts
+    text = read_text(root / GEONAMES_FILE, problems, GEONAMES_FILE, table=True)
+    rows = [
+        row
+        for _, row in table_rows(
+            GEONAMES_FILE,
+            text,
+            GEONAMES_COLUMNS,
+            problems,
+            geonames_parser(oblasts),
+            key=lambda row: str(row["geonameid"]),
+        )
+    ]
+    return rows, problems
+
+
+def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = None) -> Dataset:
+    """Load and validate a data directory. Never raises on bad content (see module doc)."""
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    if not root.is_dir():
+        raise DataError(f"{root}: not a data directory")
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+
+    def read(name: str) -> str | None:
+        return read_text(root / name, problems, name, table=True)
+
+    oblast_rows = {
+        row["iso_3166_2"]: row
+        for _, row in table_rows(
+            OBLASTS_FILE,
+            read(OBLASTS_FILE),
+            OBLAST_COLUMNS,
+            problems,
+            oblast_record,
+            key=lambda row: row["iso_3166_2"],
+        )
+    }
+    oblasts = {code: row["name_en"] for code, row in oblast_rows.items()}
+    left_out: dict[str, dict[str, int]] = {PLACES_FILE: {}, ARTICLES_FILE: {}}
+    places = {
+        p.place_id: p
+        for _, p in table_rows(
+            PLACES_FILE,
+            read(PLACES_FILE),
+            PLACE_COLUMNS,
+            problems,
+            place_parser(oblasts),
+            key=lambda p: p.place_id,
+            left_out=left_out[PLACES_FILE],
+        )
+    }
+    articles = {
+        a.article_id: a
+        for _, a in table_rows(
+            ARTICLES_FILE,
+            read(ARTICLES_FILE),
+            ARTICLE_COLUMNS,
+            problems,
+            article_parser(root / ARTICLES_DIR, today),
+            key=lambda a: a.article_id,
+            left_out=left_out[ARTICLES_FILE],
+        )
+    }
+    claims = [
+        c
+        for _, c in table_rows(
+            CLAIMS_FILE,
+            read(CLAIMS_FILE),
+            CLAIM_COLUMNS,
+            problems,
+            claim_parser(articles, places, today, left_out),
+            key=lambda c: c.claim_id,
+        )
+    ]
+    return Dataset(
+        articles=articles,
+        places=places,
+        claims=claims,
+        oblasts=oblasts,
+        oblast_rows=oblast_rows,
+        problems=problems,
+    )

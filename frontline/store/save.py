@@ -1,0 +1,124 @@
+"""The one way anything is written into a data directory.
+
+Every writer (the Add article page, `frontline ingest --save`, importers) hands commit() a
+plan: a function that, given the data as it is under the write lock, returns what to add (a
+Batch) or why nothing needs adding (a CommitReport). commit() then
+
+1. holds the data directory's write lock (write.write_lock) from loading to writing, so two
+   writers at once both land;
+2. refuses when the data already has problems (writing the tables back would drop the
+   faulty rows);
+3. writes the would-be tables to a scratch directory and loads them back, so the store's own
+   validation runs on exactly what would be written;
+4. writes the tables file by file, atomically, in the order that keeps the data valid at
+   every step (texts, articles.csv, places.csv, claims.csv): a commit killed between two
+   files leaves the old data and at most a new article without its claims.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from frontline.model import Article, Claim, Dataset, Place, Problem
+from frontline.store.load import load_dataset
+from frontline.store.schema import OBLAST_SHAPES_FILE, OBLASTS_FILE, default_data_dir
+from frontline.store.write import LockTimeout, remove_temporary_files, write_lock, write_tables
+
+
+class CommitError(Exception):
+    """A write that was refused or could not be made; the message says why."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What one commit adds to the data: articles (with their texts), places and claims."""
+
+    articles: tuple[Article, ...] = ()
+    places: tuple[Place, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    message: str = ""  # what the writer says was added, for its report
+
+
+@dataclass
+class CommitReport:
+    added: bool
+    article_ids: list[str] = field(default_factory=list)
+    new_places: list[str] = field(default_factory=list)
+    claims: int = 0
+    message: str = ""
+
+
+Plan = Callable[[Dataset], "Batch | CommitReport"]
+
+
+def next_claim_ids(claims: Iterable[Claim], count: int) -> list[str]:
+    """c0001-style ids after the highest one in use."""
+    numbers = [
+        int(c.claim_id[1:])
+        for c in claims
+        if c.claim_id.startswith("c") and c.claim_id[1:].isdigit()
+    ]
+    first = max(numbers, default=0) + 1
+    return [f"c{n:04d}" for n in range(first, first + count)]
+
+
+def staged_problems(
+    root: Path, articles: list[Article], places: list[Place], claims: list[Claim]
+) -> list[Problem]:
+    """Write the would-be tables to a scratch copy and load them back: the store's own
+    validation, run on exactly what would be written."""
+    with tempfile.TemporaryDirectory(prefix="frontline-commit-") as scratch:
+        stage = Path(scratch)
+        for name in (OBLASTS_FILE, OBLAST_SHAPES_FILE):
+            if (root / name).exists():
+                shutil.copyfile(root / name, stage / name)
+        write_tables(stage, articles=articles, places=places, claims=claims)
+        staged = load_dataset(stage)
+    return staged.problems
+
+
+def commit(plan: Plan, data_dir: Path | str | None = None) -> CommitReport:
+    """Validate and write what `plan` adds to the data directory (see the module's doc)."""
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    try:
+        with write_lock(root):
+            remove_temporary_files(root)
+            return _commit_locked(root, plan)
+    except (OSError, LockTimeout) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+        raise CommitError(f"{root}: the data cannot be written: {reason}") from None
+
+
+def _commit_locked(root: Path, plan: Plan) -> CommitReport:
+    dataset = load_dataset(root)
+    batch = plan(dataset)
+    if isinstance(batch, CommitReport):
+        return batch
+    if dataset.problems:
+        raise CommitError(
+            f"{root} has {len(dataset.problems)} problem(s) "
+            f"(first: {dataset.problems[0]}); run `frontline validate` and "
+            "fix them before adding to the data"
+        )
+    articles = dict(dataset.articles)
+    articles.update((a.article_id, a) for a in batch.articles)
+    tables = {
+        "articles": list(articles.values()),
+        "places": [*dataset.places.values(), *batch.places],
+        "claims": [*dataset.claims, *batch.claims],
+    }
+    problems = staged_problems(root, **tables)
+    if problems:
+        raise CommitError(f"the new data would not validate: {problems[0]}")
+    write_tables(root, **tables)
+    return CommitReport(
+        added=True,
+        article_ids=[a.article_id for a in batch.articles],
+        new_places=[p.place_id for p in batch.places],
+        claims=len(batch.claims),
+        message=batch.message,
+    )

@@ -1,0 +1,249 @@
+"""Each table's row parser: a row of text in, a typed record (or a RowError) out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: saves work as before, without the lock (see write_lock)
+    fcntl = None
+
+from frontline import vocab
+from frontline.model import Article, Claim, Place, Problem
+from frontline.store.csvread import csv_rows
+from frontline.store.fields import (
+    RowError,
+    choice_field,
+    date_field,
+    identifier_field,
+    normalise_line_breaks,
+    number_field,
+    text_field,
+    url_field,
+    whole_number_field,
+)
+from frontline.store.schema import (
+    ARTICLES_DIR,
+    ARTICLES_FILE,
+    ISO_PATTERN,
+    LIST_SEPARATOR,
+    OBLASTS_FILE,
+    PLACES_FILE,
+)
+from frontline.store.textfile import read_text
+
+
+def table_rows(
+    label: str,
+    text: str | None,
+    columns: tuple[str, ...],
+    problems: list[Problem],
+    parse: Callable[[dict[str, str]], object],
+    key: Callable[[object], str],
+    left_out: dict[str, int] | None = None,
+) -> Iterator[tuple[int, object]]:
+    """Parse each row; report bad rows and duplicate keys; yield (line, record). The id
+    (first column) of each bad row goes into `left_out`, with its line."""
+    if text is None:
+        return
+    seen: dict[str, int] = {}
+    for line, row in csv_rows(text, label, columns, problems):
+        try:
+            record = parse(row)
+        except RowError as err:
+            problems.append(Problem(label, line, err.field, err.message))
+            if left_out is not None:
+                left_out.setdefault(row.get(columns[0], "").strip(), line)
+            continue
+        record_key = key(record)
+        if record_key in seen:
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    columns[0],
+                    f"{record_key!r} repeats the id of line {seen[record_key]}",
+                )
+            )
+            continue
+        seen[record_key] = line
+        yield line, record
+
+
+# --- the four tables -----------------------------------------------------------------------
+
+
+def oblast_record(row: dict[str, str]) -> dict:
+    code = text_field(row, "iso_3166_2").upper()
+    if not ISO_PATTERN.match(code):
+        raise RowError("iso_3166_2", f"{code[:20]!r} is not an ISO 3166-2 code like UA-63")
+    return {
+        **row,
+        "iso_3166_2": code,
+        "name_en": text_field(row, "name_en"),
+        "name_local": text_field(row, "name_local", required=False),
+        "geonames_id": whole_number_field(row, "geonames_id", required=False),
+    }
+
+
+def place_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], Place]:
+    def parse(row: dict[str, str]) -> Place:
+        kind = choice_field(row, "kind", vocab.PLACE_KINDS)
+        oblast = text_field(row, "oblast", required=kind != "country").upper()
+        if oblast and oblast not in oblasts:
+            raise RowError(
+                "oblast", f"{oblast[:20]!r} is not a known oblast code (see {OBLASTS_FILE})"
+            )
+        alt_names = tuple(
+            a.strip() for a in row.get("alt_names", "").split(LIST_SEPARATOR) if a.strip()
+        )
+        return Place(
+            place_id=identifier_field(row, "place_id"),
+            name=text_field(row, "name"),
+            kind=kind,
+            oblast=oblast,
+            lat=number_field(row, "lat", -90, 90),
+            lon=number_field(row, "lon", -180, 180),
+            geonames_id=whole_number_field(row, "geonames_id", required=False),
+            population=whole_number_field(row, "population", required=False),
+            alt_names=alt_names,
+            name_uk=text_field(row, "name_uk", required=False),
+            name_ru=text_field(row, "name_ru", required=False),
+        )
+
+    return parse
+
+
+def article_parser(articles_dir: Path, today: dt.date) -> Callable[[dict[str, str]], Article]:
+    def parse(row: dict[str, str]) -> Article:
+        article_id = identifier_field(row, "article_id")
+        path = articles_dir / f"{article_id}.txt"
+        if path.is_symlink() and not path.resolve().is_relative_to(articles_dir.resolve()):
+            raise RowError(
+                "article_id",
+                f"text file {ARTICLES_DIR}/{article_id}.txt is a link "
+                f"to a file outside {ARTICLES_DIR}/; put the text itself there",
+            )
+        sink: list[Problem] = []
+        text = read_text(path, sink, "")
+        if text is None:
+            raise RowError(
+                "article_id", f"text file {ARTICLES_DIR}/{article_id}.txt {sink[0].message}"
+            )
+        # An editor on Windows may have saved it with \r\n: the offsets count \n.
+        text = normalise_line_breaks(text)
+        return Article(
+            article_id=article_id,
+            title=text_field(row, "title"),
+            outlet=text_field(row, "outlet"),
+            url=url_field(row, "url"),
+            published=date_field(row, "published", today),
+            language=text_field(row, "language", required=False) or "en",
+            text=text,
+        )
+
+    return parse
+
+
+def _missing(value: str, what: str, file: str, left_out: dict[str, int]) -> RowError:
+    """A claim names a row that is not there: absent, or left out for a problem of its own."""
+    if value in left_out:
+        return RowError(
+            f"{what}_id",
+            f"{value[:40]!r} is left out of {file} (see its line {left_out[value]}), "
+            "so this claim is too",
+        )
+    return RowError(
+        f"{what}_id", f"{value[:40]!r} is not {'an' if what == 'article' else 'a'} {what} in {file}"
+    )
+
+
+def claim_parser(
+    articles: dict[str, Article],
+    places: dict[str, Place],
+    today: dt.date,
+    left_out: dict[str, dict[str, int]],
+) -> Callable[[dict[str, str]], Claim]:
+    def parse(row: dict[str, str]) -> Claim:
+        claim_id = identifier_field(row, "claim_id")
+        place_id = text_field(row, "place_id")
+        if place_id not in places:
+            raise _missing(place_id, "place", PLACES_FILE, left_out[PLACES_FILE])
+        article_id = text_field(row, "article_id")
+        if article_id not in articles:
+            raise _missing(article_id, "article", ARTICLES_FILE, left_out[ARTICLES_FILE])
+        article = articles[article_id]
+        date = date_field(row, "date", today)
+        precision = choice_field(row, "date_precision", vocab.DATE_PRECISIONS)
+        date_end = date_field(row, "date_end", today, required=precision == "range")
+        date_end = date_end or implied_end(date, precision)
+        if date_end < date:
+            raise RowError("date_end", f"{date_end} is before the date {date}")
+        quote = row.get("quote", "")
+        if not quote.strip():
+            raise RowError("quote", "is empty")
+        start = whole_number_field(row, "quote_start")
+        end = whole_number_field(row, "quote_end")
+        if article.text[start:end] != quote:
+            found = article.text.find(quote)
+            where = (
+                f"it is at {found}..{found + len(quote)}"
+                if found >= 0
+                else "it is nowhere in the article"
+            )
+            raise RowError(
+                "quote", f"not found verbatim at {start}..{end} of article {article_id}; {where}"
+            )
+        mention = text_field(row, "mention", required=False)
+        if mention and mention not in quote:
+            raise RowError("mention", f"{mention[:40]!r} does not occur in the quote")
+        return Claim(
+            claim_id=claim_id,
+            place_id=place_id,
+            date=date,
+            date_end=date_end,
+            date_precision=precision,
+            status=choice_field(row, "status", vocab.STATUSES),
+            event=choice_field(row, "event", vocab.EVENTS),
+            certainty=choice_field(row, "certainty", vocab.CERTAINTIES),
+            claimant=text_field(row, "claimant"),
+            article_id=article_id,
+            quote=quote,
+            quote_start=start,
+            quote_end=end,
+            mention=mention,
+        )
+
+    return parse
+
+
+def geonames_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], dict]:
+    def parse(row: dict[str, str]) -> dict:
+        code = text_field(row, "iso_3166_2").upper()
+        if code not in oblasts:
+            raise RowError("iso_3166_2", f"{code[:20]!r} is not an oblast in {OBLASTS_FILE}")
+        alternates = text_field(row, "alternatenames", required=False)
+        return {
+            "geonameid": whole_number_field(row, "geonameid"),
+            "name": text_field(row, "name"),
+            "latitude": number_field(row, "latitude", -90, 90),
+            "longitude": number_field(row, "longitude", -180, 180),
+            "iso_3166_2": code,
+            "population": whole_number_field(row, "population", required=False) or 0,
+            "alternatenames": [a for a in alternates.split(LIST_SEPARATOR) if a],
+        }
+
+    return parse
+
+
+def implied_end(date: dt.date, precision: str) -> dt.date:
+    """The last day a claim of this precision may be about."""
+    if precision == "week":
+        return date + dt.timedelta(days=6)
+    if precision == "month":
+        next_month = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return next_month - dt.timedelta(days=1)
+    return date
