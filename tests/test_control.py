@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -104,8 +105,8 @@ def test_exact_values_and_patterns_map_to_one_status_and_skip_wins():
     mapping = Mapping(
         values=(("russian", "ru"),),
         patterns=(
-            ("ukrainian", control.re.compile("free", control.re.I)),
-            ("skip", control.re.compile("abroad", control.re.I)),
+            ("ukrainian", re.compile("free", re.I)),
+            ("skip", re.compile("abroad", re.I)),
         ),
     )
     assert mapping.classify("  RU ") == ("russian",)
