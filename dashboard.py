@@ -31,7 +31,6 @@ from frontline.timeline import (
     Filters,
     claim_dates,
     neighbour_date,
-    timeline_index,
 )
 from frontline.urlstate import view_params
 from frontline.web.mapview import base_map, claims_layer, clicked_place
@@ -113,9 +112,7 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
     left, right = st.columns([3, 2], gap="medium")
     with left:
         leaflet_js, leaflet_css = served_leaflet()
-        fmap = base_map(
-            data.center, data.display_shapes, data.dataset.oblasts, leaflet_js, leaflet_css
-        )
+        fmap = base_map(data.center, data.outlines, leaflet_js, leaflet_css)
         layer = claims_layer(state, data.display_shapes, selected=st.session_state["place"])
         # The control map (when loaded and switched on) goes first, under the claims.
         layers = [*control_layers(data, state, filters.as_of), layer]
@@ -153,7 +150,7 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
         if place is None:
             st.info("Click a marker, or choose a place, to read the passages behind it.")
             return
-        history = timeline_index(data.claims).history(place, filters)
+        history = data.index.history(place, filters)
         st.html(place_heading_html(names[place]))
         if history.empty:
             st.info("No claim about this place counts for this date and these filters.")
@@ -197,7 +194,7 @@ def main() -> None:
 
     view, filters = view_filters(widget_view(), data.first, data.last)
     # The index is built once per data load; each run is then a few array operations.
-    state_now = timeline_index(data.claims).state(filters)
+    state_now = data.index.state(filters)
     st.markdown(
         counts_sentence(
             len(state_now),

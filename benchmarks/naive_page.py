@@ -21,14 +21,14 @@ from frontline.app.ui import app_data
 from frontline.store.boundaries import display_shapes
 from frontline.timeline import Filters, claims_counting
 from frontline.web.assets import install_static_assets, leaflet_urls
-from frontline.web.mapview import base_map
+from frontline.web.mapview import base_map, outlines_json
 from frontline.web.text import escape_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def naive_map(claims: pd.DataFrame, center, shapes, oblasts) -> folium.Map:
-    fmap = base_map(center, shapes, oblasts, *leaflet_urls())
+    fmap = base_map(center, outlines_json(shapes, oblasts), *leaflet_urls())
     for row in claims.itertuples():
         folium.Marker(
             [row.lat, row.lon],

@@ -8,8 +8,6 @@ it is never stored.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -111,31 +109,11 @@ def claims_counting(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return table[keep]
 
 
-def state_as_of(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """One row per place: its latest counting claim (denied claims do not set a state), with
-    how many claims about it count. Status and certainty filters apply to this state."""
-    counting = claims_counting(table, filters)
-    asserted = counting[counting["certainty"] != "denied"]
-    latest = asserted.groupby("place_id", sort=False).tail(1)
-    counts = counting.groupby("place_id").size().rename("claims")
-    state = latest.join(counts, on="place_id")
-    if filters.statuses:
-        state = state[state["status"].isin(filters.statuses)]
-    if filters.certainties:
-        state = state[state["certainty"].isin(filters.certainties)]
-    return state.sort_values("name", kind="stable").reset_index(drop=True)
-
-
-def place_history(table: pd.DataFrame, place_id: str, filters: Filters) -> pd.DataFrame:
-    """Every counting claim about one place, oldest first."""
-    counting = claims_counting(table, filters)
-    return counting[counting["place_id"] == place_id].reset_index(drop=True)
-
-
 class TimelineIndex:
-    """The claims table as arrays, answering state_as_of and place_history in a few
-    vectorised steps instead of a scan and a group-by per question. Same results (tested
-    against them); build it once per table with timeline_index().
+    """The claims table as arrays: the one engine that answers what the map, the tables and
+    the exports show as of a date, in a few vectorised steps instead of a scan and a
+    group-by per question. Built once per data load (the app keeps it with the loaded data);
+    the tests hold it against a straightforward scan (tests/timeline_oracle.py).
 
     The table is in timeline order, so the claims up to a date are a prefix found by binary
     search. Each non-denied claim knows the row of its place's next non-denied claim: within
@@ -191,7 +169,8 @@ class TimelineIndex:
         return np.isin(self.place_oblast[codes], list(filters.oblasts))
 
     def state(self, filters: Filters) -> pd.DataFrame:
-        """Same as state_as_of(table, filters)."""
+        """One row per place: its latest counting claim (denied claims do not set a state),
+        with how many claims about it count; status and certainty filters apply to it."""
         lo, hi = self._window(filters)
         known_by = self._known_by(filters)
         if known_by is None:
@@ -215,7 +194,7 @@ class TimelineIndex:
         return state
 
     def history(self, place_id: str, filters: Filters) -> pd.DataFrame:
-        """Same as place_history(table, place_id, filters)."""
+        """Every counting claim about one place, oldest first."""
         code = self.place_ids.get(place_id)
         if code is None:
             return self.table.iloc[0:0].reset_index(drop=True)
@@ -235,25 +214,6 @@ def _days(column: pd.Series) -> np.ndarray:
 
 def _day_number(day: dt.date) -> int:
     return int(np.datetime64(day, "D").astype(np.int64))
-
-
-INDEX_CACHE_SIZE = 4  # as many tables as the app keeps loaded (ui._load)
-_INDEXES: OrderedDict[int, TimelineIndex] = OrderedDict()
-_INDEXES_LOCK = threading.Lock()
-
-
-def timeline_index(table: pd.DataFrame) -> TimelineIndex:
-    """The index of a claims table, built on first use; the last few are kept. The table
-    must not change afterwards (the app's cached table never does)."""
-    with _INDEXES_LOCK:
-        # An entry holds its table, so a table's id cannot be reused while it is here.
-        index = _INDEXES.get(id(table))
-        if index is None:
-            index = _INDEXES[id(table)] = TimelineIndex(table)
-        _INDEXES.move_to_end(id(table))
-        while len(_INDEXES) > INDEX_CACHE_SIZE:
-            _INDEXES.popitem(last=False)
-        return index
 
 
 def date_bounds(table: pd.DataFrame) -> tuple[dt.date, dt.date] | None:

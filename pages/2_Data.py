@@ -82,12 +82,12 @@ def main() -> None:
     )
     names = data.dataset.oblasts
     claims = search(
-        claim_rows(data.claims, filters, latest_only=latest),
+        claim_rows(data.index, filters, latest_only=latest),
         query,
         CLAIM_SEARCH_COLUMNS,
         place_aliases(data.dataset),
     )
-    places = search(place_rows(data.dataset, data.claims, filters), query, PLACE_SEARCH_COLUMNS)
+    places = search(place_rows(data.dataset, data.index, filters), query, PLACE_SEARCH_COLUMNS)
     description = describe_view(view, names, query)
     map_href = under_base(map_link(**asdict(view)), base_url_path())
     st.html(view_caption_html(description, map_href))

@@ -141,8 +141,7 @@ def main() -> None:
     on_map = candidates_on_map(candidates)
     fmap = base_map(
         (on_map["lat"].mean(), on_map["lon"].mean()),
-        data.display_shapes,
-        data.dataset.oblasts,
+        data.outlines,
         leaflet_js,
         leaflet_css,
     )

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from frontline import store, vocab
-from frontline.timeline import Filters, claims_table, state_as_of
+from frontline.timeline import Filters, TimelineIndex, claims_table
 from frontline.web.changes import (
     CERTAINTY,
     DENIED,
@@ -83,7 +83,7 @@ def test_repeats_are_left_out_and_certainty_and_denials_are_reported(table):
 def test_the_log_agrees_with_the_map_state(table):
     """After the log's last entry for each place, the place is in the map's state."""
     log = change_log(table)
-    state = state_as_of(table, Filters(as_of=dt.date(2022, 9, 11))).set_index("place_id")
+    state = TimelineIndex(table).state(Filters(as_of=dt.date(2022, 9, 11))).set_index("place_id")
     last = log[log["kind"] != DENIED].groupby("place_id").tail(1).set_index("place_id")
     assert last["status"].to_dict() == state["status"].to_dict()
     assert last["certainty"].to_dict() == state["certainty"].to_dict()

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from frontline import store, synthetic, vocab
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
-from frontline.timeline import Filters, claims_table, date_bounds, timeline_index
+from frontline.timeline import Filters, TimelineIndex, claims_table, date_bounds
 from frontline.web.mapview import (
     INDIVIDUAL_MARKERS_MAX,
     ClaimsCanvas,
@@ -20,6 +20,7 @@ from frontline.web.mapview import (
     claims_layer,
     clicked_place,
     marker_style,
+    outlines_json,
 )
 from tests.conftest import DATA_DIR, ROOT
 
@@ -32,7 +33,7 @@ def large(tmp_path_factory: pytest.TempPathFactory):
     directory = synthetic.generate(tmp_path_factory.mktemp("large") / "data", 1_000).directory
     table = claims_table(store.load_dataset(directory))
     shapes = display_shapes(load_oblast_shapes(directory)[0])
-    state = timeline_index(table).state(Filters(as_of=date_bounds(table)[1]))
+    state = TimelineIndex(table).state(Filters(as_of=date_bounds(table)[1]))
     return directory, shapes, state
 
 
@@ -86,7 +87,7 @@ def test_names_are_not_run_as_templates(large, many):
     count = INDIVIDUAL_MARKERS_MAX + 1 if many else 3
     hostile = state[state["kind"] != "oblast"].head(count).copy()
     hostile["name"] = TEMPLATE_CODE
-    fmap = base_map((49, 37), shapes, {"UA-14": TEMPLATE_CODE}, "/l.js", "/l.css")
+    fmap = base_map((49, 37), outlines_json(shapes, {"UA-14": TEMPLATE_CODE}), "/l.js", "/l.css")
     claims_layer(hostile, shapes).add_to(fmap)
     html = fmap.get_root().render()
     assert "X49Y" not in html and "YZ" not in html
@@ -95,7 +96,7 @@ def test_names_are_not_run_as_templates(large, many):
 
 def test_outlines_are_drawn_once_and_not_clickable():
     shapes, _ = load_oblast_shapes(DATA_DIR)
-    html = base_map((49, 37), shapes, {}, "/l.js", "/l.css").get_root().render()
+    html = base_map((49, 37), outlines_json(shapes, {}), "/l.js", "/l.css").get_root().render()
     assert html.count("L.geoJson(") == 1
     assert '"interactive":false' in html.replace(" ", "") or "interactive: false" in html
     for code in shapes:

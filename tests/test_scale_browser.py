@@ -10,7 +10,7 @@ import pytest
 
 from frontline import synthetic, vocab
 from frontline.store import load_dataset
-from frontline.timeline import Filters, claims_table, date_bounds, timeline_index
+from frontline.timeline import Filters, TimelineIndex, claims_table, date_bounds
 from tests.mapbrowser import MAP_FRAME, WAIT_MS, map_frame, marker_point, tooltip_at
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ def browser_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def places_shown(browser_data: Path):
     """The towns the map shows on opening (the latest date), in drawing order."""
     table = claims_table(load_dataset(browser_data))
-    state = timeline_index(table).state(Filters(as_of=date_bounds(table)[1]))
+    state = TimelineIndex(table).state(Filters(as_of=date_bounds(table)[1]))
     return state[state["kind"] != "oblast"].reset_index(drop=True)
 
 

@@ -10,7 +10,7 @@ import pytest
 from frontline import store
 from frontline.app.ui import view_filters
 from frontline.export import CREDITS
-from frontline.timeline import Filters, claims_table
+from frontline.timeline import Filters, TimelineIndex, claims_table
 from frontline.urlstate import ViewState
 from frontline.web.tables import (
     CLAIM_SEARCH_COLUMNS,
@@ -75,31 +75,31 @@ def test_search_treats_the_query_as_text_not_a_pattern(seed):
 
 def test_claim_rows_follow_the_maps_filters(seed):
     _, table = seed
-    assert _claim_ids(claim_rows(table, Filters(as_of=dt.date(2022, 9, 10)))) == [
+    assert _claim_ids(claim_rows(TimelineIndex(table), Filters(as_of=dt.date(2022, 9, 10)))) == [
         "c0001",
         "c0002",
         "c0006",
     ]
-    by_status = claim_rows(table, Filters(as_of=LAST, statuses=("ukrainian",)))
+    by_status = claim_rows(TimelineIndex(table), Filters(as_of=LAST, statuses=("ukrainian",)))
     assert _claim_ids(by_status) == ["c0002", "c0003"]
-    by_region = claim_rows(table, Filters(as_of=LAST, oblasts=("UA-14",)))
+    by_region = claim_rows(TimelineIndex(table), Filters(as_of=LAST, oblasts=("UA-14",)))
     assert _claim_ids(by_region) == ["c0004", "c0005"]
-    by_certainty = claim_rows(table, Filters(as_of=LAST, certainties=("confirmed",)))
+    by_certainty = claim_rows(TimelineIndex(table), Filters(as_of=LAST, certainties=("confirmed",)))
     assert _claim_ids(by_certainty) == ["c0001", "c0006"]
     # "Known" on 2022-09-10: the only article was published on the 11th.
-    assert claim_rows(table, Filters(as_of=dt.date(2022, 9, 10), mode="known")).empty
+    assert claim_rows(TimelineIndex(table), Filters(as_of=dt.date(2022, 9, 10), mode="known")).empty
 
 
 def test_latest_only_is_the_map_state(seed):
     _, table = seed
-    latest = claim_rows(table, Filters(as_of=LAST), latest_only=True)
+    latest = claim_rows(TimelineIndex(table), Filters(as_of=LAST), latest_only=True)
     assert _claim_ids(latest) == ["c0002", "c0003", "c0004", "c0005", "c0006"]
     assert list(latest.columns) == list(table.columns)
 
 
 def test_place_rows_carry_the_state_and_keep_places_without_claims(seed):
     dataset, table = seed
-    places = place_rows(dataset, table, Filters(as_of=dt.date(2022, 9, 10)))
+    places = place_rows(dataset, TimelineIndex(table), Filters(as_of=dt.date(2022, 9, 10)))
     assert len(places) == len(dataset.places)
     by_id = places.set_index("place_id")
     assert by_id.loc["kupiansk", "status"] == "ukrainian"
@@ -113,9 +113,9 @@ def test_place_rows_carry_the_state_and_keep_places_without_claims(seed):
 
 def test_place_rows_with_a_status_filter_keep_only_places_in_that_state(seed):
     dataset, table = seed
-    places = place_rows(dataset, table, Filters(as_of=LAST, statuses=("contested",)))
+    places = place_rows(dataset, TimelineIndex(table), Filters(as_of=LAST, statuses=("contested",)))
     assert sorted(places["place_id"]) == ["donetsk-oblast", "kharkiv-oblast", "lyman"]
-    in_donetsk = place_rows(dataset, table, Filters(as_of=LAST, oblasts=("UA-14",)))
+    in_donetsk = place_rows(dataset, TimelineIndex(table), Filters(as_of=LAST, oblasts=("UA-14",)))
     assert sorted(in_donetsk["place_id"]) == ["donetsk-oblast", "lyman"]
     found = search(places, "luhansk liman", PLACE_SEARCH_COLUMNS, place_aliases(dataset))
     assert found.empty
@@ -125,7 +125,7 @@ def test_place_rows_with_a_status_filter_keep_only_places_in_that_state(seed):
 
 def test_places_csv_loads_back_as_a_gazetteer(seed, tmp_path):
     dataset, table = seed
-    places = place_rows(dataset, table, Filters(as_of=LAST, statuses=("contested",)))
+    places = place_rows(dataset, TimelineIndex(table), Filters(as_of=LAST, statuses=("contested",)))
     (tmp_path / store.OBLASTS_FILE).write_text((DATA_DIR / store.OBLASTS_FILE).read_text())
     (tmp_path / store.PLACES_FILE).write_text(places_csv(places))
     reloaded = store.load_dataset(tmp_path)
@@ -154,7 +154,7 @@ def test_the_tables_show_readable_values_and_links(seed):
     )
     assert row["Map"] == "/?as_of=2022-09-10&place=kupiansk"
     assert row["Article"] == "Articles?article=afp-2022-09-11-f299b479&place=kupiansk"
-    places = places_shown(place_rows(dataset, table, Filters(as_of=LAST)))
+    places = places_shown(place_rows(dataset, TimelineIndex(table), Filters(as_of=LAST)))
     kupiansk = places.set_index("Id").loc["kupiansk"]
     assert kupiansk["Other names"].startswith("Kupyansk, Kupyans'k")
     assert kupiansk["Population"] == 27169

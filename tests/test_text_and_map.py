@@ -10,9 +10,9 @@ import pytest
 
 from frontline import store, vocab
 from frontline.store.boundaries import load_oblast_shapes, point_in_geometry
-from frontline.timeline import Filters, claims_table, state_as_of
+from frontline.timeline import Filters, TimelineIndex, claims_table
 from frontline.web.assets import install_static_assets, leaflet_urls
-from frontline.web.mapview import base_map, claims_layer, clicked_place
+from frontline.web.mapview import base_map, claims_layer, clicked_place, outlines_json
 from frontline.web.present import claim_card_html, legend_html
 from frontline.web.text import escape_html, highlight, visible_text
 from tests.conftest import DATA_DIR
@@ -43,7 +43,7 @@ def seed_view():
     shapes, problems = load_oblast_shapes(DATA_DIR)
     assert problems == []
     table = claims_table(dataset)
-    return dataset, shapes, table, state_as_of(table, Filters(as_of=dt.date(2022, 9, 11)))
+    return dataset, shapes, table, TimelineIndex(table).state(Filters(as_of=dt.date(2022, 9, 11)))
 
 
 def test_oblast_shapes_cover_ukraine(seed_view):
@@ -58,7 +58,7 @@ def test_oblast_shapes_cover_ukraine(seed_view):
 def test_map_uses_the_served_leaflet_only(seed_view):
     dataset, shapes, _, _ = seed_view
     js, css = leaflet_urls("")
-    fmap = base_map((49, 37), shapes, dataset.oblasts, js, css)
+    fmap = base_map((49, 37), outlines_json(shapes, dataset.oblasts), js, css)
     html = fmap.get_root().render()
     assert "/app/static/vendor/leaflet/leaflet.js" in html
     assert "cdn.jsdelivr" not in html and "code.jquery" not in html
@@ -90,7 +90,7 @@ def test_hostile_names_are_escaped_in_the_map(seed_view):
     _, shapes, _, state = seed_view
     hostile = state.copy()
     hostile.loc[hostile["place_id"] == "izium", "name"] = HOSTILE
-    fmap = base_map((49, 37), {}, {}, "/l.js", "/l.css")
+    fmap = base_map((49, 37), "", "/l.js", "/l.css")
     claims_layer(hostile, shapes).add_to(fmap)
     html = fmap.get_root().render()
     assert "<img src=x" not in html

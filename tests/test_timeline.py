@@ -10,13 +10,12 @@ import pytest
 from frontline import store
 from frontline.timeline import (
     Filters,
+    TimelineIndex,
     claim_dates,
     claims_table,
     date_bounds,
     describe_date,
     neighbour_date,
-    place_history,
-    state_as_of,
 )
 from tests.conftest import DATA_DIR
 
@@ -29,7 +28,7 @@ def table():
 
 
 def status_of(table, place_id, **filters):
-    state = state_as_of(table, Filters(**filters)).set_index("place_id")
+    state = TimelineIndex(table).state(Filters(**filters)).set_index("place_id")
     if place_id not in state.index:
         return None
     return state.loc[place_id, "status"], state.loc[place_id, "certainty"]
@@ -44,7 +43,7 @@ def test_kupiansk_claimed_ukrainian_after_the_counter_offensive(table):
 
 
 def test_nothing_before_the_first_claim(table):
-    assert state_as_of(table, Filters(as_of=D(2022, 2, 1))).empty
+    assert TimelineIndex(table).state(Filters(as_of=D(2022, 2, 1))).empty
 
 
 def test_izium_is_unconfirmed_not_fact(table):
@@ -73,19 +72,19 @@ def test_date_range_limits_the_claims_that_count(table):
 
 
 def test_region_filter(table):
-    state = state_as_of(table, Filters(as_of=D(2022, 9, 11), oblasts=("UA-14",)))
+    state = TimelineIndex(table).state(Filters(as_of=D(2022, 9, 11), oblasts=("UA-14",)))
     assert set(state["place_id"]) == {"lyman", "donetsk-oblast"}
 
 
 def test_status_and_certainty_filters_apply_to_the_state(table):
-    russian = state_as_of(table, Filters(as_of=D(2022, 9, 11), statuses=("russian",)))
+    russian = TimelineIndex(table).state(Filters(as_of=D(2022, 9, 11), statuses=("russian",)))
     assert russian.empty  # Kupiansk's earlier Russian claim is superseded
-    claimed = state_as_of(table, Filters(as_of=D(2022, 9, 11), certainties=("claimed",)))
+    claimed = TimelineIndex(table).state(Filters(as_of=D(2022, 9, 11), certainties=("claimed",)))
     assert set(claimed["place_id"]) == {"kupiansk", "lyman", "donetsk-oblast"}
 
 
 def test_claim_counts_per_place(table):
-    state = state_as_of(table, Filters(as_of=D(2022, 9, 11))).set_index("place_id")
+    state = TimelineIndex(table).state(Filters(as_of=D(2022, 9, 11))).set_index("place_id")
     assert state.loc["kupiansk", "claims"] == 2
     assert state.loc["izium", "claims"] == 1
 
@@ -98,14 +97,14 @@ def test_denied_claims_do_not_set_the_state(table):
     denied["date"] = denied["date"] + dt.timedelta(days=1)
     extended = pd.concat([table, denied], ignore_index=True)
     assert status_of(extended, "kupiansk", as_of=D(2022, 9, 11)) == ("ukrainian", "claimed")
-    history = place_history(extended, "kupiansk", Filters(as_of=D(2022, 9, 11)))
+    history = TimelineIndex(extended).history("kupiansk", Filters(as_of=D(2022, 9, 11)))
     assert "x-denied" in set(history["claim_id"])
 
 
 def test_history_is_oldest_first_and_stops_at_the_date(table):
-    history = place_history(table, "kupiansk", Filters(as_of=D(2022, 9, 11)))
+    history = TimelineIndex(table).history("kupiansk", Filters(as_of=D(2022, 9, 11)))
     assert list(history["status"]) == ["russian", "ukrainian"]
-    march = place_history(table, "kupiansk", Filters(as_of=D(2022, 3, 15)))
+    march = TimelineIndex(table).history("kupiansk", Filters(as_of=D(2022, 3, 15)))
     assert list(march["status"]) == ["russian"]
 
 

@@ -4,25 +4,22 @@ on random data sets and random filters."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import weakref
 
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontline import store, vocab
+from frontline.app import ui
 from frontline.model import Article, Claim, Dataset, Place
 from frontline.timeline import (
-    INDEX_CACHE_SIZE,
     Filters,
     TimelineIndex,
     claims_table,
-    place_history,
-    state_as_of,
-    timeline_index,
 )
+from frontline.web.mapview import outlines_json
 from tests.conftest import DATA_DIR
+from tests.timeline_oracle import place_history, state_as_of
 
 START = dt.date(2022, 2, 24)
 OBLASTS = ("UA-14", "UA-63", "UA-65")
@@ -122,13 +119,9 @@ def test_seed_facts_through_the_index():
     assert history["claim_id"].tolist() == ["c0001", "c0002"]
 
 
-def test_one_index_per_table_and_only_the_last_few_kept():
-    table = claims_table(store.load_dataset(DATA_DIR))
-    index = timeline_index(table)
-    assert timeline_index(table) is index
-    others = [table.copy() for _ in range(INDEX_CACHE_SIZE)]
-    assert len({id(timeline_index(other)) for other in others} | {id(index)}) == len(others) + 1
-    alive = weakref.ref(table)
-    del table, index
-    gc.collect()
-    assert alive() is None  # pushed out by the newer tables
+def test_the_index_is_built_once_per_data_load_and_kept_with_it():
+    signature = ui._signature(DATA_DIR)
+    loaded = ui._load(str(DATA_DIR), signature)
+    assert ui._load(str(DATA_DIR), signature).index is loaded.index
+    assert loaded.index.table is loaded.claims
+    assert loaded.outlines == outlines_json(loaded.display_shapes, loaded.dataset.oblasts)

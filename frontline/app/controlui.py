@@ -68,15 +68,14 @@ def control_source() -> tuple[ControlSet | None, tuple]:
 
 @st.cache_resource(max_entries=8)
 def _comparison(
-    control_key: tuple, claims_id: int, _control: ControlSet, _data: AppData
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+    control_key: tuple, data_key: tuple, _control: ControlSet, _data: AppData
+) -> pd.DataFrame:
     # Every claim is compared once per pair of data and maps; a view only filters the result.
-    # The claims table is kept in the entry so that its id cannot be reused while it lives.
-    return _data.claims, control.compare_claims(_control, _data.claims, _data.oblast_shapes)
+    return control.compare_claims(_control, _data.claims, _data.oblast_shapes)
 
 
 def _compared(maps: ControlSet, key: tuple, data: AppData) -> pd.DataFrame:
-    return _comparison(key, id(data.claims), maps, data)[1]
+    return _comparison(key, (str(data.data_dir), data.signature), maps, data)
 
 
 @st.cache_resource(show_spinner="Measuring the control maps…", max_entries=8)

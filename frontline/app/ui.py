@@ -1,7 +1,7 @@
 """What every page shares: the cached data load, the URL view and the data-problems notice.
 
-The only module of the package that imports Streamlit. Pages stay thin: they read widgets,
-call the domain functions and draw.
+With the rest of `frontline.app`, the only code of the package that imports Streamlit. Pages
+stay thin: they read widgets, call the domain functions and draw.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ import streamlit as st
 from frontline import store, vocab
 from frontline.model import Dataset, Problem
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
-from frontline.timeline import Filters, claims_table, date_bounds
+from frontline.timeline import Filters, TimelineIndex, claims_table, date_bounds
 from frontline.urlstate import ParsedView, ViewState, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
+from frontline.web.mapview import outlines_json
 
 DATA_FILES = (
     store.ARTICLES_FILE,
@@ -34,12 +35,15 @@ class AppData:
     data_dir: Path
     dataset: Dataset
     claims: pd.DataFrame  # claims_table(dataset)
+    index: TimelineIndex  # over `claims`: what every page shows as of a date
     oblast_shapes: dict[str, dict]
     display_shapes: dict[str, dict]  # lighter outlines for the map
     problems: tuple[Problem, ...]
     first: dt.date
     last: dt.date
     center: tuple[float, float]
+    outlines: str  # the oblast outlines as the map draws them (mapview.outlines_json)
+    signature: tuple  # of the files this was loaded from; keys what is derived from it
 
 
 def _signature(data_dir: Path) -> tuple:
@@ -56,11 +60,12 @@ def _signature(data_dir: Path) -> tuple:
 
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
 def _load(data_dir: str, signature: tuple) -> AppData:
-    # `signature` is unused in the body but keys the cache: a changed file loads anew.
+    # `signature` keys the cache: a changed file loads anew.
     root = Path(data_dir)
     dataset = store.load_dataset(root)
     shapes, shape_problems = load_oblast_shapes(root)
     table = claims_table(dataset)
+    outlines_shapes = display_shapes(shapes)
     bounds = date_bounds(table) or (dt.date.today(), dt.date.today())
     places = list(dataset.places.values())
     center = (
@@ -72,12 +77,15 @@ def _load(data_dir: str, signature: tuple) -> AppData:
         data_dir=root,
         dataset=dataset,
         claims=table,
+        index=TimelineIndex(table),
         oblast_shapes=shapes,
-        display_shapes=display_shapes(shapes),
+        display_shapes=outlines_shapes,
         problems=tuple(dataset.problems + shape_problems),
         first=bounds[0],
         last=bounds[1],
         center=center,
+        outlines=outlines_json(outlines_shapes, dataset.oblasts),
+        signature=signature,
     )
 
 

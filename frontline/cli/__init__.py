@@ -11,7 +11,7 @@ from frontline import export, vocab
 from frontline.cli import ingest as ingest_command
 from frontline.store import DataError, default_data_dir, load_dataset, load_geonames, parse_date
 from frontline.store.boundaries import load_oblast_shapes
-from frontline.timeline import Filters, claims_table, state_as_of
+from frontline.timeline import Filters, TimelineIndex, claims_table
 
 
 def _date_argument(raw: str):
@@ -85,7 +85,7 @@ def run_export(args: argparse.Namespace) -> int:
         statuses=args.status,
         certainties=args.certainty,
     )
-    state = state_as_of(claims_table(dataset), filters)
+    state = TimelineIndex(claims_table(dataset)).state(filters)
     if args.format == "csv":
         sys.stdout.write(export.to_csv(state))
     else:

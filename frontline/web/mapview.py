@@ -110,34 +110,24 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
         self.style = _js_data(OUTLINE_STYLE)
 
 
-# (shapes, names, JSON) by the ids of the two dicts. An entry holds the dicts, so their ids
-# cannot be reused while it is here; the app passes the same cached dicts on every rerun.
-_OUTLINES_JSON: dict[tuple[int, int], tuple[dict, dict, str]] = {}
-
-
-def _outlines_json(oblast_shapes: dict[str, dict], oblast_names: dict[str, str]) -> str:
-    """The outlines as GeoJSON text, encoded once per set of shapes (80 KB otherwise encoded
-    again on every rerun)."""
-    key = (id(oblast_shapes), id(oblast_names))
-    if key not in _OUTLINES_JSON:
-        collection = {
-            "type": "FeatureCollection",
-            "features": [
-                {
-                    "type": "Feature",
-                    "geometry": geometry,
-                    "properties": {
-                        "iso_3166_2": map_text(code),
-                        "name": map_text(oblast_names.get(code, code)),
-                    },
-                }
-                for code, geometry in sorted(oblast_shapes.items())
-            ],
-        }
-        if len(_OUTLINES_JSON) >= 8:
-            _OUTLINES_JSON.clear()
-        _OUTLINES_JSON[key] = (oblast_shapes, oblast_names, _js_data(collection))
-    return _OUTLINES_JSON[key][2]
+def outlines_json(oblast_shapes: dict[str, dict], oblast_names: dict[str, str]) -> str:
+    """The outlines as GeoJSON text for base_map; encode it once per data load (80 KB that
+    would otherwise be encoded again on every rerun)."""
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": geometry,
+                "properties": {
+                    "iso_3166_2": map_text(code),
+                    "name": map_text(oblast_names.get(code, code)),
+                },
+            }
+            for code, geometry in sorted(oblast_shapes.items())
+        ],
+    }
+    return _js_data(collection) if oblast_shapes else ""
 
 
 ATTRIBUTION_STYLE = (
@@ -147,13 +137,13 @@ ATTRIBUTION_STYLE = (
 
 def base_map(
     center: tuple[float, float],
-    oblast_shapes: dict[str, dict],
-    oblast_names: dict[str, str],
+    outlines: str,
     leaflet_js: str,
     leaflet_css: str,
     zoom: int = 7,
 ) -> folium.Map:
-    """The map without claims: tiles (when reachable) and the oblast outlines (always)."""
+    """The map without claims: tiles (when reachable) and the oblast outlines (always;
+    `outlines` as outlines_json gives them, empty for none)."""
     fmap = folium.Map(
         location=list(center), zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False
     )
@@ -163,8 +153,8 @@ def base_map(
     folium.TileLayer(OSM_TILES, attr=TILE_ATTRIBUTION, name="openstreetmap").add_to(fmap)
     # Small print, kept to the right: at full width it wrapped over the scale bar.
     fmap.get_root().header.add_child(folium.Element(ATTRIBUTION_STYLE))
-    if oblast_shapes:
-        _Outlines(_outlines_json(oblast_shapes, oblast_names)).add_to(fmap)
+    if outlines:
+        _Outlines(outlines).add_to(fmap)
     return fmap
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from frontline import store, vocab
 from frontline.export import CREDITS, SPREADSHEET_NOTE, spreadsheet_safe
 from frontline.model import Dataset
-from frontline.timeline import Filters, claims_counting, state_as_of
+from frontline.timeline import Filters, TimelineIndex, claims_counting
 from frontline.urlstate import ViewState, map_link, under_base
 from frontline.web.present import STYLE as PRESENT_STYLE
 from frontline.web.present import article_link
@@ -83,12 +83,14 @@ def search(
     return rows[keep]
 
 
-def claim_rows(table: pd.DataFrame, filters: Filters, *, latest_only: bool = False) -> pd.DataFrame:
+def claim_rows(
+    index: TimelineIndex, filters: Filters, *, latest_only: bool = False
+) -> pd.DataFrame:
     """The claims for the filters: every claim that counts for the view, or only the latest
     per place (what the map shows). Status and certainty apply to each claim shown."""
     if latest_only:
-        return state_as_of(table, filters).drop(columns="claims")
-    rows = claims_counting(table, filters)
+        return index.state(filters).drop(columns="claims")
+    rows = claims_counting(index.table, filters)
     if filters.statuses:
         rows = rows[rows["status"].isin(filters.statuses)]
     if filters.certainties:
@@ -96,7 +98,7 @@ def claim_rows(table: pd.DataFrame, filters: Filters, *, latest_only: bool = Fal
     return rows.reset_index(drop=True)
 
 
-def place_rows(dataset: Dataset, table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+def place_rows(dataset: Dataset, index: TimelineIndex, filters: Filters) -> pd.DataFrame:
     """The gazetteer for the filters: places in the chosen regions, each with its state as of
     the date; with a status or certainty filter, only the places in such a state."""
     places = pd.DataFrame(
@@ -105,9 +107,7 @@ def place_rows(dataset: Dataset, table: pd.DataFrame, filters: Filters) -> pd.Da
     places["oblast_name"] = places["oblast"].map(dataset.oblasts).fillna(places["oblast"])
     if filters.oblasts:
         places = places[places["oblast"].isin(filters.oblasts)]
-    state = state_as_of(table, filters)[
-        ["place_id", "status", "certainty", "claimant", "date", "claims"]
-    ]
+    state = index.state(filters)[["place_id", "status", "certainty", "claimant", "date", "claims"]]
     how = "inner" if filters.statuses or filters.certainties else "left"
     places = places.merge(state, on="place_id", how=how)
     places["claims"] = places["claims"].fillna(0).astype(int)
