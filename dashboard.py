@@ -192,7 +192,7 @@ def main() -> None:
         st.info("There are no claims in the data yet. Add an article to begin.")
     timeline_controls(data)
 
-    view, filters = view_filters(widget_view(), data.first, data.last)
+    view = filters = view_filters(widget_view(), data.first, data.last)
     # The index is built once per data load; each run is then a few array operations.
     state_now = data.index.state(filters)
     st.markdown(

@@ -77,7 +77,8 @@ def claims_table(dataset: Dataset) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Filters:
-    """What the map and tables show. None or an empty tuple means no limit."""
+    """The view: what the map and tables show (a link carries it, urlstate reads and writes
+    it). None or an empty tuple means no limit; `place` is the place selected, if any."""
 
     as_of: dt.date | None = None
     mode: str = vocab.MODE_HAPPENED
@@ -86,6 +87,7 @@ class Filters:
     oblasts: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     certainties: tuple[str, ...] = ()
+    place: str | None = None
 
 
 def _timestamp(day: dt.date) -> pd.Timestamp:

@@ -15,26 +15,15 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from frontline import vocab
+from frontline.timeline import Filters
 from frontline.web.text import quoted_value
 
 MAX_PARAM_LENGTH = 500
 
 
-@dataclass(frozen=True)
-class ViewState:
-    as_of: dt.date
-    mode: str = vocab.MODE_HAPPENED
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    oblasts: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    certainties: tuple[str, ...] = ()
-    place: str | None = None
-
-
 @dataclass
 class ParsedView:
-    view: ViewState
+    view: Filters
     notices: list[str] = field(default_factory=list)
 
 
@@ -123,7 +112,7 @@ def parse_view(
             f"The link's place {quoted_value(place)} is not in the gazetteer; no place is selected."
         )
         place = None
-    view = ViewState(
+    view = Filters(
         as_of=as_of,
         mode=mode if mode in vocab.MODES else vocab.MODE_HAPPENED,
         date_from=date_from,
@@ -151,7 +140,18 @@ def parse_table_options(params: Mapping[str, object]) -> tuple[str, bool, list[s
     return query, rows == ROWS_LATEST, notices
 
 
-def view_params(view: ViewState) -> dict[str, str]:
+def table_params(view: Filters, query: str, latest: bool) -> dict[str, str]:
+    """The Data page's link: the view's parameters, then its own (read by
+    parse_table_options)."""
+    params = view_params(view)
+    if query.strip():
+        params["q"] = query.strip()
+    if latest:
+        params["rows"] = ROWS_LATEST
+    return params
+
+
+def view_params(view: Filters) -> dict[str, str]:
     """The query parameters of a view; defaults are left out to keep links short."""
     params = {"as_of": view.as_of.isoformat()}
     if view.mode != vocab.MODE_HAPPENED:
@@ -174,7 +174,7 @@ def view_params(view: ViewState) -> dict[str, str]:
 
 def map_link(as_of: dt.date, place: str | None = None, **changes: object) -> str:
     """A relative link to the map page showing this date (and place)."""
-    view = replace(ViewState(as_of=as_of, place=place), **changes)
+    view = replace(Filters(as_of=as_of, place=place), **changes)
     return "/?" + urlencode(view_params(view))
 
 

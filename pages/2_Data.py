@@ -20,11 +20,10 @@ from frontline.app.ui import (
 )
 from frontline.export import CREDITS, geojson_text, to_csv
 from frontline.urlstate import (
-    ROWS_LATEST,
     map_link,
     parse_table_options,
+    table_params,
     under_base,
-    view_params,
 )
 from frontline.web.tables import (
     CLAIM_SEARCH_COLUMNS,
@@ -62,7 +61,7 @@ def main() -> None:
         st.header("Filters")
         as_of_widget(data, "Claims as of")
         filter_widgets(data)
-    view, filters = view_filters(widget_view(), data.first, data.last)
+    view = filters = view_filters(widget_view(), data.first, data.last)
 
     st.markdown("## The data behind the map")
     show_problems(data.problems)
@@ -149,12 +148,7 @@ def main() -> None:
         on_click="ignore",
     )
 
-    params = view_params(view)
-    if query.strip():
-        params["q"] = query.strip()
-    if latest:
-        params["rows"] = ROWS_LATEST
-    st.query_params.from_dict(params)
+    st.query_params.from_dict(table_params(view, query, latest))
 
 
 main()

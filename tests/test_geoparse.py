@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from frontline.news.gazetteer import canonical_name, normalise, oblast_spellings, slugify
+from frontline.folding import normalise
+from frontline.news.gazetteer import canonical_name, oblast_spellings, slugify
 from frontline.news.geoparse import (
     DATELINE,
     LOCATOR,

@@ -11,7 +11,6 @@ from frontline import store
 from frontline.app.ui import view_filters
 from frontline.export import CREDITS
 from frontline.timeline import Filters, TimelineIndex, claims_table
-from frontline.urlstate import ViewState
 from frontline.web.tables import (
     CLAIM_SEARCH_COLUMNS,
     PLACE_SEARCH_COLUMNS,
@@ -162,7 +161,7 @@ def test_the_tables_show_readable_values_and_links(seed):
 
 def test_view_in_words_and_its_caption(seed):
     dataset, _ = seed
-    view = ViewState(
+    view = Filters(
         as_of=LAST,
         date_from=dt.date(2022, 9, 1),
         oblasts=("UA-63",),
@@ -190,12 +189,12 @@ def test_readme_names_the_view_the_files_and_the_credits():
 
 
 def test_the_whole_date_range_is_no_filter_and_stays_out_of_links():
-    whole = ViewState(as_of=LAST, date_from=FIRST, date_to=LAST, statuses=("russian",))
-    view, filters = view_filters(whole, FIRST, LAST)
+    whole = Filters(as_of=LAST, date_from=FIRST, date_to=LAST, statuses=("russian",))
+    view = filters = view_filters(whole, FIRST, LAST)
     assert (filters.date_from, filters.date_to) == (None, None)
     assert (view.date_from, view.date_to) == (None, None)
     assert filters.statuses == ("russian",)
-    part = ViewState(as_of=LAST, date_from=dt.date(2022, 9, 1), date_to=dt.date(2022, 9, 10))
-    view, filters = view_filters(part, FIRST, LAST)
+    part = Filters(as_of=LAST, date_from=dt.date(2022, 9, 1), date_to=dt.date(2022, 9, 10))
+    view = filters = view_filters(part, FIRST, LAST)
     assert (filters.date_from, filters.date_to) == (dt.date(2022, 9, 1), dt.date(2022, 9, 10))
     assert view == part

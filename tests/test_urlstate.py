@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from frontline import vocab
 from frontline.urlstate import (
     MAX_PARAM_LENGTH,
+    Filters,
     ParsedView,
-    ViewState,
     map_link,
     parse_table_options,
     parse_view,
@@ -32,12 +32,12 @@ def parse(params):
 
 def test_empty_link_is_the_default_view():
     parsed = parse({})
-    assert parsed.view == ViewState(as_of=LAST)
+    assert parsed.view == Filters(as_of=LAST)
     assert parsed.notices == []
 
 
 def test_round_trip():
-    view = ViewState(
+    view = Filters(
         as_of=dt.date(2022, 3, 15),
         mode="known",
         date_from=dt.date(2022, 3, 1),
@@ -62,7 +62,7 @@ def test_bad_values_fall_back_with_notices():
             "place": "../../etc/passwd",
         }
     )
-    assert parsed.view == ViewState(as_of=LAST, oblasts=("UA-63",), statuses=("ukrainian",))
+    assert parsed.view == Filters(as_of=LAST, oblasts=("UA-63",), statuses=("ukrainian",))
     assert len(parsed.notices) == 5
     assert any("not a date" in n for n in parsed.notices)
     assert any("not in the gazetteer" in n for n in parsed.notices)

@@ -17,7 +17,7 @@ from frontline import store, vocab
 from frontline.model import Dataset, Problem
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
 from frontline.timeline import Filters, TimelineIndex, claims_table, date_bounds
-from frontline.urlstate import ParsedView, ViewState, parse_view
+from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
 from frontline.web.mapview import outlines_json
 
@@ -245,12 +245,12 @@ def filter_widgets(data: AppData) -> None:
         )
 
 
-def widget_view() -> ViewState:
+def widget_view() -> Filters:
     """The view the widgets show; a reversed date range is flagged and ignored. Call it after
     the widgets: it also keeps their values in VIEW_MEMORY."""
     state = st.session_state
     remember_view()
-    view = ViewState(
+    view = Filters(
         as_of=state["as_of"],
         mode=state["mode"],
         date_from=state["date_from"],
@@ -272,18 +272,9 @@ def remember_view() -> None:
     state[VIEW_MEMORY] = {key: state[key] for key in VIEW_KEYS}
 
 
-def view_filters(view: ViewState, first: dt.date, last: dt.date) -> tuple[ViewState, Filters]:
-    """The filters of a view, and the view as a link gives it: the data's whole date range
-    is no limit, and is left out of both."""
+def view_filters(view: Filters, first: dt.date, last: dt.date) -> Filters:
+    """The view as the pages filter by and a link gives it: the data's whole date range is
+    no limit, and is left out."""
     date_from = view.date_from if view.date_from and view.date_from > first else None
     date_to = view.date_to if view.date_to and view.date_to < last else None
-    filters = Filters(
-        as_of=view.as_of,
-        mode=view.mode,
-        date_from=date_from,
-        date_to=date_to,
-        oblasts=view.oblasts,
-        statuses=view.statuses,
-        certainties=view.certainties,
-    )
-    return replace(view, date_from=date_from, date_to=date_to), filters
+    return replace(view, date_from=date_from, date_to=date_to)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from frontline.folding import normalise
 from frontline.model import Place, Problem
 from frontline.news.romanize import UKRAINIAN_ONLY, could_be_ukrainian, romanize_uk
 from frontline.store import default_data_dir, load_dataset, load_geonames
@@ -28,17 +29,6 @@ TOWN_POPULATION = 5_000
 
 # How the English reports name an oblast, after its centre's name.
 OBLAST_SUFFIXES = ("region", "oblast", "province")
-
-_APOSTROPHE_TRANSLATION = str.maketrans(
-    {"’": "'", "ʼ": "'", "`": "'", "‘": "'", "′": "'", "‐": "-", "‑": "-", "–": "-"}
-)
-
-
-def normalise(text: str) -> str:
-    """Lower-case text with one apostrophe and one hyphen, keeping its length, so that offsets
-    in the normalised text are offsets in the original."""
-    text = text.translate(_APOSTROPHE_TRANSLATION)
-    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
 def slugify(name: str) -> str:

@@ -26,7 +26,8 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from frontline.news.gazetteer import Entry, Gazetteer, cached_gazetteer, normalise
+from frontline.folding import normalise
+from frontline.news.gazetteer import Entry, Gazetteer, cached_gazetteer
 from frontline.news.textspans import WORD, dateline_end, enclosing, sentences
 
 PLACE = "place"  # a place where something happens: a claim may be about it

@@ -3,16 +3,16 @@ search over them, and the files a reader downloads of exactly the rows shown."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 import pandas as pd
 
 from frontline import store, vocab
 from frontline.export import CREDITS, SPREADSHEET_NOTE, spreadsheet_safe
+from frontline.folding import fold
 from frontline.model import Dataset
 from frontline.timeline import Filters, TimelineIndex, claims_counting
-from frontline.urlstate import ViewState, map_link, under_base
+from frontline.urlstate import map_link, under_base
 from frontline.web.present import STYLE as PRESENT_STYLE
 from frontline.web.present import article_link
 from frontline.web.text import escape_html
@@ -42,16 +42,9 @@ PLACE_SEARCH_COLUMNS = (
     "status",
     "claimant",
 )
+
+
 # Apostrophes in romanised names (Kup'yansk, Kup’yansk, Kupʼyansk) are one character to a reader.
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
-
-
-def fold(text: str) -> str:
-    """Text as a search compares it: no case, no accents, one kind of apostrophe."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def place_aliases(dataset: Dataset) -> dict[str, str]:
     """place id -> its other spellings and Ukrainian and Russian names, for searching."""
     return {
@@ -169,7 +162,7 @@ def places_csv(rows: pd.DataFrame) -> str:
     return store.csv_text(store.PLACE_COLUMNS, spreadsheet_safe(rows).to_dict(orient="records"))
 
 
-def describe_view(view: ViewState, oblast_names: dict[str, str], query: str = "") -> str:
+def describe_view(view: Filters, oblast_names: dict[str, str], query: str = "") -> str:
     """The filters of a view in words, for captions and for the README of a download."""
     parts = [f"as of {view.as_of.isoformat()} ({vocab.MODE_LABELS[view.mode].lower()})"]
     if view.date_from or view.date_to:
