@@ -6,8 +6,9 @@ description and a Point).
 A placemark is geolocated footage: evidence of an event at a point, not of who holds the
 place, so every claim states no control. Its event is the first one its name or description
 names (shelled, struck, fighting, attacked); a placemark naming none is left out (counted).
-GeoConfirmed is the claimant; the location is verified, so "confirmed". The place is matched
-by its coordinates and the gazetteer names its title or description contains.
+GeoConfirmed is the claimant; the location is verified, so "confirmed". A placemark's name
+is a title, not a place: the place is the gazetteer's within reach of its coordinates that
+the title or description names, else the nearest (see places.py).
 """
 
 from __future__ import annotations
@@ -203,7 +204,7 @@ def _claim(placemark: dict, provenance: Provenance) -> ImportedClaim | None:
     return ImportedClaim(
         claim_id=claim_id,
         source_row_id=row_id or claim_id,
-        place=name,
+        place="",  # a placemark's name is a title, not a place: matched by its coordinates
         lat=lat,
         lon=lon,
         location_precision="exact",

@@ -262,7 +262,7 @@ class Table:
                 report.at(self._opened.position())
             if len(fields) != width:
                 report.problem(self.label, line, "-",
-                               f"has {len(fields)} fields; the header has {width}")
+                               f"has {len(fields)} fields, not {width}")
                 continue
             if UNDECODABLE.search("".join(fields)):
                 self._undecodable(line, fields)
