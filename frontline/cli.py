@@ -9,6 +9,7 @@ from pathlib import Path
 
 from frontline import export, ingest, vocab
 from frontline.geo import load_oblast_shapes
+from frontline.importers import cli as importers_cli
 from frontline.store import DataError, default_data_dir, load_dataset, load_geonames, parse_date
 from frontline.timeline import Filters, claims_table, state_as_of
 
@@ -146,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.set_defaults(run=run_export)
 
     ingest.register(commands)
+    importers_cli.register(commands)
     return parser
 
 

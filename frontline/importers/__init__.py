@@ -21,7 +21,19 @@ from frontline.importers.model import ImportedClaim, ImportReport, Provenance, R
 from frontline.importers.places import PlaceMatch, PlaceMatcher, ProposedPlace
 
 __all__ = [
-    "CREDITS", "FORMATS", "ImportBatch", "ImportReport", "ImportedClaim", "PlaceMatch",
-    "PlaceMatcher", "Preview", "ProposedPlace", "Provenance", "ReadContext", "collect",
-    "iter_claims", "make_matcher", "preview",
+    "CREDITS",
+    "FORMATS",
+    "ImportBatch",
+    "ImportReport",
+    "ImportedClaim",
+    "PlaceMatch",
+    "PlaceMatcher",
+    "Preview",
+    "ProposedPlace",
+    "Provenance",
+    "ReadContext",
+    "collect",
+    "iter_claims",
+    "make_matcher",
+    "preview",
 ]

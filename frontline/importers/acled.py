@@ -36,8 +36,17 @@ from frontline.importers.reading import (
 
 DATASET = "ACLED"
 REQUIRED_COLUMNS = (
-    "event_id_cnty", "event_date", "sub_event_type", "actor1", "actor2", "location",
-    "latitude", "longitude", "geo_precision", "source", "notes",
+    "event_id_cnty",
+    "event_date",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
 )
 CONTROL_SUB_EVENTS = {
     "government regains territory": "recaptured",
@@ -61,11 +70,23 @@ DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y")
 # Which side an ACLED actor is on, tried in order: the Russian units that fight for Ukraine
 # first, as their names name Russia.
 _SIDES = (
-    ("ukrainian", re.compile(r"russian volunteer corps|freedom of russia legion|"
-                             r"siberian battalion", re.IGNORECASE)),
+    (
+        "ukrainian",
+        re.compile(
+            r"russian volunteer corps|freedom of russia legion|"
+            r"siberian battalion",
+            re.IGNORECASE,
+        ),
+    ),
     ("ukrainian", re.compile(r"\bukrain", re.IGNORECASE)),
-    ("russian", re.compile(r"\brussia|wagner|novorossiya|donetsk people|luhansk people|"
-                           r"\b[dl]pr\b|kadyrov", re.IGNORECASE)),
+    (
+        "russian",
+        re.compile(
+            r"\brussia|wagner|novorossiya|donetsk people|luhansk people|"
+            r"\b[dl]pr\b|kadyrov",
+            re.IGNORECASE,
+        ),
+    ),
 )
 _OTHER_SIDE = {"ukrainian": "russian", "russian": "ukrainian"}
 
@@ -106,8 +127,9 @@ def date_range(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:
     return day, day
 
 
-def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
-         ) -> Iterator[ImportedClaim]:
+def read(
+    paths: Sequence[Path], report: ImportReport, context: ReadContext
+) -> Iterator[ImportedClaim]:
     for path in paths:
         report.start_file(path)
         label = str(path)
@@ -125,8 +147,9 @@ def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
             report.problem(label, 0, "-", str(err))
 
 
-def _claims(table: Table, label: str, report: ImportReport, context: ReadContext
-            ) -> Iterator[ImportedClaim]:
+def _claims(
+    table: Table, label: str, report: ImportReport, context: ReadContext
+) -> Iterator[ImportedClaim]:
     index = {name: i for i, name in enumerate(table.header)}
     sub_event_at = index["sub_event_type"]
     for line, fields in table.rows():
@@ -153,9 +176,12 @@ def _claim(row: dict[str, str], sub_event: str, provenance: Provenance) -> Impor
         event = CONTROL_SUB_EVENTS[sub_event]
         status = taker_side(row["actor1"], row["actor2"])
         if status is None:
-            raise RowFault("actor1", f"no side (Ukrainian or Russian) can be read from "
-                                     f"{row['actor1'][:60]!r} or actor2 "
-                                     f"{row['actor2'][:60]!r}")
+            raise RowFault(
+                "actor1",
+                f"no side (Ukrainian or Russian) can be read from "
+                f"{row['actor1'][:60]!r} or actor2 "
+                f"{row['actor2'][:60]!r}",
+            )
     else:
         event, status = NO_CONTROL_SUB_EVENTS[sub_event], ""
     precision_code = row["geo_precision"].strip()

@@ -42,16 +42,21 @@ def _size(path: Path) -> int:
         return 0
 
 
-def iter_claims(fmt: str, paths: Sequence[Path], report: ImportReport, context: ReadContext
-                ) -> Iterator[ImportedClaim]:
+def iter_claims(
+    fmt: str, paths: Sequence[Path], report: ImportReport, context: ReadContext
+) -> Iterator[ImportedClaim]:
     """The valid claims of the files, each id once: a row repeating an earlier row's id is
     reported and left out (a re-import is skipped by id when saved, not here)."""
     report.total_bytes = sum(_size(p) for p in paths)
     seen: set[str] = set()
     for claim in READERS[fmt](list(paths), report, context):
         if claim.claim_id in seen:
-            report.problem(claim.provenance.file, claim.provenance.line, "id",
-                           f"repeats the id {claim.claim_id} of an earlier row; left out")
+            report.problem(
+                claim.provenance.file,
+                claim.provenance.line,
+                "id",
+                f"repeats the id {claim.claim_id} of an earlier row; left out",
+            )
             continue
         seen.add(claim.claim_id)
         yield claim
@@ -99,16 +104,28 @@ class ImportBatch:
     licence: str
 
 
-def _context(matcher: PlaceMatcher, mapping_file: Path | None, publisher: str,
-             today: dt.date | None) -> ReadContext:
-    return ReadContext(today=today or dt.date.today(), locate=matcher.locate,
-                       mapping=mapping_file, publisher=publisher)
+def _context(
+    matcher: PlaceMatcher, mapping_file: Path | None, publisher: str, today: dt.date | None
+) -> ReadContext:
+    return ReadContext(
+        today=today or dt.date.today(),
+        locate=matcher.locate,
+        mapping=mapping_file,
+        publisher=publisher,
+    )
 
 
-def preview(fmt: str, paths: Sequence[Path], matcher: PlaceMatcher, *,
-            mapping_file: Path | None = None, publisher: str = "",
-            progress: Progress | None = None, limit: int = 50,
-            today: dt.date | None = None) -> Preview:
+def preview(
+    fmt: str,
+    paths: Sequence[Path],
+    matcher: PlaceMatcher,
+    *,
+    mapping_file: Path | None = None,
+    publisher: str = "",
+    progress: Progress | None = None,
+    limit: int = 50,
+    today: dt.date | None = None,
+) -> Preview:
     """Read the files once, keeping only counts, the first `limit` claims (all for 0) and the
     distinct places."""
     report = ImportReport(progress=progress)
@@ -129,14 +146,26 @@ def preview(fmt: str, paths: Sequence[Path], matcher: PlaceMatcher, *,
     return result
 
 
-def collect(fmt: str, paths: Sequence[Path], matcher: PlaceMatcher, *,
-            mapping_file: Path | None = None, publisher: str = "",
-            progress: Progress | None = None, today: dt.date | None = None) -> ImportBatch:
+def collect(
+    fmt: str,
+    paths: Sequence[Path],
+    matcher: PlaceMatcher,
+    *,
+    mapping_file: Path | None = None,
+    publisher: str = "",
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> ImportBatch:
     """Every valid claim of the files with its place, for saving."""
     report = ImportReport(progress=progress)
     context = _context(matcher, mapping_file, publisher, today)
-    items = [(claim, matcher.match(claim))
-             for claim in iter_claims(fmt, paths, report, context)]
+    items = [(claim, matcher.match(claim)) for claim in iter_claims(fmt, paths, report, context)]
     new_places = list({id(m): m.proposed for _, m in items if m.proposed}.values())
-    return ImportBatch(fmt, [str(p) for p in paths], items, new_places, report,
-                       licence_of(fmt, context, items[0][0] if items else None))
+    return ImportBatch(
+        fmt,
+        [str(p) for p in paths],
+        items,
+        new_places,
+        report,
+        licence_of(fmt, context, items[0][0] if items else None),
+    )

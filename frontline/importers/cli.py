@@ -44,23 +44,37 @@ class ProgressBar:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("import_format", choices=FORMATS, metavar="FORMAT",
-                        help=f"one of: {', '.join(FORMATS)}")
-    parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="the exports to read (a ZIP of one file is read as that file)")
+    parser.add_argument(
+        "import_format", choices=FORMATS, metavar="FORMAT", help=f"one of: {', '.join(FORMATS)}"
+    )
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="the exports to read (a ZIP of one file is read as that file)",
+    )
     parser.add_argument("--mapping", type=Path, help="the mapping file (TOML) of the csv format")
-    parser.add_argument("--data-dir", default=argparse.SUPPRESS,
-                        help="the data directory (default: $FRONTLINE_DATA_DIR or data/)")
+    parser.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="the data directory (default: $FRONTLINE_DATA_DIR or data/)",
+    )
     parser.add_argument("--format", choices=("table", "json"), default="table")
-    parser.add_argument("--limit", type=int, default=50,
-                        help="claims to show (default 50; 0 for all)")
-    parser.add_argument("--radius-km", type=float, default=MATCH_RADIUS_KM,
-                        help=f"how near a gazetteer place must be to match (default "
-                             f"{MATCH_RADIUS_KM:g} km)")
-    parser.add_argument("--publisher", default="",
-                        help="the claimant of a TimeMap data set (default: Bellingcat)")
-    parser.add_argument("--save", action="store_true",
-                        help="add the claims and new places to the data")
+    parser.add_argument(
+        "--limit", type=int, default=50, help="claims to show (default 50; 0 for all)"
+    )
+    parser.add_argument(
+        "--radius-km",
+        type=float,
+        default=MATCH_RADIUS_KM,
+        help=f"how near a gazetteer place must be to match (default {MATCH_RADIUS_KM:g} km)",
+    )
+    parser.add_argument(
+        "--publisher", default="", help="the claimant of a TimeMap data set (default: Bellingcat)"
+    )
+    parser.add_argument(
+        "--save", action="store_true", help="add the claims and new places to the data"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,15 +85,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the `import` subcommand to the `frontline` command's subparsers."""
-    parser = subparsers.add_parser("import", help="claims from ACLED, GDELT, VIINA, TimeMap, "
-                                   "GeoConfirmed or any CSV (a dry run unless --save)")
+    parser = subparsers.add_parser(
+        "import",
+        help="claims from ACLED, GDELT, VIINA, TimeMap, "
+        "GeoConfirmed or any CSV (a dry run unless --save)",
+    )
     add_arguments(parser)
     parser.set_defaults(run=lambda args: run_args(args))
     return parser
 
 
-def run_import(argv: list[str], *, commit: Commit | None = None, stdout: TextIO | None = None,
-               stderr: TextIO | None = None) -> int:
+def run_import(
+    argv: list[str],
+    *,
+    commit: Commit | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
     """Do the work of `frontline import`; returns the exit code: 0 fine, 1 problems were
     found (the good rows still count), 2 bad arguments or nothing to save with."""
     err = stderr or sys.stderr
@@ -90,8 +112,13 @@ def run_import(argv: list[str], *, commit: Commit | None = None, stdout: TextIO 
     return run_args(args, commit=commit, stdout=stdout, stderr=err)
 
 
-def run_args(args: argparse.Namespace, *, commit: Commit | None = None,
-             stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def run_args(
+    args: argparse.Namespace,
+    *,
+    commit: Commit | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
     data_dir = getattr(args, "data_dir", None)
     root = Path(data_dir) if data_dir else default_data_dir()
@@ -102,16 +129,26 @@ def run_args(args: argparse.Namespace, *, commit: Commit | None = None,
         err.write("frontline import: the csv format needs --mapping M.toml\n")
         return 2
     if args.save and commit is None:
-        err.write("frontline import: --save is not available yet; this is a dry run and "
-                  "nothing is written\n")
+        err.write(
+            "frontline import: --save is not available yet; this is a dry run and "
+            "nothing is written\n"
+        )
     paths = [Path(f) for f in args.files]
     matcher = make_matcher(root, radius_km=args.radius_km)
-    shown = preview(args.import_format, paths, matcher, mapping_file=args.mapping,
-                    publisher=args.publisher, progress=ProgressBar(err), limit=args.limit)
+    shown = preview(
+        args.import_format,
+        paths,
+        matcher,
+        mapping_file=args.mapping,
+        publisher=args.publisher,
+        progress=ProgressBar(err),
+        limit=args.limit,
+    )
     out.write(to_json(shown) + "\n" if args.format == "json" else to_table(shown))
     if args.save and commit is not None:
-        batch = collect(args.import_format, paths, matcher, mapping_file=args.mapping,
-                        publisher=args.publisher)
+        batch = collect(
+            args.import_format, paths, matcher, mapping_file=args.mapping, publisher=args.publisher
+        )
         err.write(commit(batch) + "\n")
     return 1 if shown.report.problem_count else 0
 

@@ -3,8 +3,10 @@ and the README."""
 
 from __future__ import annotations
 
-VIINA_NOTICE = ("Contains information from VIINA, which is made available here under the "
-                "Open Database License (ODbL).")
+VIINA_NOTICE = (
+    "Contains information from VIINA, which is made available here under the "
+    "Open Database License (ODbL)."
+)
 
 CREDITS = {
     "acled": (
@@ -17,8 +19,8 @@ CREDITS = {
         "machine-coded from news reports, with the CAMEO codes)."
     ),
     "viina": (
-        f"{VIINA_NOTICE} Zhukov, Yuri and Natalie Ayers (2023). \"VIINA 2.0: Violent "
-        "Incident Information from News Articles on the 2022 Russian Invasion of Ukraine.\" "
+        f'{VIINA_NOTICE} Zhukov, Yuri and Natalie Ayers (2023). "VIINA 2.0: Violent '
+        'Incident Information from News Articles on the 2022 Russian Invasion of Ukraine." '
         "Cambridge, MA: Harvard University. https://github.com/zhukovyuri/VIINA. "
         "Licence: https://opendatacommons.org/licenses/odbl/1-0/ (share-alike: a database "
         "adapted from VIINA must be offered under the ODbL too)."

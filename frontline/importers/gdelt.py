@@ -40,26 +40,81 @@ from frontline.importers.reading import GDELT2_COLUMNS, FileFault, RowFault, Tab
 
 DATASET = "GDELT 2.0 events"
 COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *(f"Actor1{n}" for n in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
-                             "Religion1Code", "Religion2Code", "Type1Code", "Type2Code",
-                             "Type3Code")),
-    *(f"Actor2{n}" for n in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
-                             "Religion1Code", "Religion2Code", "Type1Code", "Type2Code",
-                             "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"{who}Geo_{n}" for who in ("Actor1", "Actor2", "Action")
-      for n in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long",
-                "FeatureID")),
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor1{n}"
+        for n in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    *(
+        f"Actor2{n}"
+        for n in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{who}Geo_{n}"
+        for who in ("Actor1", "Actor2", "Action")
+        for n in (
+            "Type",
+            "FullName",
+            "CountryCode",
+            "ADM1Code",
+            "ADM2Code",
+            "Lat",
+            "Long",
+            "FeatureID",
+        )
+    ),
+    "DATEADDED",
+    "SOURCEURL",
 )
 assert len(COLUMNS) == GDELT2_COLUMNS
 AT = {name: i for i, name in enumerate(COLUMNS)}
 
 CONTROL_CODES = {"192": "captured", "0874": "withdrew"}
-NO_CONTROL_CODES = {"190": "fighting", "193": "fighting", "194": "shelled", "195": "struck",
-                    "1951": "struck", "1952": "struck", "196": "attacked"}
+NO_CONTROL_CODES = {
+    "190": "fighting",
+    "193": "fighting",
+    "194": "shelled",
+    "195": "struck",
+    "1951": "struck",
+    "1952": "struck",
+    "196": "attacked",
+}
 UKRAINE_FIPS = "UP"
 SIDES = {"UKR": "ukrainian", "RUS": "russian"}
 OTHER_SIDE = {"ukrainian": "russian", "russian": "ukrainian"}
@@ -77,8 +132,9 @@ def claimant_of(url: str) -> str:
     return host.removeprefix("www.") or "GDELT"
 
 
-def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
-         ) -> Iterator[ImportedClaim]:
+def read(
+    paths: Sequence[Path], report: ImportReport, context: ReadContext
+) -> Iterator[ImportedClaim]:
     for path in paths:
         report.start_file(path)
         label = str(path)
@@ -91,8 +147,9 @@ def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
             report.problem(label, 0, "-", str(err))
 
 
-def _claims(table: Table, label: str, report: ImportReport, context: ReadContext
-            ) -> Iterator[ImportedClaim]:
+def _claims(
+    table: Table, label: str, report: ImportReport, context: ReadContext
+) -> Iterator[ImportedClaim]:
     code_at, country_at = AT["EventCode"], AT["ActionGeo_CountryCode"]
     for line, fields in table.rows():
         code = fields[code_at].strip()
@@ -125,8 +182,9 @@ def _claims(table: Table, label: str, report: ImportReport, context: ReadContext
             yield valid
 
 
-def _claim(fields: list[str], status: str, event: str, precision: str,
-           provenance: Provenance) -> ImportedClaim:
+def _claim(
+    fields: list[str], status: str, event: str, precision: str, provenance: Provenance
+) -> ImportedClaim:
     event_id = fields[AT["GLOBALEVENTID"]].strip()
     if not event_id.isdigit():
         raise RowFault("GLOBALEVENTID", f"{event_id[:30]!r} is not a GDELT event id")

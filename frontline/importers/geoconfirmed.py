@@ -44,18 +44,26 @@ from frontline.importers.reading import (
 
 DATASET = "GeoConfirmed"
 URL_PATTERN = re.compile(r"https?://[^\s<>\"',]+")
-MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                      "sep", "oct", "nov", "dec"), 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-DATE_WORDS = re.compile(r"\b(\d{1,2}) ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* ?"
-                        r"(\d{4})\b", re.IGNORECASE)
+DATE_WORDS = re.compile(
+    r"\b(\d{1,2}) ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* ?"
+    r"(\d{4})\b",
+    re.IGNORECASE,
+)
 # Ukraine lies within these bounds; no latitude there is a longitude there, which tells the
 # order of a coordinate pair (the older API wrote [lon, lat]).
 UKRAINE_LATITUDES, UKRAINE_LONGITUDES = (44.0, 52.5), (22.0, 40.5)
 
 
-def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
-         ) -> Iterator[ImportedClaim]:
+def read(
+    paths: Sequence[Path], report: ImportReport, context: ReadContext
+) -> Iterator[ImportedClaim]:
     for path in paths:
         report.start_file(path)
         label = str(path)
@@ -68,8 +76,7 @@ def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
             continue
         for number_in_file, placemark in placemarks:
             report.rows_read += 1
-            provenance = Provenance(DATASET, label, number_in_file, "item",
-                                    CREDITS["geoconfirmed"])
+            provenance = Provenance(DATASET, label, number_in_file, "item", CREDITS["geoconfirmed"])
             try:
                 claim = _claim(placemark, provenance)
             except RowFault as fault:
@@ -87,8 +94,12 @@ def _json_placemarks(path: Path, label: str, report: ImportReport) -> Iterator[t
         return
     items = json_items(data, ("placemarks", "items", "data"))
     if items is None and isinstance(data, dict) and isinstance(data.get("mapDataFolders"), list):
-        items = [p for folder in data["mapDataFolders"] if isinstance(folder, dict)
-                 for p in folder.get("mapDataPlacemarks") or []]
+        items = [
+            p
+            for folder in data["mapDataFolders"]
+            if isinstance(folder, dict)
+            for p in folder.get("mapDataPlacemarks") or []
+        ]
     if items is None:
         report.problem(label, 1, "-", "is not a list of GeoConfirmed placemarks")
         return
@@ -113,13 +124,16 @@ def _kml_placemarks(path: Path, label: str, report: ImportReport) -> Iterator[tu
                     continue
                 count += 1
                 texts = {_local(child.tag): (child.text or "").strip() for child in element.iter()}
-                yield count, {
-                    "id": element.get("id", ""),
-                    "name": texts.get("name", ""),
-                    "description": texts.get("description", ""),
-                    "date": texts.get("when") or texts.get("begin", ""),
-                    "kml_coordinates": texts.get("coordinates", ""),
-                }
+                yield (
+                    count,
+                    {
+                        "id": element.get("id", ""),
+                        "name": texts.get("name", ""),
+                        "description": texts.get("description", ""),
+                        "date": texts.get("when") or texts.get("begin", ""),
+                        "kml_coordinates": texts.get("coordinates", ""),
+                    },
+                )
                 element.clear()
                 if count % 1000 == 0:
                     report.at(opened.position())
@@ -141,6 +155,7 @@ def html_text(raw: str) -> str:
 
 def lat_lon(first: float, second: float) -> tuple[float, float]:
     """A [lat, lon] pair as documented, unless it is plainly [lon, lat] in Ukraine."""
+
     def within(value: float, bounds: tuple[float, float]) -> bool:
         return bounds[0] <= value <= bounds[1]
 
@@ -154,8 +169,10 @@ def coordinates_of(placemark: dict) -> tuple[float, float]:
         parts = placemark["kml_coordinates"].split()[0].split(",")
         if len(parts) < 2:
             raise RowFault("coordinates", "a KML Point has longitude,latitude")
-        return (number(parts[1], "coordinates", -90, 90),
-                number(parts[0], "coordinates", -180, 180))
+        return (
+            number(parts[1], "coordinates", -90, 90),
+            number(parts[0], "coordinates", -180, 180),
+        )
     pair = placemark.get("coordinates")
     if not isinstance(pair, list) or len(pair) < 2:
         raise RowFault("coordinates", "is not a pair [latitude, longitude]")
@@ -179,8 +196,7 @@ def date_of(placemark: dict, text: str) -> dt.date:
     if found := DATE_WORDS.search(text):
         month = MONTHS[found.group(2)[:3].lower()]
         return dt.date(int(found.group(3)), month, int(found.group(1)))
-    raise RowFault("date", "no date: neither a date field nor a date in the name or "
-                           "description")
+    raise RowFault("date", "no date: neither a date field nor a date in the name or description")
 
 
 def _claim(placemark: dict, provenance: Provenance) -> ImportedClaim | None:
@@ -194,12 +210,16 @@ def _claim(placemark: dict, provenance: Provenance) -> ImportedClaim | None:
         day = date_of(placemark, f"{name}\n{description}")
     except ValueError:
         raise RowFault("date", "names a day that does not exist") from None
-    sources = " ".join(str(placemark.get(key) or "") for key in
-                       ("originalSource", "geolocation", "description"))
+    sources = " ".join(
+        str(placemark.get(key) or "") for key in ("originalSource", "geolocation", "description")
+    )
     urls = URL_PATTERN.findall(sources)
     row_id = str(placemark.get("id") or "").strip()
-    claim_id = (stable_id("geoconfirmed", row_id) if row_id else
-                content_id("geoconfirmed", (name, f"{lat:.5f}", f"{lon:.5f}", str(day))))
+    claim_id = (
+        stable_id("geoconfirmed", row_id)
+        if row_id
+        else content_id("geoconfirmed", (name, f"{lat:.5f}", f"{lon:.5f}", str(day)))
+    )
     passage = "\n".join(part for part in (name, description) if part)
     return ImportedClaim(
         claim_id=claim_id,

@@ -55,8 +55,16 @@ from frontline.importers.model import (
 from frontline.importers.reading import FileFault, RowFault, Table, kind_for, number
 
 REQUIRED = ("place", "latitude", "longitude", "date")
-OPTIONAL = ("id", "status", "event", "certainty", "claimant", "passage", "source_url",
-            "geonames_id")
+OPTIONAL = (
+    "id",
+    "status",
+    "event",
+    "certainty",
+    "claimant",
+    "passage",
+    "source_url",
+    "geonames_id",
+)
 VOCABULARIES = {
     "status": (*vocab.STATUSES, ""),
     "event": tuple(dict.fromkeys((*vocab.EVENTS, *vocab.NO_CONTROL_EVENTS))),
@@ -97,15 +105,22 @@ def load_mapping(path: Path, report: ImportReport) -> Mapping | None:
     defaults = {k: str(v) for k, v in _table(data, "defaults", label, report).items()}
     dataset = str(data.get("dataset", "")).strip()
     if not safe_id_part(dataset) or safe_id_part(dataset) != dataset:
-        report.problem(label, 0, "dataset", "is required: a short name of letters, digits, "
-                       "'-', '_' or '.', the prefix of the claims' ids")
+        report.problem(
+            label,
+            0,
+            "dataset",
+            "is required: a short name of letters, digits, "
+            "'-', '_' or '.', the prefix of the claims' ids",
+        )
     for name in REQUIRED:
         if name not in columns:
-            report.problem(label, 0, f"columns.{name}", f"is required: name the column that "
-                           f"holds the {name}")
+            report.problem(
+                label, 0, f"columns.{name}", f"is required: name the column that holds the {name}"
+            )
     if "status" not in columns and "event" not in columns:
-        report.problem(label, 0, "columns.status", "name the column of the status, the event "
-                       "or both")
+        report.problem(
+            label, 0, "columns.status", "name the column of the status, the event or both"
+        )
     for name in ("certainty", "claimant"):
         if name not in columns and not defaults.get(name):
             report.problem(label, 0, f"columns.{name}", f"is required, or a [defaults] {name}")
@@ -114,11 +129,15 @@ def load_mapping(path: Path, report: ImportReport) -> Mapping | None:
     values = _values(data, label, report)
     if report.problem_count > before:
         return None
-    return Mapping(dataset=dataset, licence=str(data.get("licence", "")).strip(),
-                   delimiter=str(data.get("delimiter", ",")),
-                   date_format=str(data.get("date_format", "%Y-%m-%d")),
-                   columns={k: str(v) for k, v in columns.items()}, defaults=defaults,
-                   values=values)
+    return Mapping(
+        dataset=dataset,
+        licence=str(data.get("licence", "")).strip(),
+        delimiter=str(data.get("delimiter", ",")),
+        date_format=str(data.get("date_format", "%Y-%m-%d")),
+        columns={k: str(v) for k, v in columns.items()},
+        defaults=defaults,
+        values=values,
+    )
 
 
 def _table(data: dict, key: str, label: str, report: ImportReport) -> dict:
@@ -133,22 +152,32 @@ def _values(data: dict, label: str, report: ImportReport) -> dict[str, dict[str,
     values: dict[str, dict[str, str]] = {}
     for name, table in _table(data, "values", label, report).items():
         if name not in VOCABULARIES or not isinstance(table, dict):
-            report.problem(label, 0, f"values.{name}", "maps the values of status, event or "
-                           "certainty, as a table")
+            report.problem(
+                label,
+                0,
+                f"values.{name}",
+                "maps the values of status, event or certainty, as a table",
+            )
             continue
         for word, raws in table.items():
             target = "" if word == "none" else word
             if target not in VOCABULARIES[name]:
-                report.problem(label, 0, f"values.{name}.{word}", f"is not a Frontline "
-                               f"{name}: {', '.join(w or 'none' for w in VOCABULARIES[name])}")
+                report.problem(
+                    label,
+                    0,
+                    f"values.{name}.{word}",
+                    f"is not a Frontline "
+                    f"{name}: {', '.join(w or 'none' for w in VOCABULARIES[name])}",
+                )
                 continue
             for raw in raws if isinstance(raws, list) else [raws]:
                 values.setdefault(name, {})[str(raw).strip().casefold()] = target
     return values
 
 
-def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
-         ) -> Iterator[ImportedClaim]:
+def read(
+    paths: Sequence[Path], report: ImportReport, context: ReadContext
+) -> Iterator[ImportedClaim]:
     if context.mapping is None:
         report.problem("-", 0, "--mapping", "the csv format needs a mapping file (TOML)")
         return
@@ -162,12 +191,20 @@ def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
             continue
         try:
             with Table(path, label, report, delimiter=mapping.delimiter) as table:
-                absent = [(name, column) for name, column in mapping.columns.items()
-                          if column not in table.header]
+                absent = [
+                    (name, column)
+                    for name, column in mapping.columns.items()
+                    if column not in table.header
+                ]
                 for name, column in absent:
-                    report.problem(label, 1, column, f"is named in {context.mapping.name} "
-                                   f"(columns.{name}) but the file has no such column; it has: "
-                                   f"{', '.join(table.header)[:200]}")
+                    report.problem(
+                        label,
+                        1,
+                        column,
+                        f"is named in {context.mapping.name} "
+                        f"(columns.{name}) but the file has no such column; it has: "
+                        f"{', '.join(table.header)[:200]}",
+                    )
                 if absent:
                     continue
                 yield from _claims(table, label, mapping, report, context)
@@ -175,18 +212,21 @@ def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
             report.problem(label, 0, "-", str(err))
 
 
-def _claims(table: Table, label: str, mapping: Mapping, report: ImportReport,
-            context: ReadContext) -> Iterator[ImportedClaim]:
+def _claims(
+    table: Table, label: str, mapping: Mapping, report: ImportReport, context: ReadContext
+) -> Iterator[ImportedClaim]:
     index = {name: table.header.index(column) for name, column in mapping.columns.items()}
     for line, fields in table.rows():
         raw = {name: fields[i].strip() for name, i in index.items()}
-        provenance = Provenance(mapping.dataset, label, line, "line",
-                                mapping.licence or "as its publisher says")
+        provenance = Provenance(
+            mapping.dataset, label, line, "line", mapping.licence or "as its publisher says"
+        )
         try:
             claim = _claim(raw, mapping, provenance)
         except RowFault as fault:
-            report.problem(label, line, mapping.columns.get(fault.field, fault.field),
-                           fault.message)
+            report.problem(
+                label, line, mapping.columns.get(fault.field, fault.field), fault.message
+            )
             continue
         if (valid := checked(claim, report, context.today)) is not None:
             yield valid
@@ -205,26 +245,37 @@ def word(raw: dict[str, str], name: str, mapping: Mapping) -> str:
         return value
     if not value and name in mapping.defaults:
         return mapping.defaults[name]
-    raise RowFault(name, f"{raw[name][:40]!r} is not mapped in [values.{name}] and is not one "
-                         f"of: {', '.join(w for w in VOCABULARIES[name] if w)}")
+    raise RowFault(
+        name,
+        f"{raw[name][:40]!r} is not mapped in [values.{name}] and is not one "
+        f"of: {', '.join(w for w in VOCABULARIES[name] if w)}",
+    )
 
 
 def _claim(raw: dict[str, str], mapping: Mapping, provenance: Provenance) -> ImportedClaim:
-    status = word(raw, "status", mapping) if ("status" in raw or "status" in mapping.defaults) \
-        else ""
-    event = word(raw, "event", mapping) if ("event" in raw or "event" in mapping.defaults) \
+    status = (
+        word(raw, "status", mapping) if ("status" in raw or "status" in mapping.defaults) else ""
+    )
+    event = (
+        word(raw, "event", mapping)
+        if ("event" in raw or "event" in mapping.defaults)
         else ("held" if status else "")
+    )
     try:
         day = dt.datetime.strptime(raw["date"], mapping.date_format).date()
     except ValueError:
-        raise RowFault("date", f"{raw['date'][:40]!r} is not a date of the form "
-                               f"{mapping.date_format}") from None
+        raise RowFault(
+            "date", f"{raw['date'][:40]!r} is not a date of the form {mapping.date_format}"
+        ) from None
     geonames = raw.get("geonames_id", "")
     if geonames and not geonames.isdigit():
         raise RowFault("geonames_id", f"{geonames[:30]!r} is not a GeoNames id")
     row_id = raw.get("id", "")
-    claim_id = (stable_id(mapping.dataset, row_id) if row_id else
-                content_id(mapping.dataset, tuple(raw[k] for k in sorted(raw))))
+    claim_id = (
+        stable_id(mapping.dataset, row_id)
+        if row_id
+        else content_id(mapping.dataset, tuple(raw[k] for k in sorted(raw)))
+    )
     passage = raw.get("passage", "")
     return ImportedClaim(
         claim_id=claim_id,

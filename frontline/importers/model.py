@@ -158,8 +158,12 @@ def claim_faults(claim: ImportedClaim, today: dt.date) -> list[tuple[str, str]]:
     if claim.lon is not None and not -180 <= claim.lon <= 180:
         faults.append(("longitude", f"{claim.lon} is not between -180 and 180"))
     if claim.location_precision not in LOCATION_PRECISIONS:
-        faults.append(("location_precision", f"{claim.location_precision!r} is not one of "
-                                             f"{', '.join(LOCATION_PRECISIONS)}"))
+        faults.append(
+            (
+                "location_precision",
+                f"{claim.location_precision!r} is not one of {', '.join(LOCATION_PRECISIONS)}",
+            )
+        )
     if claim.date < EARLIEST_DATE:
         faults.append(("date", f"{claim.date} is before {EARLIEST_DATE}"))
     if claim.date > today:
@@ -167,12 +171,17 @@ def claim_faults(claim: ImportedClaim, today: dt.date) -> list[tuple[str, str]]:
     if claim.date_end < claim.date:
         faults.append(("date", f"ends ({claim.date_end}) before it starts ({claim.date})"))
     if claim.date_precision not in vocab.DATE_PRECISIONS:
-        faults.append(("date_precision", f"{claim.date_precision!r} is not one of "
-                                         f"{', '.join(vocab.DATE_PRECISIONS)}"))
+        faults.append(
+            (
+                "date_precision",
+                f"{claim.date_precision!r} is not one of {', '.join(vocab.DATE_PRECISIONS)}",
+            )
+        )
     faults.extend(_status_faults(claim.status, claim.event))
     if claim.certainty not in vocab.CERTAINTIES:
-        faults.append(("certainty", f"{claim.certainty!r} is not one of "
-                                    f"{', '.join(vocab.CERTAINTIES)}"))
+        faults.append(
+            ("certainty", f"{claim.certainty!r} is not one of {', '.join(vocab.CERTAINTIES)}")
+        )
     if not claim.claimant.strip():
         faults.append(("claimant", "is empty: who makes the claim?"))
     if claim.has_passage != bool(claim.passage.strip()):
@@ -185,8 +194,13 @@ def claim_faults(claim: ImportedClaim, today: dt.date) -> list[tuple[str, str]]:
 def _status_faults(status: str, event: str) -> list[tuple[str, str]]:
     if status == "":
         if event not in vocab.NO_CONTROL_EVENTS:
-            return [("event", f"{event!r} is not an event that states no control "
-                              f"({', '.join(vocab.NO_CONTROL_EVENTS)})")]
+            return [
+                (
+                    "event",
+                    f"{event!r} is not an event that states no control "
+                    f"({', '.join(vocab.NO_CONTROL_EVENTS)})",
+                )
+            ]
         return []
     if status not in vocab.STATUSES:
         return [("status", f"{status!r} is not one of {', '.join(vocab.STATUSES)}")]
@@ -207,15 +221,34 @@ def checked(claim: ImportedClaim, report: ImportReport, today: dt.date) -> Impor
 # the order they are tried: shelling before strikes, as "missile strike" is a strike but
 # "rocket artillery" is shelling.
 _EVENT_WORDS = (
-    ("shelled", re.compile(r"\b(shell(ed|ing|s)?|artillery|mortars?|mlrs|grads?|howitzers?|"
-                           r"cluster munitions?)\b", re.IGNORECASE)),
-    ("struck", re.compile(r"\b(air ?strikes?|strikes?|struck|missiles?|drones?|uavs?|fpv|"
-                          r"shahed|lancet|bomb(s|ed|ing)?|glide bombs?|airstrikes?)\b",
-                          re.IGNORECASE)),
-    ("fighting", re.compile(r"\b(fighting|clash(es)?|battles?|firefights?|assaults?|combat|"
-                            r"skirmish(es)?)\b", re.IGNORECASE)),
-    ("attacked", re.compile(r"\b(attack(s|ed)?|explosions?|destroyed|damaged|hit)\b",
-                            re.IGNORECASE)),
+    (
+        "shelled",
+        re.compile(
+            r"\b(shell(ed|ing|s)?|artillery|mortars?|mlrs|grads?|howitzers?|"
+            r"cluster munitions?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "struck",
+        re.compile(
+            r"\b(air ?strikes?|strikes?|struck|missiles?|drones?|uavs?|fpv|"
+            r"shahed|lancet|bomb(s|ed|ing)?|glide bombs?|airstrikes?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "fighting",
+        re.compile(
+            r"\b(fighting|clash(es)?|battles?|firefights?|assaults?|combat|"
+            r"skirmish(es)?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "attacked",
+        re.compile(r"\b(attack(s|ed)?|explosions?|destroyed|damaged|hit)\b", re.IGNORECASE),
+    ),
 )
 
 

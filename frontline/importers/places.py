@@ -85,9 +85,14 @@ class PlaceMatch:
 
 
 class PlaceMatcher:
-    def __init__(self, gazetteer: Gazetteer, oblast_shapes: Mapping[str, dict] | None = None,
-                 *, radius_km: float = MATCH_RADIUS_KM,
-                 min_similarity: float = MIN_NAME_SIMILARITY):
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        oblast_shapes: Mapping[str, dict] | None = None,
+        *,
+        radius_km: float = MATCH_RADIUS_KM,
+        min_similarity: float = MIN_NAME_SIMILARITY,
+    ):
         self.gazetteer, self.oblast_shapes = gazetteer, dict(oblast_shapes or {})
         self.radius_km, self.min_similarity = radius_km, min_similarity
         self._cells: dict[tuple[int, int], list[Entry]] = {}
@@ -119,9 +124,12 @@ class PlaceMatcher:
         return None if entry is None else (entry.name, entry.lat, entry.lon)
 
     def match(self, claim: ImportedClaim) -> PlaceMatch:
-        key = (claim.place.casefold(), claim.geonames_id,
-               None if claim.lat is None else round(claim.lat, 4),
-               None if claim.lon is None else round(claim.lon, 4))
+        key = (
+            claim.place.casefold(),
+            claim.geonames_id,
+            None if claim.lat is None else round(claim.lat, 4),
+            None if claim.lon is None else round(claim.lon, 4),
+        )
         found = self._known.get(key)
         if found is None:
             found = self._known[key] = self._match(claim)
@@ -135,32 +143,37 @@ class PlaceMatcher:
         if claim.geonames_id is not None:
             entry = self.gazetteer.entries.get(f"gn:{claim.geonames_id}")
             if entry is not None:
-                distance = (None if claim.lat is None or claim.lon is None
-                            else distance_km(claim.lat, claim.lon, entry.lat, entry.lon))
+                distance = (
+                    None
+                    if claim.lat is None or claim.lon is None
+                    else distance_km(claim.lat, claim.lon, entry.lat, entry.lon)
+                )
                 return PlaceMatch(claim.place, entry, "geonames id", distance, None)
         if claim.lat is not None and claim.lon is not None:
             nearby = sorted(self.nearby(claim.lat, claim.lon), key=lambda pair: pair[0])
             if not claim.place.strip() and nearby:
                 return self._unnamed(claim, nearby)
-            scored = [(name_similarity(claim.place, entry), -distance, distance, entry)
-                      for distance, entry in nearby]
+            scored = [
+                (name_similarity(claim.place, entry), -distance, distance, entry)
+                for distance, entry in nearby
+            ]
             scored = [s for s in scored if s[0] >= self.min_similarity]
             if scored:
                 similarity, _, distance, entry = max(scored, key=lambda s: (s[0], s[1]))
-                return PlaceMatch(claim.place, entry, "coordinates and name", distance,
-                                  similarity)
+                return PlaceMatch(claim.place, entry, "coordinates and name", distance, similarity)
         return PlaceMatch(claim.place, None, "new", None, None, self._proposed(claim))
 
     def _unnamed(self, claim: ImportedClaim, nearby: list[tuple[float, Entry]]) -> PlaceMatch:
         """A claim with coordinates and no place name (a GeoConfirmed placemark): the nearby
         place its passage names, else the nearest."""
-        named = [(name_similarity(claim.passage, entry), -distance, distance, entry)
-                 for distance, entry in nearby]
+        named = [
+            (name_similarity(claim.passage, entry), -distance, distance, entry)
+            for distance, entry in nearby
+        ]
         named = [n for n in named if n[0] >= self.min_similarity]
         if named:
             similarity, _, distance, entry = max(named, key=lambda n: (n[0], n[1]))
-            return PlaceMatch(claim.place, entry, "coordinates and passage", distance,
-                              similarity)
+            return PlaceMatch(claim.place, entry, "coordinates and passage", distance, similarity)
         distance, entry = nearby[0]
         return PlaceMatch(claim.place, entry, "coordinates", distance, None)
 
@@ -168,11 +181,23 @@ class PlaceMatcher:
         if claim.lat is None or claim.lon is None:
             return None
         name = claim.place.strip() or f"{claim.lat:.4f}, {claim.lon:.4f}"
-        oblast = next((code for code, shape in sorted(self.oblast_shapes.items())
-                       if point_in_geometry(claim.lon, claim.lat, shape)), "")
+        oblast = next(
+            (
+                code
+                for code, shape in sorted(self.oblast_shapes.items())
+                if point_in_geometry(claim.lon, claim.lat, shape)
+            ),
+            "",
+        )
         source = claim.provenance
         return ProposedPlace(
-            suggested_id=slugify(name), name=name, lat=claim.lat, lon=claim.lon,
-            location_precision=claim.location_precision, kind=place_kind(0), oblast=oblast,
+            suggested_id=slugify(name),
+            name=name,
+            lat=claim.lat,
+            lon=claim.lon,
+            location_precision=claim.location_precision,
+            kind=place_kind(0),
+            oblast=oblast,
             geonames_id=claim.geonames_id,
-            source=f"{source.dataset}, {source.file} {source.unit} {source.line}")
+            source=f"{source.dataset}, {source.file} {source.unit} {source.line}",
+        )

@@ -102,11 +102,15 @@ def open_bytes(path: Path) -> Iterator[Opened]:
             archive = zipfile.ZipFile(outer)
         except zipfile.BadZipFile:
             raise FileFault("is a damaged ZIP archive") from None
-        members = [m for m in archive.infolist()
-                   if not m.is_dir() and not m.filename.startswith("__MACOSX/")]
+        members = [
+            m
+            for m in archive.infolist()
+            if not m.is_dir() and not m.filename.startswith("__MACOSX/")
+        ]
         if len(members) != 1:
-            raise FileFault(f"is a ZIP archive of {len(members)} files; unzip it and give "
-                            "the data file itself")
+            raise FileFault(
+                f"is a ZIP archive of {len(members)} files; unzip it and give the data file itself"
+            )
         with archive.open(members[0]) as member:
             yield Opened(outer, member)
 
@@ -174,7 +178,10 @@ def sniff(path: Path) -> str:
     fault = text_fault(head)
     if fault:
         raise FileFault(fault)
-    return sniff_head(head)
+    kind = sniff_head(head)
+    if kind == "empty":
+        raise FileFault("is empty")
+    return kind
 
 
 def describe(kind: str) -> str:
@@ -190,8 +197,14 @@ def wrong_format(kind: str, wanted: str) -> str | None:
         return None
     own = FAMILY.get(kind)
     hint = f"; import it with `frontline import {own}`" if own else ""
-    names = {"acled": "ACLED", "gdelt": "GDELT 2.0 events", "viina": "VIINA",
-             "timemap": "TimeMap", "geoconfirmed": "GeoConfirmed", "csv": "CSV"}
+    names = {
+        "acled": "ACLED",
+        "gdelt": "GDELT 2.0 events",
+        "viina": "VIINA",
+        "timemap": "TimeMap",
+        "geoconfirmed": "GeoConfirmed",
+        "csv": "CSV",
+    }
     return f"this looks like {describe(kind)}, not {names.get(wanted, wanted)}{hint}"
 
 
@@ -199,8 +212,15 @@ class Table:
     """A CSV or tab-separated file, read row by row. Use as a context manager; `header` is
     the first row (or `names`, for a file without one); rows() yields (line, fields)."""
 
-    def __init__(self, path: Path, label: str, report: ImportReport, *, delimiter: str = ",",
-                 names: Sequence[str] | None = None):
+    def __init__(
+        self,
+        path: Path,
+        label: str,
+        report: ImportReport,
+        *,
+        delimiter: str = ",",
+        names: Sequence[str] | None = None,
+    ):
         self.path, self.label, self.report = path, label, report
         self.delimiter, self.names = delimiter, list(names) if names else None
         self.header: list[str] = []
@@ -214,8 +234,9 @@ class Table:
             fault = text_fault(head)
             if fault:
                 raise FileFault(fault)
-            text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape",
-                                    newline="")
+            text = io.TextIOWrapper(
+                stream, encoding="utf-8-sig", errors="surrogateescape", newline=""
+            )
             self._stack.callback(text.detach)
             self._reader = csv.reader(text, delimiter=self.delimiter)
             self.header = self.names or [h.strip() for h in self._first_row()]
@@ -261,8 +282,7 @@ class Table:
             if count % PROGRESS_EVERY_ROWS == 0:
                 report.at(self._opened.position())
             if len(fields) != width:
-                report.problem(self.label, line, "-",
-                               f"has {len(fields)} fields, not {width}")
+                report.problem(self.label, line, "-", f"has {len(fields)} fields, not {width}")
                 continue
             if UNDECODABLE.search("".join(fields)):
                 self._undecodable(line, fields)
@@ -274,8 +294,12 @@ class Table:
             found = UNDECODABLE.search(value)
             if found:
                 byte = ord(found.group()) - 0xDC00
-                self.report.problem(self.label, line, name, f"is not UTF-8 text (byte "
-                                    f"0x{byte:02x}); save the file as UTF-8")
+                self.report.problem(
+                    self.label,
+                    line,
+                    name,
+                    f"is not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8",
+                )
                 return
 
 
@@ -332,8 +356,9 @@ def read_json(path: Path, label: str, report: ImportReport) -> object | None:
         text = raw.decode("utf-8-sig") if fault is None else None
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        report.problem(label, line, "-", f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); "
-                       "save it as UTF-8")
+        report.problem(
+            label, line, "-", f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8"
+        )
         return None
     if text is None:
         report.problem(label, 0, "-", fault)
@@ -343,8 +368,7 @@ def read_json(path: Path, label: str, report: ImportReport) -> object | None:
     except RecursionError:
         report.problem(label, 1, "-", "is nested too deeply to read")
     except json.JSONDecodeError as err:
-        report.problem(label, err.lineno, "-", f"is not valid JSON: {err.msg} "
-                       f"(column {err.colno})")
+        report.problem(label, err.lineno, "-", f"is not valid JSON: {err.msg} (column {err.colno})")
     return None
 
 

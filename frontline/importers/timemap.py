@@ -30,8 +30,9 @@ DATASET = "TimeMap"
 DEFAULT_PUBLISHER = "Bellingcat"
 
 
-def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
-         ) -> Iterator[ImportedClaim]:
+def read(
+    paths: Sequence[Path], report: ImportReport, context: ReadContext
+) -> Iterator[ImportedClaim]:
     for path in paths:
         report.start_file(path)
         label = str(path)

@@ -44,22 +44,48 @@ EVENTS_DATASET = "VIINA 2.0 events"
 CONTROL_DATASET = "VIINA 2.0 territorial control"
 CONTROL_CLAIMANT = "VIINA 2.0 territorial control (majority of Wikipedia, DeepStateMap and ISW)"
 VIINA_URL = "https://github.com/zhukovyuri/VIINA"
-INFO_COLUMNS = ("event_id", "date", "geonameid", "asciiname", "longitude", "latitude",
-                "GEO_PRECISION", "source", "url", "text", "lang")
+INFO_COLUMNS = (
+    "event_id",
+    "date",
+    "geonameid",
+    "asciiname",
+    "longitude",
+    "latitude",
+    "GEO_PRECISION",
+    "source",
+    "url",
+    "text",
+    "lang",
+)
 CONTROL_COLUMNS = ("geonameid", "date", "status")
-GEO_PRECISIONS = {"STREET": "exact", "HOUSE": "exact", "CITY": "exact", "TOWN": "exact",
-                  "VILLAGE": "exact", "ADM3": "near", "ADM2": "district", "ADM1": "region",
-                  "COUNTRY": "country"}
+GEO_PRECISIONS = {
+    "STREET": "exact",
+    "HOUSE": "exact",
+    "CITY": "exact",
+    "TOWN": "exact",
+    "VILLAGE": "exact",
+    "ADM3": "near",
+    "ADM2": "district",
+    "ADM1": "region",
+    "COUNTRY": "country",
+}
 CONTROL_STATUSES = {"UA": "ukrainian", "RU": "russian", "CONTESTED": "contested"}
 LANGUAGES = {"ua": "uk"}  # VIINA writes Ukrainian as "ua"; ISO 639-1 has "uk"
 # Activity labels, tried in order, and the event each states (no control).
-ACTIVITY = (("t_artillery", "shelled"), ("t_airstrike", "struck"), ("t_uav", "struck"),
-            ("t_firefight", "fighting"), ("t_armor", "fighting"), ("t_raid", "attacked"))
+ACTIVITY = (
+    ("t_artillery", "shelled"),
+    ("t_airstrike", "struck"),
+    ("t_uav", "struck"),
+    ("t_firefight", "fighting"),
+    ("t_armor", "fighting"),
+    ("t_raid", "attacked"),
+)
 OTHER_SIDE = {"ukrainian": "russian", "russian": "ukrainian"}
 
 
-def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
-         ) -> Iterator[ImportedClaim]:
+def read(
+    paths: Sequence[Path], report: ImportReport, context: ReadContext
+) -> Iterator[ImportedClaim]:
     kinds: dict[str, list[Path]] = {"viina-info": [], "viina-labels": [], "viina-control": []}
     for path in paths:
         kind = kind_for(path, str(path), "viina", report)
@@ -67,11 +93,20 @@ def read(paths: Sequence[Path], report: ImportReport, context: ReadContext
             kinds[kind].append(path)
     info, labels = kinds["viina-info"], kinds["viina-labels"]
     if info and not labels:
-        report.problem(str(info[0]), 1, "-", "event_info needs its event_labels file, which "
-                       "says what each report is about: give both")
+        report.problem(
+            str(info[0]),
+            1,
+            "-",
+            "event_info needs its event_labels file, which "
+            "says what each report is about: give both",
+        )
     elif labels and not info:
-        report.problem(str(labels[0]), 1, "-", "event_labels has no headlines or places: "
-                       "give its event_info file too")
+        report.problem(
+            str(labels[0]),
+            1,
+            "-",
+            "event_labels has no headlines or places: give its event_info file too",
+        )
     elif info:
         readings: dict[str, tuple[str, str]] = {}
         for path in labels:
@@ -100,8 +135,11 @@ def reading_of(row: dict[str, str]) -> tuple[str, str] | None:
     nor fighting, or of control with no side."""
     russian = flag(row, "a_rus_init") or (flag(row, "a_rus") and not flag(row, "a_ukr"))
     ukrainian = flag(row, "a_ukr_init") or (flag(row, "a_ukr") and not flag(row, "a_rus"))
-    side = "russian" if russian and not ukrainian else ("ukrainian" if ukrainian and not russian
-                                                        else None)
+    side = (
+        "russian"
+        if russian and not ukrainian
+        else ("ukrainian" if ukrainian and not russian else None)
+    )
     if flag(row, "t_control") or flag(row, "t_occupy"):
         if side is None:
             return None
@@ -114,8 +152,7 @@ def reading_of(row: dict[str, str]) -> tuple[str, str] | None:
     return None
 
 
-def _read_labels(path: Path, report: ImportReport, readings: dict[str, tuple[str, str]]
-                 ) -> None:
+def _read_labels(path: Path, report: ImportReport, readings: dict[str, tuple[str, str]]) -> None:
     label = str(path)
     try:
         with Table(path, label, report) as table:
@@ -128,14 +165,14 @@ def _read_labels(path: Path, report: ImportReport, readings: dict[str, tuple[str
                 if found is None:
                     report.skip("VIINA report of neither control (with a side) nor fighting")
                 else:  # interned: a year of labels holds only a few distinct pairs
-                    readings[row["event_id"].strip()] = (sys.intern(found[0]),
-                                                         sys.intern(found[1]))
+                    readings[row["event_id"].strip()] = (sys.intern(found[0]), sys.intern(found[1]))
     except FileFault as err:
         report.problem(label, 0, "-", str(err))
 
 
-def _read_events(path: Path, report: ImportReport, context: ReadContext,
-                 readings: dict[str, tuple[str, str]]) -> Iterator[ImportedClaim]:
+def _read_events(
+    path: Path, report: ImportReport, context: ReadContext, readings: dict[str, tuple[str, str]]
+) -> Iterator[ImportedClaim]:
     label = str(path)
     try:
         with Table(path, label, report) as table:
@@ -177,8 +214,9 @@ def geonames_id(raw: str) -> int | None:
     return int(raw)
 
 
-def _event_claim(row: dict[str, str], reading: tuple[str, str], provenance: Provenance
-                 ) -> ImportedClaim:
+def _event_claim(
+    row: dict[str, str], reading: tuple[str, str], provenance: Provenance
+) -> ImportedClaim:
     day = parse_day(row["date"])
     text = row["text"].strip()
     event_id = row["event_id"].strip()
@@ -206,8 +244,9 @@ def _event_claim(row: dict[str, str], reading: tuple[str, str], provenance: Prov
     )
 
 
-def _read_control(path: Path, report: ImportReport, context: ReadContext
-                  ) -> Iterator[ImportedClaim]:
+def _read_control(
+    path: Path, report: ImportReport, context: ReadContext
+) -> Iterator[ImportedClaim]:
     label = str(path)
     last_status: dict[int, str] = {}  # bounded by the places of Ukraine (about 33,000)
     try:
@@ -230,8 +269,14 @@ def _read_control(path: Path, report: ImportReport, context: ReadContext
         report.problem(label, 0, "-", str(err))
 
 
-def _control_claim(row: dict[str, str], line: int, label: str, last_status: dict[int, str],
-                   report: ImportReport, context: ReadContext) -> ImportedClaim | None:
+def _control_claim(
+    row: dict[str, str],
+    line: int,
+    label: str,
+    last_status: dict[int, str],
+    report: ImportReport,
+    context: ReadContext,
+) -> ImportedClaim | None:
     place_id = geonames_id(row["geonameid"])
     if place_id is None:
         raise RowFault("geonameid", "is empty")
@@ -255,20 +300,35 @@ def _control_claim(row: dict[str, str], line: int, label: str, last_status: dict
     return ImportedClaim(
         claim_id=stable_id("viina-control", f"{place_id}-{day:%Y%m%d}"),
         source_row_id=f"{place_id}/{day:%Y%m%d}",
-        place=name, lat=lat, lon=lon, location_precision="exact", geonames_id=place_id,
-        date=day, date_end=day, date_precision="day",
-        status=status, event="held", certainty="claimed", claimant=CONTROL_CLAIMANT,
-        passage="", has_passage=False, source_url=VIINA_URL,
+        place=name,
+        lat=lat,
+        lon=lon,
+        location_precision="exact",
+        geonames_id=place_id,
+        date=day,
+        date_end=day,
+        date_precision="day",
+        status=status,
+        event="held",
+        certainty="claimed",
+        claimant=CONTROL_CLAIMANT,
+        passage="",
+        has_passage=False,
+        source_url=VIINA_URL,
         provenance=Provenance(CONTROL_DATASET, label, line, "line", CREDITS["viina"]),
     )
 
 
-def _location(row: dict[str, str], place_id: int, context: ReadContext
-              ) -> tuple[str, float, float] | None:
+def _location(
+    row: dict[str, str], place_id: int, context: ReadContext
+) -> tuple[str, float, float] | None:
     """The place of a control row: its own name and coordinates (VIINA 1.0 tables have them),
     else the gazetteer's for its GeoNames id."""
     if row.get("latitude", "").strip() and row.get("longitude", "").strip():
         name = (row.get("name") or row.get("asciiname") or str(place_id)).strip()
-        return (name, number(row["latitude"], "latitude", -90, 90),
-                number(row["longitude"], "longitude", -180, 180))
+        return (
+            name,
+            number(row["latitude"], "latitude", -90, 90),
+            number(row["longitude"], "longitude", -180, 180),
+        )
     return context.locate(place_id)
