@@ -11,6 +11,7 @@ passage, `source` the claimant; ACLED codes what its sources report, so the cert
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
@@ -107,9 +108,13 @@ def taker_side(actor1: str, actor2: str) -> str | None:
 
 
 def parse_date(raw: str) -> dt.date:
-    for pattern in DATE_FORMATS:
+    raw = raw.strip()
+    if len(raw) == 10 and raw[4] == "-":  # the API's form, and the common one: no strptime
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(raw)
+    for pattern in DATE_FORMATS[1:]:
         try:
-            return dt.datetime.strptime(raw.strip(), pattern).date()
+            return dt.datetime.strptime(raw, pattern).date()
         except ValueError:
             continue
     raise RowFault("event_date", f"{raw[:40]!r} is not a date (YYYY-MM-DD or 24 February 2022)")

@@ -5,9 +5,9 @@ its coordinates AND its name: a gazetteer place within MATCH_RADIUS_KM whose nam
 its spellings) is like the claim's, at least MIN_NAME_SIMILARITY (rapidfuzz ratio, 0-100;
 a long text matches a place it contains). A claim with coordinates and no place name (a
 GeoConfirmed placemark) takes the place within the radius that its passage names, else the
-nearest one. Anything else becomes a
-proposed new place, at the source's coordinates, marked with its source. Matches are
-remembered per distinct (name, id, coordinates), so a large file costs one match per place.
+nearest one. Anything else becomes a proposed new place, at the source's coordinates,
+marked with its source. Matches are remembered per distinct (name, id, coordinates), so a
+large file costs one match per place.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import shapely.geometry
+import shapely.prepared
 from rapidfuzz import fuzz
 
 from frontline.gazetteer import Entry, Gazetteer, normalise, place_kind, slugify
-from frontline.geo import point_in_geometry
 from frontline.importers.model import ImportedClaim
 
 MATCH_RADIUS_KM = 5.0
@@ -93,7 +94,12 @@ class PlaceMatcher:
         radius_km: float = MATCH_RADIUS_KM,
         min_similarity: float = MIN_NAME_SIMILARITY,
     ):
-        self.gazetteer, self.oblast_shapes = gazetteer, dict(oblast_shapes or {})
+        self.gazetteer = gazetteer
+        # Prepared once: the oblast of each proposed place is a point-in-polygon test.
+        self._oblasts = [
+            (code, shapely.prepared.prep(shapely.geometry.shape(shape)))
+            for code, shape in sorted((oblast_shapes or {}).items())
+        ]
         self.radius_km, self.min_similarity = radius_km, min_similarity
         self._cells: dict[tuple[int, int], list[Entry]] = {}
         for entry in gazetteer.entries.values():
@@ -181,14 +187,8 @@ class PlaceMatcher:
         if claim.lat is None or claim.lon is None:
             return None
         name = claim.place.strip() or f"{claim.lat:.4f}, {claim.lon:.4f}"
-        oblast = next(
-            (
-                code
-                for code, shape in sorted(self.oblast_shapes.items())
-                if point_in_geometry(claim.lon, claim.lat, shape)
-            ),
-            "",
-        )
+        point = shapely.geometry.Point(claim.lon, claim.lat)
+        oblast = next((code for code, shape in self._oblasts if shape.contains(point)), "")
         source = claim.provenance
         return ProposedPlace(
             suggested_id=slugify(name),
