@@ -23,6 +23,10 @@ EVENTS = (
     "held",
 )
 
+# Events that state no control: shelling, strikes, attacks, fighting near a place are evidence
+# of activity, not of who holds it. A claim of one of these may have an empty status.
+NO_CONTROL_EVENTS = ("fighting", "shelled", "struck", "attacked")
+
 DATE_PRECISIONS = ("day", "week", "month", "range")
 
 PLACE_KINDS = ("city", "town", "village", "oblast", "country")

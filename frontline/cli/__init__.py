@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from frontline import export, vocab
+from frontline.cli import imports as import_command
 from frontline.cli import ingest as ingest_command
 from frontline.store import DataError, default_data_dir, load_dataset, load_geonames, parse_date
 from frontline.store.boundaries import load_oblast_shapes
@@ -164,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.set_defaults(run=run_export)
 
     ingest_command.register(commands)
+    import_command.register(commands)
     return parser
 
 

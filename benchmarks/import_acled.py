@@ -1,0 +1,191 @@
+"""ACLED import throughput: rows per second and peak memory of a dry run (read, validate,
+match places, count), on a generated ACLED-shaped file.
+
+    .venv/bin/python benchmarks/import_acled.py [--rows 1000000] [--seed 0] [--places 3000]
+
+The file is written to a temporary folder and deleted afterwards. Its rows mix the
+sub-event types of an ACLED export of Ukraine (about half battles and shelling, a few
+territorial changes, the rest protests and other developments, which are left out), at
+places drawn from the gazetteer (a tenth of them renamed, so they are proposed as new) with
+ACLED's own repetition of locations. Peak memory is the process's resident set
+(getrusage), given before and after the import, so the import's own share shows. Prints
+figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from frontline.importers.batch import make_matcher, preview  # noqa: E402
+
+COLUMNS = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+UA, RU = "Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)"
+# (event type, sub-event type, weight): roughly the mix of ACLED's Ukraine data.
+SUB_EVENTS = (
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", 40),
+    ("Battles", "Armed clash", 15),
+    ("Explosions/Remote violence", "Air/drone strike", 10),
+    ("Battles", "Government regains territory", 1),
+    ("Battles", "Non-state actor overtakes territory", 1),
+    ("Protests", "Peaceful protest", 18),
+    ("Strategic developments", "Disrupted weapons use", 10),
+    ("Violence against civilians", "Attack", 5),
+)
+
+
+def locations(count: int, seed: int) -> list[tuple[str, float, float]]:
+    matcher = make_matcher(ROOT / "data")
+    entries = sorted(
+        (e for e in matcher.gazetteer.entries.values() if e.kind != "oblast"), key=lambda e: e.key
+    )
+    rng = random.Random(seed)
+    chosen = rng.sample(entries, min(count, len(entries)))
+    return [
+        (f"{e.name} Novyi" if i % 10 == 0 else e.name, e.lat, e.lon) for i, e in enumerate(chosen)
+    ]
+
+
+def write_file(path: Path, rows: int, places: list[tuple[str, float, float]], seed: int) -> None:
+    rng = random.Random(seed)
+    kinds = [(t, s) for t, s, w in SUB_EVENTS for _ in range(w)]
+    # ACLED repeats its locations unevenly: a few front-line towns carry most events.
+    cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(places))))
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for i in range(rows):
+            event_type, sub_event = rng.choice(kinds)
+            name, lat, lon = rng.choices(places, cum_weights=cumulative)[0]
+            day = f"2022-{rng.randint(3, 12):02d}-{rng.randint(1, 28):02d}"
+            actor1, actor2 = (UA, RU) if rng.random() < 0.5 else (RU, UA)
+            notes = (
+                f"On {day}, {actor1.split(' (')[0]} reported {sub_event.lower()} in and "
+                f"around {name}. [size=no report]"
+            )
+            writer.writerow(
+                (
+                    f"UKR{i + 1}",
+                    day,
+                    "2022",
+                    rng.choice("1112"),
+                    "Political violence",
+                    event_type,
+                    sub_event,
+                    actor1,
+                    "",
+                    "8",
+                    actor2,
+                    "",
+                    "8",
+                    "88",
+                    "",
+                    "804",
+                    "Europe",
+                    "Ukraine",
+                    "Kharkivska",
+                    "",
+                    "",
+                    name,
+                    f"{lat:.4f}",
+                    f"{lon:.4f}",
+                    rng.choice("1112"),
+                    "Ukrinform",
+                    "National",
+                    notes,
+                    "0",
+                    "",
+                    "1663000000",
+                )
+            )
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--places", type=int, default=3000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "acled_ukraine.csv"
+        started = time.perf_counter()
+        write_file(path, args.rows, locations(args.places, args.seed), args.seed)
+        print(
+            f"generated {args.rows:,} rows ({path.stat().st_size / 2**20:.0f} MiB) in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+        matcher = make_matcher(ROOT / "data")
+        before = peak_rss_mb()
+        updates = []
+        started = time.perf_counter()
+        shown = preview(
+            "acled", [path], matcher, limit=50, progress=lambda done, total: updates.append(done)
+        )
+        seconds = time.perf_counter() - started
+        report = shown.report
+        print(
+            f"dry run: {report.rows_read:,} rows in {seconds:.1f} s = "
+            f"{report.rows_read / seconds:,.0f} rows/s"
+        )
+        print(
+            f"  claims {shown.claims:,} (without control {shown.without_control:,}), "
+            f"left out {sum(report.skipped.values()):,}, problems {report.problem_count:,}"
+        )
+        print(
+            f"  places matched {shown.places_matched:,}, new {shown.places_new:,}; "
+            f"progress reports {len(updates):,}"
+        )
+        print(
+            f"peak resident memory: {before:.0f} MiB before the import (gazetteer loaded), "
+            f"{peak_rss_mb():.0f} MiB after"
+        )
+
+
+if __name__ == "__main__":
+    main()
