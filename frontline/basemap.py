@@ -1,0 +1,150 @@
+"""A map that reads without its tiles: place names for the larger places, by zoom.
+
+Offline, the OpenStreetMap tiles do not load and the map is a grey ground with the oblast
+outlines. The names of the larger places in the GeoNames extract (CC BY 4.0) make it
+readable: by default places of 100,000 people and more from zoom 6, of 20,000 from zoom 8
+and of 5,000 from zoom 10.
+
+The names go to the browser once, as one compact payload (escaped here, like every text on
+the map), and a small Leaflet layer shows only those of the current zoom inside the view,
+larger places first and none overlapping another: a few dozen DOM nodes at a time, not a
+thousand. The labels sit in a pane of their own below the claims and take no clicks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import folium
+from folium.template import Template
+
+from frontline.mapview import _js_data, _OnePass, map_text
+
+# (smallest population, first zoom it is named at), largest first.
+LABEL_TIERS = ((100_000, 6), (20_000, 8), (5_000, 10))
+# Never more labels than this at once, whatever the view (a wide screen at a high zoom).
+MAX_LABELS = 300
+LABELS_ATTRIBUTION = "Place names: GeoNames (CC BY 4.0)"
+LABELS_PANE = "placeLabels"
+LABELS_PANE_Z = 350  # above the tiles (200), below the outlines, areas and claims (400)
+
+
+def label_min_zoom(population: int, tiers=LABEL_TIERS) -> int | None:
+    """The first zoom a place of this population is named at, or None (never)."""
+    for smallest, zoom in tiers:
+        if population >= smallest:
+            return zoom
+    return None
+
+
+def place_labels_payload(rows: Iterable[Mapping], tiers=LABEL_TIERS) -> dict:
+    """What the label layer draws, from rows of store.load_geonames: the places named at
+    some zoom, largest first (ties by GeoNames id, so the payload is the same on every
+    build), their names escaped for the map."""
+    named = []
+    for row in rows:
+        zoom = label_min_zoom(row["population"], tiers)
+        if zoom is not None:
+            named.append((-row["population"], row["geonameid"], zoom, row))
+    named.sort(key=lambda item: item[:2])
+    return {
+        "lat": [round(row["latitude"], 4) for *_, row in named],
+        "lon": [round(row["longitude"], 4) for *_, row in named],
+        "names": [map_text(row["name"]) for *_, row in named],
+        "minZoom": [zoom for _, _, zoom, _ in named],
+        "majorZoom": tiers[0][1] if tiers else 0,
+        "maxLabels": MAX_LABELS,
+        "pane": LABELS_PANE,
+        "paneZ": LABELS_PANE_Z,
+        "attribution": map_text(LABELS_ATTRIBUTION),
+    }
+
+
+LABELS_CSS = """<style>
+.fl-place-label{font:11px/14px sans-serif;color:#333;white-space:nowrap;
+ text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}
+.fl-place-label.fl-major{font-size:13px;font-weight:600;color:#222}
+.fl-place-label::before{content:"";position:absolute;left:-7px;top:5px;width:4px;height:4px;
+ border-radius:50%;background:#444}
+</style>"""
+
+
+class PlaceLabels(_OnePass):
+    """The label layer (see the module's doc). Once drawn, its pane carries
+    data-labels-shown with the number of labels, for tests to read."""
+
+    _template = Template(
+        """{% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function (data) {
+    var CHAR_PX = 6.5, LINE_PX = 14, GAP_PX = 3;
+    var Labels = L.Layer.extend({
+        onAdd: function (map) {
+            this._pane = map.getPane(data.pane) || map.createPane(data.pane);
+            this._pane.style.zIndex = data.paneZ;
+            this._pane.style.pointerEvents = "none";
+            this._group = L.layerGroup().addTo(map);
+            map.on("zoomend moveend", this._draw, this);
+            if (map.attributionControl) {
+                map.attributionControl.addAttribution(data.attribution);
+            }
+            this._draw();
+        },
+        onRemove: function (map) {
+            map.off("zoomend moveend", this._draw, this);
+            map.removeLayer(this._group);
+            if (map.attributionControl) {
+                map.attributionControl.removeAttribution(data.attribution);
+            }
+        },
+        _draw: function () {
+            var map = this._map, zoom = map.getZoom();
+            var view = map.getBounds().pad(0.05), placed = [];
+            this._group.clearLayers();
+            for (var i = 0; i < data.lat.length && placed.length < data.maxLabels; i++) {
+                if (data.minZoom[i] > zoom || !view.contains([data.lat[i], data.lon[i]])) {
+                    continue;
+                }
+                var major = data.minZoom[i] <= data.majorZoom;
+                var p = map.latLngToContainerPoint([data.lat[i], data.lon[i]]);
+                // The label's box, to the right of the place's dot; the text is escaped.
+                var width = data.names[i].replace(/&[^;]+;/g, "x").length * CHAR_PX
+                    * (major ? 1.2 : 1);
+                var box = [p.x - 8, p.y - LINE_PX / 2, p.x + 6 + width, p.y + LINE_PX / 2];
+                if (placed.some(function (b) {
+                    return box[0] < b[2] + GAP_PX && b[0] < box[2] + GAP_PX
+                        && box[1] < b[3] + GAP_PX && b[1] < box[3] + GAP_PX;
+                })) {
+                    continue;
+                }
+                placed.push(box);
+                this._group.addLayer(L.marker([data.lat[i], data.lon[i]], {
+                    pane: data.pane, interactive: false, keyboard: false,
+                    icon: L.divIcon({
+                        className: "fl-place-label" + (major ? " fl-major" : ""),
+                        html: data.names[i], iconSize: null, iconAnchor: [-7, 7]
+                    })
+                }));
+            }
+            this._pane.setAttribute("data-labels-shown", placed.length);
+        }
+    });
+    return new Labels();
+})({{ this.data }}).addTo({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, payload: dict):
+        super().__init__()
+        self._name = "PlaceLabels"
+        self.data = _js_data(payload)
+        self.css = LABELS_CSS
+
+
+def place_labels_layer(rows: Iterable[Mapping], tiers=LABEL_TIERS) -> folium.FeatureGroup:
+    """The place names as a map layer, from rows of store.load_geonames. Callers that draw
+    the map on every rerun cache the payload (place_labels_payload) and build
+    PlaceLabels(payload) into their own group instead."""
+    group = folium.FeatureGroup(name="Place names")
+    PlaceLabels(place_labels_payload(rows, tiers)).add_to(group)
+    return group

@@ -1,0 +1,167 @@
+"""Place-name labels for a map without tiles: filtered by population and zoom, escaped,
+the same on every build, and in a browser only a bounded number at a time."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import folium
+import pytest
+import xstatic.pkg.leaflet as xstatic_leaflet
+
+from frontline import basemap
+from frontline.store import load_geonames
+from tests.conftest import DATA_DIR
+
+HOSTILE = '<img src=x onerror="alert(1)">{{7*7}}${x}`'
+
+
+def row(name: str, population: int, geonameid: int, lat=49.0, lon=31.0) -> dict:
+    return {
+        "geonameid": geonameid,
+        "name": name,
+        "latitude": lat,
+        "longitude": lon,
+        "population": population,
+    }
+
+
+@pytest.fixture(scope="module")
+def geonames() -> list[dict]:
+    rows, problems = load_geonames(DATA_DIR)
+    assert not problems
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("population", "zoom"),
+    [(2_952_301, 6), (100_000, 6), (99_999, 8), (20_000, 8), (19_999, 10), (5_000, 10)],
+)
+def test_the_larger_the_place_the_earlier_it_is_named(population, zoom):
+    assert basemap.label_min_zoom(population) == zoom
+
+
+@pytest.mark.parametrize("population", [4_999, 0])
+def test_small_places_are_never_named(population):
+    assert basemap.label_min_zoom(population) is None
+
+
+def test_payload_of_the_extract_filters_by_population(geonames):
+    payload = basemap.place_labels_payload(geonames)
+    by_name = dict(zip(payload["names"], payload["minZoom"], strict=True))
+    assert by_name["Kyiv"] == 6 and by_name["Kharkiv"] == 6
+    expected = {
+        zoom: sum(1 for r in geonames if basemap.label_min_zoom(r["population"]) == zoom)
+        for _, zoom in basemap.LABEL_TIERS
+    }
+    assert {z: payload["minZoom"].count(z) for z in expected} == expected
+    assert len(payload["names"]) == sum(expected.values()) < len(geonames)
+    assert len(payload["lat"]) == len(payload["lon"]) == len(payload["names"])
+
+
+def test_payload_is_largest_first_and_the_same_whatever_the_order(geonames):
+    payload = basemap.place_labels_payload(geonames)
+    assert payload["names"][0] == "Kyiv"
+    again = basemap.place_labels_payload(list(reversed(geonames)))
+    assert json.dumps(again) == json.dumps(payload)
+    # Ties in population are ordered by GeoNames id.
+    tied = basemap.place_labels_payload([row("B", 30_000, 2), row("A", 30_000, 1)])
+    assert tied["names"] == ["A", "B"]
+
+
+def test_custom_tiers():
+    rows = [row("Big", 60_000, 1), row("Small", 15_000, 2)]
+    payload = basemap.place_labels_payload(rows, tiers=((50_000, 7),))
+    assert payload["names"] == ["Big"] and payload["minZoom"] == [7]
+
+
+def test_names_are_escaped_in_the_payload_and_the_page():
+    payload = basemap.place_labels_payload([row(HOSTILE, 50_000, 1)])
+    name = payload["names"][0]
+    for raw in ("<", ">", '"', "{", "}", "$", "`"):
+        assert raw not in name
+    fmap = folium.Map(tiles=None)
+    basemap.place_labels_layer([row(HOSTILE, 50_000, 1)]).add_to(fmap)
+    html = fmap.get_root().render()
+    assert "<img src=x" not in html and "{{7*7}}" not in html
+    assert "&#123;&#123;7*7&#125;&#125;" in html  # kept as text, not run by Jinja
+    assert name in html
+    assert "GeoNames (CC BY 4.0)" in html
+
+
+BROWSER_PAGE = """<!DOCTYPE html><html><head>
+<link rel="stylesheet" href="{css}"><script src="{js}"></script></head>
+<body style="margin:0"><div id="map" style="width:1200px;height:800px"></div>
+<script>var map = L.map("map", {{zoomControl: false}}).setView([48.5, 31.5], 6);</script>
+{labels}</body></html>"""
+
+
+def labels_page(tmp_path: Path, rows: list[dict]) -> Path:
+    """A page with Leaflet and the label layer alone (its header, html and script)."""
+    fmap = folium.Map(tiles=None)
+    layer = basemap.PlaceLabels(basemap.place_labels_payload(rows))
+    layer.add_to(fmap)
+    root = fmap.get_root()
+    root.render()
+    own = layer.get_name()
+    parts = [
+        child.render()
+        for part in (root.header, root.script)
+        for name, child in part._children.items()
+        if name == own
+    ]
+    script = parts[-1].replace(fmap.get_name(), "map")
+    base = Path(xstatic_leaflet.BASE_DIR)
+    page = BROWSER_PAGE.format(
+        css=(base / "leaflet.css").as_uri(),
+        js=(base / "leaflet.js").as_uri(),
+        labels=parts[0] + f"<script>{script}</script>",
+    )
+    path = tmp_path / "labels.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def shown(page) -> int:
+    page.wait_for_function(
+        "() => document.querySelector('.leaflet-placeLabels-pane[data-labels-shown]')"
+    )
+    count = page.locator(".fl-place-label").count()
+    assert count == int(
+        page.locator(".leaflet-placeLabels-pane").get_attribute("data-labels-shown")
+    )
+    return count
+
+
+@pytest.mark.browser
+def test_browser_shows_few_labels_at_a_time(browser, tmp_path, geonames):
+    rows = [*geonames, row(HOSTILE, 3_000_000, 1, lat=48.6, lon=31.6)]
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(labels_page(tmp_path, rows).as_uri())
+    at_country = shown(page)
+    major = sum(1 for r in rows if r["population"] >= 100_000)
+    assert 10 < at_country <= major
+    # The hostile name is shown as text, not run or rendered as an image.
+    assert page.locator(".fl-place-label img").count() == 0
+    assert page.get_by_text(HOSTILE, exact=True).count() == 1
+    # Closer in, smaller places appear, but only those in view: still a few dozen nodes.
+    page.evaluate("() => map.setView([48.0, 37.8], 9, {animate: false})")
+    page.wait_for_function(
+        "() => map.getZoom() === 9 && document.querySelector('.fl-place-label:not(.fl-major)')"
+    )
+    close_in = shown(page)
+    assert 5 < close_in <= basemap.MAX_LABELS
+    assert close_in < sum(1 for r in rows if r["population"] >= 20_000) / 3
+    # Labels take no clicks: the map beneath them gets them.
+    assert (
+        page.evaluate(
+            "() => getComputedStyle(document.querySelector('.leaflet-placeLabels-pane'))"
+            ".pointerEvents"
+        )
+        == "none"
+    )
+    assert not errors
+    page.close()
