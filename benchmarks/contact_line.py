@@ -18,9 +18,9 @@ from pathlib import Path
 
 import folium
 
-from frontline import contact
-from frontline.geo import load_oblast_shapes
 from frontline.store import load_geonames
+from frontline.store.boundaries import load_oblast_shapes
+from frontline.web import contact
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTESTED_BAND_DEGREES = 0.03

@@ -10,8 +10,8 @@ import folium
 import pytest
 import xstatic.pkg.leaflet as xstatic_leaflet
 
-from frontline import basemap
 from frontline.store import load_geonames
+from frontline.web import basemap
 from tests.conftest import DATA_DIR
 
 HOSTILE = '<img src=x onerror="alert(1)">{{7*7}}${x}`'

@@ -11,8 +11,8 @@ import pytest
 import shapely
 import shapely.geometry
 
-from frontline import contact
-from frontline.geo import load_oblast_shapes
+from frontline.store.boundaries import load_oblast_shapes
+from frontline.web import contact
 from tests.conftest import DATA_DIR
 
 FRONT_LON = 32.0  # the synthetic split: Ukrainian-held west of it, Russian-held east

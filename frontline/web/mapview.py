@@ -49,7 +49,7 @@ def map_text(value: object) -> str:
     return escape_html(value).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def _js_data(value: object) -> str:
+def js_data(value: object) -> str:
     """A JSON value to place inside a <script>: no "</" can close it."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
 
@@ -65,7 +65,7 @@ class _ScriptText(Element):
         return self.text
 
 
-class _OnePass(MacroElement):
+class OnePass(MacroElement):
     """Renders its header, html and script into the page once, as they are. branca parses
     every element's output as a Jinja template again: a few milliseconds per element on each
     rerun, and a "{{" in a name would run on the server."""
@@ -81,20 +81,20 @@ class _OnePass(MacroElement):
             child.render(**kwargs)
 
 
-# folium's own elements, rendered in one pass (see _OnePass).
-class CircleMarker(folium.CircleMarker, _OnePass):
+# folium's own elements, rendered in one pass (see OnePass).
+class CircleMarker(folium.CircleMarker, OnePass):
     pass
 
 
-class GeoJson(folium.GeoJson, _OnePass):
+class GeoJson(folium.GeoJson, OnePass):
     pass
 
 
-class Tooltip(folium.Tooltip, _OnePass):
+class Tooltip(folium.Tooltip, OnePass):
     pass
 
 
-class _Outlines(_OnePass):
+class _Outlines(OnePass):
     _template = Template(
         """{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
@@ -107,7 +107,7 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
         super().__init__()
         self._name = "Outlines"
         self.data = data
-        self.style = _js_data(OUTLINE_STYLE)
+        self.style = js_data(OUTLINE_STYLE)
 
 
 def outlines_json(oblast_shapes: dict[str, dict], oblast_names: dict[str, str]) -> str:
@@ -127,7 +127,7 @@ def outlines_json(oblast_shapes: dict[str, dict], oblast_names: dict[str, str]) 
             for code, geometry in sorted(oblast_shapes.items())
         ],
     }
-    return _js_data(collection) if oblast_shapes else ""
+    return js_data(collection) if oblast_shapes else ""
 
 
 ATTRIBUTION_STYLE = (
@@ -226,7 +226,7 @@ def claims_layer(
     return layer
 
 
-class ClaimsCanvas(_OnePass):
+class ClaimsCanvas(OnePass):
     """Many places in one payload, drawn by Leaflet on a canvas: areas first, circles on top,
     one shared tooltip ("name — status (certainty)", as the CircleMarkers have it). A click
     on a circle reports its own coordinates (Leaflet does so for markers of radius 10 px or
@@ -274,7 +274,7 @@ var {{ this.get_name() }} = (function (data) {
     def __init__(self, state: pd.DataFrame, oblast_shapes: dict[str, dict], selected: str | None):
         super().__init__()
         self._name = "ClaimsCanvas"
-        self.data = _js_data(canvas_payload(state, oblast_shapes, selected))
+        self.data = js_data(canvas_payload(state, oblast_shapes, selected))
 
 
 def canvas_payload(

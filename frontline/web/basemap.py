@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 import folium
 from folium.template import Template
 
-from frontline.mapview import _js_data, _OnePass, map_text
+from frontline.web.mapview import OnePass, js_data, map_text
 
 # (smallest population, first zoom it is named at), largest first.
 LABEL_TIERS = ((100_000, 6), (20_000, 8), (5_000, 10))
@@ -69,7 +69,7 @@ LABELS_CSS = """<style>
 </style>"""
 
 
-class PlaceLabels(_OnePass):
+class PlaceLabels(OnePass):
     """The label layer (see the module's doc). Once drawn, its pane carries
     data-labels-shown with the number of labels, for tests to read."""
 
@@ -137,7 +137,7 @@ var {{ this.get_name() }} = (function (data) {
     def __init__(self, payload: dict):
         super().__init__()
         self._name = "PlaceLabels"
-        self.data = _js_data(payload)
+        self.data = js_data(payload)
         self.css = LABELS_CSS
 
 

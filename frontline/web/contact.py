@@ -27,8 +27,8 @@ import shapely.geometry
 
 from frontline import vocab
 from frontline.control import to_equal_area
-from frontline.mapview import map_text
 from frontline.model import Problem
+from frontline.web.mapview import map_text
 
 CAVEAT = "Estimated from the places in Wikipedia's list, not a surveyed front line"
 LAYER_NAME = "Estimated line of contact"
@@ -81,7 +81,7 @@ class ContactEstimate:
 
 
 def ukraine_outline(oblast_shapes: Mapping[str, dict]) -> Outline:
-    """The union of the oblasts (GeoJSON geometries, as frontline.geo loads them), projected
+    """The union of the oblasts (GeoJSON geometries, as frontline.store.boundaries loads them), projected
     and simplified. About 50-100 ms: build it once per set of shapes."""
     geometries = [shapely.geometry.shape(g) for _, g in sorted(oblast_shapes.items())]
     if not geometries:
