@@ -81,8 +81,8 @@ class ContactEstimate:
 
 
 def ukraine_outline(oblast_shapes: Mapping[str, dict]) -> Outline:
-    """The union of the oblasts (GeoJSON geometries, as frontline.store.boundaries loads them), projected
-    and simplified. About 50-100 ms: build it once per set of shapes."""
+    """The union of the oblasts (GeoJSON geometries, as store.boundaries loads them),
+    projected and simplified. About 50-100 ms: build it once per set of shapes."""
     geometries = [shapely.geometry.shape(g) for _, g in sorted(oblast_shapes.items())]
     if not geometries:
         raise ValueError("no oblast outlines: the line of contact needs the country's outline")
