@@ -102,8 +102,9 @@ class Report:
             f"places: {self.places} (joined to GeoNames within {GEONAMES_KM:g} km: "
             f"{self.joined}; added from the list: {self.added}; outside Ukraine's oblasts: "
             f"{self.abroad}; one name, one place within {SAME_PLACE_KM:g} km)",
-            f"snapshots in which a place had several rows (one name at one point): "
-            f"{self.rows_together}; left out as their statuses differ: {self.rows_disagree}",
+            f"place-snapshots in which the list had several rows of one place (one name at "
+            f"one point): {self.rows_together}; left out as the rows' statuses differ: "
+            f"{self.rows_disagree}",
             f"status changes: {self.changes}; folded into {self.periods} disputed periods: "
             f"{self.folded} (a return to the status before within "
             f"{EDIT_WAR_WINDOW.days} days)",
@@ -158,15 +159,16 @@ def build(source: Path, data_dir: Path) -> Record:
     snapshots, versions, report.problems = read_history(source)
     report.versions = len(versions)
     trusted, usable, spans = _kept_versions(snapshots, versions, report)
+    # (revision, stamp as shown) of each trusted snapshot, by position
     revisions = [(snapshots[n].revision, snapshots[n].revision_text) for n in trusted]
     order = {i: (spans[i][0], versions[i].line) for i in usable}
-    geonames_rows, geonames_problems = load_geonames(data_dir, load_dataset(data_dir).oblasts)
+    oblast_names = load_dataset(data_dir).oblasts
+    geonames_rows, geonames_problems = load_geonames(data_dir, oblast_names)
     shapes, shape_problems = load_oblast_shapes(data_dir)
     report.problems += geonames_problems + shape_problems
     groups, matches, unlocated = group_places(versions, usable, order, GeoNamesIndex(geonames_rows))
     report.left_out.update(unlocated.values())
     oblasts = OblastFinder(shapes)
-    oblast_names = load_dataset(data_dir).oblasts
 
     drafts = []
     for group, match in zip(groups, matches, strict=True):
@@ -189,16 +191,16 @@ def build(source: Path, data_dir: Path) -> Record:
             [spans[i] for i in members],
             revisions,
         )
-        report.mapped.update(
-            (clean.cell(versions[i].held_by), clean.held_by_status(versions[i].held_by)[0])
-            for i in members
-        )
         report.rows_together += sightings.together
         report.rows_disagree += sightings.disagree
         seen = sightings.observations
         if not seen:
             report.left_out[clean.KIND_ALL_DISAGREE] += len(members)
             continue
+        report.mapped.update(
+            (clean.cell(versions[i].held_by), clean.held_by_status(versions[i].held_by)[0])
+            for i in members
+        )
         observations[place_id] = seen
         place_entries, folding = entries_of(place_id, seen)
         entries += place_entries
