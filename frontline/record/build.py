@@ -22,7 +22,6 @@ from pathlib import Path
 
 import numpy as np
 
-from frontline.geo import load_oblast_shapes
 from frontline.model import Problem
 from frontline.record import clean
 from frontline.record.files import (
@@ -52,6 +51,7 @@ from frontline.record.places import (
 from frontline.record.source import read_history
 from frontline.record.statements import jsonl_text, statement_items
 from frontline.store import atomic_write_text, csv_text, load_dataset, load_geonames
+from frontline.store.boundaries import load_oblast_shapes
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SOURCE_ENV = "FRONTLINE_RECORD_SOURCE"

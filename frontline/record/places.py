@@ -32,10 +32,10 @@ import shapely.geometry
 import shapely.ops
 from rapidfuzz import fuzz
 
-from frontline.gazetteer import slugify
+from frontline.news.gazetteer import slugify
+from frontline.news.romanize import could_be_ukrainian, romanize_uk
 from frontline.record.clean import KIND_AMBIGUOUS, KIND_NO_COORDINATES, all_names, cell, fold
 from frontline.record.model import RowVersion
-from frontline.romanize import could_be_ukrainian, romanize_uk
 
 SAME_PLACE_KM = 5.0
 SPELLING_KM = 1.0

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from frontline.model import Problem
 from frontline.record.model import RowVersion, Snapshot
-from frontline.store import _csv_rows, _RowError, _text, _whole_number
+from frontline.store.csvread import csv_rows
+from frontline.store.fields import RowError, text_field, whole_number_field
 
 SNAPSHOTS_FILE = "snapshots.csv.gz"
 VERSIONS_FILE = "row_versions.csv.gz"
@@ -106,13 +107,13 @@ def _readable_prefix(data: bytes) -> bytes:
 
 
 def _timestamp(row: dict[str, str], name: str) -> dt.datetime:
-    raw = _text(row, name)
+    raw = text_field(row, name)
     try:
         value = dt.datetime.fromisoformat(raw)
     except ValueError:
-        raise _RowError(name, f"{raw[:40]!r} is not an ISO 8601 time") from None
+        raise RowError(name, f"{raw[:40]!r} is not an ISO 8601 time") from None
     if value.tzinfo is None:
-        raise _RowError(name, f"{raw[:40]!r} has no UTC offset")
+        raise RowError(name, f"{raw[:40]!r} has no UTC offset")
     return value.astimezone(dt.UTC)
 
 
@@ -127,12 +128,12 @@ def _coordinate(row: dict[str, str], name: str) -> float | None:
 def _snapshot(row: dict[str, str]) -> Snapshot:
     revision_text = row.get("wikipedia_revision", "")
     return Snapshot(
-        number=_whole_number(row, "snapshot"),
-        commit=_text(row, "commit"),
+        number=whole_number_field(row, "snapshot"),
+        commit=text_field(row, "commit"),
         committed_at=_timestamp(row, "committed_at"),
         revision_text=" ".join(revision_text.split()),
         revision=parse_revision(revision_text),
-        rows=_whole_number(row, "rows"),
+        rows=whole_number_field(row, "rows"),
     )
 
 
@@ -141,10 +142,10 @@ def read_snapshots(source: Path, problems: list[Problem]) -> dict[int, Snapshot]
     snapshots: dict[int, Snapshot] = {}
     if text is None:
         return snapshots
-    for line, row in _csv_rows(text, SNAPSHOTS_FILE, SNAPSHOT_COLUMNS, problems):
+    for line, row in csv_rows(text, SNAPSHOTS_FILE, SNAPSHOT_COLUMNS, problems):
         try:
             snapshot = _snapshot(row)
-        except _RowError as err:
+        except RowError as err:
             problems.append(Problem(SNAPSHOTS_FILE, line, err.field, err.message))
             continue
         if snapshot.number in snapshots:
@@ -159,13 +160,13 @@ def read_snapshots(source: Path, problems: list[Problem]) -> dict[int, Snapshot]
 
 
 def _version(line: int, row: dict[str, str], snapshots: dict[int, Snapshot]) -> RowVersion:
-    first = _whole_number(row, "first_snapshot")
-    last = _whole_number(row, "last_snapshot")
+    first = whole_number_field(row, "first_snapshot")
+    last = whole_number_field(row, "last_snapshot")
     for name, number in (("first_snapshot", first), ("last_snapshot", last)):
         if number not in snapshots:
-            raise _RowError(name, f"{number} is not a snapshot in {SNAPSHOTS_FILE}")
+            raise RowError(name, f"{number} is not a snapshot in {SNAPSHOTS_FILE}")
     if last < first:
-        raise _RowError("last_snapshot", f"{last} is before first_snapshot {first}")
+        raise RowError("last_snapshot", f"{last} is before first_snapshot {first}")
     _timestamp(row, "first_seen")
     return RowVersion(
         line=line,
@@ -187,10 +188,10 @@ def read_versions(
     versions: list[RowVersion] = []
     if text is None:
         return versions
-    for line, row in _csv_rows(text, VERSIONS_FILE, VERSION_COLUMNS, problems):
+    for line, row in csv_rows(text, VERSIONS_FILE, VERSION_COLUMNS, problems):
         try:
             versions.append(_version(line, row, snapshots))
-        except _RowError as err:
+        except RowError as err:
             problems.append(Problem(VERSIONS_FILE, line, err.field, err.message))
     return versions
 
