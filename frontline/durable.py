@@ -59,7 +59,8 @@ def write_bytes(path: Path, data: bytes) -> None:
 def remove(path: Path) -> None:
     """Remove a file, if it is there, durably."""
     path.unlink(missing_ok=True)
-    fsync_folder(path.parent)
+    if path.parent.is_dir():  # no folder: no file either, nothing to make durable
+        fsync_folder(path.parent)
 
 
 def append_line(path: Path, line: bytes) -> None:

@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from frontline.model import Problem
 from frontline.store import LOCK_FILE
@@ -82,8 +82,8 @@ def check_path(path: object) -> str:
     Raises ValueError otherwise."""
     if not isinstance(path, str) or not path or "\\" in path or "\x00" in path:
         raise ValueError(f"{str(path)[:80]!r} is not a file name inside the data directory")
-    parts = PurePosixPath(path).parts
-    if path.startswith("/") or "//" in path or any(part in ("..", ".") for part in parts):
+    parts = path.split("/")  # not PurePosixPath: it would quietly drop "." and "//"
+    if any(part in ("", ".", "..") for part in parts):
         raise ValueError(f"{path[:80]!r} is not a file name inside the data directory")
     if parts[0] in _RESERVED:
         raise ValueError(f"{path[:80]!r} is the history's own file, not data")
@@ -197,16 +197,25 @@ def list_changes(root: Path | str) -> tuple[list[Change], list[Problem]]:
 
 
 def undone_by(changes: list[Change]) -> dict[str, str]:
-    """For each change that is undone now, the id of the undo that undid it. Undoing an undo
-    brings its change back."""
+    """For each change that is undone now, the id of the undo in effect that undid it.
+    Undoing an undo brings its change back; undoing that brings the first undo back, and so
+    on down the chain."""
     by_id = {c.id: c for c in changes}
     undone: dict[str, str] = {}
     for change in changes:
-        if change.kind == "undo":
-            undone[change.undoes] = change.id
-            target = by_id.get(change.undoes)
-            if target is not None and target.kind == "undo":
-                undone.pop(target.undoes, None)
+        if change.kind != "undo":
+            continue
+        target, by = change.undoes, change.id
+        while True:
+            undone[target] = by  # `target` is out of effect, so what it did is reversed:
+            reversed_undo = by_id.get(target)
+            if reversed_undo is None or reversed_undo.kind != "undo":
+                break
+            back = by_id.get(reversed_undo.undoes)  # the change it had undone is back
+            undone.pop(reversed_undo.undoes, None)
+            if back is None or back.kind != "undo":
+                break
+            target, by = back.undoes, back.id  # and that one, an undo, undoes again
     return undone
 
 
