@@ -30,7 +30,7 @@ from frontline.importers.reading import (
     FileFault,
     RowFault,
     Table,
-    kind_for,
+    files_of_kind,
     missing_columns,
     number,
 )
@@ -135,11 +135,7 @@ def date_range(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:
 def read(
     paths: Sequence[Path], report: ImportReport, context: ReadContext
 ) -> Iterator[ImportedClaim]:
-    for path in paths:
-        report.start_file(path)
-        label = str(path)
-        if kind_for(path, label, "acled", report) is None:
-            continue
+    for path, label in files_of_kind(paths, "acled", report):
         try:
             with Table(path, label, report) as table:
                 missing = missing_columns(table.header, REQUIRED_COLUMNS)

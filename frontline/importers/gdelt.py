@@ -36,7 +36,14 @@ from frontline.importers.model import (
     checked,
     stable_id,
 )
-from frontline.importers.reading import GDELT2_COLUMNS, FileFault, RowFault, Table, kind_for, number
+from frontline.importers.reading import (
+    GDELT2_COLUMNS,
+    FileFault,
+    RowFault,
+    Table,
+    files_of_kind,
+    number,
+)
 
 DATASET = "GDELT 2.0 events"
 COLUMNS = (
@@ -135,11 +142,7 @@ def claimant_of(url: str) -> str:
 def read(
     paths: Sequence[Path], report: ImportReport, context: ReadContext
 ) -> Iterator[ImportedClaim]:
-    for path in paths:
-        report.start_file(path)
-        label = str(path)
-        if kind_for(path, label, "gdelt", report) is None:
-            continue
+    for path, label in files_of_kind(paths, "gdelt", report):
         try:
             with Table(path, label, report, delimiter="\t", names=COLUMNS) as table:
                 yield from _claims(table, label, report, context)

@@ -52,7 +52,7 @@ from frontline.importers.model import (
     safe_id_part,
     stable_id,
 )
-from frontline.importers.reading import FileFault, RowFault, Table, kind_for, number
+from frontline.importers.reading import FileFault, RowFault, Table, files_of_kind, number
 
 REQUIRED = ("place", "latitude", "longitude", "date")
 OPTIONAL = (
@@ -184,11 +184,7 @@ def read(
     mapping = load_mapping(context.mapping, report)
     if mapping is None:
         return
-    for path in paths:
-        report.start_file(path)
-        label = str(path)
-        if kind_for(path, label, "csv", report) is None:
-            continue
+    for path, label in files_of_kind(paths, "csv", report):
         try:
             with Table(path, label, report, delimiter=mapping.delimiter) as table:
                 absent = [

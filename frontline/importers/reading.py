@@ -382,3 +382,14 @@ def json_items(data: object, keys: Sequence[str]) -> list | None:
             if isinstance(data.get(key), list):
                 return data[key]
     return None
+
+
+def files_of_kind(
+    paths: Sequence[Path], kind: str, report: ImportReport
+) -> Iterator[tuple[Path, str]]:
+    """(path, label) of each file that reads as `kind`; the others are reported and skipped."""
+    for path in paths:
+        report.start_file(path)
+        label = str(path)
+        if kind_for(path, label, kind, report) is not None:
+            yield path, label

@@ -24,7 +24,13 @@ from frontline.importers.model import (
     event_in_text,
     stable_id,
 )
-from frontline.importers.reading import RowFault, json_items, kind_for, number, read_json
+from frontline.importers.reading import (
+    RowFault,
+    files_of_kind,
+    json_items,
+    number,
+    read_json,
+)
 
 DATASET = "TimeMap"
 DEFAULT_PUBLISHER = "Bellingcat"
@@ -33,11 +39,7 @@ DEFAULT_PUBLISHER = "Bellingcat"
 def read(
     paths: Sequence[Path], report: ImportReport, context: ReadContext
 ) -> Iterator[ImportedClaim]:
-    for path in paths:
-        report.start_file(path)
-        label = str(path)
-        if kind_for(path, label, "timemap", report) is None:
-            continue
+    for path, label in files_of_kind(paths, "timemap", report):
         data = read_json(path, label, report)
         if data is None:
             continue

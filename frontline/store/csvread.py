@@ -7,11 +7,6 @@ import io
 import itertools
 from collections.abc import Iterable, Iterator
 
-try:
-    import fcntl
-except ImportError:  # Windows: saves work as before, without the lock (see write_lock)
-    fcntl = None
-
 from frontline.model import Problem
 from frontline.store.schema import MAX_FIELD_LENGTH, OPTIONAL_COLUMNS
 from frontline.store.textfile import LenientText, not_utf8

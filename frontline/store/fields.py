@@ -5,12 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-try:
-    import fcntl
-except ImportError:  # Windows: saves work as before, without the lock (see write_lock)
-    fcntl = None
-
-
 from frontline.store.schema import EARLIEST_DATE, ID_PATTERN, ISO_DATE_PATTERN, WEB_ADDRESS_PATTERN
 
 

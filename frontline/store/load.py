@@ -5,11 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows: saves work as before, without the lock (see write_lock)
-    fcntl = None
-
 from frontline.model import Dataset, Problem
 from frontline.store.schema import (
     ARTICLE_COLUMNS,

@@ -7,12 +7,6 @@ import os
 import re
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows: saves work as before, without the lock (see write_lock)
-    fcntl = None
-
-
 ARTICLES_FILE = "articles.csv"
 ARTICLES_DIR = "articles"
 PLACES_FILE = "places.csv"

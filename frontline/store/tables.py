@@ -6,11 +6,6 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows: saves work as before, without the lock (see write_lock)
-    fcntl = None
-
 from frontline import vocab
 from frontline.model import Article, Claim, Place, Problem
 from frontline.store.csvread import csv_rows

@@ -5,11 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows: saves work as before, without the lock (see write_lock)
-    fcntl = None
-
 from frontline.model import Problem
 
 # Byte-order marks of the encodings a spreadsheet may save as instead of UTF-8; UTF-32 first,
