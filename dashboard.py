@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import vocab
-from frontline.app.controlui import control_layers
+from frontline.app.controlui import contact_line_layers, control_layers
 from frontline.app.ui import (
     AppData,
     app_data,
@@ -24,14 +24,12 @@ from frontline.app.ui import (
     remember_view,
     served_leaflet,
     show_problems,
+    timeline_dates,
+    timeline_end,
     view_filters,
     widget_view,
 )
-from frontline.timeline import (
-    Filters,
-    claim_dates,
-    neighbour_date,
-)
+from frontline.timeline import Filters, neighbour_date, play_step
 from frontline.urlstate import view_params
 from frontline.web.mapview import base_map, claims_layer, clicked_place
 from frontline.web.present import (
@@ -49,13 +47,17 @@ st.set_page_config(page_title="Frontline — map of claims", page_icon="🗺️"
 def step_date(data: AppData, direction: int) -> None:
     """Move the as-of date to the previous or next date that carries a claim."""
     st.session_state["as_of"] = neighbour_date(
-        claim_dates(data.claims), st.session_state["as_of"], direction, data.first, data.last
+        timeline_dates(data, st.session_state["source"]),
+        st.session_state["as_of"],
+        direction,
+        data.first,
+        timeline_end(data, st.session_state["source"]),
     )
 
 
 def toggle_play(data: AppData) -> None:
     playing = not st.session_state["playing"]
-    if playing and st.session_state["as_of"] >= data.last:
+    if playing and st.session_state["as_of"] >= timeline_end(data, st.session_state["source"]):
         st.session_state["as_of"] = data.first  # play from the start once at the end
     st.session_state["playing"] = playing
 
@@ -89,33 +91,46 @@ def timeline_controls(data: AppData) -> None:
     )
 
 
-def select_clicked_place(state: pd.DataFrame, data: AppData, result: dict | None) -> bool:
+def select_clicked_place(
+    state: pd.DataFrame, data: AppData, result: dict | None, record: pd.DataFrame
+) -> bool:
     """Select the place of a new click on the map; True when the selection changed."""
     clicked = (result or {}).get("last_object_clicked")
     if not clicked or clicked == st.session_state.get("map_click"):
         return False
     st.session_state["map_click"] = clicked
-    hit = clicked_place(state, data.display_shapes, clicked)
+    hit = clicked_place(state, data.display_shapes, clicked) or clicked_place(
+        record, data.display_shapes, clicked
+    )
     if not hit or hit == st.session_state["place"]:
         return False
     st.session_state["place"] = hit
     return True
 
 
-def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> None:
-    """The map and, beside it, the claims behind the selected place (state: the places as
-    of the date)."""
-    names = {p.place_id: p.name for p in data.dataset.places.values()}
+def map_and_passages(
+    data: AppData, filters: Filters, state: pd.DataFrame, record: pd.DataFrame
+) -> None:
+    """The map and, beside it, the claims behind the selected place (state: the news's
+    places as of the date; record: the record's)."""
+    names = dict(zip(data.record_claims["place_id"], data.record_claims["name"], strict=True))
+    names |= {p.place_id: p.name for p in data.dataset.places.values()}
     # The map's last report (kept under its key) comes in before the map is drawn again, so
     # a clicked place is selected and highlighted in this same run.
-    select_clicked_place(state, data, st.session_state.get("map"))
+    select_clicked_place(state, data, st.session_state.get("map"), record)
     left, right = st.columns([3, 2], gap="medium")
     with left:
         leaflet_js, leaflet_css = served_leaflet()
         fmap = base_map(data.center, data.outlines, leaflet_js, leaflet_css)
-        layer = claims_layer(state, data.display_shapes, selected=st.session_state["place"])
-        # The control map (when loaded and switched on) goes first, under the claims.
-        layers = [*control_layers(data, state, filters.as_of), layer]
+        layer = claims_layer(
+            state, data.display_shapes, selected=st.session_state["place"], record=record
+        )
+        # The control map and the contact line (when switched on) go first, under the claims.
+        layers = [
+            *control_layers(data, state, filters.as_of),
+            *contact_line_layers(data, record, filters.as_of),
+            layer,
+        ]
         result = st_folium(
             fmap,
             key="map",
@@ -131,10 +146,10 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
             "Tiles © OpenStreetMap contributors when online; without the internet "
             "the oblast outlines and markers remain. Hover a marker for its name."
         )
-    if select_clicked_place(state, data, result):
+    if select_clicked_place(state, data, result, record):
         st.rerun()  # a click the map reported only now: draw the selection
     with right:
-        shown = list(state["place_id"])
+        shown = list(dict.fromkeys([*state["place_id"], *record["place_id"]]))
         selected = st.session_state["place"]
         options = [None, *shown] + ([selected] if selected and selected not in shown else [])
         st.selectbox(
@@ -151,8 +166,9 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
             st.info("Click a marker, or choose a place, to read the passages behind it.")
             return
         history = data.index.history(place, filters)
+        entries = data.record_index.history(place, filters)
         st.html(place_heading_html(names[place]))
-        if history.empty:
+        if history.empty and entries.empty:
             st.info("No claim about this place counts for this date and these filters.")
             return
         if place not in shown:
@@ -160,11 +176,18 @@ def map_and_passages(data: AppData, filters: Filters, state: pd.DataFrame) -> No
                 "With these status or certainty filters this place is not on the map; "
                 "its claims up to the date are below."
             )
-        st.caption(
-            f"{len(history)} claim(s) up to {filters.as_of}, newest first; the first sets "
-            "the marker. Each is what a source says, not a verified fact."
-        )
-        st.html("".join(claim_card_html(row) for _, row in history[::-1].iterrows()))
+        if not history.empty:
+            st.caption(
+                f"{len(history)} news claim(s) up to {filters.as_of}, newest first; the first "
+                "sets the marker. Each is what a source says, not a verified fact."
+            )
+            st.html("".join(claim_card_html(row) for _, row in history[::-1].iterrows()))
+        if not entries.empty:
+            st.caption(
+                f"The record: {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} of "
+                "Wikipedia's list up to the date, newest first (not a news report)."
+            )
+            st.html("".join(claim_card_html(row) for _, row in entries[::-1].iterrows()))
 
 
 def main() -> None:
@@ -174,7 +197,7 @@ def main() -> None:
         state["as_of"] = state.pop("pending_as_of")
     notices = initialise_view(data, "map")
     state.setdefault("playing", False)
-    if state["as_of"] >= data.last:
+    if state["as_of"] >= timeline_end(data, state["source"]):
         state["playing"] = False  # the end of the timeline stops the play
 
     st.markdown("### Frontline — claims of territorial change from news reports")
@@ -195,11 +218,17 @@ def main() -> None:
     view = filters = view_filters(widget_view(), data.first, data.last)
     # The index is built once per data load; each run is then a few array operations.
     state_now = data.index.state(filters)
+    record_now = data.record_index.state(filters)
+    if filters.source == vocab.SOURCE_RECORD:
+        state_now = state_now.iloc[0:0]
+    elif filters.source == vocab.SOURCE_NEWS:
+        record_now = record_now.iloc[0:0]
     st.markdown(
         counts_sentence(
             len(state_now),
             int(state_now["claims"].sum()),
             f"{filters.as_of.isoformat()} ({vocab.MODE_LABELS[filters.mode].lower()})",
+            record_places=len(record_now),
         )
     )
     if state_now.empty and filters.mode == vocab.MODE_KNOWN and not data.claims.empty:
@@ -211,7 +240,7 @@ def main() -> None:
                 "what the articles say happened by then."
             )
     st.html(legend_html())
-    map_and_passages(data, filters, state_now)
+    map_and_passages(data, filters, state_now, record_now)
     # After the map: a click it reported in this run may have chosen the place.
     remember_view()
     st.query_params.from_dict(view_params(replace(view, place=state["place"])))
@@ -219,9 +248,9 @@ def main() -> None:
     if state["playing"]:
         time.sleep(PLAY_INTERVAL_SECONDS)
         # The slider already stands on this run's page: its new value waits for the next.
-        state["pending_as_of"] = neighbour_date(
-            claim_dates(data.claims), state["as_of"], 1, data.first, data.last
-        )
+        dates = timeline_dates(data, state["source"])
+        end = timeline_end(data, state["source"])
+        state["pending_as_of"] = play_step(dates, state["as_of"], data.first, end)
         st.rerun()
 
 

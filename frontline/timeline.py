@@ -8,6 +8,7 @@ it is never stored.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -42,6 +43,7 @@ CLAIM_TABLE_COLUMNS = [
     "quote_start",
     "quote_end",
     "mention",
+    "source",  # vocab.SOURCE_NEWS or vocab.SOURCE_RECORD
 ]
 
 
@@ -64,6 +66,7 @@ def claims_table(dataset: Dataset) -> pd.DataFrame:
     columns = {name: column(places, name) for name in place_fields}
     columns |= {name: column(articles, name) for name in article_fields}
     columns["oblast_name"] = [dataset.oblasts.get(p.oblast, p.oblast) for p in places]
+    columns["source"] = [vocab.SOURCE_NEWS] * len(claims)
     for name in CLAIM_TABLE_COLUMNS:
         if name not in columns:
             columns[name] = column(claims, name)
@@ -88,6 +91,7 @@ class Filters:
     statuses: tuple[str, ...] = ()
     certainties: tuple[str, ...] = ()
     place: str | None = None
+    source: str = vocab.SOURCE_BOTH  # which kinds of source the map draws
 
 
 def _timestamp(day: dt.date) -> pd.Timestamp:
@@ -255,3 +259,14 @@ def neighbour_date(
     if direction > 0:
         return next((d for d in dates if d > current), last)
     return next((d for d in reversed(dates) if d < current), first)
+
+
+PLAY_STEP_DAYS = 7  # over a long timeline, Play moves at least a week a step
+
+
+def play_step(dates: Sequence[dt.date], current: dt.date, first: dt.date, last: dt.date) -> dt.date:
+    """Where Play goes next: the next date carrying a claim, and at least PLAY_STEP_DAYS on
+    when the timeline spans more than a year (a war's worth of dates, walked in minutes)."""
+    if (last - first).days > 365:
+        current = current + dt.timedelta(days=PLAY_STEP_DAYS - 1)
+    return neighbour_date(list(dates), current, 1, first, last)

@@ -48,8 +48,10 @@ def parse_view(
     last: dt.date,
     oblasts: set[str],
     places: set[str],
+    default_as_of: dt.date | None = None,
 ) -> ParsedView:
-    """Read a view from query parameters; the default is the latest date, no filters."""
+    """Read a view from query parameters; the default is `default_as_of` (else the latest
+    date), no filters, news and the record."""
     notices: list[str] = []
 
     def value(name: str) -> str | None:
@@ -93,7 +95,7 @@ def parse_view(
             )
         return known
 
-    as_of = day("as_of") or last
+    as_of = day("as_of") or default_as_of or last
     mode = value("mode")
     if mode not in (None, *vocab.MODES):
         notices.append(
@@ -112,6 +114,13 @@ def parse_view(
             f"The link's place {quoted_value(place)} is not in the gazetteer; no place is selected."
         )
         place = None
+    source = value("source")
+    if source not in (None, *vocab.SOURCE_CHOICES):
+        notices.append(
+            f"The link's 'source' {quoted_value(source)} is not one of "
+            f"{', '.join(vocab.SOURCE_CHOICES)}; news and the record are shown."
+        )
+        source = None
     view = Filters(
         as_of=as_of,
         mode=mode if mode in vocab.MODES else vocab.MODE_HAPPENED,
@@ -121,6 +130,7 @@ def parse_view(
         statuses=members("status", vocab.STATUSES),
         certainties=members("certainty", vocab.CERTAINTIES),
         place=place or None,
+        source=source or vocab.SOURCE_BOTH,
     )
     return ParsedView(view, notices)
 
@@ -169,6 +179,8 @@ def view_params(view: Filters) -> dict[str, str]:
             params[name] = ",".join(items)
     if view.place:
         params["place"] = view.place
+    if view.source != vocab.SOURCE_BOTH:
+        params["source"] = view.source
     return params
 
 

@@ -27,6 +27,18 @@ EVENTS = (
 # of activity, not of who holds it. A claim of one of these may have an empty status.
 NO_CONTROL_EVENTS = ("fighting", "shelled", "struck", "attacked")
 
+# Where a claim comes from: a news report, or the public record (Wikipedia's list of city
+# control), which is never shown as a news report. The map's Source filter chooses among them.
+SOURCE_NEWS = "news"
+SOURCE_RECORD = "record"
+SOURCE_BOTH = "both"
+SOURCE_CHOICES = (SOURCE_BOTH, SOURCE_NEWS, SOURCE_RECORD)
+SOURCE_LABELS = {
+    SOURCE_BOTH: "News and the record",
+    SOURCE_NEWS: "News reports",
+    SOURCE_RECORD: "Wikipedia's list (the record)",
+}
+
 DATE_PRECISIONS = ("day", "week", "month", "range")
 
 PLACE_KINDS = ("city", "town", "village", "oblast", "country")

@@ -121,7 +121,7 @@ def test_date_range_filter():
 
 
 def test_previous_and_next_claim_dates():
-    app = open_dashboard(as_of="2022-03-15")
+    app = open_dashboard(as_of="2022-03-15", source="news")
     next(b for b in app.button if "Next" in b.label).click().run()
     assert widget(app.slider, "Map as of").value == D(2022, 9, 10)
     next(b for b in app.button if "Back" in b.label).click().run()
@@ -129,7 +129,7 @@ def test_previous_and_next_claim_dates():
 
 
 def test_play_steps_through_the_dates_and_stops_at_the_end():
-    app = open_dashboard(as_of="2022-02-24")
+    app = open_dashboard(as_of="2022-02-24", source="news")
     next(b for b in app.button if "Play" in b.label).click().run()
     assert widget(app.slider, "Map as of").value == D(2022, 9, 11)
     assert app.session_state["playing"] is False

@@ -17,6 +17,13 @@ from frontline import control
 from frontline.app.ui import AppData
 from frontline.control import ControlSet
 from frontline.timeline import Filters, claims_counting
+from frontline.web.contact import (
+    ContactEstimate,
+    Outline,
+    contact_layer,
+    estimate_contact,
+    ukraine_outline,
+)
 from frontline.web.controlview import (
     areas_shown,
     comparison_counts,
@@ -178,3 +185,44 @@ def control_area_figures() -> None:
     )
     st.dataframe(areas_shown(_areas(key, maps)), hide_index=True, width="stretch")
     _problems(maps)
+
+
+CONTACT_KEY = "contact_line"
+
+
+@st.cache_resource(max_entries=4)
+def _outline(data_key: tuple, _data: AppData) -> Outline:
+    return ukraine_outline(_data.oblast_shapes)
+
+
+@st.cache_resource(max_entries=256)
+def _estimate(data_key: tuple, places: tuple, _outline: Outline) -> ContactEstimate:
+    # Keyed by the places and their statuses: the slider reuses an estimate until a status
+    # changes.
+    return estimate_contact(list(places), _outline)
+
+
+def contact_line_layers(
+    data: AppData, record: pd.DataFrame, as_of: dt.date
+) -> list[folium.FeatureGroup]:
+    """The estimated line of contact from the record's places as of the date, when the
+    record is shown and the switch is on."""
+    if record.empty:
+        return []
+    if not data.oblast_shapes:
+        st.caption("No line of contact: it needs the oblast outlines, not loaded.")
+        return []
+    st.session_state.setdefault(CONTACT_KEY, True)
+    if not st.checkbox(
+        "Estimated line of contact",
+        key=CONTACT_KEY,
+        persist_state="session",
+        help="Drawn between the Ukrainian-held and Russian-held places of Wikipedia's list "
+        "(Voronoi cells, clipped to Ukraine); contested cells shaded. An estimate from the "
+        "list's places, not a surveyed front line.",
+    ):
+        return []
+    data_key = (str(data.data_dir), data.signature)
+    places = tuple(zip(record["lat"], record["lon"], record["status"], strict=True))
+    estimate = _estimate(data_key, places, _outline(data_key, data))
+    return [contact_layer(estimate, as_of)]

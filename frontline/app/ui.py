@@ -15,8 +15,12 @@ import streamlit as st
 
 from frontline import store, vocab
 from frontline.model import Dataset, Problem
+from frontline.news.dates import INVASION_START
+from frontline.record.claims import record_bounds, record_claims_table
+from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, RECORD_DIR
+from frontline.record.load import RecordData, load_record
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
-from frontline.timeline import Filters, TimelineIndex, claims_table, date_bounds
+from frontline.timeline import Filters, TimelineIndex, claim_dates, claims_table, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
 from frontline.web.mapview import outlines_json
@@ -27,6 +31,7 @@ DATA_FILES = (
     store.CLAIMS_FILE,
     store.OBLASTS_FILE,
     store.OBLAST_SHAPES_FILE,
+    *(f"{RECORD_DIR}/{name}" for name in (PLACES_FILE, ENTRIES_FILE, MANIFEST_FILE)),
 )
 
 
@@ -36,6 +41,11 @@ class AppData:
     dataset: Dataset
     claims: pd.DataFrame  # claims_table(dataset)
     index: TimelineIndex  # over `claims`: what every page shows as of a date
+    record_claims: pd.DataFrame  # the record's entries as claims rows (record.claims)
+    record_index: TimelineIndex  # over `record_claims`
+    latest_news: dt.date  # the map opens as of this date
+    news_dates: tuple[dt.date, ...]  # the dates that carry news claims, in order
+    record_dates: tuple[dt.date, ...]  # and record entries (from the timeline's start)
     oblast_shapes: dict[str, dict]
     display_shapes: dict[str, dict]  # lighter outlines for the map
     problems: tuple[Problem, ...]
@@ -66,7 +76,11 @@ def _load(data_dir: str, signature: tuple) -> AppData:
     shapes, shape_problems = load_oblast_shapes(root)
     table = claims_table(dataset)
     outlines_shapes = display_shapes(shapes)
-    bounds = date_bounds(table) or (dt.date.today(), dt.date.today())
+    record, record_problems = _record(root, dataset)
+    news_bounds = date_bounds(table)
+    spans = [b for b in (news_bounds, record_bounds(record, INVASION_START)) if b]
+    today = dt.date.today()
+    bounds = (min(b[0] for b in spans), max(b[1] for b in spans)) if spans else (today, today)
     places = list(dataset.places.values())
     center = (
         (sum(p.lat for p in places) / len(places), sum(p.lon for p in places) / len(places))
@@ -78,15 +92,43 @@ def _load(data_dir: str, signature: tuple) -> AppData:
         dataset=dataset,
         claims=table,
         index=TimelineIndex(table),
+        record_claims=record,
+        record_index=TimelineIndex(record),
+        latest_news=news_bounds[1] if news_bounds else bounds[1],
+        news_dates=tuple(claim_dates(table)),
+        record_dates=tuple(d for d in claim_dates(record) if d >= bounds[0]),
         oblast_shapes=shapes,
         display_shapes=outlines_shapes,
-        problems=tuple(dataset.problems + shape_problems),
+        problems=tuple(dataset.problems + shape_problems + record_problems),
         first=bounds[0],
         last=bounds[1],
         center=center,
         outlines=outlines_json(outlines_shapes, dataset.oblasts),
         signature=signature,
     )
+
+
+def timeline_dates(data: AppData, source: str) -> list[dt.date]:
+    """The dates Back, Next and Play stop at: those of the sources shown."""
+    if source == vocab.SOURCE_NEWS:
+        return list(data.news_dates)
+    if source == vocab.SOURCE_RECORD:
+        return list(data.record_dates)
+    return sorted({*data.news_dates, *data.record_dates})
+
+
+def timeline_end(data: AppData, source: str) -> dt.date:
+    """Where Next and Play stop: the last date of the sources shown."""
+    dates = timeline_dates(data, source)
+    return dates[-1] if dates else data.last
+
+
+def _record(root: Path, dataset: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
+    """The record's entries as claims rows, when the data directory carries the record."""
+    if not (root / RECORD_DIR).is_dir():
+        return record_claims_table(RecordData(), dataset), []
+    record = load_record(root)
+    return record_claims_table(record, dataset), record.problems
 
 
 def app_data() -> AppData:
@@ -127,7 +169,8 @@ def url_view(data: AppData) -> ParsedView:
         first=data.first,
         last=data.last,
         oblasts=set(data.dataset.oblasts),
-        places=set(data.dataset.places),
+        places=set(data.dataset.places) | set(data.record_claims["place_id"]),
+        default_as_of=data.latest_news,
     )
 
 
@@ -151,7 +194,17 @@ def served_leaflet() -> tuple[str, str]:
 # One key per widget, kept for the whole session: a filter set on one page holds on the other.
 
 
-VIEW_KEYS = ("as_of", "mode", "date_from", "date_to", "regions", "statuses", "certainties", "place")
+VIEW_KEYS = (
+    "as_of",
+    "mode",
+    "date_from",
+    "date_to",
+    "regions",
+    "statuses",
+    "certainties",
+    "place",
+    "source",
+)
 # A copy of the view's widget values under a key that is no widget's, and the page that
 # wrote it. Streamlit gives each page's widgets their own ids, so on the first run after a
 # page switch a widget may come up empty before the value under its key has been carried
@@ -180,6 +233,7 @@ def initialise_view(data: AppData, page: str) -> list[str]:
             "statuses": list(view.statuses),
             "certainties": list(view.certainties),
             "place": view.place,  # the map's selected place; other pages leave it be
+            "source": view.source,
         }
         notices = parsed.notices
     if state.get(VIEW_PAGE) != page or any(key not in state for key in VIEW_KEYS):
@@ -219,6 +273,16 @@ def filter_widgets(data: AppData) -> None:
         help="'Happened': claims about events up to the date. 'Known': only "
         "claims from articles already published on the date.",
     )
+    if not data.record_claims.empty:
+        st.radio(
+            "Source",
+            vocab.SOURCE_CHOICES,
+            key="source",
+            persist_state="session",
+            format_func=vocab.SOURCE_LABELS.get,
+            help="News reports are claims with their passages; the record is Wikipedia's "
+            "list of city control, as its editors had it at each revision.",
+        )
     for key, label in (("date_from", "Claims dated from"), ("date_to", "Claims dated to")):
         st.date_input(
             label, key=key, persist_state="session", min_value=data.first, max_value=data.last
@@ -258,6 +322,7 @@ def widget_view() -> Filters:
         oblasts=tuple(state["regions"]),
         statuses=tuple(state["statuses"]),
         certainties=tuple(state["certainties"]),
+        source=state["source"],
     )
     if view.date_from > view.date_to:
         st.sidebar.error("The 'from' date is after the 'to' date; the date range is ignored.")

@@ -190,14 +190,23 @@ def area_style(status: str, certainty: str, *, selected: bool = False) -> dict:
 
 
 def claims_layer(
-    state: pd.DataFrame, oblast_shapes: dict[str, dict], selected: str | None = None
+    state: pd.DataFrame,
+    oblast_shapes: dict[str, dict],
+    selected: str | None = None,
+    record: pd.DataFrame | None = None,
 ) -> folium.FeatureGroup:
     """One shape per place: a circle for a town, the oblast's area for a region-level claim;
-    drawn on one canvas when there are more than INDIVIDUAL_MARKERS_MAX towns."""
+    drawn on one canvas when there are more than INDIVIDUAL_MARKERS_MAX towns. The record's
+    places (`record`, a state as the timeline gives it) go on a canvas under the news, small
+    and pale, so the news stays readable on top."""
     layer = folium.FeatureGroup(name="Claims")
-    if (state["kind"] != "oblast").sum() > INDIVIDUAL_MARKERS_MAX:
-        ClaimsCanvas(state, oblast_shapes, selected).add_to(layer)
-        return layer
+    many = (state["kind"] != "oblast").sum() > INDIVIDUAL_MARKERS_MAX
+    has_record = record is not None and not record.empty
+    if many or has_record:
+        news = state if many else state.iloc[0:0]
+        ClaimsCanvas(news, oblast_shapes, selected, record if has_record else None).add_to(layer)
+        if many:
+            return layer
     # Areas first, so that the towns inside them are drawn on top and stay clickable.
     rows = state.sort_values("kind", key=lambda kind: kind != "oblast", kind="stable")
     for _, row in rows.iterrows():
@@ -249,6 +258,20 @@ var {{ this.get_name() }} = (function (data) {
                                     data.areaStyles[area.style]);
         group.addLayer(L.GeoJSON.geometryToLayer(area.geometry, options));
     });
+    var record = data.record;
+    if (record) {
+        for (var r = 0; r < record.lat.length; r++) {
+            var mine = r === record.selected;
+            var look = Object.assign({renderer: renderer, fill: true,
+                                      radius: mine ? record.radius[1] : record.radius[0],
+                                      tip: record.names[r] + " — "
+                                          + data.statusLabels[record.status[r]]
+                                          + " (Wikipedia's list)"},
+                                     (mine ? record.selectedStyles
+                                           : record.styles)[record.status[r]]);
+            group.addLayer(L.circleMarker([record.lat[r], record.lon[r]], look));
+        }
+    }
     var perCertainty = data.certainties.length;
     for (var i = 0; i < data.lat.length; i++) {
         var chosen = i === data.selected;
@@ -262,6 +285,8 @@ var {{ this.get_name() }} = (function (data) {
     group.on("add", function () {
         L.Util.requestAnimFrame(function () {
             renderer._container.setAttribute("data-claims-drawn", data.lat.length);
+            renderer._container.setAttribute("data-record-drawn",
+                                             record ? record.lat.length : 0);
         });
     });
     // The map keeps a renderer after its last path is gone: remove it with the layer.
@@ -271,10 +296,19 @@ var {{ this.get_name() }} = (function (data) {
 {% endmacro %}"""
     )
 
-    def __init__(self, state: pd.DataFrame, oblast_shapes: dict[str, dict], selected: str | None):
+    def __init__(
+        self,
+        state: pd.DataFrame,
+        oblast_shapes: dict[str, dict],
+        selected: str | None,
+        record: pd.DataFrame | None = None,
+    ):
         super().__init__()
         self._name = "ClaimsCanvas"
-        self.data = js_data(canvas_payload(state, oblast_shapes, selected))
+        payload = canvas_payload(state, oblast_shapes, selected)
+        if record is not None:
+            payload["record"] = record_payload(record, selected)
+        self.data = js_data(payload)
 
 
 def canvas_payload(
@@ -313,6 +347,38 @@ def canvas_payload(
             }
             for row in areas.itertuples(index=False)
         ],
+    }
+
+
+RECORD_RADIUS = 6
+RECORD_SELECTED_RADIUS = 10
+
+
+def record_style(status: str, *, selected: bool = False) -> dict:
+    """A record place: a small pale dot with a thin ring, beneath the news markers."""
+    colour = vocab.STATUS_COLOURS.get(status, vocab.NO_CLAIM_COLOUR)
+    return {
+        "color": MARKER_OUTLINE if selected else colour,
+        "weight": 2.5 if selected else 1,
+        "fillColor": colour,
+        "fillOpacity": 0.75 if selected else 0.45,
+        "opacity": 0.9,
+    }
+
+
+def record_payload(record: pd.DataFrame, selected: str | None = None) -> dict:
+    """What the canvas draws of the record's places, under the news."""
+    statuses = list(vocab.STATUSES)
+    chosen = np.flatnonzero((record["place_id"] == selected).to_numpy())
+    return {
+        "lat": record["lat"].tolist(),
+        "lon": record["lon"].tolist(),
+        "status": pd.Categorical(record["status"], statuses).codes.tolist(),
+        "names": [map_text(name) for name in record["name"].tolist()],
+        "selected": int(chosen[0]) if len(chosen) else -1,
+        "radius": [RECORD_RADIUS, RECORD_SELECTED_RADIUS],
+        "styles": [record_style(s) for s in statuses],
+        "selectedStyles": [record_style(s, selected=True) for s in statuses],
     }
 
 

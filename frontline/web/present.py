@@ -69,6 +69,8 @@ def claim_card_html(row: pd.Series) -> str:
     span = mention_span(row["quote"], row["mention"])
     passage = highlight(row["quote"], [(span[0], span[1], "fl-mention")] if span else [])
     status = vocab.STATUS_LABELS.get(row["status"], row["status"])
+    if row.get("source") == vocab.SOURCE_RECORD:
+        return _record_card_html(row, colour, status, passage)
     source = (
         f'<a href="{escape_html(article_link(row["article_id"], row["place_id"]))}" '
         f'target="_self">{escape_html(row["outlet"])}, '
@@ -86,13 +88,35 @@ def claim_card_html(row: pd.Series) -> str:
     )
 
 
+def _record_card_html(row: pd.Series, colour: str, status: str, passage: str) -> str:
+    """An entry of the record, which is not a news report and says so."""
+    disputed = " (a disputed period: the list's editors changed it back and forth)"
+    return (
+        f'<div class="fl-card fl-record" style="border-left-color:{colour}">'
+        f'<div class="fl-meta"><span class="fl-badge">The record</span> '
+        f"<strong>{escape_html(describe_date(row))}</strong> · "
+        f'<span class="fl-badge">{escape_html(status)}</span>'
+        f"{disputed if row['event'] == 'disputed' else ''}"
+        f" in Wikipedia's list, as its editors had it</div>"
+        f"<blockquote>“{passage}”</blockquote>"
+        f'<div class="fl-meta">Source: Wikipedia, {escape_html(row["title"])} '
+        f"(CC BY-SA); recorded by the list by {row['published'].date().isoformat()}</div></div>"
+    )
+
+
 def place_heading_html(name: str) -> str:
     """The selected place's name, heading the side panel: escaped HTML, as a subheader would
     read the name as Markdown."""
     return f'{STYLE}<h3 class="fl-place">{escape_html(name)}</h3>'
 
 
-def counts_sentence(places: int, claims: int, as_of_text: str) -> str:
+def counts_sentence(places: int, claims: int, as_of_text: str, record_places: int = 0) -> str:
     place_word = "place" if places == 1 else "places"
     claim_word = "claim" if claims == 1 else "claims"
-    return f"{places} {place_word} and {claims} {claim_word} shown as of {as_of_text}."
+    sentence = f"{places} {place_word} and {claims} {claim_word} shown as of {as_of_text}."
+    if record_places:
+        sentence += (
+            f" Under them, {record_places} places as Wikipedia's list of city control "
+            "(the record) had them."
+        )
+    return sentence

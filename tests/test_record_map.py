@@ -1,0 +1,121 @@
+"""The record on the map page as a user meets it: hundreds of places under the news, the
+Source filter and its link, a record place's panel, the steps of the timeline, the
+estimated line of contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import folium
+import pandas as pd
+import pytest
+import streamlit_folium
+from streamlit.testing.v1 import AppTest
+
+from frontline.web import contact
+from tests.conftest import ROOT
+
+TIMEOUT = 60
+RECORD = ROOT / "data" / "record"
+
+
+def open_dashboard(**params: str) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    for name, value in params.items():
+        app.query_params[name] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def counts(app: AppTest) -> str:
+    return next(m.value for m in app.markdown if "shown as of" in m.value)
+
+
+def record_places_shown(app: AppTest) -> int:
+    found = re.search(r"Under them, (\d+) places", counts(app))
+    return int(found.group(1)) if found else 0
+
+
+def panel(app: AppTest) -> str:
+    return "".join(h.proto.body for h in app.get("html") if 'class="fl-card' in h.proto.body)
+
+
+def record_places_as_of(day: str) -> int:
+    """Places with an entry dated on or before `day`, read straight from the shipped CSV."""
+    entries = pd.read_csv(RECORD / "record_entries.csv", dtype=str)
+    places = pd.read_csv(RECORD / "record_places.csv", dtype=str).dropna(subset=["oblast"])
+    dated = entries[entries["date"] <= day]
+    return dated.loc[dated["place_id"].isin(places["place_id"]), "place_id"].nunique()
+
+
+def test_first_load_shows_the_news_over_hundreds_of_record_places():
+    app = open_dashboard()
+    assert counts(app).startswith("5 places and 6 claims shown as of 2022-09-11")
+    shown = record_places_shown(app)
+    assert shown >= 300
+    assert shown == record_places_as_of("2022-09-11")
+    slider = next(s for s in app.slider if s.label == "Map as of")
+    span = [dt.datetime.fromtimestamp(t / 1e6, dt.UTC).date() for t in (slider.min, slider.max)]
+    assert span == [dt.date(2022, 2, 24), dt.date(2024, 8, 17)]
+
+
+def test_the_source_filter_shows_one_kind_and_is_kept_in_the_link():
+    app = open_dashboard()
+    source = next(r for r in app.radio if r.label == "Source")
+    source.set_value("news").run()
+    assert record_places_shown(app) == 0
+    assert app.query_params["source"] == "news"
+    source.set_value("record").run()
+    assert counts(app).startswith("0 places and 0 claims")
+    assert record_places_shown(app) >= 300
+    assert app.query_params["source"] == "record"
+
+
+def test_a_bad_source_in_the_link_falls_back_with_a_notice():
+    app = open_dashboard(source="rumour")
+    assert any("'source'" in w.value and "rumour" in w.value for w in app.warning)
+    assert record_places_shown(app) >= 300
+
+
+def test_a_record_place_shows_its_entries_as_the_record_not_as_news():
+    app = open_dashboard(as_of="2022-09-12")
+    next(s for s in app.selectbox if s.label == "Place").set_value("balakliia").run()
+    text = panel(app)
+    assert "The record" in text and "Wikipedia, Control of cities" in text
+    assert "CC BY-SA" in text
+    newest = text.index("fl-record")
+    assert "Ukrainian-held" in text[newest : newest + 600]  # Balakliia by 2022-09-09
+
+
+def test_next_stops_at_record_dates_too():
+    entries = pd.read_csv(RECORD / "record_entries.csv", dtype=str)
+    after = sorted(d for d in entries["date"] if d > "2022-03-15")[0]
+    app = open_dashboard(as_of="2022-03-15")
+    next(b for b in app.button if "Next" in b.label).click().run()
+    assert next(s for s in app.slider if s.label == "Map as of").value.isoformat() == after
+
+
+@pytest.fixture
+def sent_layers(monkeypatch: pytest.MonkeyPatch) -> list[list[folium.FeatureGroup]]:
+    runs: list[list[folium.FeatureGroup]] = []
+
+    def record(*_args, feature_group_to_add=None, **_kwargs):
+        runs.append(list(feature_group_to_add or []))
+        return {}
+
+    monkeypatch.setattr(streamlit_folium, "st_folium", record)
+    return runs
+
+
+def contact_layers(groups: list[folium.FeatureGroup]) -> list[folium.FeatureGroup]:
+    return [g for g in groups if g.layer_name.startswith(contact.LAYER_NAME)]
+
+
+def test_the_line_of_contact_is_drawn_as_an_estimate_and_switches_off(sent_layers):
+    app = open_dashboard()
+    (line,) = contact_layers(sent_layers[-1])
+    assert "estimate" in line.layer_name.lower()
+    next(c for c in app.checkbox if c.label == "Estimated line of contact").uncheck().run()
+    assert not contact_layers(sent_layers[-1])
