@@ -15,6 +15,7 @@ from streamlit_folium import st_folium
 
 from frontline import vocab
 from frontline.app.controlui import contact_line_layers, control_layers
+from frontline.app.recordui import record_ring_layers
 from frontline.app.ui import (
     AppData,
     app_data,
@@ -130,6 +131,7 @@ def map_and_passages(
             *control_layers(data, state, filters.as_of),
             *contact_line_layers(data, record, filters.as_of),
             layer,
+            *record_ring_layers(data, state, filters.source),
         ]
         result = st_folium(
             fmap,

@@ -6,6 +6,9 @@ import json
 
 import pandas as pd
 
+from frontline import vocab
+from frontline.record.model import CREDITS as RECORD_CREDITS
+
 CREDITS = (
     "Place coordinates and names: GeoNames (geonames.org), CC BY 4.0. "
     "Oblast boundaries: Natural Earth, public domain. "
@@ -35,7 +38,15 @@ EXPORT_COLUMNS = [
     "article_id",
     "outlet",
     "published",
+    "source",  # news, or record (an entry of Wikipedia's list, CC BY-SA)
 ]
+
+
+def credits_for(claims: pd.DataFrame) -> str:
+    """The credits of the rows: the record's (share-alike) added when any row is the record's."""
+    if "source" in claims and (claims["source"] == vocab.SOURCE_RECORD).any():
+        return f"{CREDITS} Rows whose source is 'record' (Wikipedia's list): {RECORD_CREDITS}"
+    return CREDITS
 
 
 def export_frame(claims: pd.DataFrame) -> pd.DataFrame:
@@ -97,7 +108,7 @@ def to_geojson(claims: pd.DataFrame, oblast_shapes: dict[str, dict] | None = Non
     return {
         "type": "FeatureCollection",
         "features": features,
-        "metadata": {"generator": "frontline", "credits": CREDITS},
+        "metadata": {"generator": "frontline", "credits": credits_for(claims)},
     }
 
 

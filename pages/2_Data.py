@@ -8,6 +8,7 @@ from dataclasses import asdict
 import streamlit as st
 
 from frontline.app.controlui import control_disagreements
+from frontline.app.recordui import record_disagreement_table
 from frontline.app.ui import (
     app_data,
     as_of_widget,
@@ -18,7 +19,7 @@ from frontline.app.ui import (
     view_filters,
     widget_view,
 )
-from frontline.export import CREDITS, geojson_text, to_csv
+from frontline.export import credits_for, geojson_text, to_csv
 from frontline.urlstate import (
     map_link,
     parse_table_options,
@@ -28,7 +29,6 @@ from frontline.urlstate import (
 from frontline.web.tables import (
     CLAIM_SEARCH_COLUMNS,
     PLACE_SEARCH_COLUMNS,
-    claim_rows,
     claims_shown,
     describe_view,
     place_aliases,
@@ -37,6 +37,7 @@ from frontline.web.tables import (
     places_shown,
     readme_text,
     search,
+    source_claim_rows,
     view_caption_html,
 )
 
@@ -81,7 +82,7 @@ def main() -> None:
     )
     names = data.dataset.oblasts
     claims = search(
-        claim_rows(data.index, filters, latest_only=latest),
+        source_claim_rows(data.index, data.record_index, filters, latest_only=latest),
         query,
         CLAIM_SEARCH_COLUMNS,
         place_aliases(data.dataset),
@@ -122,7 +123,7 @@ def main() -> None:
     )
     readme_column.download_button(
         "About these files (README)",
-        readme_text(description, map_href, len(claims), len(places)),
+        readme_text(description, map_href, len(claims), len(places), credits_for(claims)),
         file_name="README.txt",
         mime="text/plain",
         key="download_readme",
@@ -131,9 +132,10 @@ def main() -> None:
 
     st.caption(
         f"Credits and licences, to cite with the data (also in the GeoJSON's metadata and "
-        f"the README): {CREDITS}"
+        f"the README): {credits_for(claims)}"
     )
 
+    record_disagreement_table(data, filters)
     control_disagreements(data, filters)
 
     st.subheader(f"Places ({len(places)})")

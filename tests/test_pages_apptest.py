@@ -28,6 +28,8 @@ MENTION_LINK = re.compile(r'<a class="fl-mention[^"]*" href="([^"]*)"[^>]*>(.*?)
 
 
 def run(page: str, **params: str) -> AppTest:
+    """The page, on the seed's news claims unless the link asks for the record too."""
+    params.setdefault("source", "news")
     at = AppTest.from_file(page, default_timeout=TIMEOUT)
     for name, value in params.items():
         at.query_params[name] = value
@@ -153,6 +155,19 @@ def test_the_data_page_shows_claims_and_places():
     assert len(at.dataframe[1].value) == len(store.load_dataset(DATA_DIR).places)
 
 
+def test_with_the_record_the_table_and_downloads_say_which_rows_are_the_record(downloads):
+    at = run(DATA_PAGE, source="both")
+    shown = claims_table_shown(at)
+    sources = shown["Source"].value_counts()
+    assert sources["news report"] == 6 and sources["the record (Wikipedia)"] >= 300
+    assert shown.loc[shown["Source"] != "news report", "Article"].isna().all()
+    geojson = json.loads(downloads(at, "download_claims_geojson"))
+    assert "CC BY-SA 3.0" in geojson["metadata"]["credits"]
+    assert {f["properties"]["source"] for f in geojson["features"]} == {"news", "record"}
+    assert "CC BY-SA 3.0" in downloads(at, "download_readme")
+    assert any(s.value == "News against the record" for s in at.subheader)
+
+
 def test_a_search_narrows_the_table():
     at = run(DATA_PAGE)
     at.text_input(key="data_search").input("Kupyansk").run()
@@ -201,7 +216,8 @@ def test_the_data_page_takes_the_maps_link():
     assert at.query_params["as_of"] == "2022-09-10"
     assert at.query_params["status"] == "ukrainian"
     caption = html_with(at, "Open these filters on the map")
-    assert 'href="/?as_of=2022-09-10&amp;region=UA-63&amp;status=ukrainian"' in caption
+    link = "/?as_of=2022-09-10&amp;region=UA-63&amp;status=ukrainian&amp;source=news"
+    assert f'href="{link}"' in caption
 
 
 def test_latest_per_place_is_what_the_map_shows():

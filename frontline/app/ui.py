@@ -17,6 +17,7 @@ from frontline import store, vocab
 from frontline.model import Dataset, Problem
 from frontline.news.dates import INVASION_START
 from frontline.record.claims import record_bounds, record_claims_table
+from frontline.record.compare import against_record
 from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, RECORD_DIR
 from frontline.record.load import RecordData, load_record
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
@@ -43,6 +44,7 @@ class AppData:
     index: TimelineIndex  # over `claims`: what every page shows as of a date
     record_claims: pd.DataFrame  # the record's entries as claims rows (record.claims)
     record_index: TimelineIndex  # over `record_claims`
+    against_record: pd.DataFrame  # each news claim beside the record of its date
     latest_news: dt.date  # the map opens as of this date
     news_dates: tuple[dt.date, ...]  # the dates that carry news claims, in order
     record_dates: tuple[dt.date, ...]  # and record entries (from the timeline's start)
@@ -94,6 +96,7 @@ def _load(data_dir: str, signature: tuple) -> AppData:
         index=TimelineIndex(table),
         record_claims=record,
         record_index=TimelineIndex(record),
+        against_record=against_record(table, record),
         latest_news=news_bounds[1] if news_bounds else bounds[1],
         news_dates=tuple(claim_dates(table)),
         record_dates=tuple(d for d in claim_dates(record) if d >= bounds[0]),

@@ -61,32 +61,77 @@ def control_layer(snapshot: Snapshot, flagged: pd.DataFrame) -> folium.FeatureGr
         interactive=False,
         style_function=lambda feature: area_style(feature["properties"]["status"]),
     ).add_to(group)
-    if flagged.empty:
-        return group
+    if not flagged.empty:
+        rings_layer(flagged, [_ring_tooltip(row) for _, row in flagged.iterrows()]).add_to(group)
+    return group
+
+
+def rings_layer(rows: pd.DataFrame, texts: list[str], dash: str | None = None) -> folium.GeoJson:
+    """A ring around each place of `rows` (lat, lon), with its tooltip text (escaped HTML)."""
     rings = {
         "type": "FeatureCollection",
         "features": [
             {
                 "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-                # Escaped here: the tooltip puts the text into the page as HTML.
-                "properties": {"text": _ring_tooltip(row)},
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {"text": text},
             }
-            for _, row in flagged.iterrows()
+            for lat, lon, text in zip(rows["lat"], rows["lon"], texts, strict=True)
         ],
     }
     # One GeoJSON layer for all rings: a folium object per ring costs a millisecond or more
     # of every rerun. The rings go above the claims, in Leaflet's marker pane (an oblast's
     # shading would hide their tooltips; folium has no argument for the pane). A ring has
     # no fill, so a click inside it still reaches the marker.
-    ring = folium.CircleMarker(radius=RING_RADIUS, color=RING_COLOUR, weight=3.5, fill=False)
+    ring = folium.CircleMarker(
+        radius=RING_RADIUS, color=RING_COLOUR, weight=3.5, fill=False, dash_array=dash
+    )
     ring.options["pane"] = RING_PANE
-    folium.GeoJson(
+    return folium.GeoJson(
         rings,
         marker=ring,
         tooltip=folium.GeoJsonTooltip(fields=["text"], labels=False),
-    ).add_to(group)
+    )
+
+
+RECORD_RING_DASH = "5 4"  # dashed: the record's rings, apart from the control maps' solid ones
+RECORD_RING_LAYER = "News against the record"
+
+
+def _record_ring_tooltip(row: pd.Series) -> str:
+    disputed = " (a disputed period)" if row["record_disputed"] else ""
+    return escape_html(
+        f"{row['name']}: the claim of {describe_date(row)} says "
+        f"{vocab.STATUS_LABELS.get(row['status'], row['status'])} ({row['certainty']}); "
+        f"Wikipedia's list had {control_label(row['record_status'])}{disputed} as of "
+        f"{row['record_date'].date().isoformat()}"
+    )
+
+
+def record_ring_layer(flagged: pd.DataFrame) -> folium.FeatureGroup:
+    """Dashed rings around the news places whose claim the record of its date contradicts."""
+    group = folium.FeatureGroup(name=RECORD_RING_LAYER)
+    texts = [_record_ring_tooltip(row) for _, row in flagged.iterrows()]
+    rings_layer(flagged, texts, dash=RECORD_RING_DASH).add_to(group)
     return group
+
+
+def record_disagreements_shown(rows: pd.DataFrame) -> pd.DataFrame:
+    """News claims against the record as the Data page lists them: both statuses and dates."""
+    return pd.DataFrame(
+        {
+            "Place": rows["name"],
+            "Claim date": [describe_date(row) for _, row in rows.iterrows()],
+            "Claim says": rows["status"].map(lambda s: vocab.STATUS_LABELS.get(s, s)),
+            "Certainty": rows["certainty"],
+            "Claimant": rows["claimant"],
+            "Outlet": rows["outlet"],
+            "Record of": rows["record_date"].dt.date,
+            "Record shows": rows["record_status"].map(control_label),
+            "Disputed in the record": rows["record_disputed"].map({True: "yes", False: ""}),
+            "Record revision": rows["record_title"],
+        }
+    ).reset_index(drop=True)
 
 
 def legend_html(snapshot: Snapshot | None, as_of: object, first: object | None) -> str:

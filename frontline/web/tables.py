@@ -91,6 +91,20 @@ def claim_rows(
     return rows.reset_index(drop=True)
 
 
+def source_claim_rows(
+    news: TimelineIndex, record: TimelineIndex, filters: Filters, *, latest_only: bool = False
+) -> pd.DataFrame:
+    """claim_rows of the kinds of source the view shows: news claims, record entries, or
+    both (news first; the Source column tells them apart)."""
+    parts = []
+    if filters.source != vocab.SOURCE_RECORD:
+        parts.append(claim_rows(news, filters, latest_only=latest_only))
+    if filters.source != vocab.SOURCE_NEWS and not record.table.empty:
+        parts.append(claim_rows(record, filters, latest_only=latest_only))
+    parts = [part for part in parts if not part.empty] or parts[:1]
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
 def place_rows(dataset: Dataset, index: TimelineIndex, filters: Filters) -> pd.DataFrame:
     """The gazetteer for the filters: places in the chosen regions, each with its state as of
     the date; with a status or certainty filter, only the places in such a state."""
@@ -105,6 +119,9 @@ def place_rows(dataset: Dataset, index: TimelineIndex, filters: Filters) -> pd.D
     places = places.merge(state, on="place_id", how=how)
     places["claims"] = places["claims"].fillna(0).astype(int)
     return places.sort_values(["name", "place_id"], kind="stable").reset_index(drop=True)
+
+
+SOURCE_SHOWN = {vocab.SOURCE_NEWS: "news report", vocab.SOURCE_RECORD: "the record (Wikipedia)"}
 
 
 def claims_shown(rows: pd.DataFrame, base_path: str = "") -> pd.DataFrame:
@@ -127,9 +144,10 @@ def claims_shown(rows: pd.DataFrame, base_path: str = "") -> pd.DataFrame:
                 for day, place in zip(rows["date"], rows["place_id"], strict=True)
             ],
             "Article": [
-                article_link(article, place)
+                article_link(article, place) if article else None
                 for article, place in zip(rows["article_id"], rows["place_id"], strict=True)
             ],
+            "Source": rows["source"].map(SOURCE_SHOWN),
             "Claim": rows["claim_id"],
         }
     )
@@ -189,7 +207,9 @@ def view_caption_html(description: str, map_href: str) -> str:
     )
 
 
-def readme_text(description: str, link: str, claims: int, places: int) -> str:
+def readme_text(
+    description: str, link: str, claims: int, places: int, credits: str = CREDITS
+) -> str:
     """The note that goes with the downloaded files: what they hold, and their credits."""
     return "\n".join(
         [
@@ -208,7 +228,7 @@ def readme_text(description: str, link: str, claims: int, places: int) -> str:
             SPREADSHEET_NOTE,
             "",
             "Credits and licences:",
-            CREDITS,
+            credits,
             "",
         ]
     )
