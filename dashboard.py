@@ -241,7 +241,7 @@ def main() -> None:
                 f"on {first_published}. *{vocab.MODE_LABELS[vocab.MODE_HAPPENED]}* shows "
                 "what the articles say happened by then."
             )
-    st.html(legend_html())
+    st.html(legend_html(record=not record_now.empty))
     map_and_passages(data, filters, state_now, record_now)
     # After the map: a click it reported in this run may have chosen the place.
     remember_view()

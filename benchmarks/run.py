@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/run.py [--sizes 1000 10000 100000] [--no-seed] [--no-browser]
 
-For the bundled data (the seed article) and each synthetic data set (made by
+For the bundled data (the seed article over Wikipedia's list, the record), the bundled data
+without the record, and each synthetic data set (made by
 frontline/synthetic.py, kept in a cache folder between runs) it measures, as the median of
 several runs:
   - cold start with AppTest: process start to the first full render (a fresh process each);
@@ -41,6 +42,7 @@ BENCHMARKS = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT), str(BENCHMARKS)]
 
 from frontline import synthetic  # noqa: E402
+from frontline.record.files import RECORD_DIR  # noqa: E402
 from frontline.store import DATA_DIR_ENV, load_dataset  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
@@ -113,6 +115,14 @@ def data_set(claims: int) -> Path:
         synthetic.generate(target, claims)
         stamp.touch()
         print(f"generated {target} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return target
+
+
+def bundled_without_record() -> Path:
+    """The bundled data less the record: the map of the news alone."""
+    target = CACHE / "seed-without-record"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(BUNDLED_DATA, target, ignore=shutil.ignore_patterns(RECORD_DIR))
     return target
 
 
@@ -429,7 +439,7 @@ def measure(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
     parser.add_argument("--no-seed", action="store_true", help="skip the bundled data set")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
@@ -450,8 +460,11 @@ def main(argv: list[str] | None = None) -> int:
     began = time.perf_counter()
     data_sets = [DataSet(claims, data_set(claims)) for claims in args.sizes]
     if not args.no_seed:
-        bundled = DataSet(len(load_dataset(BUNDLED_DATA).claims), BUNDLED_DATA, "seed")
-        data_sets.insert(0, bundled)
+        seed_claims = len(load_dataset(BUNDLED_DATA).claims)
+        data_sets[:0] = [
+            DataSet(seed_claims, BUNDLED_DATA, "seed and the record"),
+            DataSet(seed_claims, bundled_without_record(), "seed, no record"),
+        ]
     results = measure(data_sets, not args.no_browser, not args.no_naive)
     ingest = measure_ingest(args.articles)
     print(f"python benchmarks/run.py {' '.join(argv or sys.argv[1:])}".rstrip())

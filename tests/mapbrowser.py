@@ -42,6 +42,8 @@ def tooltip_at(page, lat: float, lon: float, expected: str) -> str:
     """Hover the map at a place and read its tooltip, again until it reads as expected (the
     map redraws its markers a moment after the page's text changes) or time runs out."""
     text = ""
+    # A point below the fold cannot be hovered: bring the whole map into view first.
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
     for _ in range(20):
         page.mouse.move(0, 0)
         x, y = marker_point(page, lat, lon)

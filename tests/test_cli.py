@@ -43,6 +43,18 @@ def test_validate_reports_each_problem_as_file_line_field(data_copy):
     assert lines[0].startswith(f"{data_copy / 'claims.csv'}:3: ")
 
 
+def test_validate_checks_the_record_and_names_a_cut_file(data_copy):
+    result = run("validate", str(data_copy))
+    places = len((data_copy / "record" / "record_places.csv").read_text().splitlines()) - 1
+    assert result.returncode == 0 and f"the record: {places} place(s)" in result.stderr
+    entries = data_copy / "record" / "record_entries.csv"
+    lines = entries.read_text(encoding="utf-8").splitlines(keepends=True)
+    entries.write_text("".join(lines[:-10]), encoding="utf-8")
+    result = run("validate", str(data_copy))
+    assert result.returncode == 1
+    assert "record_entries.csv" in result.stdout
+
+
 def test_validate_honours_the_environment(data_copy):
     (data_copy / "places.csv").write_text("", encoding="utf-8")
     result = run("validate", env={**__import__("os").environ})

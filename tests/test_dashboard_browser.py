@@ -34,7 +34,7 @@ def set_slider(page, key: str, target: str) -> None:
 
 
 def test_reader_moves_the_timeline_and_reads_the_source(page, dashboard):
-    page.goto(dashboard.url)
+    page.goto(dashboard.url + "/?source=news")  # the news timeline: 2022-02-24 to 2022-09-11
     wait_for_map(page)
     wait_for_counts(page, "2022-09-11")
 

@@ -63,9 +63,11 @@ def test_first_load_shows_the_news_over_hundreds_of_record_places():
 
 def test_the_source_filter_shows_one_kind_and_is_kept_in_the_link():
     app = open_dashboard()
+    assert any("small dot: the record" in h.value for h in app.html)
     source = next(r for r in app.radio if r.label == "Source")
     source.set_value("news").run()
     assert record_places_shown(app) == 0
+    assert not any("small dot: the record" in h.value for h in app.html)
     assert app.query_params["source"] == "news"
     source.set_value("record").run()
     assert counts(app).startswith("0 places and 0 claims")

@@ -10,6 +10,8 @@ from pathlib import Path
 from frontline import export, vocab
 from frontline.cli import imports as import_command
 from frontline.cli import ingest as ingest_command
+from frontline.record.files import RECORD_DIR
+from frontline.record.load import load_record
 from frontline.store import DataError, default_data_dir, load_dataset, load_geonames, parse_date
 from frontline.store.boundaries import load_oblast_shapes
 from frontline.timeline import Filters, TimelineIndex, claims_table
@@ -48,7 +50,9 @@ def run_validate(args: argparse.Namespace) -> int:
         return 1
     _, shape_problems = load_oblast_shapes(data_dir)
     _, geonames_problems = load_geonames(data_dir, dataset.oblasts)
-    problems = dataset.problems + shape_problems + geonames_problems
+    record = load_record(data_dir) if (Path(data_dir) / RECORD_DIR).is_dir() else None
+    record_problems = record.problems if record else []
+    problems = dataset.problems + shape_problems + geonames_problems + record_problems
     for problem in problems:
         print(problem.located(data_dir))
     if problems:
@@ -56,7 +60,12 @@ def run_validate(args: argparse.Namespace) -> int:
         return 1
     print(
         f"{data_dir}: valid — {len(dataset.articles)} article(s), "
-        f"{len(dataset.places)} place(s), {len(dataset.claims)} claim(s)",
+        f"{len(dataset.places)} place(s), {len(dataset.claims)} claim(s)"
+        + (
+            f"; the record: {len(record.places)} place(s), {len(record.entries)} entries"
+            if record
+            else ""
+        ),
         file=sys.stderr,
     )
     return 0

@@ -38,8 +38,9 @@ def _swatch(status: str, certainty: str) -> str:
     )
 
 
-def legend_html() -> str:
-    """Status colours and certainty styles, each named in words as well."""
+def legend_html(record: bool = False) -> str:
+    """Status colours and certainty styles, each named in words as well; with `record`, the
+    record's small dots too."""
     items = [
         f"<span>{_swatch(s, 'confirmed')}{vocab.STATUS_LABELS[s]}</span>" for s in vocab.STATUSES
     ]
@@ -48,6 +49,12 @@ def legend_html() -> str:
         '<span><span class="fl-dot fl-area" aria-hidden="true"></span>'
         "shaded oblast: a claim about a whole region</span>"
     )
+    if record:
+        items.append(
+            '<span><span class="fl-dot" aria-hidden="true" style="width:.5rem;height:.5rem;'
+            f'background:{vocab.NO_CLAIM_COLOUR};opacity:.6"></span>small dot: the record '
+            "(Wikipedia's list, not a news report), in its status's colour</span>"
+        )
     return (
         f'{STYLE}<div class="fl-legend" role="list" aria-label="Legend">'
         + "".join(items)
