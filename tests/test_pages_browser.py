@@ -112,7 +112,7 @@ def test_the_change_log_and_data_pages_show_the_hostile_claim_as_text(page, dash
 def test_filters_set_on_the_map_hold_on_the_data_page_and_back(page, dashboard):
     from playwright.sync_api import expect
 
-    page.goto(f"{dashboard.url}/?as_of=2022-09-10&status=ukrainian")
+    page.goto(f"{dashboard.url}/?as_of=2022-09-10&status=ukrainian&source=news")
     page.get_by_text("shown as of 2022-09-10").wait_for(timeout=LOAD_MS)
     status = page.locator('[data-testid="stMultiSelect"]', has_text="Ukrainian-held")
     expect(status).to_be_visible(timeout=LOAD_MS)
