@@ -25,6 +25,7 @@ from frontline.app.ui import (
     remember_view,
     served_leaflet,
     show_problems,
+    shown_states,
     timeline_dates,
     timeline_end,
     view_filters,
@@ -114,8 +115,6 @@ def map_and_passages(
 ) -> None:
     """The map and, beside it, the claims behind the selected place (state: the news's
     places as of the date; record: the record's)."""
-    names = dict(zip(data.record_claims["place_id"], data.record_claims["name"], strict=True))
-    names |= {p.place_id: p.name for p in data.dataset.places.values()}
     # The map's last report (kept under its key) comes in before the map is drawn again, so
     # a clicked place is selected and highlighted in this same run.
     select_clicked_place(state, data, st.session_state.get("map"), record)
@@ -159,7 +158,7 @@ def map_and_passages(
             options,
             key="place",
             persist_state="session",
-            format_func=lambda p: "— choose a place —" if p is None else names[p],
+            format_func=lambda p: "— choose a place —" if p is None else data.place_names[p],
             placeholder="Choose a place",
             help="Or click a marker on the map",
         )
@@ -169,7 +168,7 @@ def map_and_passages(
             return
         history = data.index.history(place, filters)
         entries = data.record_index.history(place, filters)
-        st.html(place_heading_html(names[place]))
+        st.html(place_heading_html(data.place_names[place]))
         if history.empty and entries.empty:
             st.info("No claim about this place counts for this date and these filters.")
             return
@@ -178,18 +177,21 @@ def map_and_passages(
                 "With these status or certainty filters this place is not on the map; "
                 "its claims up to the date are below."
             )
-        if not history.empty:
-            st.caption(
+        for rows, caption in (
+            (
+                history,
                 f"{len(history)} news claim(s) up to {filters.as_of}, newest first; the first "
-                "sets the marker. Each is what a source says, not a verified fact."
-            )
-            st.html("".join(claim_card_html(row) for _, row in history[::-1].iterrows()))
-        if not entries.empty:
-            st.caption(
+                "sets the marker. Each is what a source says, not a verified fact.",
+            ),
+            (
+                entries,
                 f"The record: {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} of "
-                "Wikipedia's list up to the date, newest first (not a news report)."
-            )
-            st.html("".join(claim_card_html(row) for _, row in entries[::-1].iterrows()))
+                "Wikipedia's list up to the date, newest first (not a news report).",
+            ),
+        ):
+            if not rows.empty:
+                st.caption(caption)
+                st.html("".join(claim_card_html(row) for _, row in rows[::-1].iterrows()))
 
 
 def main() -> None:
@@ -219,12 +221,7 @@ def main() -> None:
 
     view = filters = view_filters(widget_view(), data.first, data.last)
     # The index is built once per data load; each run is then a few array operations.
-    state_now = data.index.state(filters)
-    record_now = data.record_index.state(filters)
-    if filters.source == vocab.SOURCE_RECORD:
-        state_now = state_now.iloc[0:0]
-    elif filters.source == vocab.SOURCE_NEWS:
-        record_now = record_now.iloc[0:0]
+    state_now, record_now = shown_states(data, filters)
     st.markdown(
         counts_sentence(
             len(state_now),

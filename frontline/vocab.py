@@ -33,6 +33,13 @@ SOURCE_NEWS = "news"
 SOURCE_RECORD = "record"
 SOURCE_BOTH = "both"
 SOURCE_CHOICES = (SOURCE_BOTH, SOURCE_NEWS, SOURCE_RECORD)
+
+
+def shows(source: str, kind: str) -> bool:
+    """Whether a Source choice shows a kind of source (SOURCE_NEWS or SOURCE_RECORD)."""
+    return source in (SOURCE_BOTH, kind)
+
+
 SOURCE_LABELS = {
     SOURCE_BOTH: "News and the record",
     SOURCE_NEWS: "News reports",

@@ -12,7 +12,9 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import folium
 import pytest
+import streamlit_folium
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -20,6 +22,19 @@ CHROMIUM = Path(os.environ.get("FRONTLINE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = ROOT / "test-artifacts"
 SERVER_START_SECONDS = 60
+
+
+@pytest.fixture
+def sent_layers(monkeypatch: pytest.MonkeyPatch) -> list[list[folium.FeatureGroup]]:
+    """The feature groups the map page hands to the map, one list per run."""
+    runs: list[list[folium.FeatureGroup]] = []
+
+    def record(*_args, feature_group_to_add=None, **_kwargs):
+        runs.append(list(feature_group_to_add or []))
+        return {}
+
+    monkeypatch.setattr(streamlit_folium, "st_folium", record)
+    return runs
 
 
 @pytest.fixture

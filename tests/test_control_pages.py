@@ -10,7 +10,6 @@ from pathlib import Path
 import folium
 import pandas as pd
 import pytest
-import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
 from frontline.app.controlui import FILES_KEY
@@ -39,19 +38,6 @@ def control_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = write_files(tmp_path / "control", deepstate_files())
     monkeypatch.setenv(CONTROL_DIR_ENV, str(folder))
     return folder
-
-
-@pytest.fixture
-def sent_layers(monkeypatch: pytest.MonkeyPatch) -> list[list[folium.FeatureGroup]]:
-    """The feature groups the map page hands to the map, one list per run."""
-    runs: list[list[folium.FeatureGroup]] = []
-
-    def record(*_args, feature_group_to_add=None, **_kwargs):
-        runs.append(list(feature_group_to_add or []))
-        return {}
-
-    monkeypatch.setattr(streamlit_folium, "st_folium", record)
-    return runs
 
 
 def without_contact_line(groups: list[folium.FeatureGroup]) -> list[folium.FeatureGroup]:

@@ -133,7 +133,8 @@ def test_filters_set_on_the_map_hold_on_the_data_page_and_back(page, dashboard):
 
     page.locator('[data-testid="stSidebarNav"] a', has_text="dashboard").click()
     page.wait_for_url(
-        re.compile(r":\d+/\?as_of=2022-09-10&status=ukrainian&certainty=claimed$"), timeout=LOAD_MS
+        re.compile(r":\d+/\?as_of=2022-09-10&status=ukrainian&certainty=claimed&source=news$"),
+        timeout=LOAD_MS,
     )
     expect(page.get_by_text("shown as of 2022-09-10")).to_be_visible(timeout=LOAD_MS)
     expect(page.locator('[data-testid="stMultiSelect"]', has_text="claimed")).to_be_visible()

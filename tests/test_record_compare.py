@@ -6,7 +6,6 @@ from __future__ import annotations
 import folium
 import pandas as pd
 import pytest
-import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
 from frontline.record.compare import against_record, record_disagreements
@@ -78,15 +77,9 @@ def lyman_russian(data_copy):
 
 
 def test_the_map_rings_a_claim_the_record_contradicts_and_the_data_page_lists_it(
-    lyman_russian, monkeypatch
+    lyman_russian, sent_layers
 ):
-    sent: list[list[folium.FeatureGroup]] = []
-
-    def capture(*_args, feature_group_to_add=None, **_kwargs):
-        sent.append(list(feature_group_to_add or []))
-        return {}
-
-    monkeypatch.setattr(streamlit_folium, "st_folium", capture)
+    sent = sent_layers
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     assert not app.exception
     (rings,) = [g for g in sent[-1] if g.layer_name == RECORD_RING_LAYER]

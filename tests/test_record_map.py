@@ -9,8 +9,6 @@ import re
 
 import folium
 import pandas as pd
-import pytest
-import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
 from frontline.web import contact
@@ -97,18 +95,6 @@ def test_next_stops_at_record_dates_too():
     app = open_dashboard(as_of="2022-03-15")
     next(b for b in app.button if "Next" in b.label).click().run()
     assert next(s for s in app.slider if s.label == "Map as of").value.isoformat() == after
-
-
-@pytest.fixture
-def sent_layers(monkeypatch: pytest.MonkeyPatch) -> list[list[folium.FeatureGroup]]:
-    runs: list[list[folium.FeatureGroup]] = []
-
-    def record(*_args, feature_group_to_add=None, **_kwargs):
-        runs.append(list(feature_group_to_add or []))
-        return {}
-
-    monkeypatch.setattr(streamlit_folium, "st_folium", record)
-    return runs
 
 
 def contact_layers(groups: list[folium.FeatureGroup]) -> list[folium.FeatureGroup]:

@@ -9,6 +9,7 @@ import pytest
 
 from frontline import store
 from frontline.timeline import (
+    PLAY_STEP_DAYS,
     Filters,
     TimelineIndex,
     claim_dates,
@@ -16,6 +17,7 @@ from frontline.timeline import (
     date_bounds,
     describe_date,
     neighbour_date,
+    play_step,
 )
 from tests.conftest import DATA_DIR
 
@@ -122,6 +124,15 @@ def test_neighbour_date():
     assert neighbour_date(dates, D(2022, 3, 15), -1, first, last) == D(2022, 2, 24)
     assert neighbour_date(dates, last, 1, first, last) == last
     assert neighbour_date(dates, first, -1, first, last) == first
+
+
+def test_play_steps_a_date_at_a_time_but_at_least_a_week_over_a_long_timeline():
+    daily = [D(2022, 3, 1) + dt.timedelta(days=n) for n in range(40)]
+    short = (daily[0], daily[-1])
+    assert play_step(daily, daily[0], *short) == daily[1]
+    long = (D(2022, 2, 24), D(2024, 8, 17))
+    assert play_step(daily, daily[0], *long) == daily[0] + dt.timedelta(days=PLAY_STEP_DAYS)
+    assert play_step(daily, daily[-1], *long) == long[1]  # past the last date: the end
 
 
 def test_describe_date_shows_precision(table):

@@ -46,8 +46,9 @@ class AppData:
     record_index: TimelineIndex  # over `record_claims`
     against_record: pd.DataFrame  # each news claim beside the record of its date
     latest_news: dt.date  # the map opens as of this date
-    news_dates: tuple[dt.date, ...]  # the dates that carry news claims, in order
-    record_dates: tuple[dt.date, ...]  # and record entries (from the timeline's start)
+    # Source choice -> the dates Back, Next and Play stop at, in order.
+    dates_by_source: dict[str, tuple[dt.date, ...]]
+    place_names: dict[str, str]  # place id -> name, of the news's and the record's places
     oblast_shapes: dict[str, dict]
     display_shapes: dict[str, dict]  # lighter outlines for the map
     problems: tuple[Problem, ...]
@@ -98,8 +99,9 @@ def _load(data_dir: str, signature: tuple) -> AppData:
         record_index=TimelineIndex(record),
         against_record=against_record(table, record),
         latest_news=news_bounds[1] if news_bounds else bounds[1],
-        news_dates=tuple(claim_dates(table)),
-        record_dates=tuple(d for d in claim_dates(record) if d >= bounds[0]),
+        dates_by_source=_dates_by_source(table, record, bounds[0]),
+        place_names=dict(zip(record["place_id"], record["name"], strict=True))
+        | {p.place_id: p.name for p in places},
         oblast_shapes=shapes,
         display_shapes=outlines_shapes,
         problems=tuple(dataset.problems + shape_problems + record_problems),
@@ -111,13 +113,32 @@ def _load(data_dir: str, signature: tuple) -> AppData:
     )
 
 
-def timeline_dates(data: AppData, source: str) -> list[dt.date]:
+def _dates_by_source(
+    news: pd.DataFrame, record: pd.DataFrame, first: dt.date
+) -> dict[str, tuple[dt.date, ...]]:
+    news_dates = claim_dates(news)
+    record_dates = [d for d in claim_dates(record) if d >= first]  # the record reaches to 2014
+    return {
+        vocab.SOURCE_NEWS: tuple(news_dates),
+        vocab.SOURCE_RECORD: tuple(record_dates),
+        vocab.SOURCE_BOTH: tuple(sorted({*news_dates, *record_dates})),
+    }
+
+
+def timeline_dates(data: AppData, source: str) -> tuple[dt.date, ...]:
     """The dates Back, Next and Play stop at: those of the sources shown."""
-    if source == vocab.SOURCE_NEWS:
-        return list(data.news_dates)
-    if source == vocab.SOURCE_RECORD:
-        return list(data.record_dates)
-    return sorted({*data.news_dates, *data.record_dates})
+    return data.dates_by_source[source]
+
+
+def shown_states(data: AppData, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The news's and the record's places as of the view, each empty when its kind of
+    source is not shown."""
+    news = data.index.state(filters)
+    record = data.record_index.state(filters)
+    return (
+        news if vocab.shows(filters.source, vocab.SOURCE_NEWS) else news.iloc[0:0],
+        record if vocab.shows(filters.source, vocab.SOURCE_RECORD) else record.iloc[0:0],
+    )
 
 
 def timeline_end(data: AppData, source: str) -> dt.date:
@@ -172,7 +193,7 @@ def url_view(data: AppData) -> ParsedView:
         first=data.first,
         last=data.last,
         oblasts=set(data.dataset.oblasts),
-        places=set(data.dataset.places) | set(data.record_claims["place_id"]),
+        places=set(data.place_names),
         default_as_of=data.latest_news,
     )
 

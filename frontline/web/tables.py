@@ -97,9 +97,9 @@ def source_claim_rows(
     """claim_rows of the kinds of source the view shows: news claims, record entries, or
     both (news first; the Source column tells them apart)."""
     parts = []
-    if filters.source != vocab.SOURCE_RECORD:
+    if vocab.shows(filters.source, vocab.SOURCE_NEWS):
         parts.append(claim_rows(news, filters, latest_only=latest_only))
-    if filters.source != vocab.SOURCE_NEWS and not record.table.empty:
+    if vocab.shows(filters.source, vocab.SOURCE_RECORD) and not record.table.empty:
         parts.append(claim_rows(record, filters, latest_only=latest_only))
     parts = [part for part in parts if not part.empty] or parts[:1]
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
