@@ -7,7 +7,16 @@ import streamlit as st
 
 from frontline.app.controlui import control_area_figures
 from frontline.app.ui import app_data, base_url_path, show_problems
+from frontline.news.dates import INVASION_START
 from frontline.web.changes import change_log, change_log_html, claims_by_date, claims_chart
+from frontline.web.recordchanges import (
+    change_months,
+    month_of,
+    nearest_month,
+    record_changes,
+    weekly_chart,
+    weekly_counts,
+)
 
 st.set_page_config(page_title="Frontline — changes", page_icon="🗓️", layout="wide")
 
@@ -27,7 +36,31 @@ def main() -> None:
     )
     st.altair_chart(claims_chart(claims_by_date(data.claims)), width="stretch")
     st.html(change_log_html(change_log(data.claims), base_path=base_url_path()))
+    record_section(data)
     control_area_figures()
+
+
+def record_section(data) -> None:
+    changes = record_changes(data.record_claims, INVASION_START)
+    if changes.empty:
+        return
+    st.markdown("### The record, week by week")
+    st.caption(
+        "Places Wikipedia's list of city control records as changing hands since "
+        f"{INVASION_START.isoformat()}, by the week of the date the list gives (an edit war "
+        "counts once, as contested). The record is not a news report; its text is CC BY-SA."
+    )
+    st.altair_chart(weekly_chart(weekly_counts(changes)), width="stretch")
+    months = change_months(changes)
+    month = st.selectbox(
+        "The record's changes in",
+        months,
+        index=nearest_month(months, data.latest_news),
+        format_func=lambda m: m.strftime("%B %Y"),
+    )
+    shown = month_of(changes, month)
+    st.caption(f"{len(shown)} change(s) in {month:%B %Y}.")
+    st.html(f'<div class="fl-record-log">{change_log_html(shown, base_path=base_url_path())}</div>')
 
 
 main()

@@ -132,3 +132,48 @@ def test_the_chart_uses_the_status_colours(table):
     assert scale["domain"] == [vocab.STATUS_LABELS[s] for s in vocab.STATUSES]
     assert scale["range"] == [vocab.STATUS_COLOURS[s] for s in vocab.STATUSES]
     assert spec["encoding"]["x"]["timeUnit"] == "yearmonth"
+
+
+# --- the record's changes over the war --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def record_changes_since_invasion() -> pd.DataFrame:
+    from frontline.news.dates import INVASION_START
+    from frontline.record.claims import record_claims_table
+    from frontline.record.load import load_record
+    from frontline.web.recordchanges import record_changes
+
+    dataset = store.load_dataset(DATA_DIR)
+    return record_changes(record_claims_table(load_record(DATA_DIR), dataset), INVASION_START)
+
+
+def test_the_record_counts_changes_of_status_only_from_the_invasion(record_changes_since_invasion):
+    changes = record_changes_since_invasion
+    assert set(changes["kind"]) == {STATUS}
+    assert min(changes["date"]) >= dt.date(2022, 2, 24)
+    assert (changes["from_status"] != changes["status"]).all()
+
+
+def test_the_kharkiv_counter_offensive_is_the_busiest_week_of_september_2022(
+    record_changes_since_invasion,
+):
+    from frontline.web.recordchanges import weekly_counts
+
+    counts = weekly_counts(record_changes_since_invasion)
+    ukrainian = counts[counts["status"] == "ukrainian"].set_index("week")["changes"]
+    september = ukrainian["2022-09-01":"2022-09-30"]
+    assert september.idxmax() == pd.Timestamp("2022-09-05")  # a Monday
+    assert september.max() >= 10
+    assert ukrainian.sum() == (record_changes_since_invasion["status"] == "ukrainian").sum()
+
+
+def test_weeks_start_on_monday_and_the_nearest_month_is_chosen():
+    from frontline.web.recordchanges import nearest_month, week_start
+
+    assert week_start(dt.date(2022, 9, 11)) == dt.date(2022, 9, 5)
+    assert week_start(dt.date(2022, 9, 5)) == dt.date(2022, 9, 5)
+    months = [dt.date(2023, 1, 1), dt.date(2022, 9, 1), dt.date(2022, 3, 1)]
+    assert nearest_month(months, dt.date(2022, 9, 30)) == 1
+    assert nearest_month(months, dt.date(2022, 12, 20)) == 0
+    assert nearest_month([], dt.date(2022, 9, 1)) == 0

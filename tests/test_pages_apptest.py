@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -238,10 +239,17 @@ def test_a_bad_link_on_the_data_page_gives_notices():
 # --- Changes ---------------------------------------------------------------------------------
 
 
+def news_log(at: AppTest) -> str:
+    bodies = [e.value for e in at.html if 'class="fl-day"' in e.value]
+    news = [body for body in bodies if "fl-record-log" not in body]
+    assert len(news) == 1, "expected one news change log"
+    return news[0]
+
+
 def test_the_change_log_lists_kupiansks_change_on_2022_09_10():
     at = run(CHANGES_PAGE)
     assert not at.exception
-    log = html_with(at, 'class="fl-day"')
+    log = news_log(at)
     saturday = log[log.index('id="day-2022-09-10"') : log.index('id="day-2022-02-24"')]
     assert re.search(
         r'<a href="/\?as_of=2022-09-10" target="_self"[^>]*>2022-09-10, Saturday</a>', saturday
@@ -250,13 +258,27 @@ def test_the_change_log_lists_kupiansks_change_on_2022_09_10():
         ">Kupiansk</a>: Russian-held → Ukrainian-held (claimed) — entered, per Ukrainian forces."
         in saturday
     )
-    assert len(at.get("vega_lite_chart")) == 1
+    assert len(at.get("vega_lite_chart")) == 2  # the news's claims, the record's changes
+
+
+def test_the_record_shows_the_kharkiv_counter_offensive_week_by_week():
+    at = run(CHANGES_PAGE)
+    assert not at.exception
+    month = at.selectbox[0]
+    assert month.label == "The record's changes in"
+    assert month.value.isoformat() == "2022-09-01"  # the month of the latest news
+    log = html_with(at, "fl-record-log")
+    assert re.search(r">Balakliia</a>: Contested → Ukrainian-held \(claimed\)", log)
+    assert 'href="/?as_of=2022-09-08&amp;place=balakliia&amp;source=record"' in log
+    assert "Articles?" not in log  # the record's entries have no article
+    month.set_value(dt.date(2022, 11, 1)).run()
+    assert ">Kherson</a>: " in html_with(at, "fl-record-log")
 
 
 def test_the_change_log_follows_the_data(data_copy):
     add_hostile_article(data_copy)
     at = run(CHANGES_PAGE)
     assert not at.exception
-    log = html_with(at, 'class="fl-day"')
+    log = news_log(at)
     assert ">Kharkiv</a>: first reported as Ukrainian-held (claimed) — held, per " in log
     assert "&lt;i&gt;officials&lt;/i&gt;" in log and "<i>" not in log

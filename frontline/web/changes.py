@@ -129,15 +129,25 @@ def change_log_html(log: pd.DataFrame, *, base_path: str = "") -> str:
         items = []
         for _, entry in entries.sort_values("name", kind="stable").iterrows():
             colour = vocab.STATUS_COLOURS.get(entry["status"], vocab.NO_CLAIM_COLOUR)
-            place_href = under_base(map_link(day, entry["place_id"]), base_path)
-            source_href = article_link(entry["article_id"], entry["place_id"])
             when = "" if entry["when"] == day.isoformat() else f" ({escape_html(entry['when'])})"
+            source = f"{escape_html(entry['outlet'])}, {entry['published'].isoformat()}"
+            if entry["article_id"]:
+                place_href = under_base(map_link(day, entry["place_id"]), base_path)
+                source_href = article_link(entry["article_id"], entry["place_id"])
+                source = (
+                    f'<a class="fl-note" href="{escape_html(source_href)}" target="_self">'
+                    f"{source}</a>"
+                )
+            else:  # the record's entries have no article; its map shows the record
+                place_href = under_base(
+                    map_link(day, entry["place_id"], source=vocab.SOURCE_RECORD), base_path
+                )
+                source = f'<span class="fl-note">{source} (revision)</span>'
             items.append(
                 f'<li><span class="fl-dot" aria-hidden="true" style="background:{colour}">'
                 f'</span><a href="{escape_html(place_href)}" target="_self">'
                 f"{escape_html(entry['name'])}</a>: {escape_html(change_text(entry))}{when}. "
-                f'<a class="fl-note" href="{escape_html(source_href)}" target="_self">'
-                f"{escape_html(entry['outlet'])}, {entry['published'].isoformat()}</a></li>"
+                f"{source}</li>"
             )
         day_href = under_base(map_link(day), base_path)
         days.append(
