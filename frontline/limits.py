@@ -17,6 +17,10 @@ CONTROL_FILE_MB = 25
 CONTROL_FILE_BYTES = CONTROL_FILE_MB * 1024 * 1024
 CONTROL_UPLOAD_TOTAL_BYTES = 2 * CONTROL_FILE_BYTES
 
+# Any one data file (a table, the boundaries, an article's text) read from data/: the bundled
+# files are under 1 MB; far larger is a mistake such as a link to /dev/zero.
+DATA_FILE_BYTES = 100 * 1024 * 1024
+
 ARTICLE_LIMIT_TEXT = f"up to {ARTICLE_CHARS:,} characters (about 1 MB of text)"
 CONTROL_LIMIT_TEXT = (
     f"up to {CONTROL_FILE_MB} MB a file and {CONTROL_UPLOAD_TOTAL_BYTES // 1024 // 1024} MB in all"
