@@ -13,8 +13,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The dashboard on the bundled data, at http://localhost:8501
+# The address to listen on: 127.0.0.1 (this machine only) unless given, e.g. ADDRESS=0.0.0.0.
+ADDRESS ?= 127.0.0.1
 run: $(STAMP)
-	$(BIN)/streamlit run dashboard.py
+	$(BIN)/streamlit run dashboard.py --server.address $(ADDRESS)
 
 # Unit, page (AppTest) and browser tests; browser tests need Debian's chromium
 # (apt-get install chromium) and are skipped, with the reason, without it.

@@ -11,7 +11,7 @@ import datetime as dt
 import streamlit as st
 from streamlit_folium import st_folium
 
-from frontline import store
+from frontline import limits, store
 from frontline.app.ui import app_data, served_leaflet, show_problems
 from frontline.news.ingest import IngestError, candidate_claims, make_article, save_article
 from frontline.news.review import CHOICES, EDITABLE, WIDTHS, candidates_on_map, review_table
@@ -19,8 +19,6 @@ from frontline.news.review import reviewed_candidates as read_review
 from frontline.urlstate import map_link
 from frontline.web.mapview import base_map, claims_layer
 from frontline.web.text import code_span, escape_html
-
-MAX_ARTICLE_CHARS = 200_000
 
 st.set_page_config(page_title="Frontline — add an article", page_icon="➕", layout="wide")
 
@@ -39,15 +37,10 @@ def load_upload() -> None:
     upload = st.session_state.get("upload")
     if upload is None:
         return
-    raw = upload.getvalue()
-    try:
-        st.session_state["article_text"] = raw.decode("utf-8-sig")
-        st.session_state["upload_error"] = ""
-    except UnicodeDecodeError as err:
-        st.session_state["upload_error"] = (
-            f"{code_span(upload.name)}: not UTF-8 text (byte 0x{raw[err.start]:02x} at position "
-            f"{err.start}); save it as UTF-8 and upload it again"
-        )
+    text, error = limits.decode_article_upload(upload.name, upload.getvalue())
+    st.session_state["upload_error"] = error
+    if text is not None:
+        st.session_state["article_text"] = text
 
 
 def find_claims(data_dir: str) -> None:
@@ -91,14 +84,20 @@ def main() -> None:
     )
     show_problems(data.problems)
 
-    st.file_uploader("Upload a .txt file", type=["txt"], key="upload", on_change=load_upload)
+    st.file_uploader(
+        "Upload a .txt file",
+        type=["txt"],
+        key="upload",
+        on_change=load_upload,
+        help=f"An article is {limits.ARTICLE_LIMIT_TEXT}, pasted or uploaded.",
+    )
     if state.get("upload_error"):
         st.error(state["upload_error"])
     st.text_area(
         "Article text",
         key="article_text",
         height=220,
-        max_chars=MAX_ARTICLE_CHARS,
+        max_chars=limits.ARTICLE_CHARS,
         placeholder="KHARKIV, Ukraine: Ukrainian forces said on Saturday …",
     )
     dateline, outlet, title, url = st.columns([1, 1, 2, 2])

@@ -13,7 +13,7 @@ import folium
 import pandas as pd
 import streamlit as st
 
-from frontline import control
+from frontline import control, limits
 from frontline.app.ui import AppData
 from frontline.control import ControlSet
 from frontline.timeline import Filters, claims_counting
@@ -35,6 +35,7 @@ from frontline.web.controlview import (
 UPLOAD_KEY = "control_upload"
 FILES_KEY = "control_files"  # (key, files) of the uploaded maps, kept for the session
 SHOW_KEY = "control_layer"
+UPLOAD_ERROR_KEY = "control_upload_error"
 UPLOAD_TYPES = ["geojson", "json", "toml"]
 
 
@@ -44,7 +45,8 @@ def _folder(folder: str, signature: tuple) -> ControlSet:
     return control.load_control_folder(folder)
 
 
-@st.cache_resource(show_spinner="Reading the control maps…", max_entries=8)
+# Two sets of uploads at most: each holds its shapes in memory for every session that shares it.
+@st.cache_resource(show_spinner="Reading the control maps…", max_entries=2)
 def _uploaded(key: tuple, _files: tuple[tuple[str, bytes], ...]) -> ControlSet:
     # Keyed by names and content hashes, so a session only ever finds its own uploads.
     return control.load_control_files(_files, source="uploaded files")
@@ -53,7 +55,8 @@ def _uploaded(key: tuple, _files: tuple[tuple[str, bytes], ...]) -> ControlSet:
 def _remember_uploads() -> None:
     """Keep the uploaded files apart from the widget, whose state ends with the page."""
     files = tuple((f.name, f.getvalue()) for f in st.session_state.get(UPLOAD_KEY) or ())
-    if not files:
+    st.session_state[UPLOAD_ERROR_KEY] = limits.control_uploads_too_large(files)
+    if not files or st.session_state[UPLOAD_ERROR_KEY]:
         st.session_state.pop(FILES_KEY, None)
         return
     key = tuple((name, hashlib.sha256(raw).hexdigest()) for name, raw in files)
@@ -73,7 +76,7 @@ def control_source() -> tuple[ControlSet | None, tuple]:
     return _folder(str(folder), signature), ("folder", str(folder), signature)
 
 
-@st.cache_resource(max_entries=8)
+@st.cache_resource(max_entries=4)
 def _comparison(
     control_key: tuple, data_key: tuple, _control: ControlSet, _data: AppData
 ) -> pd.DataFrame:
@@ -85,7 +88,7 @@ def _compared(maps: ControlSet, key: tuple, data: AppData) -> pd.DataFrame:
     return _comparison(key, (str(data.data_dir), data.signature), maps, data)
 
 
-@st.cache_resource(show_spinner="Measuring the control maps…", max_entries=8)
+@st.cache_resource(show_spinner="Measuring the control maps…", max_entries=4)
 def _areas(control_key: tuple, _control: ControlSet) -> pd.DataFrame:
     return control.area_table(_control)
 
@@ -119,7 +122,10 @@ def _source_panel(maps: ControlSet | None) -> None:
             accept_multiple_files=True,
             key=UPLOAD_KEY,
             on_change=_remember_uploads,
+            help=f"GeoJSON and a mapping.toml, {limits.CONTROL_LIMIT_TEXT}.",
         )
+        if st.session_state.get(UPLOAD_ERROR_KEY):
+            st.error(f"Not loaded: {st.session_state[UPLOAD_ERROR_KEY]}")
     _problems(maps)
 
 

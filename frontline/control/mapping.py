@@ -7,6 +7,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 
+import re2
+
 from frontline import vocab
 from frontline.model import Problem
 
@@ -40,11 +42,21 @@ _SPACES = re.compile(r"\s+")
 DEFAULT_STATUS_PROPERTY = "status"
 DEFAULT_DATE_PROPERTY = "date"
 MAPPING_KEYS = ("status_property", "date_property", "outside", "values", "patterns")
-# A group holding a repetition, itself repeated: (a+)+, (\w*\s?)*, (x|y+){2,}. Python's
-# regular expressions can take exponential time on these, and a mapping may be uploaded by
-# any reader of a shared dashboard.
-_REPEAT = r"(?:[+*]|\{\d*,\d*\})"
-_NESTED_REPEAT = re.compile(rf"\((?:[^()\\]|\\.)*{_REPEAT}(?:[^()\\]|\\.)*\){_REPEAT}")
+# User patterns are matched with RE2, whose time grows with the text and never exponentially,
+# as a mapping may be uploaded by any reader of a shared dashboard. RE2's \b knows ASCII
+# letters only, so \b is read as "start, end or not a letter, digit or _" to keep
+# \bокуповано\b working (a search only asks whether a match exists).
+_WORD_EDGE = re.compile(r"(?<!\\)((?:\\\\)*)\\b")
+_UNICODE_EDGE = r"(?:^|$|[^\pL\pN_])"
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.case_sensitive = False
+_RE2_OPTIONS.log_errors = False  # a bad pattern is a problem line, not a log line
+
+
+def compile_pattern(pattern: str):
+    """A user pattern as an RE2 expression (case ignored); re2.error when RE2 cannot read it
+    (backreferences and lookaround are not supported)."""
+    return re2.compile(_WORD_EDGE.sub(lambda m: m.group(1) + _UNICODE_EDGE, pattern), _RE2_OPTIONS)
 
 
 # --- the mapping -----------------------------------------------------------------------------
@@ -62,7 +74,7 @@ class Mapping:
     date_property: str = DEFAULT_DATE_PROPERTY
     outside: str | None = None  # the status of ground outside every area; None: unknown
     values: tuple[tuple[str, str], ...] = tuple((s, s) for s in vocab.STATUSES)
-    patterns: tuple[tuple[str, re.Pattern], ...] = ()
+    patterns: tuple[tuple[str, object], ...] = ()  # compiled RE2 patterns
 
     def classify(self, value: str) -> tuple[str, ...]:
         """The outcomes a property value matches: exact values (case and spacing ignored) and
@@ -135,25 +147,21 @@ def parse_mapping(text: str, label: str) -> tuple[Mapping | None, list[Problem]]
                 if section == "values":
                     rules[section].append((outcome, _fold(item)))
                     continue
-                if _NESTED_REPEAT.search(item):
+                try:
+                    rules[section].append((outcome, compile_pattern(item)))
+                except re2.error as err:
+                    reason = err.args[0] if err.args else err
+                    if isinstance(reason, bytes):
+                        reason = reason.decode("utf-8", "replace")
                     problems.append(
                         Problem(
                             label,
                             0,
                             where,
-                            (
-                                f"{item!r} repeats a group that repeats within itself "
-                                "(like (a+)+), "
-                                "which can take hours on a long name; write it without the nesting"
-                            ),
+                            f"{item!r} is not a regular expression this dashboard can match "
+                            f"({reason}); "
+                            "backreferences and lookaround are not supported",
                         )
-                    )
-                    continue
-                try:
-                    rules[section].append((outcome, re.compile(item, re.IGNORECASE)))
-                except re.error as err:
-                    problems.append(
-                        Problem(label, 0, where, f"{item!r} is not a regular expression: {err}")
                     )
     if not rules["values"] and not rules["patterns"]:
         rules["values"] = list(Mapping.values)

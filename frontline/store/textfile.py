@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
+from frontline import limits
 from frontline.model import Problem
 
 # Byte-order marks of the encodings a spreadsheet may save as instead of UTF-8; UTF-32 first,
@@ -56,7 +59,19 @@ def decode_text(raw: bytes, label: str, *, lenient: bool = False) -> str:
 def read_bytes(path: Path, label: str) -> bytes:
     """The bytes of a file, or TextFileError naming `label` and the fault."""
     try:
-        return path.read_bytes()
+        # O_NONBLOCK: a FIFO in the data folder must not hang the load; only regular files
+        # are read, and none larger than a data file may be.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(handle, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                if stat.S_ISDIR(info.st_mode):
+                    raise IsADirectoryError
+                raise TextFileError(Problem(label, 0, "-", "is not a regular file; not read"))
+            if info.st_size > limits.DATA_FILE_BYTES:
+                message = f"is larger than {limits.DATA_FILE_BYTES // 1024 // 1024} MB; not read"
+                raise TextFileError(Problem(label, 0, "-", message))
+            return stream.read(limits.DATA_FILE_BYTES + 1)
     except FileNotFoundError:
         raise TextFileError(Problem(label, 0, "-", "file is missing")) from None
     except IsADirectoryError:
