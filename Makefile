@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench
+.PHONY: run test lint bench serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,13 @@ $(STAMP): pyproject.toml
 ADDRESS ?= 127.0.0.1
 run: $(STAMP)
 	$(BIN)/streamlit run dashboard.py --server.address $(ADDRESS)
+
+# The dashboard on N processes (default 2) behind Debian's nginx, at http://localhost:8501;
+# each reader stays on one process (a cookie picks it). PORT=... and DATA=dir as for run.
+N ?= 2
+PORT ?= 8501
+serve: $(STAMP)
+	$(BIN)/python -m frontline.serve --processes $(N) --port $(PORT) $(if $(DATA),--data $(DATA))
 
 # Unit, page (AppTest) and browser tests; browser tests need Debian's chromium
 # (apt-get install chromium) and are skipped, with the reason, without it.

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/load.py [--sessions 50] [--seconds 60] [--think 0.5]
                                         [--client websocket|browser] [--data DIR]
+                                        [--processes N]
 
 Starts the dashboard (`streamlit run dashboard.py`, with tests/conftest.py's Dashboard) on
 127.0.0.1, opens the sessions, and for --seconds each session moves the slider one day at a
@@ -9,7 +10,9 @@ time (back from the latest date, forward again at the first), pausing a random t
 0 to 2×--think seconds between moves. It prints the errors (target: none), the rerun latency
 (p50, p95, max: from the key press, or the rerun request, to the page's "shown as of <date>"
 for the new date), the server's processor time and its memory (resident set, from /proc,
-sampled each second). Figures only, no pass or fail.
+sampled each second). Figures only, no pass or fail. With --processes N it serves through
+`make serve`'s nginx in front of N processes (frontline/serve.py), and the processor and
+memory figures are the processes' sum.
 
 Clients:
   websocket  (default) one minimal Streamlit client per session, speaking the app's own
@@ -48,6 +51,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from frontline.serve import Cluster  # noqa: E402
 from frontline.store import default_data_dir, load_dataset  # noqa: E402
 from frontline.timeline import claims_table, date_bounds  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_FLAGS, Dashboard  # noqa: E402
@@ -95,15 +99,16 @@ def cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def sample_memory(pid: int, results: Results, stop: asyncio.Event) -> None:
-    """The server's memory each second, and its processor time, while the run lasts."""
+async def sample_memory(pids: list[int], results: Results, stop: asyncio.Event) -> None:
+    """The server's memory each second, and its processor time, while the run lasts (summed
+    over the server's processes)."""
     while not stop.is_set():
-        value = rss_kib(pid)
-        if value is not None:
-            results.rss_kib.append(value)
-        used = cpu_seconds(pid)
-        if used is not None:
-            results.cpu.append((time.monotonic(), used))
+        values = [rss_kib(pid) for pid in pids]
+        if None not in values:
+            results.rss_kib.append(sum(values))
+        used = [cpu_seconds(pid) for pid in pids]
+        if None not in used:
+            results.cpu.append((time.monotonic(), sum(used)))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=1.0)
 
@@ -372,10 +377,17 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def _server(args) -> str:
+    if args.processes:
+        return f"{args.processes} process(es) behind nginx"
+    return "one process, no proxy"
+
+
 def report(args, results: Results) -> str:
     seconds = max(results.seconds, 1e-9)
     lines = [
-        f"client: {args.client}; sessions: {results.sessions_up} of {args.sessions} up; "
+        f"client: {args.client}; server: {_server(args)}; "
+        f"sessions: {results.sessions_up} of {args.sessions} up; "
         f"think time 0–{2 * args.think:g} s; measured for {seconds:.0f} s",
         f"errors: {len(results.errors)}",
     ]
@@ -410,7 +422,7 @@ def report(args, results: Results) -> str:
     return "\n".join(lines)
 
 
-def watchdog(limit: float, server: Dashboard) -> threading.Timer:
+def watchdog(limit: float, server: Dashboard | Cluster) -> threading.Timer:
     """End the whole run, server included, if it outlasts its time."""
 
     def stop() -> None:
@@ -424,12 +436,13 @@ def watchdog(limit: float, server: Dashboard) -> threading.Timer:
     return timer
 
 
-async def measure(args, server: Dashboard, first: dt.date, last: dt.date) -> Results:
+async def measure(args, server: Dashboard | Cluster, first: dt.date, last: dt.date) -> Results:
     results = Results()
     phase = Phase(args.sessions, args.seconds, args.setup_seconds)
     walks = [Walk(first, last) for _ in range(args.sessions)]
     stop = asyncio.Event()
-    sampler = asyncio.create_task(sample_memory(server.process.pid, results, stop))
+    pids = server.pids if isinstance(server, Cluster) else [server.process.pid]
+    sampler = asyncio.create_task(sample_memory(pids, results, stop))
     try:
         run = run_browsers if args.client == "browser" else run_websockets
         await run(args, server.url, walks, phase, results)
@@ -449,12 +462,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=0.5, help="mean pause between moves (s)")
     parser.add_argument("--setup-seconds", type=float, default=120.0)
     parser.add_argument("--data", type=Path, default=None, help="data directory to serve")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=0,
+        help="serve with N processes behind nginx (make serve); 0: one process, no proxy",
+    )
     args = parser.parse_args(argv)
 
     data_dir = args.data or default_data_dir()
     first, last = date_bounds(claims_table(load_dataset(data_dir)))
     with tempfile.TemporaryDirectory(prefix="frontline-load-") as scratch:
-        server = Dashboard(data_dir, Path(scratch) / "streamlit.log")
+        server = (
+            Cluster(args.processes, data_dir=data_dir, run_dir=Path(scratch) / "serve")
+            if args.processes
+            else Dashboard(data_dir, Path(scratch) / "streamlit.log")
+        )
         timer = watchdog(args.setup_seconds + args.seconds + WATCHDOG_MARGIN_S, server)
         try:
             results = asyncio.run(measure(args, server, first, last))

@@ -2,17 +2,21 @@
 
     frontline ingest ARTICLE.txt [MORE.txt | DIR ...] --date YYYY-MM-DD [--title T]
                      [--outlet O] [--url U] [--format json|table] [--save] [--mentions]
+                     [--workers N | --scheduler ADDRESS]
 
 With --mentions it lists the place mentions found (with their roles: place, dateline,
 locator, office, metonymy) instead of the claims. Without --save nothing is written. With
 --save each article, its new places and its claims go through the store's one write path
 (store.commit): validated together, then written atomically under the data's write lock.
+With --workers N the articles are read on a local Dask cluster of N processes (--scheduler:
+an existing cluster); the output and the saves are the same as in one process.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import sys
 from collections.abc import Sequence
@@ -30,6 +34,7 @@ from frontline.news.ingest import (
     read_article_text,
     save_article,
 )
+from frontline.news.parallel import ClusterError, ordered_map
 
 TABLE_COLUMNS = (
     ("place", 16),
@@ -138,6 +143,20 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="the data directory (default: $FRONTLINE_DATA_DIR or data/)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="read the articles on a local Dask cluster of N worker processes",
+    )
+    parser.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="read them on an existing Dask cluster (tcp://host:8786); the data directory "
+        "must be readable by its workers at the same path",
+    )
     parser.set_defaults(run=run_ingest)
     return parser
 
@@ -152,6 +171,31 @@ def _published(raw: str, today: dt.date) -> dt.date:
     if published < store.EARLIEST_DATE:
         raise IngestError(f"--date {published} is before {store.EARLIEST_DATE}")
     return published
+
+
+def read_one(
+    path: Path,
+    *,
+    root: str,
+    published: dt.date,
+    title: str,
+    outlet: str,
+    url: str,
+    mentions_only: bool,
+) -> tuple[Any, list, list[dict[str, Any]]]:
+    """One article read: (article, candidate claims, the rows to show), or (the IngestError,
+    [], []). Pure, so that a cluster's worker can run it (frontline.news.parallel)."""
+    try:
+        text = read_article_text(path)
+        article = make_article(text, published, title=title, outlet=outlet, url=url)
+        mentions = find_mentions(article.text, cached_matcher(root))
+        candidates = extract_claims(article.text, mentions, published, outlet=article.outlet)
+    except IngestError as problem:
+        return problem, [], []
+    shown = (
+        [mention_dict(m) for m in mentions] if mentions_only else [c.as_dict() for c in candidates]
+    )
+    return article, candidates, shown
 
 
 def run_ingest(
@@ -181,28 +225,39 @@ def run_ingest(
     rows: list[dict[str, Any]] = []
     failed = 0
     messages: list[str] = []
-    for done, path in enumerate(files, 1):
-        try:
-            text = read_article_text(path)
-            article = make_article(
-                text, published, title=args.title, outlet=args.outlet, url=args.url
-            )
-            mentions = find_mentions(article.text, matcher)
-            candidates = extract_claims(article.text, mentions, published, outlet=article.outlet)
-            shown = (
-                [mention_dict(m) for m in mentions]
-                if args.mentions
-                else [c.as_dict() for c in candidates]
-            )
-            rows.extend(
-                {**row, "file": str(path), "article_id": article.article_id} for row in shown
-            )
-            if args.save:
-                messages.append(f"{path}: {save_article(article, candidates, root).message}")
-        except IngestError as problem:
-            failed += 1
-            messages.append(f"frontline ingest: {problem}")
-        progress.step(done, path.name)
+    read = functools.partial(
+        read_one,
+        root=str(root),
+        published=published,
+        title=args.title,
+        outlet=args.outlet,
+        url=args.url,
+        mentions_only=args.mentions,
+    )
+    try:
+        outcomes = ordered_map(
+            read,
+            files,
+            workers=getattr(args, "workers", None),
+            scheduler=getattr(args, "scheduler", None),
+        )
+        for done, (path, outcome) in enumerate(zip(files, outcomes, strict=True), 1):
+            article, candidates, shown = outcome
+            try:
+                if isinstance(article, IngestError):
+                    raise article
+                rows.extend(
+                    {**row, "file": str(path), "article_id": article.article_id} for row in shown
+                )
+                if args.save:
+                    messages.append(f"{path}: {save_article(article, candidates, root).message}")
+            except IngestError as problem:
+                failed += 1
+                messages.append(f"frontline ingest: {problem}")
+            progress.step(done, path.name)
+    except ClusterError as problem:
+        err.write(f"frontline ingest: {problem}\n")
+        return 2
     progress.close()
     if args.format == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")

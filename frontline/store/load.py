@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from frontline.model import Dataset, Problem
+from frontline.store import cache
 from frontline.store.schema import (
     ARTICLE_COLUMNS,
     ARTICLES_DIR,
@@ -56,8 +57,11 @@ def load_geonames(
     return rows, problems
 
 
-def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = None) -> Dataset:
-    """Load and validate a data directory. Never raises on bad content (see module doc)."""
+def load_dataset(
+    data_dir: Path | str | None = None, *, today: dt.date | None = None, use_cache: bool = True
+) -> Dataset:
+    """Load and validate a data directory. Never raises on bad content (see module doc).
+    use_cache=False reads every CSV file and leaves the claims' cache alone."""
     root = Path(data_dir) if data_dir is not None else default_data_dir()
     if not root.is_dir():
         raise DataError(f"{root}: not a data directory")
@@ -104,17 +108,25 @@ def load_dataset(data_dir: Path | str | None = None, *, today: dt.date | None = 
             left_out=left_out[ARTICLES_FILE],
         )
     }
-    claims = [
-        c
-        for _, c in table_rows(
-            CLAIMS_FILE,
-            read(CLAIMS_FILE),
-            CLAIM_COLUMNS,
-            problems,
-            claim_parser(articles, places, today, left_out),
-            key=lambda c: c.claim_id,
-        )
-    ]
+    # The claims, the bulk of the data, come from the cache when nothing they depend on
+    # changed since they were last validated (frontline.store.cache).
+    sig = cache.signature(root, articles.values(), today) if use_cache else ""
+    claims = cache.read_claims(root, sig) if use_cache else None
+    if claims is None:
+        before = len(problems)
+        claims = [
+            c
+            for _, c in table_rows(
+                CLAIMS_FILE,
+                read(CLAIMS_FILE),
+                CLAIM_COLUMNS,
+                problems,
+                claim_parser(articles, places, today, left_out),
+                key=lambda c: c.claim_id,
+            )
+        ]
+        if use_cache and len(problems) == before:
+            cache.write_claims(root, claims, sig)
     return Dataset(
         articles=articles,
         places=places,

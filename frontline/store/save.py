@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from frontline.model import Article, Claim, Dataset, Place, Problem
+from frontline.store import cache
 from frontline.store.load import load_dataset
 from frontline.store.schema import OBLAST_SHAPES_FILE, OBLASTS_FILE, default_data_dir
 from frontline.store.write import LockTimeout, remove_temporary_files, write_lock, write_tables
@@ -77,7 +78,7 @@ def staged_problems(
             if (root / name).exists():
                 shutil.copyfile(root / name, stage / name)
         write_tables(stage, articles=articles, places=places, claims=claims)
-        staged = load_dataset(stage)
+        staged = load_dataset(stage, use_cache=False)
     return staged.problems
 
 
@@ -115,6 +116,7 @@ def _commit_locked(root: Path, plan: Plan) -> CommitReport:
     if problems:
         raise CommitError(f"the new data would not validate: {problems[0]}")
     write_tables(root, **tables)
+    cache.refresh(root, tables["articles"], tables["claims"])
     return CommitReport(
         added=True,
         article_ids=[a.article_id for a in batch.articles],

@@ -1,0 +1,129 @@
+"""A columnar copy of the validated claims, so a start skips re-parsing claims.csv.
+
+The CSV files stay the source of truth. The cache (`.cache/claims.parquet` in the data
+directory) holds the claims as the last load or save validated them, with a signature of
+everything their validation depended on: the bytes of claims.csv, places.csv, articles.csv
+and oblasts.csv, the article texts as loaded, and the day (dates after it are refused).
+A file changed by hand changes the signature, so the cache is ignored and rebuilt; a cache
+that cannot be read is ignored the same way. Only a claims table without problems is
+cached, so a cache hit never hides a problem.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from frontline.model import Article, Claim
+from frontline.store.schema import ARTICLES_FILE, CLAIMS_FILE, OBLASTS_FILE, PLACES_FILE
+
+CACHE_DIR = ".cache"
+CLAIMS_CACHE = f"{CACHE_DIR}/claims.parquet"
+# Bumped when the layout of the cached table or the claims' validation changes.
+FORMAT = "claims-1"
+_SIGNATURE_KEY = b"frontline-signature"
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
+_TEXT_COLUMNS = (
+    "claim_id",
+    "place_id",
+    "date_precision",
+    "status",
+    "event",
+    "certainty",
+    "claimant",
+    "article_id",
+    "quote",
+    "mention",
+)
+
+
+def signature(root: Path, articles: Iterable[Article], today: dt.date) -> str:
+    """A digest of everything the claims' validation read; any change gives another."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{FORMAT}\0{today.isoformat()}\0".encode())
+    for name in (OBLASTS_FILE, PLACES_FILE, ARTICLES_FILE, CLAIMS_FILE):
+        digest.update(name.encode() + b"\0")
+        try:
+            digest.update(hashlib.file_digest(open(root / name, "rb"), "blake2b").digest())  # noqa: SIM115
+        except OSError:
+            digest.update(b"missing")
+    for article in articles:
+        digest.update(f"\0{article.article_id}\0{len(article.text)}\0".encode())
+        digest.update(article.text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def read_claims(root: Path, sig: str) -> list[Claim] | None:
+    """The cached claims if the cache exists, is readable and has this signature."""
+    import pyarrow.parquet as pq
+
+    path = root / CLAIMS_CACHE
+    try:
+        table = pq.read_table(path)
+        meta = table.schema.metadata or {}
+        if meta.get(_SIGNATURE_KEY, b"").decode() != sig:
+            return None
+        columns = [_column(table, name) for name in _FIELDS]
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
+        return None
+    # Filled in directly, as the dataclass's own (frozen) __init__ would: a third of the time.
+    new = object.__new__
+    claims = []
+    for row in zip(*columns, strict=True):
+        claim = new(Claim)
+        claim.__dict__.update(zip(_FIELDS, row, strict=True))
+        claims.append(claim)
+    return claims
+
+
+def _column(table, name: str) -> list:
+    """A column as Python values, a repeated value (a date, a place, a status) as one object:
+    faster, and the claims share their strings and dates as the CSV reading does not."""
+    import pyarrow as pa
+
+    column = table.column(name).combine_chunks()
+    if pa.types.is_integer(column.type):
+        return column.to_pylist()
+    encoded = column.dictionary_encode()
+    values = encoded.dictionary.to_pylist()
+    return [values[i] for i in encoded.indices.to_pylist()]
+
+
+def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
+    """Write the cache atomically; a data directory that cannot hold it goes without."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = {name: [getattr(c, name) for c in claims] for name in _TEXT_COLUMNS}
+    arrays = {name: pa.array(values, pa.string()) for name, values in columns.items()}
+    for name in ("date", "date_end"):
+        arrays[name] = pa.array([getattr(c, name) for c in claims], pa.date32())
+    for name in ("quote_start", "quote_end"):
+        arrays[name] = pa.array([getattr(c, name) for c in claims], pa.int64())
+    table = pa.table(arrays).replace_schema_metadata({_SIGNATURE_KEY: sig.encode()})
+    path = root / CLAIMS_CACHE
+    try:
+        path.parent.mkdir(exist_ok=True)
+        fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=".claims-", suffix=".tmp")
+        os.close(fd)
+        try:
+            pq.write_table(table, scratch)
+            os.replace(scratch, path)
+        finally:
+            if os.path.exists(scratch):
+                os.unlink(scratch)
+    except OSError:
+        pass
+
+
+def refresh(root: Path, articles: Iterable[Article], claims: list[Claim]) -> None:
+    """After a save: cache the claims just validated and written, so the next start is fast."""
+    write_claims(root, claims, signature(root, articles, dt.date.today()))

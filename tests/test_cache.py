@@ -1,0 +1,97 @@
+"""The claims' Parquet cache: used when the CSV files are unchanged, rebuilt when not."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from frontline.store import cache, load_dataset
+from frontline.store.save import Batch, commit
+from tests.conftest import DATA_DIR
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(DATA_DIR, root, ignore=shutil.ignore_patterns(".cache"))
+    return root
+
+
+def _spy_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the loads that parsed claims.csv instead of reading the cache."""
+    parsed: list[int] = []
+    real = cache.write_claims
+
+    def spy(root, claims, sig):
+        parsed.append(len(claims))
+        real(root, claims, sig)
+
+    monkeypatch.setattr(cache, "write_claims", spy)
+    return parsed
+
+
+def test_second_load_comes_from_the_cache_and_is_identical(data, monkeypatch):
+    parsed = _spy_reads(monkeypatch)
+    from_csv = load_dataset(data)
+    assert (data / cache.CLAIMS_CACHE).is_file()
+    from_cache = load_dataset(data)
+    assert parsed == [len(from_csv.claims)]  # the second load parsed nothing
+    assert from_cache == from_csv
+    assert from_cache.claims == load_dataset(data, use_cache=False).claims
+
+
+def test_a_claims_file_edited_by_hand_is_noticed(data):
+    load_dataset(data)
+    path = data / "claims.csv"
+    text = path.read_text(encoding="utf-8")
+    # Same size, one status changed: only the content tells the edit apart.
+    edited = text.replace(",ukrainian,", ",russian__,", 1)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    reloaded = load_dataset(data)
+    assert any(p.file == "claims.csv" and p.field == "status" for p in reloaded.problems)
+
+
+def test_a_valid_hand_edit_is_loaded_not_the_stale_cache(data):
+    before = load_dataset(data)
+    path = data / "claims.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",ukrainian,", ",russian,", 1), encoding="utf-8")
+    after = load_dataset(data)
+    assert after.problems == []
+    assert after == load_dataset(data, use_cache=False)
+    assert [c.status for c in after.claims] != [c.status for c in before.claims]
+
+
+def test_an_article_text_edited_by_hand_is_noticed(data):
+    load_dataset(data)
+    (text_file,) = (data / "articles").glob("*.txt")
+    text_file.write_text("Nothing here any more.\n", encoding="utf-8")
+    assert any(p.field == "quote" for p in load_dataset(data).problems)
+
+
+@pytest.mark.parametrize("junk", [b"", b"PAR1 not really parquet", b"\x00" * 4096])
+def test_a_corrupt_cache_is_ignored_and_rebuilt(data, junk):
+    good = load_dataset(data)
+    (data / cache.CLAIMS_CACHE).write_bytes(junk)
+    assert load_dataset(data) == good
+    assert (data / cache.CLAIMS_CACHE).read_bytes() != junk  # rebuilt
+    assert load_dataset(data) == good
+
+
+def test_a_save_refreshes_the_cache(data, monkeypatch):
+    load_dataset(data)
+    old = (data / cache.CLAIMS_CACHE).read_bytes()
+    dataset = load_dataset(data)
+    claim = dataset.claims[0]
+    new = type(claim)(**{**claim.__dict__, "claim_id": "c9999", "certainty": "confirmed"})
+    report = commit(lambda _d: Batch(claims=(new,)), data)
+    assert report.added
+    assert (data / cache.CLAIMS_CACHE).read_bytes() != old
+    parsed = _spy_reads(monkeypatch)
+    reloaded = load_dataset(data)
+    assert parsed == []  # the save's cache was used
+    assert reloaded == load_dataset(data, use_cache=False)
+    assert reloaded.claims[-1].claim_id == "c9999"
