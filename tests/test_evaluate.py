@@ -142,6 +142,6 @@ def test_the_command_prints_the_figures(capsys):
         "status accuracy",
         "certainty accuracy",
         "date accuracy",
-        "== held out",
+        "held out (never tuned on)",
     ):
         assert figure in out
