@@ -190,3 +190,51 @@ def test_candidates_become_valid_claims(matcher):
             "end",
             "mention",
         } <= set(row)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "event"),
+    [
+        ("Russian troops were leaving Izium by nightfall.", "ukrainian", "withdrew"),
+        ("The Ukrainian brigade left Soledar after a week.", "russian", "withdrew"),
+        ("Ukrainian troops took Balakliia.", "ukrainian", "captured"),
+        ("Russian units are taking Kurdiumivka street by street.", "russian", "captured"),
+        ("Russia pulled its soldiers out of Kherson.", "ukrainian", "withdrew"),
+        ("Ukraine's commander ordered units to pull out of Soledar.", "russian", "withdrew"),
+        ("Ukrainian troops were forced out of Marinka.", "russian", "withdrew"),
+        ("Russian units were pushed out of Izium by Ukrainian troops.", "ukrainian", "withdrew"),
+        ("Wagner forced Ukrainian defenders out of Soledar.", "russian", "withdrew"),
+        ("Ukrainian brigades forced them out of Kupiansk.", "ukrainian", "withdrew"),
+        ("Russian forces were regrouping from Lyman.", "ukrainian", "withdrew"),
+        ("Ukrainian marines raised the flag over Kherson.", "ukrainian", "entered"),
+        ("Ukrainian soldiers were raising the national flag over Izium.", "ukrainian", "entered"),
+        ("Russian sappers cleared Ocheretyne.", "russian", "captured"),
+        ("Ukrainian troops are in control of Kupiansk.", "ukrainian", "held"),
+        ("Residents of Ukrainian-controlled Kramatorsk queued for water.", "ukrainian", "held"),
+        ("Residents of Russian-occupied Horlivka queued for water.", "russian", "held"),
+        ("Queues formed in Russian-held Svatove.", "russian", "held"),
+        ("Ukrainian troops are retaking Kupiansk.", "ukrainian", "recaptured"),
+    ],
+)
+def test_the_cue_words_of_wire_copy(matcher, sentence, status, event):
+    claims = claims_of(sentence, matcher)
+    assert len(claims) == 1, [(c.entry.name, c.quote) for c in claims]
+    assert (claims[0].status, claims[0].event) == (status, event)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kherson was left without power.",
+        "Troops dug in on the left bank near Kherson.",
+        "Ukrainian troops took part in drills near Kramatorsk.",
+    ],
+)
+def test_near_misses_of_the_cue_words_are_no_claims(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+def test_the_town_is_the_last_town_not_the_city_beside_it(matcher):
+    text = "Russia said it took Marinka, a town west of Donetsk city. Ukraine's army left the town."
+    claims = claims_of(text, matcher)
+    assert {c.entry.name for c in claims if c.mention == "the town"} == {"Marinka"}

@@ -43,29 +43,43 @@ class Cue:
     event: str
     pattern: str
     # How the acting side gives the status: "actor" (who entered holds it), "other" (who
-    # withdrew lost it), or a fixed status.
+    # withdrew lost it), "passive" (who "was forced out" lost it, to the side "by" whom),
+    # "object" (the side a cue names inside it, "forced Ukrainian troops out", lost it; else
+    # the actor holds it), or a fixed status.
     status_from: str
 
 
 CUES: tuple[Cue, ...] = (
     Cue(
         "recaptured",
-        r"recaptur\w*|retook|retaken|retake|took\s+back|taken\s+back|"
+        r"recaptur\w*|retook|retaken|retake|retaking|took\s+back|taken\s+back|"
         r"regain\w*(?:\s+control)?|won\s+back|повернули",
         "actor",
     ),
     Cue("liberated", r"liberat\w*|freed|de-occupied|звільн\w*|освобод\w*", "actor"),
     Cue(
         "entered",
-        r"entered|entering|enter|moved\s+into|marched\s+into|raised\s+(?:the|a|"
-        r"their)\s+flag|увійшл\w*|зайшл\w*",
+        r"entered|entering|enter|moved\s+into|marched\s+into|rais(?:ed|ing)\s+(?:the|a|"
+        r"their)\s+(?:\w+\s+)?flag|увійшл\w*|зайшл\w*",
         "actor",
     ),
     Cue(
         "captured",
         r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
-        r"occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*",
+        r"(?<!-)occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*|"
+        r"(?:took|taking|taken)(?!\s+(?:back|part|place|prisoner))|cleared|clearing",
         "actor",
+    ),
+    Cue(
+        "withdrew",
+        r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:forced|pushed|driven|routed|"
+        r"dislodged|expelled|ousted|kicked)\s+out",
+        "passive",
+    ),
+    Cue(
+        "withdrew",
+        r"(?:forced|pushed|drove|driven|kicked)\s+(?:[\w'’-]+\s+){1,3}?out\s+of",
+        "object",
     ),
     Cue(
         "withdrew",
@@ -75,7 +89,9 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "withdrew",
-        r"withdr[ae]w\w*|withdrawn|withdrawal|retreat\w*|pulled\s+(?:out|back)|"
+        r"withdr[ae]w\w*|withdrawn|withdrawal|retreat\w*|"
+        r"pull(?:ed|ing|s)?\s+(?:[\w'’]+\s+){0,2}?(?:out|back)|regroup\w*\s+from|"
+        r"left(?!\s+(?:bank|flank|wing|without|with|in|dead|behind))|leaving|leaves?|"
         r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
         "other",
     ),
@@ -98,9 +114,12 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "held",
         r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
-        r"holds?|remains?\s+in|контролю\w*",
+        r"holds?|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|контролю\w*",
         "actor",
     ),
+    # A side's adjective before a name: "Russian-occupied Horlivka".
+    Cue("held", r"(?:ukrainian|kyiv)-(?:controlled|held)", UKRAINIAN),
+    Cue("held", r"(?:russian|moscow)-(?:occupied|controlled|held)", RUSSIAN),
 )
 _CUES = tuple((cue, re.compile(rf"\b(?:{cue.pattern})\b", re.IGNORECASE)) for cue in CUES)
 # Which event names a clause when two cues disagree ("either controlled by Russia or shelled").
@@ -348,6 +367,17 @@ def cue_status(text: str, clause: tuple[int, int], cue: _Found) -> str | None:
             return side_of(text, cue.end, min(clause[1], cue.end + fell_to.end() + 30))
         # A place "fell" to the invader unless the clause says otherwise.
         return side_of(text, *clause) or RUSSIAN
+    if rule == "passive":
+        by = re.search(r"\bby\s+(?:the\s+)?", text[cue.end : clause[1]])
+        if by:
+            after = cue.end + by.end()
+            winner = side_of(text, after, min(clause[1], after + 40))
+            if winner:
+                return winner
+        return _opposite(side_of(text, clause[0], cue.start))
+    if rule == "object":
+        loser = side_of(text, cue.start, cue.end)
+        return _opposite(loser) if loser else side_of(text, clause[0], cue.start)
     side = actor_side(text, clause, cue)
     if rule == "other":
         if cue.cue.event == "shelled" and side is None:
@@ -480,7 +510,10 @@ def _anaphors(
             and m.entry.kind in ("city", "town", "village")
         ]
         if earlier:
-            antecedent = earlier[-1]
+            # "the town" after "Marinka, a town on the edge of Donetsk city" is Marinka.
+            noun = match.group(0).split()[-1].lower()
+            wanted = ("city",) if noun == "city" else ("town", "village")
+            antecedent = next((m for m in reversed(earlier) if m.entry.kind in wanted), earlier[-1])
             result.append(
                 Mention(
                     start=match.start(),
