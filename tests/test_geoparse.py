@@ -260,3 +260,26 @@ def test_rivers_are_never_settlements(matcher, text):
 def test_a_side_adjective_does_not_make_a_persons_name(matcher):
     text = "Residents of Russian-occupied Horlivka and Ukrainian-controlled Mykolaiv fled."
     assert {m.text for m in find_mentions(text, matcher)} == {"Horlivka", "Mykolaiv"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin spoke of victory.",
+        "Ships left the Sea of Azov.",
+        "Grain crossed the Azov Sea.",
+        "Sloboda Ukraine was settled by Cossacks.",
+    ],
+)
+def test_people_seas_and_historical_regions_are_not_villages(matcher, text):
+    assert find_mentions(text, matcher) == []
+
+
+def test_governments_and_title_case_datelines_are_not_places_of_change(matcher):
+    mentions = find_mentions("Pro-Kyiv officials said Lyman was calm.", matcher)
+    assert [(m.text, m.role) for m in mentions] == [("Kyiv", METONYMY), ("Lyman", PLACE)]
+    text = "Kharkiv, Sept. 10 (Reuters) - Ukrainian troops entered Kupiansk."
+    assert [(m.text, m.role) for m in find_mentions(text, matcher)] == [
+        ("Kharkiv", DATELINE),
+        ("Kupiansk", PLACE),
+    ]

@@ -67,6 +67,29 @@ reuters afp ap bbc cnn tass ria interfax ukrinform telegram facebook twitter
 україна україни україні україну україно росія росії росію москва москви москві кремль
 """)
 
+# People the reports name alone, some one edit from a village ("Putin" and Pulyny).
+PEOPLE = frozenset(
+    [
+        "Putin",
+        "Zelensky",
+        "Zelenskiy",
+        "Zelenskyy",
+        "Shoigu",
+        "Prigozhin",
+        "Gerasimov",
+        "Syrskyi",
+        "Zaluzhnyi",
+        "Pushilin",
+        "Kadyrov",
+        "Peskov",
+        "Lavrov",
+        "Medvedev",
+        "Surovikin",
+        "Biden",
+        "Stoltenberg",
+    ]
+)
+
 # Words before a capitalised name that make it a person's.
 TITLES = _word_set("""
 president minister spokesman spokeswoman governor mayor general gen commander leader
@@ -121,13 +144,18 @@ vorskla sula kalmius vovcha zherebets krynka samara siversky siverskyi seversky 
 """)
 _RIVER_BEFORE = re.compile(r"\b(?:the|river)\s+$", re.IGNORECASE)
 _RIVER_AFTER = re.compile(r"\s+river\b", re.IGNORECASE)
+# Seas and historical regions: "the Sea of Azov" is not Azov, "Sloboda Ukraine" not Sloboda.
+_NOT_A_SETTLEMENT_BEFORE = re.compile(r"\bsea\s+of\s+$", re.IGNORECASE)
+_NOT_A_SETTLEMENT_AFTER = re.compile(r"\s+(?:Ukraine|Sea)\b")
 
 
 def is_river(text: str, mention: Mention) -> bool:
     """Whether a mention names a river: "the Dnipro", "the river Oskil", "the Oskil river"."""
     if mention.entry.kind == "oblast":
         return False
-    if _RIVER_AFTER.match(text, mention.end):
+    if _RIVER_AFTER.match(text, mention.end) or _NOT_A_SETTLEMENT_AFTER.match(text, mention.end):
+        return True
+    if _NOT_A_SETTLEMENT_BEFORE.search(text[max(0, mention.start - 8) : mention.start]):
         return True
     before = _RIVER_BEFORE.search(text[max(0, mention.start - 7) : mention.start])
     return bool(before) and normalise(mention.text).split()[-1] in RIVERS
@@ -516,7 +544,11 @@ def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
         elif _OFFICE_BEFORE.search(text[max(0, mention.start - 40) : mention.start]):
             role = OFFICE  # before metonymy: in "the governor of the X region said" the
             # governor speaks, not the region
-        elif _METONYMY_AFTER.match(text, mention.end) or _follows_kremlin(text, mention):
+        elif (
+            _METONYMY_AFTER.match(text, mention.end)
+            or _follows_kremlin(text, mention)
+            or text[max(0, mention.start - 4) : mention.start].lower() == "pro-"
+        ):  # "pro-Kyiv officials" are a government's
             role = METONYMY
         elif (
             mention.entry.kind == "oblast"
@@ -547,7 +579,7 @@ def find_mentions(text: str, matcher: Matcher) -> list[Mention]:
     normalised = normalise(text)
     spans = sentences(text)
     exact = exact_hits(text, normalised, matcher.automaton)
-    people = person_words(text, exact, spans)
+    people = person_words(text, exact, spans) | PEOPLE
     exact = [h for h in exact if text[h.start : h.end] not in people]
     fuzzy = fuzzy_hits(text, exact, matcher, people)
     hits = sorted(exact + fuzzy, key=lambda h: h.start)
