@@ -238,3 +238,25 @@ def test_the_town_is_the_last_town_not_the_city_beside_it(matcher):
     text = "Russia said it took Marinka, a town west of Donetsk city. Ukraine's army left the town."
     claims = claims_of(text, matcher)
     assert {c.entry.name for c in claims if c.mention == "the town"} == {"Marinka"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian forces will likely be forced to retreat from Kherson.",
+        "The capture of Bakhmut would be a milestone for Moscow.",
+        "Ukraine plans to retake Melitopol before winter.",
+        "If Russia takes Avdiivka, its troops may push on.",
+        "Russian units have been trying to encircle Avdiivka.",
+        "Kyiv's troops could soon enter Kherson.",
+    ],
+)
+def test_hypotheticals_and_the_future_are_no_claims(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+def test_the_month_may_is_no_hypothetical(matcher):
+    claim = only(
+        claims_of("Wagner fighters took Bakhmut in May.", matcher, dt.date(2023, 9, 1)), "Bakhmut"
+    )
+    assert (claim.status, claim.date.start) == ("russian", dt.date(2023, 5, 1))

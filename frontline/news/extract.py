@@ -174,6 +174,22 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 
+# A cue in a hypothetical, the future or an attempt states no control ("X's capture would be
+# a milestone", "will likely be forced to retreat", "trying to encircle"). "May" the month is
+# capitalised; "may" the verb is not.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|will|shall|if|unless|whether|"
+    r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
+    r"going|aims?|plans?|intends?|tried|sought|bid)\s+to)\b|(?-i:\bmay\b)",
+    re.IGNORECASE,
+)
+HYPOTHETICAL_AFTER = 20  # characters after the cue: "capture would be"
+
+
+def hypothetical(text: str, clause: tuple[int, int], cue_start: int, cue_end: int) -> bool:
+    return bool(_HYPOTHETICAL.search(text, clause[0], min(clause[1], cue_end + HYPOTHETICAL_AFTER)))
+
+
 # Who says so: the subject of a reporting verb, or what follows "according to".
 _REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|announced|announces|insisted|stated|"
@@ -558,6 +574,8 @@ def extract_claims(
             continue  # named, but nothing said about who holds it
         status, event = found
         cue = choose_cue(text, find_cues(text, *clause), span, others)
+        if cue is not None and hypothetical(text, clause, cue.start, cue.end):
+            continue
         cue_start = cue.start if cue else None
         # Certainty, claimant and date: the clause first, then the whole sentence.
         scope = [clause, sentence]
