@@ -260,3 +260,21 @@ def test_the_month_may_is_no_hypothetical(matcher):
         claims_of("Wagner fighters took Bakhmut in May.", matcher, dt.date(2023, 9, 1)), "Bakhmut"
     )
     assert (claim.status, claim.date.start) == ("russian", dt.date(2023, 5, 1))
+
+
+def test_a_day_just_after_the_dateline_is_never_a_year_back():
+    words = "beginning on September 23"
+    assert find_dates(words, 0, len(words), dt.date(2022, 9, 22)) == []
+    words = "on September 20"
+    found = find_dates(words, 0, len(words), dt.date(2022, 9, 22))
+    assert [f[2].start for f in found] == [dt.date(2022, 9, 20)]
+
+
+def test_last_may_is_the_may_before_the_dateline():
+    words = "the capture of the city last May"
+    (found,) = find_dates(words, 0, len(words), dt.date(2024, 2, 17))
+    assert (found[2].start, found[2].end, found[2].precision) == (
+        dt.date(2023, 5, 1),
+        dt.date(2023, 5, 31),
+        "month",
+    )
