@@ -278,3 +278,16 @@ def test_last_may_is_the_may_before_the_dateline():
         dt.date(2023, 5, 31),
         "month",
     )
+
+
+def test_the_cue_reaches_the_places_taken_not_the_goal(matcher):
+    text = "Ukrainian troops entered several towns on the way to Kupiansk, including Balakliia."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Balakliia"]
+
+
+def test_a_side_adjective_does_not_spill_onto_the_next_place(matcher):
+    text = "Tokmak, a Russian-held hub, lies south of Orikhiv."
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.status) for c in claims] == [("Tokmak", "russian")]
+    text = "Trains ran from Russian-held Svatove to Starobilsk."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Svatove"]

@@ -318,7 +318,33 @@ def choose_cue(
     return after[0] if after else None
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"\s*(?:,|and|or|,\s*and|,\s*or|,\s*(?:including|among\s+them|such\s+as))\s*",
+    re.IGNORECASE,
+)
+# Where forces were headed is not what they took: "on the way to X, including A and B".
+_GOAL_BEFORE = re.compile(
+    r"\b(?:on\s+the\s+(?:way|road)\s+to|en\s+route\s+to|in\s+the\s+direction\s+of)\s+$",
+    re.IGNORECASE,
+)
+ADJECTIVE_STATUSES = (UKRAINIAN, RUSSIAN)  # a side's adjective: "Russian-held"
+
+
+def cues_about(text: str, clause: tuple[int, int], mention: tuple[int, int]) -> list[_Found]:
+    """The clause's cues that can be about the mention: a side's adjective ("Russian-held")
+    only of the name right after it, or of the name its apposition follows ("X, a
+    Russian-occupied hub,"), never spilling onto the next place."""
+    kept = []
+    for found in find_cues(text, *clause):
+        if found.cue.status_from in ADJECTIVE_STATUSES:
+            right_after = not text[found.end : mention[0]].strip() and found.end <= mention[0]
+            apposition = re.fullmatch(
+                r",\s+(?:an?|the)\s+(?:\w+\s+)?", text[mention[1] : found.start]
+            )
+            if not (right_after or apposition):
+                continue
+        kept.append(found)
+    return kept
 
 
 def _object_between(
@@ -410,7 +436,7 @@ def status_and_event(
     mention: tuple[int, int],
     others: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, str] | None:
-    cues = find_cues(text, *clause)
+    cues = cues_about(text, clause, mention)
     chosen = choose_cue(text, cues, mention, others)
     if chosen is None:
         return None
@@ -569,11 +595,13 @@ def extract_claims(
             and clause[0] <= m.start < clause[1]
             and (m.start, m.end) != span
         ]
+        if _GOAL_BEFORE.search(text[max(0, mention.start - 30) : mention.start]):
+            continue  # where forces were headed, not where they are
         found = status_and_event(text, clause, span, others)
         if found is None:
             continue  # named, but nothing said about who holds it
         status, event = found
-        cue = choose_cue(text, find_cues(text, *clause), span, others)
+        cue = choose_cue(text, cues_about(text, clause, span), span, others)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end):
             continue
         cue_start = cue.start if cue else None
