@@ -291,3 +291,9 @@ def test_a_side_adjective_does_not_spill_onto_the_next_place(matcher):
     assert [(c.entry.name, c.status) for c in claims] == [("Tokmak", "russian")]
     text = "Trains ran from Russian-held Svatove to Starobilsk."
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Svatove"]
+
+
+def test_a_side_adjective_is_the_reports_own_word(matcher):
+    text = "Shelling hit Russian-occupied Horlivka overnight, local officials said."
+    claim = only(claims_of(text, matcher), "Horlivka")
+    assert (claim.status, claim.certainty) == ("russian", "confirmed")

@@ -613,7 +613,14 @@ def extract_claims(
                 mention=mention.text,
                 status=status,
                 event=event,
-                certainty=certainty_of(text, scope, cue_start),
+                certainty=(
+                    # "Russian-occupied Horlivka": the report's own word, whoever it quotes.
+                    "confirmed"
+                    if cue is not None
+                    and cue.cue.status_from in ADJECTIVE_STATUSES
+                    and not any(_UNVERIFIED.search(text, *span) for span in scope)
+                    else certainty_of(text, scope, cue_start)
+                ),
                 claimant=claimant_of(text, scope, report),
                 date=date_of(
                     text, scope, cue_start if cue_start is not None else mention.start, dateline
