@@ -283,3 +283,11 @@ def test_governments_and_title_case_datelines_are_not_places_of_change(matcher):
         ("Kharkiv", DATELINE),
         ("Kupiansk", PLACE),
     ]
+
+
+def test_a_village_far_from_the_articles_places_is_not_a_namesake(matcher):
+    # This Semenivka (by Avdiivka) is in no source; its namesakes are hundreds of km away.
+    text = "Russia said it took Ocheretyne and Berdychi, then Semenivka, north of Avdiivka."
+    assert "Semenivka" not in {m.text for m in find_mentions(text, matcher)}
+    # Alone, or near its own namesake, a village is still found.
+    assert "Semenivka" in {m.text for m in find_mentions("Troops left Semenivka.", matcher)}

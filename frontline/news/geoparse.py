@@ -461,6 +461,25 @@ def list_oblasts(text: str, hits: Sequence[_Hit], candidates: Sequence[list[Entr
     return found
 
 
+DISTANT_NAMESAKE_KM = 150.0
+
+
+def _distant_namesake(
+    best: Entry, options: Sequence[Entry], nearby: set[str], anchors: Sequence[Entry]
+) -> bool:
+    """A town or village with namesakes, no oblast beside it, and far from every place the article
+    names without doubt (at least two): the village meant is one the gazetteer lacks, so
+    none is better than a namesake across the country."""
+    places = {a.key: a for a in anchors if a.kind != "oblast" and a.key != best.key}
+    return (
+        len(options) > 1
+        and best.kind in ("town", "village")
+        and not nearby
+        and len(places) >= 2
+        and all(distance_km(a, best) > DISTANT_NAMESAKE_KM for a in places.values())
+    )
+
+
 def _resolve(
     gazetteer: Gazetteer, text: str, hits: Sequence[_Hit], sentence_spans: Sequence[tuple[int, int]]
 ) -> list[Mention]:
@@ -487,6 +506,8 @@ def _resolve(
             and sentence[0] <= h.start < sentence[1]
         }
         ranked = rank_candidates(options, nearby, article_oblasts, anchors, hit.name)
+        if _distant_namesake(ranked[0][1], options, nearby, anchors):
+            continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(
             Mention(
