@@ -291,3 +291,16 @@ def test_a_village_far_from_the_articles_places_is_not_a_namesake(matcher):
     assert "Semenivka" not in {m.text for m in find_mentions(text, matcher)}
     # Alone, or near its own namesake, a village is still found.
     assert "Semenivka" in {m.text for m in find_mentions("Troops left Semenivka.", matcher)}
+
+
+def test_a_saved_place_the_record_also_has_is_one_entry(tmp_path):
+    import shutil
+
+    from frontline.news.gazetteer import load_gazetteer
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    with (data / "places.csv").open("a", encoding="utf-8") as out:
+        out.write("klishchiivka,Klishchiivka,village,UA-14,48.528,37.958,,,,,\n")
+    keys = [e.key for e in load_gazetteer(data).candidates("Klishchiivka")]
+    assert keys == ["place:klishchiivka"]

@@ -10,6 +10,7 @@ the result (see cached_gazetteer).
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -176,6 +177,19 @@ def _own_entry(place: Place) -> Entry:
     )
 
 
+SAME_PLACE_KM = 5.0
+
+
+def _same_place(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> Entry | None:
+    """An entry of that name within a few km: the project's own place that the record also
+    has (saved from an article without a GeoNames id), to be one entry, not two namesakes."""
+    for entry in gazetteer.candidates(name):
+        dlat, dlon = lat - entry.lat, (lon - entry.lon) * math.cos(math.radians(lat))
+        if entry.kind != "oblast" and 111.2 * math.hypot(dlat, dlon) <= SAME_PLACE_KM:
+            return entry
+    return None
+
+
 def _record_entries(gazetteer: Gazetteer, places: Iterable) -> Iterable[Entry]:
     """The record's places (frontline.record): a place joined to GeoNames lends its names to
     that entry, or is added under its GeoNames id when the extract lacks it; one the list
@@ -185,7 +199,9 @@ def _record_entries(gazetteer: Gazetteer, places: Iterable) -> Iterable[Entry]:
             continue  # outside Ukraine
         names = tuple(n for n in (place.name, *place.names) if matchable(n) and "," not in n)
         key = f"gn:{place.geonames_id}" if place.geonames_id else f"record:{place.place_id}"
-        known = gazetteer.entries.get(key)
+        known = gazetteer.entries.get(key) or _same_place(
+            gazetteer, place.name, place.lat, place.lon
+        )
         if known is not None:
             yield replace(known, names=tuple(sorted({*known.names, *names})))
             continue
