@@ -190,3 +190,110 @@ def test_candidates_become_valid_claims(matcher):
             "end",
             "mention",
         } <= set(row)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "event"),
+    [
+        ("Russian troops were leaving Izium by nightfall.", "ukrainian", "withdrew"),
+        ("The Ukrainian brigade left Soledar after a week.", "russian", "withdrew"),
+        ("Ukrainian troops took Balakliia.", "ukrainian", "captured"),
+        ("Russian units are taking Kurdiumivka street by street.", "russian", "captured"),
+        ("Russia pulled its soldiers out of Kherson.", "ukrainian", "withdrew"),
+        ("Ukraine's commander ordered units to pull out of Soledar.", "russian", "withdrew"),
+        ("Ukrainian troops were forced out of Marinka.", "russian", "withdrew"),
+        ("Russian units were pushed out of Izium by Ukrainian troops.", "ukrainian", "withdrew"),
+        ("Wagner forced Ukrainian defenders out of Soledar.", "russian", "withdrew"),
+        ("Ukrainian brigades forced them out of Kupiansk.", "ukrainian", "withdrew"),
+        ("Russian forces were regrouping from Lyman.", "ukrainian", "withdrew"),
+        ("Ukrainian marines raised the flag over Kherson.", "ukrainian", "entered"),
+        ("Ukrainian soldiers were raising the national flag over Izium.", "ukrainian", "entered"),
+        ("Russian sappers cleared Ocheretyne.", "russian", "captured"),
+        ("Ukrainian troops are in control of Kupiansk.", "ukrainian", "held"),
+        ("Residents of Ukrainian-controlled Kramatorsk queued for water.", "ukrainian", "held"),
+        ("Residents of Russian-occupied Horlivka queued for water.", "russian", "held"),
+        ("Queues formed in Russian-held Svatove.", "russian", "held"),
+        ("Ukrainian troops are retaking Kupiansk.", "ukrainian", "recaptured"),
+    ],
+)
+def test_the_cue_words_of_wire_copy(matcher, sentence, status, event):
+    claims = claims_of(sentence, matcher)
+    assert len(claims) == 1, [(c.entry.name, c.quote) for c in claims]
+    assert (claims[0].status, claims[0].event) == (status, event)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kherson was left without power.",
+        "Troops dug in on the left bank near Kherson.",
+        "Ukrainian troops took part in drills near Kramatorsk.",
+    ],
+)
+def test_near_misses_of_the_cue_words_are_no_claims(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+def test_the_town_is_the_last_town_not_the_city_beside_it(matcher):
+    text = "Russia said it took Marinka, a town west of Donetsk city. Ukraine's army left the town."
+    claims = claims_of(text, matcher)
+    assert {c.entry.name for c in claims if c.mention == "the town"} == {"Marinka"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian forces will likely be forced to retreat from Kherson.",
+        "The capture of Bakhmut would be a milestone for Moscow.",
+        "Ukraine plans to retake Melitopol before winter.",
+        "If Russia takes Avdiivka, its troops may push on.",
+        "Russian units have been trying to encircle Avdiivka.",
+        "Kyiv's troops could soon enter Kherson.",
+    ],
+)
+def test_hypotheticals_and_the_future_are_no_claims(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+def test_the_month_may_is_no_hypothetical(matcher):
+    claim = only(
+        claims_of("Wagner fighters took Bakhmut in May.", matcher, dt.date(2023, 9, 1)), "Bakhmut"
+    )
+    assert (claim.status, claim.date.start) == ("russian", dt.date(2023, 5, 1))
+
+
+def test_a_day_just_after_the_dateline_is_never_a_year_back():
+    words = "beginning on September 23"
+    assert find_dates(words, 0, len(words), dt.date(2022, 9, 22)) == []
+    words = "on September 20"
+    found = find_dates(words, 0, len(words), dt.date(2022, 9, 22))
+    assert [f[2].start for f in found] == [dt.date(2022, 9, 20)]
+
+
+def test_last_may_is_the_may_before_the_dateline():
+    words = "the capture of the city last May"
+    (found,) = find_dates(words, 0, len(words), dt.date(2024, 2, 17))
+    assert (found[2].start, found[2].end, found[2].precision) == (
+        dt.date(2023, 5, 1),
+        dt.date(2023, 5, 31),
+        "month",
+    )
+
+
+def test_the_cue_reaches_the_places_taken_not_the_goal(matcher):
+    text = "Ukrainian troops entered several towns on the way to Kupiansk, including Balakliia."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Balakliia"]
+
+
+def test_a_side_adjective_does_not_spill_onto_the_next_place(matcher):
+    text = "Tokmak, a Russian-held hub, lies south of Orikhiv."
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.status) for c in claims] == [("Tokmak", "russian")]
+    text = "Trains ran from Russian-held Svatove to Starobilsk."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Svatove"]
+
+
+def test_a_side_adjective_is_the_reports_own_word(matcher):
+    text = "Shelling hit Russian-occupied Horlivka overnight, local officials said."
+    claim = only(claims_of(text, matcher), "Horlivka")
+    assert (claim.status, claim.certainty) == ("russian", "confirmed")

@@ -213,3 +213,94 @@ def test_sentences_clauses_and_dateline():
         '"It fell," he added.',
     ]
     assert dateline_end("Ukrainian forces said that NATO - the alliance") == 0
+
+
+def test_the_records_villages_are_found_where_the_record_has_them(matcher):
+    # Pavlivka near Vuhledar and Novodarivka are in the record but not in GeoNames' extract.
+    text = "Troops took Novodarivka. Shells hit Pavlivka in the Donetsk region."
+    mentions = _by_text(find_mentions(text, matcher))
+    assert mentions["Novodarivka"].entry.key == "record:novodarivka"
+    assert mentions["Pavlivka"].entry.oblast == "UA-14"
+
+
+def test_a_list_closed_by_an_oblast_is_in_that_oblast_or_not_found(matcher):
+    text = "Russia says it holds Pavlivka, Semenivka and Berdychi in the Donetsk Oblast."
+    found = {m.text: m.entry.oblast for m in find_mentions(text, matcher)}
+    # Pavlivka and Berdychi are the Donetsk ones; this Semenivka is in no source: not a
+    # Semenivka of another oblast, nor Berdychiv.
+    assert found == {"Pavlivka": "UA-14", "Berdychi": "UA-14", "Donetsk Oblast": "UA-14"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shelling hit the outskirts of the Lyman overnight.", "Lyman"),
+        ("Reinforcements moved into the Kreminna and Svatove districts.", "Svatove"),
+        ("Reinforcements moved into the Kreminna and Svatove districts.", "Kreminna"),
+        ("Fighting went on in the Avdiivka sector.", "Avdiivka"),
+    ],
+)
+def test_a_town_after_the_is_still_a_town(matcher, text, name):
+    assert name in {m.text for m in places_of_change(find_mentions(text, matcher))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops dug in along the Oskil.",
+        "Boats crossed the Inhulets at dawn.",
+        "They held a line on the Oskil river.",
+        "Both banks of the river Dnipro were mined.",
+    ],
+)
+def test_rivers_are_never_settlements(matcher, text):
+    assert places_of_change(find_mentions(text, matcher)) == []
+
+
+def test_a_side_adjective_does_not_make_a_persons_name(matcher):
+    text = "Residents of Russian-occupied Horlivka and Ukrainian-controlled Mykolaiv fled."
+    assert {m.text for m in find_mentions(text, matcher)} == {"Horlivka", "Mykolaiv"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin spoke of victory.",
+        "Ships left the Sea of Azov.",
+        "Grain crossed the Azov Sea.",
+        "Sloboda Ukraine was settled by Cossacks.",
+    ],
+)
+def test_people_seas_and_historical_regions_are_not_villages(matcher, text):
+    assert find_mentions(text, matcher) == []
+
+
+def test_governments_and_title_case_datelines_are_not_places_of_change(matcher):
+    mentions = find_mentions("Pro-Kyiv officials said Lyman was calm.", matcher)
+    assert [(m.text, m.role) for m in mentions] == [("Kyiv", METONYMY), ("Lyman", PLACE)]
+    text = "Kharkiv, Sept. 10 (Reuters) - Ukrainian troops entered Kupiansk."
+    assert [(m.text, m.role) for m in find_mentions(text, matcher)] == [
+        ("Kharkiv", DATELINE),
+        ("Kupiansk", PLACE),
+    ]
+
+
+def test_a_village_far_from_the_articles_places_is_not_a_namesake(matcher):
+    # This Semenivka (by Avdiivka) is in no source; its namesakes are hundreds of km away.
+    text = "Russia said it took Ocheretyne and Berdychi, then Semenivka, north of Avdiivka."
+    assert "Semenivka" not in {m.text for m in find_mentions(text, matcher)}
+    # Alone, or near its own namesake, a village is still found.
+    assert "Semenivka" in {m.text for m in find_mentions("Troops left Semenivka.", matcher)}
+
+
+def test_a_saved_place_the_record_also_has_is_one_entry(tmp_path):
+    import shutil
+
+    from frontline.news.gazetteer import load_gazetteer
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    with (data / "places.csv").open("a", encoding="utf-8") as out:
+        out.write("klishchiivka,Klishchiivka,village,UA-14,48.528,37.958,,,,,\n")
+    keys = [e.key for e in load_gazetteer(data).candidates("Klishchiivka")]
+    assert keys == ["place:klishchiivka"]

@@ -19,6 +19,8 @@ import dateparser
 # The start of the full-scale invasion: what "for months" and "since the invasion" reach
 # back to in reports of this war.
 INVASION_START = dt.date(2022, 2, 24)
+# A day named without its year that falls this soon after the dateline is that coming day.
+SOON = dt.timedelta(days=14)
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (
@@ -59,7 +61,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("day", r"\b(\d{1,2}\s+days?\s+ago)\b"),
     (
         "month",
-        r"\b(?:in|since|since\s+the\s+(?:beginning|start)\s+of|early|late|mid-?|"
+        r"\b(?:in|last|since|since\s+the\s+(?:beginning|start)\s+of|early|late|mid-?|"
         r"earlier\s+in|at\s+the\s+(?:beginning|start|end)\s+of)\s+"
         rf"({_MONTHS})\b(?!\s+\d)",
     ),
@@ -101,6 +103,10 @@ def parse_relative(words: str, dateline: dt.date) -> dt.date | None:
     base = dt.datetime.combine(dateline, dt.time(12))
     settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
     found = dateparser.parse(words, languages=["en"], settings=settings)
+    if found is not None and dateline < found.date() <= dateline + SOON:
+        # "beginning on September 23" in a report of September 22 is the coming day, not
+        # a year back; no claim of the report is dated by it.
+        return None
     if found is not None and found.date() > dateline:
         found = dateparser.parse(
             words, languages=["en"], settings={**settings, "PREFER_DATES_FROM": "past"}

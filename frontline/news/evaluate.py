@@ -1,6 +1,11 @@
 """How well geoparsing and extraction do on the hand-labelled reports in tests/eval/.
 
-    python -m frontline.news.evaluate [--labels tests/eval/labels.json] [--verbose]
+    python -m frontline.evaluate [--labels FILE ...] [--verbose]
+
+By default it reads two sets: tests/eval/labels.json (the seed and the texts the rules were
+first written against) and tests/eval/reports.json (short reports in the style of wire copy,
+in a `tuning` part and a `held_out` part that no rule was tuned on). Each set's parts are
+scored separately.
 
 Prints the precision and recall of place mentions, the share of found places within 10 km of
 the truth, and the accuracy of status, certainty and date over the labelled claims (a claim
@@ -31,7 +36,10 @@ from frontline.news.geoparse import (
     haversine_km,
 )
 
-DEFAULT_LABELS = Path(__file__).resolve().parents[2] / "tests" / "eval" / "labels.json"
+EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "eval"
+DEFAULT_LABELS = EVAL_DIR / "labels.json"
+DEFAULT_SETS = (DEFAULT_LABELS, EVAL_DIR / "reports.json")
+TUNING, HELD_OUT = "tuning", "held_out"
 NEAR_KM = 10.0
 
 
@@ -66,6 +74,7 @@ class LabelledArticle:
     mentions: tuple[GoldMention, ...]
     claims: tuple[GoldClaim, ...]
     held_out: bool = False  # labelled before the code ever ran on it; never tuned on
+    part: str = TUNING  # TUNING or HELD_OUT
 
 
 @dataclass
@@ -146,6 +155,9 @@ def load_labels(path: Path = DEFAULT_LABELS) -> list[LabelledArticle]:
             claims = [_gold_claim(text, claim) for claim in row["claims"]]
         except ValueError as err:
             raise ValueError(f"{path}: {row['file']}: {err}") from None
+        part = row.get("part") or (HELD_OUT if row.get("held_out") else TUNING)
+        if part not in (TUNING, HELD_OUT):
+            raise ValueError(f"{path}: {row['file']}: part {part!r} is not {TUNING} or {HELD_OUT}")
         articles.append(
             LabelledArticle(
                 name=Path(row["file"]).name,
@@ -154,7 +166,8 @@ def load_labels(path: Path = DEFAULT_LABELS) -> list[LabelledArticle]:
                 outlet=row.get("outlet", ""),
                 mentions=tuple(mentions),
                 claims=tuple(claims),
-                held_out=bool(row.get("held_out")),
+                held_out=part == HELD_OUT,
+                part=part,
             )
         )
     return articles
@@ -260,31 +273,40 @@ def report(scores: Scores, articles: int, title: str = "all") -> str:
     return "\n".join(lines)
 
 
+def groups(path: Path, articles: Sequence[LabelledArticle]) -> list[tuple[str, list]]:
+    """A label set's parts, each scored on its own: what the rules were tuned on, and what
+    they never saw."""
+    parts = [
+        (f"{path.name}, tuning (the rules were tuned on these)", TUNING),
+        (f"{path.name}, held out (never tuned on)", HELD_OUT),
+    ]
+    found = [(title, [a for a in articles if a.part == part]) for title, part in parts]
+    return [(title, group) for title, group in found if group]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m frontline.news.evaluate", description=__doc__.splitlines()[0]
+        prog="python -m frontline.evaluate", description=__doc__.splitlines()[0]
     )
-    parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
+    parser.add_argument(
+        "--labels", type=Path, action="append", help="a label file (repeatable); default: both"
+    )
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    try:
-        articles = load_labels(args.labels)
-    except (OSError, ValueError, KeyError) as err:
-        print(f"frontline.news.evaluate: {err}", file=sys.stderr)
-        return 2
     matcher = cached_matcher()
-    groups = [
-        ("all", articles),
-        ("development (the rules were tuned on these)", [a for a in articles if not a.held_out]),
-        ("held out", [a for a in articles if a.held_out]),
-    ]
-    for title, group in groups:
-        if not group:
-            continue
+    scored = []
+    for path in args.labels or DEFAULT_SETS:
+        try:
+            articles = load_labels(path)
+        except (OSError, ValueError, KeyError) as err:
+            print(f"frontline.evaluate: {err}", file=sys.stderr)
+            return 2
+        scored.extend(groups(path, articles))
+    for title, group in scored:
         scores = evaluate(group, matcher)
         try:
             print(report(scores, len(group), title))
-            if args.verbose and title == "all":
+            if args.verbose:
                 print("\n".join(scores.misses))
         except BrokenPipeError:  # `... | head` is not an error
             return 0

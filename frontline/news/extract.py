@@ -43,29 +43,43 @@ class Cue:
     event: str
     pattern: str
     # How the acting side gives the status: "actor" (who entered holds it), "other" (who
-    # withdrew lost it), or a fixed status.
+    # withdrew lost it), "passive" (who "was forced out" lost it, to the side "by" whom),
+    # "object" (the side a cue names inside it, "forced Ukrainian troops out", lost it; else
+    # the actor holds it), or a fixed status.
     status_from: str
 
 
 CUES: tuple[Cue, ...] = (
     Cue(
         "recaptured",
-        r"recaptur\w*|retook|retaken|retake|took\s+back|taken\s+back|"
+        r"recaptur\w*|retook|retaken|retake|retaking|took\s+back|taken\s+back|"
         r"regain\w*(?:\s+control)?|won\s+back|повернули",
         "actor",
     ),
     Cue("liberated", r"liberat\w*|freed|de-occupied|звільн\w*|освобод\w*", "actor"),
     Cue(
         "entered",
-        r"entered|entering|enter|moved\s+into|marched\s+into|raised\s+(?:the|a|"
-        r"their)\s+flag|увійшл\w*|зайшл\w*",
+        r"entered|entering|enter|moved\s+into|marched\s+into|rais(?:ed|ing)\s+(?:the|a|"
+        r"their)\s+(?:\w+\s+)?flag|увійшл\w*|зайшл\w*",
         "actor",
     ),
     Cue(
         "captured",
         r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
-        r"occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*",
+        r"(?<!-)occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*|"
+        r"(?:took|taking|taken)(?!\s+(?:back|part|place|prisoner))|cleared|clearing",
         "actor",
+    ),
+    Cue(
+        "withdrew",
+        r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:forced|pushed|driven|routed|"
+        r"dislodged|expelled|ousted|kicked)\s+out",
+        "passive",
+    ),
+    Cue(
+        "withdrew",
+        r"(?:forced|pushed|drove|driven|kicked)\s+(?:[\w'’-]+\s+){1,3}?out\s+of",
+        "object",
     ),
     Cue(
         "withdrew",
@@ -75,7 +89,9 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "withdrew",
-        r"withdr[ae]w\w*|withdrawn|withdrawal|retreat\w*|pulled\s+(?:out|back)|"
+        r"withdr[ae]w\w*|withdrawn|withdrawal|retreat\w*|"
+        r"pull(?:ed|ing|s)?\s+(?:[\w'’]+\s+){0,2}?(?:out|back)|regroup\w*\s+from|"
+        r"left(?!\s+(?:bank|flank|wing|without|with|in|dead|behind))|leaving|leaves?|"
         r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
         "other",
     ),
@@ -98,9 +114,12 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "held",
         r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
-        r"holds?|remains?\s+in|контролю\w*",
+        r"holds?|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|контролю\w*",
         "actor",
     ),
+    # A side's adjective before a name: "Russian-occupied Horlivka".
+    Cue("held", r"(?:ukrainian|kyiv)-(?:controlled|held)", UKRAINIAN),
+    Cue("held", r"(?:russian|moscow)-(?:occupied|controlled|held)", RUSSIAN),
 )
 _CUES = tuple((cue, re.compile(rf"\b(?:{cue.pattern})\b", re.IGNORECASE)) for cue in CUES)
 # Which event names a clause when two cues disagree ("either controlled by Russia or shelled").
@@ -154,6 +173,22 @@ _NEGATION = re.compile(
     r"hasn['’]t)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+# A cue in a hypothetical, the future or an attempt states no control ("X's capture would be
+# a milestone", "will likely be forced to retreat", "trying to encircle"). "May" the month is
+# capitalised; "may" the verb is not.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|will|shall|if|unless|whether|"
+    r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
+    r"going|aims?|plans?|intends?|tried|sought|bid)\s+to)\b|(?-i:\bmay\b)",
+    re.IGNORECASE,
+)
+HYPOTHETICAL_AFTER = 20  # characters after the cue: "capture would be"
+
+
+def hypothetical(text: str, clause: tuple[int, int], cue_start: int, cue_end: int) -> bool:
+    return bool(_HYPOTHETICAL.search(text, clause[0], min(clause[1], cue_end + HYPOTHETICAL_AFTER)))
+
 
 # Who says so: the subject of a reporting verb, or what follows "according to".
 _REPORTING = re.compile(
@@ -283,7 +318,33 @@ def choose_cue(
     return after[0] if after else None
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"\s*(?:,|and|or|,\s*and|,\s*or|,\s*(?:including|among\s+them|such\s+as))\s*",
+    re.IGNORECASE,
+)
+# Where forces were headed is not what they took: "on the way to X, including A and B".
+_GOAL_BEFORE = re.compile(
+    r"\b(?:on\s+the\s+(?:way|road)\s+to|en\s+route\s+to|in\s+the\s+direction\s+of)\s+$",
+    re.IGNORECASE,
+)
+ADJECTIVE_STATUSES = (UKRAINIAN, RUSSIAN)  # a side's adjective: "Russian-held"
+
+
+def cues_about(text: str, clause: tuple[int, int], mention: tuple[int, int]) -> list[_Found]:
+    """The clause's cues that can be about the mention: a side's adjective ("Russian-held")
+    only of the name right after it, or of the name its apposition follows ("X, a
+    Russian-occupied hub,"), never spilling onto the next place."""
+    kept = []
+    for found in find_cues(text, *clause):
+        if found.cue.status_from in ADJECTIVE_STATUSES:
+            right_after = not text[found.end : mention[0]].strip() and found.end <= mention[0]
+            apposition = re.fullmatch(
+                r",\s+(?:an?|the)\s+(?:\w+\s+)?", text[mention[1] : found.start]
+            )
+            if not (right_after or apposition):
+                continue
+        kept.append(found)
+    return kept
 
 
 def _object_between(
@@ -348,6 +409,17 @@ def cue_status(text: str, clause: tuple[int, int], cue: _Found) -> str | None:
             return side_of(text, cue.end, min(clause[1], cue.end + fell_to.end() + 30))
         # A place "fell" to the invader unless the clause says otherwise.
         return side_of(text, *clause) or RUSSIAN
+    if rule == "passive":
+        by = re.search(r"\bby\s+(?:the\s+)?", text[cue.end : clause[1]])
+        if by:
+            after = cue.end + by.end()
+            winner = side_of(text, after, min(clause[1], after + 40))
+            if winner:
+                return winner
+        return _opposite(side_of(text, clause[0], cue.start))
+    if rule == "object":
+        loser = side_of(text, cue.start, cue.end)
+        return _opposite(loser) if loser else side_of(text, clause[0], cue.start)
     side = actor_side(text, clause, cue)
     if rule == "other":
         if cue.cue.event == "shelled" and side is None:
@@ -364,7 +436,7 @@ def status_and_event(
     mention: tuple[int, int],
     others: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, str] | None:
-    cues = find_cues(text, *clause)
+    cues = cues_about(text, clause, mention)
     chosen = choose_cue(text, cues, mention, others)
     if chosen is None:
         return None
@@ -480,7 +552,10 @@ def _anaphors(
             and m.entry.kind in ("city", "town", "village")
         ]
         if earlier:
-            antecedent = earlier[-1]
+            # "the town" after "Marinka, a town on the edge of Donetsk city" is Marinka.
+            noun = match.group(0).split()[-1].lower()
+            wanted = ("city",) if noun == "city" else ("town", "village")
+            antecedent = next((m for m in reversed(earlier) if m.entry.kind in wanted), earlier[-1])
             result.append(
                 Mention(
                     start=match.start(),
@@ -520,11 +595,15 @@ def extract_claims(
             and clause[0] <= m.start < clause[1]
             and (m.start, m.end) != span
         ]
+        if _GOAL_BEFORE.search(text[max(0, mention.start - 30) : mention.start]):
+            continue  # where forces were headed, not where they are
         found = status_and_event(text, clause, span, others)
         if found is None:
             continue  # named, but nothing said about who holds it
         status, event = found
-        cue = choose_cue(text, find_cues(text, *clause), span, others)
+        cue = choose_cue(text, cues_about(text, clause, span), span, others)
+        if cue is not None and hypothetical(text, clause, cue.start, cue.end):
+            continue
         cue_start = cue.start if cue else None
         # Certainty, claimant and date: the clause first, then the whole sentence.
         scope = [clause, sentence]
@@ -534,7 +613,14 @@ def extract_claims(
                 mention=mention.text,
                 status=status,
                 event=event,
-                certainty=certainty_of(text, scope, cue_start),
+                certainty=(
+                    # "Russian-occupied Horlivka": the report's own word, whoever it quotes.
+                    "confirmed"
+                    if cue is not None
+                    and cue.cue.status_from in ADJECTIVE_STATUSES
+                    and not any(_UNVERIFIED.search(text, *span) for span in scope)
+                    else certainty_of(text, scope, cue_start)
+                ),
                 claimant=claimant_of(text, scope, report),
                 date=date_of(
                     text, scope, cue_start if cue_start is not None else mention.start, dateline

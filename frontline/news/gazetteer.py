@@ -2,16 +2,19 @@
 the project's own places.
 
 Built once from data/geonames_ua.csv, data/oblasts.csv (+ oblasts.geojson for the oblasts'
-centres) and data/places.csv; callers keep the result (see cached_gazetteer).
+centres), data/places.csv and the record's places (data/record/record_places.csv: the
+front-line villages that GeoNames' extract of places over 500 people lacks); callers keep
+the result (see cached_gazetteer).
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -19,6 +22,7 @@ from rapidfuzz import fuzz
 from frontline.folding import normalise
 from frontline.model import Place, Problem
 from frontline.news.romanize import UKRAINIAN_ONLY, could_be_ukrainian, romanize_uk
+from frontline.record.load import load_record
 from frontline.store import default_data_dir, load_dataset, load_geonames
 from frontline.store.boundaries import load_oblast_features
 
@@ -173,6 +177,46 @@ def _own_entry(place: Place) -> Entry:
     )
 
 
+SAME_PLACE_KM = 5.0
+
+
+def _same_place(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> Entry | None:
+    """An entry of that name within a few km: the project's own place that the record also
+    has (saved from an article without a GeoNames id), to be one entry, not two namesakes."""
+    for entry in gazetteer.candidates(name):
+        dlat, dlon = lat - entry.lat, (lon - entry.lon) * math.cos(math.radians(lat))
+        if entry.kind != "oblast" and 111.2 * math.hypot(dlat, dlon) <= SAME_PLACE_KM:
+            return entry
+    return None
+
+
+def _record_entries(gazetteer: Gazetteer, places: Iterable) -> Iterable[Entry]:
+    """The record's places (frontline.record): a place joined to GeoNames lends its names to
+    that entry, or is added under its GeoNames id when the extract lacks it; one the list
+    alone has is added as record:<place id>, a village."""
+    for place in places:
+        if not place.oblast:
+            continue  # outside Ukraine
+        names = tuple(n for n in (place.name, *place.names) if matchable(n) and "," not in n)
+        key = f"gn:{place.geonames_id}" if place.geonames_id else f"record:{place.place_id}"
+        known = gazetteer.entries.get(key) or _same_place(
+            gazetteer, place.name, place.lat, place.lon
+        )
+        if known is not None:
+            yield replace(known, names=tuple(sorted({*known.names, *names})))
+            continue
+        yield Entry(
+            key=key,
+            name=place.name,
+            kind="village",
+            oblast=place.oblast,
+            lat=place.lat,
+            lon=place.lon,
+            geonames_id=place.geonames_id,
+            names=tuple(sorted(set(names))),
+        )
+
+
 def ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     """(signed area, lon, lat) of a closed ring, by the shoelace formula."""
     area = cx = cy = 0.0
@@ -320,6 +364,10 @@ def load_gazetteer(data_dir: Path | str | None = None) -> Gazetteer:
     for place in dataset.places.values():
         if place.kind != "oblast" and place.geonames_id not in in_geonames:
             gazetteer.add(_own_entry(place))
+    if (root / "record").is_dir():
+        # Its problems are the record's, reported by its own loader and `frontline validate`.
+        for entry in list(_record_entries(gazetteer, load_record(root).places.values())):
+            gazetteer.add(entry)
     entries = _oblast_entries(
         gazetteer, dataset.oblast_rows.values(), _oblast_shapes(features), dataset.places.values()
     )

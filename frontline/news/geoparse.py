@@ -67,6 +67,29 @@ reuters afp ap bbc cnn tass ria interfax ukrinform telegram facebook twitter
 україна україни україні україну україно росія росії росію москва москви москві кремль
 """)
 
+# People the reports name alone, some one edit from a village ("Putin" and Pulyny).
+PEOPLE = frozenset(
+    [
+        "Putin",
+        "Zelensky",
+        "Zelenskiy",
+        "Zelenskyy",
+        "Shoigu",
+        "Prigozhin",
+        "Gerasimov",
+        "Syrskyi",
+        "Zaluzhnyi",
+        "Pushilin",
+        "Kadyrov",
+        "Peskov",
+        "Lavrov",
+        "Medvedev",
+        "Surovikin",
+        "Biden",
+        "Stoltenberg",
+    ]
+)
+
 # Words before a capitalised name that make it a person's.
 TITLES = _word_set("""
 president minister spokesman spokeswoman governor mayor general gen commander leader
@@ -112,8 +135,32 @@ _OFFICE_BEFORE = re.compile(
     r"embassy)\s+in\s+$",
     re.IGNORECASE,
 )
-# "the Dnipro", "the Donets": with the article, a town's name is a river's.
-_RIVER_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# Rivers that share a name with a settlement (Dnipro, Oskil, Inhulets...). "the Dnipro" or
+# "the Oskil river" is the river, a line of the front and never a settlement; but "the" before
+# another name is a town's ("the outskirts of the Lyman", "the Avdiivka sector").
+RIVERS = _word_set("""
+dnipro dnieper oskil inhulets ingulets donets desna dniester dnister bug pivdennyi psel
+vorskla sula kalmius vovcha zherebets krynka samara siversky siverskyi seversky bakhmutka
+""")
+_RIVER_BEFORE = re.compile(r"\b(?:the|river)\s+$", re.IGNORECASE)
+_RIVER_AFTER = re.compile(r"\s+river\b", re.IGNORECASE)
+# Seas and historical regions: "the Sea of Azov" is not Azov, "Sloboda Ukraine" not Sloboda.
+_NOT_A_SETTLEMENT_BEFORE = re.compile(r"\bsea\s+of\s+$", re.IGNORECASE)
+_NOT_A_SETTLEMENT_AFTER = re.compile(r"\s+(?:Ukraine|Sea)\b")
+
+
+def is_river(text: str, mention: Mention) -> bool:
+    """Whether a mention names a river: "the Dnipro", "the river Oskil", "the Oskil river"."""
+    if mention.entry.kind == "oblast":
+        return False
+    if _RIVER_AFTER.match(text, mention.end) or _NOT_A_SETTLEMENT_AFTER.match(text, mention.end):
+        return True
+    if _NOT_A_SETTLEMENT_BEFORE.search(text[max(0, mention.start - 8) : mention.start]):
+        return True
+    before = _RIVER_BEFORE.search(text[max(0, mention.start - 7) : mention.start])
+    return bool(before) and normalise(mention.text).split()[-1] in RIVERS
+
+
 # "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
 # used with match(text, pos), which anchors at pos; "^" would not.)
 _SHARED_REGION = re.compile(
@@ -262,6 +309,10 @@ def _longest_first(hits: Iterable[_Hit]) -> list[_Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+# "Ukrainian-controlled", "Russian-occupied": a capital, but no part of a person's name.
+_SIDE_ADJECTIVE = re.compile(r"[^\W\d_][\w'’]*-[a-z][\w-]*")
+
+
 def _capitalised_runs(
     text: str, sentence_spans: Sequence[tuple[int, int]]
 ) -> list[list[re.Match[str]]]:
@@ -271,7 +322,11 @@ def _capitalised_runs(
         run: list[re.Match[str]] = []
         for word in WORD.finditer(text, start, end):
             joined = bool(run) and text[run[-1].end() : word.start()] == " "
-            if word.group(0)[0].isupper() and word.group(0).lower() not in STOP_WORDS:
+            if (
+                word.group(0)[0].isupper()
+                and word.group(0).lower() not in STOP_WORDS
+                and not _SIDE_ADJECTIVE.fullmatch(word.group(0))
+            ):
                 if not joined and run:
                     runs.append(run)
                     run = []
@@ -382,6 +437,49 @@ def _confidence(ranked: Sequence[tuple[float, Entry]]) -> float:
     return 1.0 / (1.0 + math.exp(-(ranked[0][0] - ranked[1][0])))
 
 
+# A list of places ("A, B and C") and the oblast that closes it ("... in the Donetsk Oblast").
+_LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+_LIST_CLOSE = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def list_oblasts(text: str, hits: Sequence[_Hit], candidates: Sequence[list[Entry]]) -> dict:
+    """Index of a hit -> the ISO code of the oblast a list it is in ends with: "Makarivka,
+    Neskuchne and Urozhaine in the Donetsk Oblast" are in Donetsk oblast, whatever their
+    namesakes elsewhere."""
+    found: dict[int, str] = {}
+    run: list[int] = []
+    for i, hit in enumerate(hits):
+        oblast = next((c for c in candidates[i] if c.kind == "oblast"), None)
+        if run and oblast and _LIST_CLOSE.fullmatch(text, hits[run[-1]].end, hit.start):
+            found.update(dict.fromkeys(run, oblast.oblast))
+            run = []
+            continue
+        if not (run and _LIST_JOIN.fullmatch(text, hits[run[-1]].end, hit.start)):
+            run = []
+        if oblast is None:
+            run.append(i)
+    return found
+
+
+DISTANT_NAMESAKE_KM = 150.0
+
+
+def _distant_namesake(
+    best: Entry, options: Sequence[Entry], nearby: set[str], anchors: Sequence[Entry]
+) -> bool:
+    """A town or village with namesakes, no oblast beside it, and far from every place the article
+    names without doubt (at least two): the village meant is one the gazetteer lacks, so
+    none is better than a namesake across the country."""
+    places = {a.key: a for a in anchors if a.kind != "oblast" and a.key != best.key}
+    return (
+        len(options) > 1
+        and best.kind in ("town", "village")
+        and not nearby
+        and len(places) >= 2
+        and all(distance_km(a, best) > DISTANT_NAMESAKE_KM for a in places.values())
+    )
+
+
 def _resolve(
     gazetteer: Gazetteer, text: str, hits: Sequence[_Hit], sentence_spans: Sequence[tuple[int, int]]
 ) -> list[Mention]:
@@ -389,8 +487,12 @@ def _resolve(
     # Places without namesakes anchor the others.
     anchors = [c[0] for c in candidates if len(c) == 1]
     article_oblasts = Counter(a.oblast for a in anchors if a.kind != "oblast")
+    in_list = list_oblasts(text, hits, candidates)
     mentions = []
-    for hit, options in zip(hits, candidates, strict=True):
+    for index, (hit, options) in enumerate(zip(hits, candidates, strict=True)):
+        if index in in_list:
+            # The list says which oblast: a namesake elsewhere is not the place meant.
+            options = [e for e in options if e.oblast == in_list[index]]
         if not options:
             continue
         sentence = enclosing(list(sentence_spans), hit.start, hit.end)
@@ -404,6 +506,8 @@ def _resolve(
             and sentence[0] <= h.start < sentence[1]
         }
         ranked = rank_candidates(options, nearby, article_oblasts, anchors, hit.name)
+        if _distant_namesake(ranked[0][1], options, nearby, anchors):
+            continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(
             Mention(
@@ -449,13 +553,11 @@ def _shared_region_oblasts(
 
 def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mark metonymy, offices, locators and the dateline; the rest are places. A town's name
-    after "the" is a river's and is left out."""
+    that is a river's is left out (see is_river)."""
     head = dateline_end(text)
     result = []
     for i, mention in enumerate(mentions):
-        if mention.entry.kind != "oblast" and _RIVER_BEFORE.search(
-            text[max(0, mention.start - 5) : mention.start]
-        ):
+        if is_river(text, mention):
             continue
         role = PLACE
         if mention.end <= head:
@@ -463,7 +565,11 @@ def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
         elif _OFFICE_BEFORE.search(text[max(0, mention.start - 40) : mention.start]):
             role = OFFICE  # before metonymy: in "the governor of the X region said" the
             # governor speaks, not the region
-        elif _METONYMY_AFTER.match(text, mention.end) or _follows_kremlin(text, mention):
+        elif (
+            _METONYMY_AFTER.match(text, mention.end)
+            or _follows_kremlin(text, mention)
+            or text[max(0, mention.start - 4) : mention.start].lower() == "pro-"
+        ):  # "pro-Kyiv officials" are a government's
             role = METONYMY
         elif (
             mention.entry.kind == "oblast"
@@ -494,7 +600,7 @@ def find_mentions(text: str, matcher: Matcher) -> list[Mention]:
     normalised = normalise(text)
     spans = sentences(text)
     exact = exact_hits(text, normalised, matcher.automaton)
-    people = person_words(text, exact, spans)
+    people = person_words(text, exact, spans) | PEOPLE
     exact = [h for h in exact if text[h.start : h.end] not in people]
     fuzzy = fuzzy_hits(text, exact, matcher, people)
     hits = sorted(exact + fuzzy, key=lambda h: h.start)

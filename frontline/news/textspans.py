@@ -16,6 +16,11 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][\w ]{1,30}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+"
 )
 DATELINE_REACH = 80
+# "Kyiv, August 28 —", "Kharkiv, Sept. 10 (Reuters) -": a dateline in title case with its day.
+_TITLE_DATELINE = re.compile(
+    r"\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
+    r"Dec)[a-z]*\.?\s+\d{1,2}\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+"
+)
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = (
@@ -67,6 +72,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def dateline_end(text: str) -> int:
     """Where the dateline ends (0 when the text has none)."""
+    titled = _TITLE_DATELINE.match(text)
+    if titled:
+        return titled.end()
     match = DATELINE.search(text, 0, DATELINE_REACH)
     # At most a short label before it; after a few words of prose it is no dateline.
     if match is None or len(text[: match.start()].split()) > 2:
