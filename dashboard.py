@@ -15,6 +15,14 @@ from streamlit_folium import st_folium
 
 from frontline import vocab
 from frontline.app.controlui import contact_line_layers, control_layers
+from frontline.app.placefind import (
+    VIEW_KEY,
+    find_place_widget,
+    fly_to_place,
+    found_without_marker,
+    initialise_map_view,
+    map_center_zoom,
+)
 from frontline.app.recordui import record_ring_layers
 from frontline.app.ui import (
     AppData,
@@ -32,7 +40,7 @@ from frontline.app.ui import (
     widget_view,
 )
 from frontline.timeline import Filters, neighbour_date, play_step
-from frontline.urlstate import view_params
+from frontline.urlstate import map_view_params, view_params
 from frontline.web.mapview import base_map, claims_layer, clicked_place
 from frontline.web.present import (
     claim_card_html,
@@ -132,8 +140,11 @@ def map_and_passages(
             layer,
             *record_ring_layers(data, state, filters.source),
         ]
+        center, zoom = map_center_zoom(data)
         result = st_folium(
             fmap,
+            center=center,
+            zoom=zoom,
             key="map",
             height=480,
             use_container_width=True,
@@ -150,6 +161,7 @@ def map_and_passages(
     if select_clicked_place(state, data, result, record):
         st.rerun()  # a click the map reported only now: draw the selection
     with right:
+        find_place_widget(data)
         shown = list(dict.fromkeys([*state["place_id"], *record["place_id"]]))
         selected = st.session_state["place"]
         options = [None, *shown] + ([selected] if selected and selected not in shown else [])
@@ -161,8 +173,12 @@ def map_and_passages(
             format_func=lambda p: "— choose a place —" if p is None else data.place_names[p],
             placeholder="Choose a place",
             help="Or click a marker on the map",
+            on_change=lambda: fly_to_place(data, st.session_state["place"]),
         )
         place = st.session_state["place"]
+        if place is None and (found := found_without_marker()):
+            st.info(f"No claim about {found.name} up to {filters.as_of}.")
+            return
         if place is None:
             st.info("Click a marker, or choose a place, to read the passages behind it.")
             return
@@ -170,7 +186,7 @@ def map_and_passages(
         entries = data.record_index.history(place, filters)
         st.html(place_heading_html(data.place_names[place]))
         if history.empty and entries.empty:
-            st.info("No claim about this place counts for this date and these filters.")
+            st.info(f"No claim about {data.place_names[place]} up to {filters.as_of}.")
             return
         if place not in shown:
             st.info(
@@ -200,6 +216,7 @@ def main() -> None:
     if "pending_as_of" in state:
         state["as_of"] = state.pop("pending_as_of")
     notices = initialise_view(data, "map")
+    notices += initialise_map_view(data)
     state.setdefault("playing", False)
     if state["as_of"] >= timeline_end(data, state["source"]):
         state["playing"] = False  # the end of the timeline stops the play
@@ -242,7 +259,9 @@ def main() -> None:
     map_and_passages(data, filters, state_now, record_now)
     # After the map: a click it reported in this run may have chosen the place.
     remember_view()
-    st.query_params.from_dict(view_params(replace(view, place=state["place"])))
+    st.query_params.from_dict(
+        view_params(replace(view, place=state["place"])) | map_view_params(state[VIEW_KEY])
+    )
 
     if state["playing"]:
         time.sleep(PLAY_INTERVAL_SECONDS)
