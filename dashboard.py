@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import vocab
+from frontline.app.access import page_style
 from frontline.app.controlui import contact_line_layers, control_layers
 from frontline.app.placefind import (
     VIEW_KEY,
@@ -94,6 +95,9 @@ def timeline_controls(data: AppData) -> None:
     )
     play.button(
         "❚❚ Pause" if st.session_state["playing"] else "▶ Play",
+        # One key whatever the label: a new label would otherwise be a new button, drawn
+        # above the old one while Play's runs, which never end before the next, leave it.
+        key="play",
         on_click=toggle_play,
         args=(data,),
         width="stretch",
@@ -221,7 +225,8 @@ def main() -> None:
     if state["as_of"] >= timeline_end(data, state["source"]):
         state["playing"] = False  # the end of the timeline stops the play
 
-    st.markdown("### Frontline — claims of territorial change from news reports")
+    page_style()
+    st.html('<h1 class="fl-title">Frontline — claims of territorial change from news reports</h1>')
     st.caption(
         "Every marker is a claim, with its certainty and its source passage — "
         "not a verified front line."
