@@ -160,7 +160,7 @@ def map_and_passages(
         )
         st.caption(
             "Tiles © OpenStreetMap contributors when online; without the internet "
-            "the oblast outlines and markers remain. Hover a marker for its name."
+            "the oblast outlines and markers remain. Tap or click a marker for its passages."
         )
     if select_clicked_place(state, data, result, record):
         st.rerun()  # a click the map reported only now: draw the selection
