@@ -74,6 +74,12 @@ def toggle_play(data: AppData) -> None:
 
 
 def timeline_controls(data: AppData) -> None:
+    # Keyed, so that on a phone its buttons share one row (access.PAGE_CSS).
+    with st.container(key="fl-timeline"):
+        timeline_row(data)
+
+
+def timeline_row(data: AppData) -> None:
     slider, back, forward, play = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
     with slider:
         as_of_widget(data, "Map as of")

@@ -133,6 +133,10 @@ def test_a_phone_reads_the_map_and_the_passages(browser, dashboard):
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
         frame_box = page.locator(MAP_FRAME).bounding_box()
         assert frame_box["width"] <= 390 and frame_box["height"] >= 300
+        assert frame_box["y"] < 844 - 100  # the map shows in the first screen
+        play = page.get_by_role("button", name="▶ Play").bounding_box()
+        back = page.get_by_role("button", name="◀ Back").bounding_box()
+        assert abs(play["y"] - back["y"]) < 5  # the timeline's buttons share one row
         page.locator(MAP_FRAME).scroll_into_view_if_needed()
         x, y = marker_point(page, *KUPIANSK)
         page.mouse.click(x, y)

@@ -11,7 +11,19 @@ import streamlit as st
 PAGE_CSS = """<style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
     color:#55565c; opacity:1}
-h1.fl-title {font-size:1.75rem; padding:.25rem 0 .5rem 0}
+h1.fl-title {font-size:1.75rem !important; padding:.25rem 0 .5rem 0 !important}
+/* A phone (Streamlit stacks columns below 640 px): the map in the first screen, so a
+   smaller title and legend, less space above, and the timeline's buttons in one row. */
+@media (max-width: 640px) {
+  h1.fl-title {font-size:1.25rem !important; line-height:1.3 !important}
+  [data-testid="stMainBlockContainer"] {padding-top:3rem !important}
+  .fl-legend {font-size:.8rem !important; gap:.2rem .7rem !important}
+  .st-key-fl-timeline [data-testid="stHorizontalBlock"] {flex-wrap:wrap !important;
+    flex-direction:row !important}
+  .st-key-fl-timeline [data-testid="stColumn"] {min-width:0 !important;
+    flex:1 1 0 !important; width:auto !important}
+  .st-key-fl-timeline [data-testid="stColumn"]:first-child {flex:1 1 100% !important}
+}
 </style>"""
 
 
