@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import store, vocab
+from frontline.app.access import page_style
 from frontline.app.ui import app_data, served_leaflet, show_problems
 from frontline.news.ingest import IngestError, candidate_claims, make_article, save_article
 from frontline.news.review import CHOICES, EDITABLE, WIDTHS, candidates_on_map, review_table
@@ -94,7 +95,8 @@ def review_columns() -> dict:
 def main() -> None:
     data = app_data()
     state = st.session_state
-    st.markdown("## Add an article")
+    page_style()
+    st.html('<h1 class="fl-title">Add an article</h1>')
     st.caption(
         "Paste a report, give its dateline, and review what Frontline finds in it: "
         "places, and the claims the report makes about them. Nothing is saved until "

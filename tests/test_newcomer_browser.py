@@ -108,7 +108,13 @@ def axe_violations(page) -> list[dict]:
 
 @pytest.mark.parametrize(
     ("path", "ready"),
-    [("/?as_of=2022-09-11&place=kupiansk", ".fl-card"), ("/Data", '[data-testid="stDataFrame"]')],
+    [
+        ("/?as_of=2022-09-11&place=kupiansk", ".fl-card"),
+        ("/Data", '[data-testid="stDataFrame"]'),
+        ("/Articles", ".fl-legend"),
+        ("/Changes", "h1.fl-title"),
+        ("/Add_article", "h1.fl-title"),
+    ],
 )
 def test_no_serious_accessibility_violation(page, dashboard, path, ready):
     if not AXE.exists():
