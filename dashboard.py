@@ -18,11 +18,13 @@ from frontline.app.access import page_style
 from frontline.app.controlui import contact_line_layers, control_layers
 from frontline.app.placefind import (
     VIEW_KEY,
+    bring_place_into_view,
     find_place_widget,
     fly_to_place,
     found_without_marker,
     initialise_map_view,
     map_center_zoom,
+    mark_tapped,
 )
 from frontline.app.recordui import record_ring_layers
 from frontline.app.ui import (
@@ -125,6 +127,7 @@ def select_clicked_place(
     if not hit or hit == st.session_state["place"]:
         return False
     st.session_state["place"] = hit
+    mark_tapped()
     return True
 
 
@@ -195,6 +198,7 @@ def map_and_passages(
         history = data.index.history(place, filters)
         entries = data.record_index.history(place, filters)
         st.html(place_heading_html(data.place_names[place]))
+        bring_place_into_view()
         if history.empty and entries.empty:
             st.info(f"No claim about {data.place_names[place]} up to {filters.as_of}.")
             return

@@ -148,7 +148,13 @@ def test_a_phone_reads_the_map_and_the_passages(browser, dashboard):
         page.mouse.click(x, y)
         card = page.locator(".fl-card").filter(has_text="had entered Kupiansk")
         card.wait_for(timeout=WAIT_MS)
-        card.scroll_into_view_if_needed()
+        # The tap brings the place's heading into view: the passages stack below the map.
+        page.wait_for_function(
+            "() => { const h = document.querySelector('h3.fl-place');"
+            " if (!h) return false; const r = h.getBoundingClientRect();"
+            " return r.top >= 0 && r.bottom <= window.innerHeight; }",
+            timeout=WAIT_MS,
+        )
         assert card.bounding_box()["width"] <= 390
     finally:
         context.close()

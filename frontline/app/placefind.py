@@ -105,6 +105,29 @@ def map_center_zoom(data: AppData) -> tuple[tuple[float, float], int]:
     return (lat + state.get(FLIGHTS_KEY, 0) * FLY_NUDGE, lon), zoom
 
 
+# A fixed script (no data in it): on a narrow screen, where the passages stack below the map,
+# bring the chosen place's heading into view after a tap on the map.
+_INTO_VIEW = """<script>
+setTimeout(function () {
+  if (window.innerWidth > 640) return;
+  var heading = document.querySelector("h3.fl-place");
+  if (heading) heading.scrollIntoView({behavior: "smooth", block: "start"});
+}, 400);
+</script>"""
+INTO_VIEW_KEY = "place_into_view"
+
+
+def mark_tapped() -> None:
+    """A tap (or click) on the map chose a place: bring its passages into view."""
+    st.session_state[INTO_VIEW_KEY] = True
+
+
+def bring_place_into_view() -> None:
+    """Call after the place's heading: scrolls to it once after mark_tapped."""
+    if st.session_state.pop(INTO_VIEW_KEY, False):
+        st.html(_INTO_VIEW, unsafe_allow_javascript=True)
+
+
 def _label(data: AppData, found: FoundPlace) -> str:
     oblast = data.dataset.oblasts.get(found.oblast, found.oblast)
     return f"{found.name} ({oblast})" if oblast and found.kind != "oblast" else found.name
