@@ -106,6 +106,9 @@ class PlaceSearch:
                 [place.name, *place.names],
             )
 
+    def __len__(self) -> int:
+        return len(self._places)
+
     def _add(self, place: FoundPlace, names: Iterable[str]) -> None:
         index = len(self._places)
         self._places.append(place)
