@@ -35,8 +35,7 @@ def main() -> None:
             found = search.find(query)
             times.append(time.perf_counter() - start)
         print(
-            f"find {query!r}: median {statistics.median(times) * 1000:.1f} ms, "
-            f"{len(found)} found"
+            f"find {query!r}: median {statistics.median(times) * 1000:.1f} ms, {len(found)} found"
         )
 
 
