@@ -14,7 +14,18 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import vocab
+from frontline.app.access import page_style
 from frontline.app.controlui import contact_line_layers, control_layers
+from frontline.app.placefind import (
+    VIEW_KEY,
+    bring_place_into_view,
+    find_place_widget,
+    fly_to_place,
+    found_without_marker,
+    initialise_map_view,
+    map_center_zoom,
+    mark_tapped,
+)
 from frontline.app.recordui import record_ring_layers
 from frontline.app.ui import (
     AppData,
@@ -32,7 +43,7 @@ from frontline.app.ui import (
     widget_view,
 )
 from frontline.timeline import Filters, neighbour_date, play_step
-from frontline.urlstate import view_params
+from frontline.urlstate import map_view_params, view_params
 from frontline.web.mapview import base_map, claims_layer, clicked_place
 from frontline.web.present import (
     claim_card_html,
@@ -65,6 +76,12 @@ def toggle_play(data: AppData) -> None:
 
 
 def timeline_controls(data: AppData) -> None:
+    # Keyed, so that on a phone its buttons share one row (access.PAGE_CSS).
+    with st.container(key="fl-timeline"):
+        timeline_row(data)
+
+
+def timeline_row(data: AppData) -> None:
     slider, back, forward, play = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
     with slider:
         as_of_widget(data, "Map as of")
@@ -86,6 +103,9 @@ def timeline_controls(data: AppData) -> None:
     )
     play.button(
         "❚❚ Pause" if st.session_state["playing"] else "▶ Play",
+        # One key whatever the label: a new label would otherwise be a new button, drawn
+        # above the old one while Play's runs, which never end before the next, leave it.
+        key="play",
         on_click=toggle_play,
         args=(data,),
         width="stretch",
@@ -107,6 +127,7 @@ def select_clicked_place(
     if not hit or hit == st.session_state["place"]:
         return False
     st.session_state["place"] = hit
+    mark_tapped()
     return True
 
 
@@ -132,8 +153,11 @@ def map_and_passages(
             layer,
             *record_ring_layers(data, state, filters.source),
         ]
+        center, zoom = map_center_zoom(data)
         result = st_folium(
             fmap,
+            center=center,
+            zoom=zoom,
             key="map",
             height=480,
             use_container_width=True,
@@ -145,11 +169,12 @@ def map_and_passages(
         )
         st.caption(
             "Tiles © OpenStreetMap contributors when online; without the internet "
-            "the oblast outlines and markers remain. Hover a marker for its name."
+            "the oblast outlines and markers remain. Tap or click a marker for its passages."
         )
     if select_clicked_place(state, data, result, record):
         st.rerun()  # a click the map reported only now: draw the selection
     with right:
+        find_place_widget(data)
         shown = list(dict.fromkeys([*state["place_id"], *record["place_id"]]))
         selected = st.session_state["place"]
         options = [None, *shown] + ([selected] if selected and selected not in shown else [])
@@ -161,16 +186,21 @@ def map_and_passages(
             format_func=lambda p: "— choose a place —" if p is None else data.place_names[p],
             placeholder="Choose a place",
             help="Or click a marker on the map",
+            on_change=lambda: fly_to_place(data, st.session_state["place"]),
         )
         place = st.session_state["place"]
+        if place is None and (found := found_without_marker()):
+            st.info(f"No claim about {found.name} up to {filters.as_of}.")
+            return
         if place is None:
             st.info("Click a marker, or choose a place, to read the passages behind it.")
             return
         history = data.index.history(place, filters)
         entries = data.record_index.history(place, filters)
         st.html(place_heading_html(data.place_names[place]))
+        bring_place_into_view()
         if history.empty and entries.empty:
-            st.info("No claim about this place counts for this date and these filters.")
+            st.info(f"No claim about {data.place_names[place]} up to {filters.as_of}.")
             return
         if place not in shown:
             st.info(
@@ -200,11 +230,13 @@ def main() -> None:
     if "pending_as_of" in state:
         state["as_of"] = state.pop("pending_as_of")
     notices = initialise_view(data, "map")
+    notices += initialise_map_view(data)
     state.setdefault("playing", False)
     if state["as_of"] >= timeline_end(data, state["source"]):
         state["playing"] = False  # the end of the timeline stops the play
 
-    st.markdown("### Frontline — claims of territorial change from news reports")
+    page_style()
+    st.html('<h1 class="fl-title">Frontline — claims of territorial change from news reports</h1>')
     st.caption(
         "Every marker is a claim, with its certainty and its source passage — "
         "not a verified front line."
@@ -242,7 +274,9 @@ def main() -> None:
     map_and_passages(data, filters, state_now, record_now)
     # After the map: a click it reported in this run may have chosen the place.
     remember_view()
-    st.query_params.from_dict(view_params(replace(view, place=state["place"])))
+    st.query_params.from_dict(
+        view_params(replace(view, place=state["place"])) | map_view_params(state[VIEW_KEY])
+    )
 
     if state["playing"]:
         time.sleep(PLAY_INTERVAL_SECONDS)

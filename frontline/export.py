@@ -37,6 +37,8 @@ EXPORT_COLUMNS = [
     "claim_id",
     "article_id",
     "outlet",
+    "title",
+    "url",
     "published",
     "source",  # news, or record (an entry of Wikipedia's list, CC BY-SA)
 ]

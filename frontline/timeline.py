@@ -39,6 +39,7 @@ CLAIM_TABLE_COLUMNS = [
     "published",
     "outlet",
     "title",
+    "url",  # the article's address, for the downloads
     "quote",
     "quote_start",
     "quote_end",
@@ -62,7 +63,7 @@ def claims_table(dataset: Dataset) -> pd.DataFrame:
         return list(map(attrgetter(name), records))
 
     place_fields = ("place_id", "name", "kind", "oblast", "lat", "lon", "geonames_id")
-    article_fields = ("article_id", "published", "outlet", "title")
+    article_fields = ("article_id", "published", "outlet", "title", "url")
     columns = {name: column(places, name) for name in place_fields}
     columns |= {name: column(articles, name) for name in article_fields}
     columns["oblast_name"] = [dataset.oblasts.get(p.oblast, p.oblast) for p in places]

@@ -1,7 +1,8 @@
 """The map's view as URL query parameters, so that a copied link reproduces it.
 
 Parameters: as_of, mode, from, to (dates as YYYY-MM-DD), region, status, certainty
-(comma-separated lists) and place (a place id); the Data page adds q (its search) and rows
+(comma-separated lists), place (a place id), and the map's center (lat,lon) and zoom; the
+Data page adds q (its search) and rows
 (latest). Parsing never fails: a value that is malformed, unknown or out of range falls back
 to its default, with a notice saying so; notices quote values in Markdown code spans
 (text.quoted_value), as pages show them with st.warning.
@@ -133,6 +134,72 @@ def parse_view(
         source=source or vocab.SOURCE_BOTH,
     )
     return ParsedView(view, notices)
+
+
+# The map's centre must fall in this box (Ukraine with a margin) and its zoom in this range.
+MAP_AREA = ((40.0, 15.0), (57.0, 47.0))
+ZOOM_RANGE = (4, 18)
+
+
+@dataclass(frozen=True)
+class MapView:
+    """Where the map looks: its centre and zoom."""
+
+    lat: float
+    lon: float
+    zoom: int
+
+
+def parse_map_view(params: Mapping[str, object]) -> tuple[MapView | None, list[str]]:
+    """The map's view from `center=lat,lon&zoom=z`; None (the map's default view) when the
+    link has none or a bad one, with a notice. A zoom alone keeps the default centre."""
+    notices: list[str] = []
+    center, zoom = _param(params, "center", notices), _param(params, "zoom", notices)
+    if center is None and zoom is None:
+        return None, notices
+    if center is None:
+        notices.append("The link has a 'zoom' but no 'center'; the whole map is shown.")
+        return None, notices
+    try:
+        lat, lon = (float(part) for part in center.split(","))
+    except ValueError:
+        notices.append(
+            f"The link's 'center' {quoted_value(center)} is not latitude,longitude "
+            "(such as 49.7,37.6); the whole map is shown."
+        )
+        return None, notices
+    (south, west), (north, east) = MAP_AREA
+    if not (south <= lat <= north and west <= lon <= east):  # also rejects nan
+        notices.append(
+            f"The link's 'center' {quoted_value(center)} is outside the map's area "
+            f"(latitude {south:g} to {north:g}, longitude {west:g} to {east:g}); "
+            "the whole map is shown."
+        )
+        return None, notices
+    low, high = ZOOM_RANGE
+    level = 7
+    if zoom is not None:
+        try:
+            level = int(zoom)
+        except ValueError:
+            notices.append(
+                f"The link's 'zoom' {quoted_value(zoom)} is not a whole number; zoom 7 is used."
+            )
+        else:
+            if not low <= level <= high:
+                notices.append(
+                    f"The link's 'zoom' {level} is outside {low} to {high}; "
+                    f"{min(max(level, low), high)} is used."
+                )
+                level = min(max(level, low), high)
+    return MapView(lat, lon, level), notices
+
+
+def map_view_params(view: MapView | None) -> dict[str, str]:
+    """The link's parameters of a map view (none for the default view)."""
+    if view is None:
+        return {}
+    return {"center": f"{view.lat:.4f},{view.lon:.4f}", "zoom": str(view.zoom)}
 
 
 ROWS_LATEST = "latest"  # the Data page's rows=latest: the latest claim per place

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from frontline.app.access import page_style
 from frontline.app.ui import app_data, base_url_path, show_problems
 from frontline.web.reader import (
     article_head_html,
@@ -23,7 +24,8 @@ st.set_page_config(page_title="Frontline — articles", page_icon="📰", layout
 def main() -> None:
     data = app_data()
     articles = data.dataset.articles
-    st.markdown("## Articles")
+    page_style()
+    st.html('<h1 class="fl-title">Articles</h1>')
     show_problems(data.problems)
     if not articles:
         st.info("There are no articles in the data yet.")

@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 import streamlit as st
 
+from frontline.app.access import page_style
 from frontline.app.controlui import control_disagreements
 from frontline.app.recordui import record_disagreement_table
 from frontline.app.ui import (
@@ -64,7 +65,8 @@ def main() -> None:
         filter_widgets(data)
     view = filters = view_filters(widget_view(), data.first, data.last)
 
-    st.markdown("## The data behind the map")
+    page_style()
+    st.html('<h1 class="fl-title">The data behind the map</h1>')
     show_problems(data.problems)
     query = st.text_input(
         "Search",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from frontline.app.access import page_style
 from frontline.app.controlui import control_area_figures
 from frontline.app.ui import app_data, base_url_path, show_problems
 from frontline.news.dates import INVASION_START
@@ -23,7 +24,8 @@ st.set_page_config(page_title="Frontline — changes", page_icon="🗓️", layo
 
 def main() -> None:
     data = app_data()
-    st.markdown("## Changes, day by day")
+    page_style()
+    st.html('<h1 class="fl-title">Changes, day by day</h1>')
     show_problems(data.problems)
     if data.claims.empty:
         st.info("There are no claims in the data yet.")

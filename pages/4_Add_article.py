@@ -11,12 +11,21 @@ import datetime as dt
 import streamlit as st
 from streamlit_folium import st_folium
 
-from frontline import limits, store
+from frontline import limits, store, vocab
+from frontline.app.access import page_style
 from frontline.app.ui import app_data, served_leaflet, show_problems
 from frontline.news.ingest import IngestError, candidate_claims, make_article, save_article
 from frontline.news.review import CHOICES, EDITABLE, WIDTHS, candidates_on_map, review_table
 from frontline.news.review import reviewed_candidates as read_review
 from frontline.urlstate import map_link
+from frontline.web.addarticle import (
+    LIMIT_WORDS,
+    find_blocked,
+    missing_details,
+    quotes_html,
+    shown_review_table,
+    text_problem,
+)
 from frontline.web.mapview import base_map, claims_layer
 from frontline.web.text import code_span, escape_html
 
@@ -47,8 +56,8 @@ def find_claims(data_dir: str) -> None:
     state = st.session_state
     text = state.get("article_text", "")
     state["found"] = None
-    if not text.strip():
-        state["find_error"] = "Paste the article's text (or upload a .txt file) first."
+    if problem := text_problem(text) or find_blocked(state.get("published")):
+        state["find_error"] = problem
         return
     matcher, _ = place_finder(data_dir)
     candidates = candidate_claims(text, state["published"], outlet=state["outlet"], matcher=matcher)
@@ -64,7 +73,12 @@ def review_columns() -> dict:
     config["keep"] = st.column_config.CheckboxColumn("keep", default=True, width=WIDTHS["keep"])
     for name, options in CHOICES.items():
         config[name] = st.column_config.SelectboxColumn(
-            name, options=list(options), required=True, width=WIDTHS[name]
+            name,
+            options=list(options),
+            required=True,
+            width=WIDTHS[name],
+            # The map's words ("Ukrainian-held"); the cells keep the codes the save reads.
+            format_func=(lambda s: vocab.STATUS_LABELS.get(s, s)) if name == "status" else None,
         )
     for name in ("date", "date_end"):
         config[name] = st.column_config.DateColumn(
@@ -76,7 +90,8 @@ def review_columns() -> dict:
 def main() -> None:
     data = app_data()
     state = st.session_state
-    st.markdown("## Add an article")
+    page_style()
+    st.html('<h1 class="fl-title">Add an article</h1>')
     st.caption(
         "Paste a report, give its dateline, and review what Frontline finds in it: "
         "places, and the claims the report makes about them. Nothing is saved until "
@@ -85,7 +100,7 @@ def main() -> None:
     show_problems(data.problems)
 
     st.file_uploader(
-        "Upload a .txt file",
+        f"Upload a .txt file (up to {LIMIT_WORDS})",
         type=["txt"],
         key="upload",
         on_change=load_upload,
@@ -94,26 +109,35 @@ def main() -> None:
     if state.get("upload_error"):
         st.error(state["upload_error"])
     st.text_area(
-        "Article text",
+        f"Article text (up to {LIMIT_WORDS})",
         key="article_text",
         height=220,
-        max_chars=limits.ARTICLE_CHARS,
+        # No max_chars: the browser would drop a longer paste without a word; text_problem
+        # says what is over the limit instead.
         placeholder="KHARKIV, Ukraine: Ukrainian forces said on Saturday …",
     )
     dateline, outlet, title, url = st.columns([1, 1, 2, 2])
     dateline.date_input(
         "Dateline (published)",
         key="published",
-        value=dt.date.today(),
+        value=None,  # no default: "on Thursday" must not silently count from today
         min_value=store.EARLIEST_DATE,
         max_value=dt.date.today(),
     )
     outlet.text_input("Outlet", key="outlet", placeholder="AFP")
-    title.text_input("Title", key="title", placeholder="the first line, if left empty")
+    title.text_input("Title", key="title", placeholder="as the outlet published it")
     url.text_input("Address (http or https)", key="url")
+    blocked = find_blocked(state.get("published"))
     st.button(
-        "Find places and claims", type="primary", on_click=find_claims, args=(str(data.data_dir),)
+        "Find places and claims",
+        type="primary",
+        on_click=find_claims,
+        args=(str(data.data_dir),),
+        disabled=bool(blocked),
+        help=blocked or None,
     )
+    if blocked:
+        st.caption(blocked)
     if state.get("find_error"):
         st.error(state["find_error"])
 
@@ -152,7 +176,7 @@ def main() -> None:
         "to any name or spelling in the gazetteer; quotes stay as in the text."
     )
     edited = st.data_editor(
-        review_table(candidates),
+        shown_review_table(review_table(candidates), data.dataset.oblasts),
         key="review",
         hide_index=True,
         width="stretch",
@@ -161,8 +185,13 @@ def main() -> None:
         column_config=review_columns(),
     )
 
+    with st.expander("Each quote in full, in the table's order", expanded=len(candidates) <= 5):
+        st.html(quotes_html(candidates))
+
     if st.button("Save the kept claims", type="primary"):
         try:
+            if missing := missing_details(state["title"], state["outlet"]):
+                raise IngestError(missing)
             _, gazetteer = place_finder(str(data.data_dir))
             kept = read_review(edited, candidates, gazetteer, found["published"])
             if not kept:

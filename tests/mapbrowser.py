@@ -14,7 +14,11 @@ def map_frame(page):
 
 
 def wait_for_map(page) -> None:
-    map_frame(page).locator("path.leaflet-interactive").first.wait_for(timeout=WAIT_MS)
+    """Until the map shows its claims: a visible path, or the canvas layer drawn (a map
+    zoomed in on a place may show no outline's path)."""
+    map_frame(page).locator(
+        "path.leaflet-interactive:visible, canvas[data-claims-drawn]"
+    ).first.wait_for(timeout=WAIT_MS)
 
 
 def wait_for_counts(page, as_of: str) -> None:

@@ -12,6 +12,8 @@ from frontline.news.gazetteer import cached_gazetteer
 from frontline.news.geoparse import cached_matcher
 from frontline.news.ingest import IngestError, candidate_claims
 from frontline.news.review import candidates_on_map, review_table, reviewed_candidates
+from frontline.web.addarticle import MAX_ARTICLE_CHARS
+from frontline.web.text import escape_html
 from tests.conftest import DATA_DIR, ROOT
 
 DATELINE = dt.date(2022, 10, 2)
@@ -105,6 +107,8 @@ def find(app: AppTest, text: str, dateline: dt.date = DATELINE) -> AppTest:
     app.text_area(key="article_text").input(text)
     app.date_input(key="published").set_value(dateline)
     app.text_input(key="outlet").input("Test Wire")
+    app.text_input(key="title").input("Ukrainian forces enter Lyman")
+    app.run()  # Find is enabled once the dateline is set
     next(b for b in app.button if b.label == "Find places and claims").click()
     return app.run()
 
@@ -179,3 +183,51 @@ def test_markdown_in_a_refused_address_is_quoted_not_rendered(data_copy):
     fence = span[: len(span) - len(span.lstrip("`"))]
     assert fence and span.endswith(fence)  # the whole reason in one code span
     assert "![p](https://evil.example/p.png)" in span
+
+
+# --- what a new user trips over -------------------------------------------------------------
+
+
+def find_button(app: AppTest):
+    return next(b for b in app.button if b.label == "Find places and claims")
+
+
+def test_there_is_no_default_dateline_and_find_says_why_it_waits():
+    app = open_page()
+    assert app.date_input(key="published").value is None
+    app.text_area(key="article_text").input(REPORT).run()
+    assert find_button(app).disabled
+    assert "Set the dateline first" in find_button(app).help
+    assert any("Set the dateline first" in c.value for c in app.caption)
+    app.date_input(key="published").set_value(DATELINE).run()
+    assert not find_button(app).disabled
+
+
+def test_a_paste_over_the_limit_says_so_and_points_to_the_upload():
+    app = open_page()
+    assert "1,000,000 characters" in app.text_area(key="article_text").label
+    text = REPORT + " more" * (MAX_ARTICLE_CHARS // 5)
+    app = find(app, text)
+    (error,) = [e.value for e in app.error]
+    assert f"{len(text):,} characters" in error and "1,000,000" in error and "upload" in error
+
+
+def test_the_review_table_shows_the_map_s_words_and_every_quote_in_full():
+    app = find(open_page(), REPORT)
+    table = app.dataframe[0].value
+    assert "Donetsk oblast" in set(table["oblast"])
+    assert '"label": "Ukrainian-held"' in app.dataframe[0].proto.columns  # status, labelled
+    quotes = next(h.proto.body for h in app.get("html") if "fl-quotes" in h.proto.body)
+    for quote in table["quote"]:
+        assert escape_html(quote) in quotes
+
+
+def test_a_save_asks_for_the_title_and_outlet(data_copy):
+    app = find(open_page(), REPORT)
+    app.text_input(key="title").input("").run()
+    app.text_input(key="outlet").input(" ").run()
+    before = (data_copy / "claims.csv").read_bytes()
+    next(b for b in app.button if b.label == "Save the kept claims").click().run()
+    (error,) = [e.value for e in app.error if e.value.startswith("Not saved")]
+    assert "title and outlet" in error
+    assert (data_copy / "claims.csv").read_bytes() == before

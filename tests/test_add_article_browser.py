@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -34,11 +36,12 @@ def review_cell(page, row: int, column: str) -> tuple[float, float]:
 
 def test_paste_edit_save_and_see_it_on_the_map(page, dashboard, browser_data):
     page.goto(dashboard.url + "/Add_article")
-    page.get_by_label("Article text").fill(REPORT)
+    page.get_by_role("textbox", name=re.compile("^Article text")).fill(REPORT)
     for part, value in (("year", "2022"), ("month", "10"), ("day", "02")):
         page.get_by_role("spinbutton", name=f"{part}, Dateline (published)").click()
         page.keyboard.type(value)
     page.get_by_label("Outlet").fill("Test Wire")
+    page.get_by_label("Title").fill("Ukrainian forces enter Lyman")
     page.get_by_label("Outlet").press("Tab")
     page.get_by_role("button", name="Find places and claims").click()
     page.get_by_text("2 candidate claim(s)").wait_for(timeout=WAIT_MS)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pandas as pd
 import pytest
 
 from frontline import store
 from frontline.app.ui import view_filters
-from frontline.export import CREDITS
+from frontline.export import CREDITS, geojson_text, to_csv
 from frontline.timeline import Filters, TimelineIndex, claims_table
 from frontline.web.tables import (
     CLAIM_SEARCH_COLUMNS,
@@ -198,3 +199,17 @@ def test_the_whole_date_range_is_no_filter_and_stays_out_of_links():
     view = filters = view_filters(part, FIRST, LAST)
     assert (filters.date_from, filters.date_to) == (dt.date(2022, 9, 1), dt.date(2022, 9, 10))
     assert view == part
+
+
+def test_downloads_carry_the_article_s_title_outlet_and_address(seed):
+    dataset, table = seed
+    article = dataset.articles[table.loc[0, "article_id"]]
+    assert table.loc[0, "url"] == article.url  # the claims table joins the address in
+    rows = table.head(1).assign(url="https://example.org/report")
+    exported = pd.read_csv(io.StringIO(to_csv(rows)), comment="#")
+    assert (exported.loc[0, "title"], exported.loc[0, "outlet"], exported.loc[0, "url"]) == (
+        article.title,
+        article.outlet,
+        "https://example.org/report",
+    )
+    assert "https://example.org/report" in geojson_text(rows)

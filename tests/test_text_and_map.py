@@ -148,3 +148,9 @@ def test_the_legend_tells_every_certainty_apart():
     assert len(set(swatches.values())) == len(vocab.CERTAINTIES)
     for certainty in vocab.CERTAINTIES:  # solid in the legend exactly where the map is solid
         assert (swatches[certainty][1] == "solid") == (vocab.CERTAINTY_DASH[certainty] is None)
+
+
+def test_the_wheel_does_not_zoom_the_map_until_it_is_clicked():
+    html = base_map((49, 37), "", "/l.js", "/l.css").get_root().render()
+    assert '"scrollWheelZoom": false' in html
+    assert "scrollWheelZoom.enable()" in html  # after a click on the map

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,8 +14,11 @@ from frontline import vocab
 from frontline.urlstate import (
     MAX_PARAM_LENGTH,
     Filters,
+    MapView,
     ParsedView,
     map_link,
+    map_view_params,
+    parse_map_view,
     parse_table_options,
     parse_view,
     view_params,
@@ -189,3 +193,35 @@ def test_any_article_in_the_link_is_an_article_or_a_notice(raw):
         assert_inert(choice.notice)
     if raw is not None and ("/" in raw or "\\" in raw or raw.startswith(".")):
         assert choice.article_id is None  # never a path
+
+
+# --- the map's centre and zoom -----------------------------------------------------------
+
+
+def test_the_map_view_round_trips_through_the_link():
+    view = MapView(49.71003, 37.61581, 12)
+    params = map_view_params(view)
+    assert params == {"center": "49.7100,37.6158", "zoom": "12"}
+    parsed, notices = parse_map_view(params)
+    assert notices == []
+    assert parsed == MapView(49.71, 37.6158, 12)
+    assert map_view_params(None) == {}
+    assert parse_map_view({}) == (None, [])
+
+
+@pytest.mark.parametrize(
+    ("params", "expected", "words"),
+    [
+        ({"center": "north", "zoom": "9"}, None, "not latitude,longitude"),
+        ({"center": "49.7", "zoom": "9"}, None, "not latitude,longitude"),
+        ({"center": "10,10", "zoom": "9"}, None, "outside the map's area"),
+        ({"center": "nan,nan", "zoom": "9"}, None, "outside the map's area"),
+        ({"center": "49,37", "zoom": "big"}, MapView(49.0, 37.0, 7), "not a whole number"),
+        ({"center": "49,37", "zoom": "40"}, MapView(49.0, 37.0, 18), "18 is used"),
+        ({"zoom": "9"}, None, "no 'center'"),
+    ],
+)
+def test_a_bad_map_view_falls_back_with_a_notice(params, expected, words):
+    parsed, notices = parse_map_view(params)
+    assert parsed == expected
+    assert len(notices) == 1 and words in notices[0]

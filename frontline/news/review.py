@@ -47,7 +47,7 @@ EDITABLE = {
 WIDTHS = {
     "keep": 60,
     "place": 140,
-    "oblast": 70,
+    "oblast": 130,
     "status": 110,
     "event": 100,
     "certainty": 110,

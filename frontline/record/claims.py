@@ -80,13 +80,11 @@ def record_claims_table(record: RecordData, dataset: Dataset) -> pd.DataFrame:
                 "url": PAGE_URL,
             }
         )
-    table = pd.DataFrame(rows, columns=[*CLAIM_TABLE_COLUMNS, "url"])
+    table = pd.DataFrame(rows, columns=CLAIM_TABLE_COLUMNS)
     for name in ("date", "date_end", "published"):
         table[name] = pd.to_datetime(table[name])
     table["geonames_id"] = table["geonames_id"].astype("Int64")
-    return table.sort_values(
-        ["date", "published", "claim_id"], kind="stable", ignore_index=True
-    ).drop(columns="url")
+    return table.sort_values(["date", "published", "claim_id"], kind="stable", ignore_index=True)
 
 
 def _as_of(text: str) -> str:

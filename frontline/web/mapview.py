@@ -135,6 +135,20 @@ ATTRIBUTION_STYLE = (
 )
 
 
+class _WheelAfterClick(OnePass):
+    """The wheel zooms the map only after a click on it, and stops once the pointer leaves:
+    scrolling the page past the map must not zoom it out to a grey world."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+    map.on("click focus", function () { map.scrollWheelZoom.enable(); });
+    map.on("mouseout blur", function () { map.scrollWheelZoom.disable(); });
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+
 def base_map(
     center: tuple[float, float],
     outlines: str,
@@ -145,8 +159,14 @@ def base_map(
     """The map without claims: tiles (when reachable) and the oblast outlines (always;
     `outlines` as outlines_json gives them, empty for none)."""
     fmap = folium.Map(
-        location=list(center), zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False
+        location=list(center),
+        zoom_start=zoom,
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=False,
+        scroll_wheel_zoom=False,  # until a click on the map (_WheelAfterClick)
     )
+    _WheelAfterClick().add_to(fmap)
     # The served copy of Leaflet replaces folium's CDN links (and its unused plugins).
     fmap.default_js = [("leaflet", leaflet_js)]
     fmap.default_css = [("leaflet_css", leaflet_css)]

@@ -9,7 +9,7 @@ import pandas as pd
 from frontline import vocab
 from frontline.timeline import describe_date
 from frontline.web.mapview import marker_style
-from frontline.web.text import escape_html, highlight, mention_span
+from frontline.web.text import escape_html, highlight, legend_list_html, mention_span
 
 STYLE = """
 <style>
@@ -55,11 +55,7 @@ def legend_html(record: bool = False) -> str:
             f'background:{vocab.NO_CLAIM_COLOUR};opacity:.6"></span>small dot: the record '
             "(Wikipedia's list, not a news report), in its status's colour</span>"
         )
-    return (
-        f'{STYLE}<div class="fl-legend" role="list" aria-label="Legend">'
-        + "".join(items)
-        + "</div>"
-    )
+    return STYLE + legend_list_html(items, "Legend")
 
 
 def article_link(article_id: str, place_id: str | None = None) -> str:

@@ -17,7 +17,13 @@ from frontline.store import ID_PATTERN, WEB_ADDRESS_PATTERN
 from frontline.timeline import describe_date
 from frontline.urlstate import map_link, under_base
 from frontline.web.present import STYLE as PRESENT_STYLE
-from frontline.web.text import escape_html, mention_span, quoted_value, wrap_spans
+from frontline.web.text import (
+    escape_html,
+    legend_list_html,
+    mention_span,
+    quoted_value,
+    wrap_spans,
+)
 
 NEUTRAL_COLOUR = "#777777"  # a passage whose claims disagree on the status
 QUOTE_TINT = "26"  # alpha (hex) of a quoted passage's background
@@ -220,11 +226,7 @@ def reader_legend_html() -> str:
     items = [_sample(s, "confirmed", vocab.STATUS_LABELS[s]) for s in vocab.STATUSES]
     items += [_sample("mixed", c, c) for c in vocab.CERTAINTIES]
     items.append('<span><span class="fl-quote fl-s-mixed">quoted passage</span></span>')
-    return (
-        f'{STYLE}<div class="fl-legend" role="list" aria-label="Legend">'
-        + "".join(items)
-        + "</div>"
-    )
+    return STYLE + legend_list_html(items, "Legend")
 
 
 def reading_note_html(claims: int, focus_name: str | None = None) -> str:

@@ -105,3 +105,10 @@ def mention_span(quote: str, mention: str) -> tuple[int, int] | None:
         return None
     start = quote.find(mention)
     return None if start < 0 else (start, start + len(mention))
+
+
+def legend_list_html(items: list[str], label: str) -> str:
+    """A legend of `<span>` items as a list that assistive technology reads as one: each item
+    a list item, as the list's role requires. `label` is trusted text."""
+    listed = "".join(item.replace("<span>", '<span role="listitem">', 1) for item in items)
+    return f'<div class="fl-legend" role="list" aria-label="{label}">{listed}</div>'

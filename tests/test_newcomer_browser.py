@@ -1,0 +1,160 @@
+"""What a new reader meets in a real browser: finding a place flies the map there, the wheel
+scrolls the page past the map, Play is one button, no serious accessibility violation
+(axe-core, served from its npm package on disk), and a phone-sized screen works."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.mapbrowser import KUPIANSK, MAP_FRAME, WAIT_MS, marker_point, wait_for_map
+
+# .ci/run unpacks `npm pack axe-core@4` here.
+AXE = Path(os.environ.get("FRONTLINE_AXE", ROOT / ".cache/axe/package/axe.min.js"))
+
+
+def map_view(page) -> tuple[float, float, int]:
+    frame = page.frame(url=re.compile(r"streamlit_folium"))
+    assert frame is not None, "the map's frame is missing"
+    return tuple(
+        frame.evaluate(
+            "() => { const c = window.map_div.getCenter(); "
+            "return [c.lat, c.lng, window.map_div.getZoom()]; }"
+        )
+    )
+
+
+def wait_for_view(page, lat: float, lon: float, zoom: int) -> tuple:
+    view = map_view(page)
+    for _ in range(40):
+        if abs(view[0] - lat) < 0.01 and abs(view[1] - lon) < 0.01 and view[2] == zoom:
+            break
+        page.wait_for_timeout(250)
+        view = map_view(page)
+    return view
+
+
+def test_finding_a_place_flies_the_map_there_and_the_link_keeps_it(page, dashboard):
+    page.goto(dashboard.url + "/?as_of=2022-09-11")
+    wait_for_map(page)
+    assert map_view(page)[2] == 7
+    box = page.get_by_role("textbox", name="Find a place")
+    box.fill("Купянськ")
+    box.press("Enter")
+    page.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
+    lat, lon, zoom = wait_for_view(page, *KUPIANSK, 12)
+    assert (round(lat, 2), round(lon, 2), zoom) == (49.71, 37.62, 12)
+    page.wait_for_function("() => location.search.includes('zoom=12')", timeout=WAIT_MS)
+
+    copy = page.context.new_page()
+    copy.goto(page.url)
+    wait_for_map(copy)
+    assert wait_for_view(copy, *KUPIANSK, 12)[2] == 12
+    copy.close()
+
+    page.get_by_role("button", name="Whole map").click()
+    assert wait_for_view(page, lat, lon, 7)[2] == 7
+    assert page.page_errors == []
+
+
+def test_the_wheel_over_the_map_scrolls_the_page_and_zooms_only_after_a_click(page, dashboard):
+    page.goto(dashboard.url + "/?as_of=2022-09-11")
+    wait_for_map(page)
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, 400)
+    page.wait_for_timeout(800)
+    assert map_view(page)[2] == 7
+    page.mouse.click(box["x"] + box["width"] * 0.85, box["y"] + box["height"] * 0.3)
+    page.mouse.wheel(0, -400)
+    zoom = map_view(page)[2]
+    for _ in range(40):
+        if zoom > 7:
+            break
+        page.wait_for_timeout(250)
+        zoom = map_view(page)[2]
+    assert zoom > 7
+
+
+def test_play_is_one_button_while_it_plays(page, dashboard):
+    page.goto(dashboard.url + "/?as_of=2022-02-24")  # news and the record: many steps
+    wait_for_map(page)
+    play = page.get_by_role("button", name=re.compile("Play|Pause"))
+    play.first.click()
+    page.get_by_role("button", name="❚❚ Pause").wait_for(timeout=WAIT_MS)
+    for _ in range(6):  # over a few of Play's steps
+        assert play.count() == 1, play.all_inner_texts()
+        page.wait_for_timeout(700)
+    page.get_by_role("button", name="❚❚ Pause").click()
+    page.get_by_role("button", name="▶ Play").wait_for(timeout=WAIT_MS)
+    assert play.count() == 1
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's serious and critical violations on the page and in its frames."""
+    for frame in page.frames:
+        frame.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target)}))"
+    )
+    return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize(
+    ("path", "ready"),
+    [
+        ("/?as_of=2022-09-11&place=kupiansk", ".fl-card"),
+        ("/Data", '[data-testid="stDataFrame"]'),
+        ("/Articles", ".fl-legend"),
+        ("/Changes", "h1.fl-title"),
+        ("/Add_article", "h1.fl-title"),
+    ],
+)
+def test_no_serious_accessibility_violation(page, dashboard, path, ready):
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{AXE} is missing: .ci/run unpacks axe-core there")
+        pytest.skip(f"no axe-core at {AXE} (npm pack axe-core@4 and unpack it there)")
+    page.goto(dashboard.url + path)
+    page.locator(ready).first.wait_for(timeout=WAIT_MS)
+    if path.startswith("/?"):
+        wait_for_map(page)
+    page.wait_for_timeout(1500)  # the last run's elements settle
+    assert axe_violations(page) == []
+    assert page.request_log.foreign() == []  # axe came from disk
+
+
+def test_a_phone_reads_the_map_and_the_passages(browser, dashboard):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(dashboard.url + "/?as_of=2022-09-11")
+        wait_for_map(page)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        frame_box = page.locator(MAP_FRAME).bounding_box()
+        assert frame_box["width"] <= 390 and frame_box["height"] >= 300
+        assert frame_box["y"] < 844 - 100  # the map shows in the first screen
+        play = page.get_by_role("button", name="▶ Play").bounding_box()
+        back = page.get_by_role("button", name="◀ Back").bounding_box()
+        assert abs(play["y"] - back["y"]) < 5  # the timeline's buttons share one row
+        page.locator(MAP_FRAME).scroll_into_view_if_needed()
+        x, y = marker_point(page, *KUPIANSK)
+        page.mouse.click(x, y)
+        card = page.locator(".fl-card").filter(has_text="had entered Kupiansk")
+        card.wait_for(timeout=WAIT_MS)
+        # The tap brings the place's heading into view: the passages stack below the map.
+        page.wait_for_function(
+            "() => { const h = document.querySelector('h3.fl-place');"
+            " if (!h) return false; const r = h.getBoundingClientRect();"
+            " return r.top >= 0 && r.bottom <= window.innerHeight; }",
+            timeout=WAIT_MS,
+        )
+        assert card.bounding_box()["width"] <= 390
+    finally:
+        context.close()
