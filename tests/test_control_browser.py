@@ -13,7 +13,7 @@ from frontline.control import CONTROL_DIR_ENV
 from frontline.web.controlview import AREA_OPACITY, RING_COLOUR, RING_RADIUS
 from tests.conftest import DATA_DIR, save_screenshot
 from tests.controlmaps import deepstate_files, write_files
-from tests.mapbrowser import KUPIANSK, WAIT_MS, map_frame, marker_point, wait_for_map
+from tests.mapbrowser import KUPIANSK, MAP_FRAME, WAIT_MS, map_frame, marker_point, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +36,8 @@ def browser_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def ring_tooltip(page) -> str:
     """Hover the outline of the ring around Kupiansk (the marker inside keeps its own
     tooltip) and read what it says."""
+    # A point below the fold cannot be hovered: bring the whole map into view first.
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
     x, y = marker_point(page, *KUPIANSK)
     page.mouse.move(0, 0)
     page.mouse.move(x + RING_RADIUS, y)
