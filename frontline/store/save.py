@@ -17,6 +17,7 @@ Batch) or why nothing needs adding (a CommitReport). commit() then
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -42,6 +43,9 @@ class Batch:
     places: tuple[Place, ...] = ()
     claims: tuple[Claim, ...] = ()
     message: str = ""  # what the writer says was added, for its report
+    # Whole files the plan staged inside the data directory (an import's claims, too many to
+    # hold in memory): (path in the data directory, staged file), renamed into place last.
+    files: tuple[tuple[str, Path], ...] = ()
 
 
 @dataclass
@@ -116,6 +120,8 @@ def _commit_locked(root: Path, plan: Plan) -> CommitReport:
     if problems:
         raise CommitError(f"the new data would not validate: {problems[0]}")
     write_tables(root, **tables)
+    for name, staged in batch.files:
+        os.replace(staged, root / name)
     cache.refresh(root, tables["articles"], tables["claims"])
     return CommitReport(
         added=True,
