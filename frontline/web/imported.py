@@ -1,0 +1,160 @@
+"""Saved imported claims as the pages show them: filtered by the map's view, as a table and
+a download that keep each claim's provenance (data set, file, row, licence), the credits of
+the data sets shown, and cards for the map's panel. Never presented as news reports."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from frontline import vocab
+from frontline.export import SPREADSHEET_NOTE, spreadsheet_safe
+from frontline.model import Place
+from frontline.timeline import Filters
+from frontline.web.text import escape_html
+
+COLUMNS = [
+    "claim_id",
+    "place_id",
+    "name",
+    "oblast",
+    "lat",
+    "lon",
+    "date",
+    "date_end",
+    "date_precision",
+    "status",
+    "event",
+    "certainty",
+    "claimant",
+    "passage",
+    "source_url",
+    "dataset",
+    "file",
+    "row",
+    "unit",
+    "licence",
+    "place_match",
+    "place_km",
+]
+# The download: every column, provenance included, with the source's own name of the place.
+DOWNLOAD_COLUMNS = [*COLUMNS[:3], "place_name", *COLUMNS[3:]]
+NO_PASSAGE = "(the data set gives no passage for this row; see its source address)"
+
+
+def imported_frame(rows: list[dict[str, str]], places: dict[str, Place]) -> pd.DataFrame:
+    """The saved rows with their places' names and oblasts, dates as timestamps."""
+    frame = pd.DataFrame(rows, columns=[c for c in DOWNLOAD_COLUMNS if c not in ("name", "oblast")])
+    frame["name"] = [places[p].name for p in frame["place_id"]]
+    frame["oblast"] = [places[p].oblast for p in frame["place_id"]]
+    for column in ("date", "date_end"):
+        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+    return frame.reindex(columns=DOWNLOAD_COLUMNS)
+
+
+def in_view(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The imported claims the view's filters let through: about dates up to the as-of date
+    within its range, in its oblasts, of its statuses (a claim that states no control passes
+    any status filter: it says nothing of status) and certainties."""
+    keep = pd.Series(True, index=frame.index)
+    if filters.as_of is not None:
+        keep &= frame["date"] <= pd.Timestamp(filters.as_of)
+    if filters.date_from is not None:
+        keep &= frame["date_end"] >= pd.Timestamp(filters.date_from)
+    if filters.date_to is not None:
+        keep &= frame["date"] <= pd.Timestamp(filters.date_to)
+    if filters.oblasts:
+        keep &= frame["oblast"].isin(filters.oblasts)
+    if filters.statuses:
+        keep &= frame["status"].isin(filters.statuses) | (frame["status"] == "")
+    if filters.certainties:
+        keep &= frame["certainty"].isin(filters.certainties)
+    return frame[keep].sort_values(["date", "claim_id"], kind="stable")
+
+
+def shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """The Data page's table: readable, every value text (st.dataframe draws no HTML)."""
+    return pd.DataFrame(
+        {
+            "Date": frame["date"].dt.date,
+            "Place": frame["name"],
+            "Status": frame["status"].map(lambda s: vocab.STATUS_LABELS.get(s, s) or "—"),
+            "Event": frame["event"],
+            "Certainty": frame["certainty"],
+            "Claimant": frame["claimant"],
+            "Passage": frame["passage"].where(frame["passage"] != "", NO_PASSAGE),
+            "Data set": frame["dataset"],
+            "File": frame["file"],
+            "Row": frame["unit"] + " " + frame["row"],
+            "Licence": frame["licence"],
+            "Source address": frame["source_url"],
+        }
+    )
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    out = frame.copy()
+    for column in ("date", "date_end"):
+        out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return spreadsheet_safe(out).to_csv(index=False, lineterminator="\n")
+
+
+def credits(frame: pd.DataFrame) -> str:
+    """What the rows' data sets ask to be credited, each once."""
+    pairs = dict.fromkeys(zip(frame["dataset"], frame["licence"], strict=True))
+    return " ".join(f"{dataset}: {licence}" for dataset, licence in pairs)
+
+
+def readme(frame: pd.DataFrame) -> str:
+    return "\n".join(
+        [
+            "Frontline — claims imported from analysts' data sets",
+            "",
+            f"imported_claims.csv: {len(frame)} claim(s), one row per claim, with where it came",
+            "  from: the data set, the file, the row (line or item) and the data set's licence.",
+            "  An empty status is an event that states no control (shelling, strikes, fighting).",
+            f"  {SPREADSHEET_NOTE}",
+            "",
+            "Credits (cite them with the data):",
+            *(
+                f"  {dataset}: {licence}"
+                for dataset, licence in dict.fromkeys(
+                    zip(frame["dataset"], frame["licence"], strict=True)
+                )
+            ),
+            "",
+        ]
+    )
+
+
+def card_html(row: pd.Series) -> str:
+    """An imported claim for the map's panel: a data set's row, which says so, with its
+    provenance; every value escaped."""
+    colour = vocab.STATUS_COLOURS.get(row["status"], vocab.NO_CLAIM_COLOUR)
+    status = vocab.STATUS_LABELS.get(row["status"], row["status"]) or "states no control"
+    day = row["date"].date().isoformat()
+    if row["date_end"] != row["date"]:
+        day = f"{day} – {row['date_end'].date().isoformat()}"
+    passage = (
+        f"<blockquote>“{escape_html(row['passage'])}”</blockquote>"
+        if row["passage"]
+        else f'<div class="fl-meta">{escape_html(NO_PASSAGE)}</div>'
+    )
+    link = (
+        f' · <a href="{escape_html(row["source_url"])}" rel="noopener noreferrer" '
+        'target="_blank">source</a>'
+        if str(row["source_url"]).startswith(("http://", "https://"))
+        else ""
+    )
+    return (
+        f'<div class="fl-card fl-imported" style="border-left-color:{colour}">'
+        f'<div class="fl-meta"><span class="fl-badge">Imported data set</span> '
+        f"<strong>{escape_html(day)}</strong> · "
+        f'<span class="fl-badge">{escape_html(status)}</span>'
+        f'<span class="fl-badge">{escape_html(row["certainty"])}</span>'
+        f'<span class="fl-badge">{escape_html(row["event"])}</span>'
+        f" according to {escape_html(row['claimant'])}</div>"
+        f"{passage}"
+        f'<div class="fl-meta">From {escape_html(row["dataset"])}, '
+        f"{escape_html(row['file'])} {escape_html(row['unit'])} {escape_html(row['row'])}"
+        f"{link}. {escape_html(row['licence'])}</div></div>"
+    )
