@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -68,13 +69,33 @@ def test_the_data_page_table_and_downloads_keep_the_provenance(imported, downloa
     assert kupiansk["Licence"] == CREDITS["acled"]
     assert kupiansk["Passage"].endswith(HOSTILE)  # as text, in a table that draws no HTML
     assert set(table["Place"]) == {"Kupiansk", "Izium", "Lyman", "Zelenyi Hai Testovyi"}
-    rows = list(csv.DictReader(io.StringIO(downloads(app, "download_imported_csv"))))
-    assert len(rows) == len(table)
-    assert {r["dataset"] for r in rows} == {"ACLED"}
-    assert all(r["file"] == "acled.csv" and r["row"] and r["licence"] for r in rows)
-    readme = downloads(app, "download_imported_readme")
-    assert "ACLED: Armed Conflict Location & Event Data" in readme
+    # ACLED's terms forbid passing its rows on: the downloads leave them out and say so.
+    assert list(csv.DictReader(io.StringIO(downloads(app, "download_imported_csv")))) == []
+    assert any("ACLED's 4 row(s) are left out of the downloads" in c.value for c in app.caption)
     assert any("Credits of the imported data sets" in t.value for t in app.text)
+
+
+def test_the_downloads_carry_each_rows_provenance(data_copy, downloads):  # noqa: F811
+    save_import(
+        "csv",
+        [FIXTURES / "analyst_sheet.csv"],
+        make_matcher(data_copy),
+        data_copy,
+        mapping_file=FIXTURES / "analyst_sheet.toml",
+    )
+    app = page("pages/2_Data.py", as_of="2022-09-11", source="news")
+    (table,) = [d.value for d in app.dataframe if "Data set" in d.value.columns]
+    rows = list(csv.DictReader(io.StringIO(downloads(app, "download_imported_csv"))))
+    assert len(rows) == len(table) > 0
+    assert {(r["dataset"], r["file"]) for r in rows} == {("kharkiv-desk", "analyst_sheet.csv")}
+    assert all(
+        r["row"].isdigit() and r["licence"] == "CC BY 4.0: credit the Kharkiv desk" for r in rows
+    )
+    geojson = json.loads(downloads(app, "download_imported_geojson"))
+    assert len(geojson["features"]) == len(rows)
+    assert geojson["features"][0]["properties"]["dataset"] == "kharkiv-desk"
+    assert "credit the Kharkiv desk" in geojson["metadata"]["credits"]
+    assert "kharkiv-desk: CC BY 4.0" in downloads(app, "download_imported_readme")
 
 
 def test_the_data_page_filters_imported_claims_by_the_view(imported):

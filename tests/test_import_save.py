@@ -12,6 +12,7 @@ import pytest
 
 from frontline.importers import CREDITS
 from frontline.importers.batch import make_matcher
+from frontline.importers.credits import VIINA_NOTICE
 from frontline.importers.saved import import_files, load_saved, save_import
 from frontline.store import load_dataset
 from frontline.store.save import CommitError
@@ -94,6 +95,8 @@ def test_every_format_saves(data):
     assert not saved.problems
     assert {r["dataset"] for r in saved.rows} >= {"TimeMap", "GeoConfirmed", "kharkiv-desk"}
     assert all(r["licence"] and r["file"] and r["row"] for r in saved.rows)
+    viina = [r for r in saved.rows if r["dataset"].startswith("VIINA")]
+    assert viina and all(r["licence"].startswith(VIINA_NOTICE) for r in viina)
 
 
 def test_a_refused_commit_leaves_no_staged_file(data):

@@ -65,23 +65,35 @@ def imported_table(data: AppData, filters: Filters) -> None:
         width="stretch",
         column_config={"Passage": st.column_config.TextColumn("Passage", width="large")},
     )
-    csv_column, readme_column = st.columns(2)
+    shared, withheld = imported.downloadable(rows)
+    csv_column, geojson_column, readme_column = st.columns(3)
     csv_column.download_button(
         "Imported claims as CSV",
-        imported.to_csv(rows),
+        imported.to_csv(shared),
         file_name="imported_claims.csv",
         mime="text/csv",
         key="download_imported_csv",
         on_click="ignore",
     )
+    geojson_column.download_button(
+        "Imported claims as GeoJSON",
+        imported.to_geojson(shared),
+        file_name="imported_claims.geojson",
+        mime="application/geo+json",
+        key="download_imported_geojson",
+        on_click="ignore",
+        help="The credits are in the file's metadata.",
+    )
     readme_column.download_button(
         "About the imported claims (README)",
-        imported.readme(rows),
+        imported.readme(shared),
         file_name="README_imported.txt",
         mime="text/plain",
         key="download_imported_readme",
         on_click="ignore",
     )
+    for reason in withheld:
+        st.caption(reason)
     if len(rows):
         st.text(f"Credits of the imported data sets shown: {imported.credits(rows)}")
 

@@ -4,10 +4,13 @@ the data sets shown, and cards for the map's panel. Never presented as news repo
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from frontline import vocab
 from frontline.export import SPREADSHEET_NOTE, spreadsheet_safe
+from frontline.importers.credits import NOT_REDISTRIBUTED
 from frontline.model import Place
 from frontline.timeline import Filters
 from frontline.web.text import escape_html
@@ -91,11 +94,49 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def to_csv(frame: pd.DataFrame) -> str:
+def downloadable(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The rows a reader may download, and why the others are left out (per data set)."""
+    withheld = frame["dataset"].isin(list(NOT_REDISTRIBUTED))
+    reasons = [
+        f"{dataset}'s {count} row(s) are left out of the downloads: {NOT_REDISTRIBUTED[dataset]}"
+        for dataset, count in frame.loc[withheld, "dataset"].value_counts().sort_index().items()
+    ]
+    return frame[~withheld], reasons
+
+
+def _plain_dates(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in ("date", "date_end"):
         out[column] = out[column].dt.strftime("%Y-%m-%d")
-    return spreadsheet_safe(out).to_csv(index=False, lineterminator="\n")
+    return out
+
+
+def to_geojson(frame: pd.DataFrame) -> str:
+    """A Point per claim at the source's coordinates (its place's where it gave none), every
+    column a property, the data sets' credits in the metadata."""
+    features = []
+    for row in _plain_dates(frame).to_dict(orient="records"):
+        lat, lon = row["lat"] or None, row["lon"] or None
+        point = [float(lon), float(lat)] if lat and lon else None
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": None if point is None else {"type": "Point", "coordinates": point},
+                "properties": row,
+            }
+        )
+    return json.dumps(
+        {
+            "type": "FeatureCollection",
+            "features": features,
+            "metadata": {"generator": "frontline", "credits": credits(frame)},
+        },
+        ensure_ascii=False,
+    )
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    return spreadsheet_safe(_plain_dates(frame)).to_csv(index=False, lineterminator="\n")
 
 
 def credits(frame: pd.DataFrame) -> str:
@@ -109,8 +150,9 @@ def readme(frame: pd.DataFrame) -> str:
         [
             "Frontline — claims imported from analysts' data sets",
             "",
-            f"imported_claims.csv: {len(frame)} claim(s), one row per claim, with where it came",
-            "  from: the data set, the file, the row (line or item) and the data set's licence.",
+            f"imported_claims.csv, imported_claims.geojson: {len(frame)} claim(s), one row or",
+            "  feature per claim, with where it came from: the data set, the file, the row",
+            "  (line or item) and the data set's licence.",
             "  An empty status is an event that states no control (shelling, strikes, fighting).",
             f"  {SPREADSHEET_NOTE}",
             "",
