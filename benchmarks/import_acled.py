@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from frontline.importers.batch import make_matcher, preview  # noqa: E402
-from frontline.importers.saved import save_import  # noqa: E402
+from frontline.importers.saved import load_saved, save_import  # noqa: E402
+from frontline.store import load_dataset  # noqa: E402
 
 COLUMNS = (
     "event_id_cnty",
@@ -176,6 +177,14 @@ def save(folder: Path, path: Path) -> None:
     print(
         f"peak resident memory: {before:.0f} MiB before the import (gazetteer loaded), "
         f"{peak_rss_mb():.0f} MiB after"
+    )
+    # Reading the saved claims back, validated, as the Data page and the map's panel do.
+    started = time.perf_counter()
+    saved = load_saved(data, load_dataset(data).places)
+    seconds = time.perf_counter() - started
+    print(
+        f"load saved: {len(saved.frame):,} rows in {seconds:.1f} s, problems "
+        f"{len(saved.problems):,}; peak resident memory {peak_rss_mb():.0f} MiB"
     )
 
 

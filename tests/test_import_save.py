@@ -119,3 +119,20 @@ def test_a_bad_saved_row_is_named_by_file_line_and_field(data):
     assert len(saved.rows) == 3
     (problem,) = saved.problems
     assert (problem.file, problem.line, problem.field) == (f"imports/{path.name}", 3, "place_id")
+
+
+def test_line_numbers_count_the_line_breaks_of_passages(data):
+    save(data, "acled", "acled.csv")
+    path = import_files(data)[0]
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("Russian forces shelled Izyum.", "Russian forces\nshelled\nIzyum.")
+    text = text.replace(
+        "acled-UKR90003,lyman,Lyman,48.9901,37.8084,near,2022-05-23",
+        "acled-UKR90003,lyman,Lyman,48.9901,37.8084,near,2022-13-40",
+    )
+    path.write_text(text, encoding="utf-8")
+    saved = load_saved(data, load_dataset(data).places)
+    assert len(saved.rows) == 3
+    assert any(r["passage"].endswith("Russian forces\nshelled\nIzyum.") for r in saved.rows)
+    (problem,) = saved.problems
+    assert (problem.line, problem.field) == (6, "date")  # the third row, after two breaks

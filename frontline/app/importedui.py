@@ -31,7 +31,7 @@ def _saved(
     # Keyed by the data's signature (the places come with it) and the import files'.
     del signature, files
     saved = load_saved(Path(data_dir), _places)
-    return imported.imported_frame(saved.rows, _places), tuple(saved.problems)
+    return imported.imported_frame(saved.frame, _places), tuple(saved.problems)
 
 
 def saved_imports(data: AppData) -> tuple[pd.DataFrame, tuple[Problem, ...]]:

@@ -17,9 +17,12 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
+import pandas as pd
 
 from frontline import vocab
 from frontline.importers.batch import _context, iter_claims
@@ -299,63 +302,124 @@ def save_import(
 
 # --- reading back -------------------------------------------------------------------------
 
+# A few bad rows are listed one by one; beyond this many, they are counted.
+MAX_PROBLEMS_LISTED = 1000
+
 
 @dataclass
 class SavedImports:
-    """The saved imported claims (rows as written, keyed by column), and the problems of
-    the rows left out."""
+    """The saved imported claims (one column per COLUMNS, all text, as written; `_file`
+    and `_line` say where each row sits), and the problems of the rows left out. Read with
+    pandas' text columns, so a million rows take about the files' size in memory."""
 
-    rows: list[dict[str, str]] = field(default_factory=list)
+    frame: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(COLUMNS)))
     problems: list[Problem] = field(default_factory=list)
 
-
-def _row_fault(row: dict[str, str], places: dict[str, Place], seen: set[str]) -> tuple[str, str]:
-    if not ID_PATTERN.match(row["claim_id"]):
-        return "claim_id", f"{row['claim_id'][:40]!r} is not an id"
-    if row["claim_id"] in seen:
-        return "claim_id", f"{row['claim_id']} is already saved in an earlier row or file"
-    if row["place_id"] not in places:
-        return "place_id", f"{row['place_id'][:40]!r} is not a place in {PLACES_FILE}"
-    for name in ("date", "date_end"):
-        if not ISO_DATE_PATTERN.match(row[name]):
-            return name, f"{row[name][:20]!r} is not a date (YYYY-MM-DD)"
-    if row["status"] not in (*vocab.STATUSES, ""):
-        return "status", f"{row['status'][:20]!r} is not one of {', '.join(vocab.STATUSES)}"
-    if row["event"] not in IMPORT_EVENTS:
-        return "event", f"{row['event'][:20]!r} is not one of {', '.join(IMPORT_EVENTS)}"
-    if row["certainty"] not in vocab.CERTAINTIES:
-        return "certainty", f"{row['certainty'][:20]!r} is not a certainty"
-    for name in ("dataset", "file", "licence", "claimant"):
-        if not row[name].strip():
-            return name, "is empty: every imported claim names it"
-    if not row["row"].isdigit():
-        return "row", f"{row['row'][:20]!r} is not a line or item number"
-    return "", ""
+    @property
+    def rows(self) -> list[dict[str, str]]:
+        return self.frame[list(COLUMNS)].to_dict(orient="records")
 
 
-def iter_saved(
-    root: Path, places: dict[str, Place], problems: list[Problem]
-) -> Iterator[dict[str, str]]:
-    """The valid saved rows, file by file; each bad row is reported and left out."""
-    seen: set[str] = set()
-    for path in import_files(root):
-        label = f"{IMPORTS_DIR}/{path.name}"
-        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
-            if missing:
-                problems.append(Problem(label, 1, missing[0], "is missing; the file is left out"))
-                continue
-            for row in reader:
-                field_name, message = _row_fault(row, places, seen)
-                if field_name:
-                    problems.append(Problem(label, reader.line_num, field_name, message))
-                    continue
-                seen.add(row["claim_id"])
-                yield row
+READ_CHUNK_ROWS = 50_000  # read in chunks: the parser's own buffers stay small
+
+
+def _read_file(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | None:
+    chunks, line = [], 2
+    try:
+        reader = pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            encoding="utf-8",
+            encoding_errors="replace",
+            chunksize=READ_CHUNK_ROWS,
+        )
+        with reader:
+            for chunk in reader:
+                missing = [c for c in COLUMNS if c not in chunk.columns]
+                if missing:
+                    problems.append(
+                        Problem(label, 1, missing[0], "is missing; the file is left out")
+                    )
+                    return None
+                chunk = chunk[list(COLUMNS)]
+                # The line each row starts on: a passage may hold line breaks of its own.
+                breaks = sum(chunk[c].str.count("\n") for c in COLUMNS).to_numpy()
+                starts = line + np.arange(len(chunk)) + np.cumsum(breaks) - breaks
+                line = int(starts[-1] + 1 + breaks[-1]) if len(chunk) else line
+                chunks.append(chunk.assign(_line=starts, _file=label))
+    except (OSError, ValueError, pd.errors.ParserError) as err:
+        problems.append(Problem(label, 0, "-", f"cannot be read: {str(err)[:200]}"))
+        return None
+    if not chunks:
+        return None
+    return pd.concat(chunks, ignore_index=True)
+
+
+def _faults(frame: pd.DataFrame, places: dict[str, Place]) -> list[tuple[str, pd.Series, str]]:
+    """(field, which rows fail, what is wrong) for each check, in the order reported."""
+    blank = {name: frame[name].str.strip() == "" for name in ("dataset", "file", "licence")}
+    days = {
+        name: pd.to_datetime(
+            frame[name].where(frame[name].str.match(ISO_DATE_PATTERN.pattern)),
+            format="%Y-%m-%d",
+            errors="coerce",
+        )
+        for name in ("date", "date_end")
+    }
+    return [
+        ("claim_id", ~frame["claim_id"].str.match(ID_PATTERN.pattern), "is not an id"),
+        (
+            "claim_id",
+            frame["claim_id"].duplicated(),
+            "is already saved in an earlier row or file",
+        ),
+        ("place_id", ~frame["place_id"].isin(list(places)), f"is not a place in {PLACES_FILE}"),
+        ("date", days["date"].isna(), "is not a date (YYYY-MM-DD)"),
+        ("date_end", days["date_end"].isna(), "is not a date (YYYY-MM-DD)"),
+        ("date_end", days["date_end"] < days["date"], "is before the date"),
+        (
+            "status",
+            ~frame["status"].isin([*vocab.STATUSES, ""]),
+            f"is not one of {', '.join(vocab.STATUSES)} or empty",
+        ),
+        ("event", ~frame["event"].isin(IMPORT_EVENTS), f"is not one of {', '.join(IMPORT_EVENTS)}"),
+        (
+            "certainty",
+            ~frame["certainty"].isin(vocab.CERTAINTIES),
+            f"is not one of {', '.join(vocab.CERTAINTIES)}",
+        ),
+        ("claimant", frame["claimant"].str.strip() == "", "is empty"),
+        *((name, rows, "is empty: every imported claim names it") for name, rows in blank.items()),
+        ("row", ~frame["row"].str.isdigit(), "is not a line or item number"),
+    ]
 
 
 def load_saved(root: Path, places: dict[str, Place]) -> SavedImports:
+    """Every saved import file, validated: a bad row is reported by file, line and field and
+    left out; the rest are kept."""
     saved = SavedImports()
-    saved.rows = list(iter_saved(root, places, saved.problems))
+    frames = []
+    for path in import_files(root):
+        frame = _read_file(path, f"{IMPORTS_DIR}/{path.name}", saved.problems)
+        if frame is not None:
+            frames.append(frame)
+    if not frames:
+        return saved
+    frame = pd.concat(frames, ignore_index=True)
+    bad = pd.Series(False, index=frame.index)
+    for name, fails, message in _faults(frame, places):
+        new = fails & ~bad
+        bad |= new
+        for _, row in frame[new].head(MAX_PROBLEMS_LISTED - len(saved.problems)).iterrows():
+            value = row[name][:40]
+            saved.problems.append(
+                Problem(row["_file"], int(row["_line"]), name, f"{value!r} {message}")
+            )
+    if int(bad.sum()) > len(saved.problems):
+        saved.problems.append(
+            Problem(IMPORTS_DIR, 0, "-", f"{int(bad.sum())} row(s) left out in all")
+        )
+    saved.frame = frame[~bad].reset_index(drop=True)
     return saved

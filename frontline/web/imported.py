@@ -44,11 +44,12 @@ DOWNLOAD_COLUMNS = [*COLUMNS[:3], "place_name", *COLUMNS[3:]]
 NO_PASSAGE = "(the data set gives no passage for this row; see its source address)"
 
 
-def imported_frame(rows: list[dict[str, str]], places: dict[str, Place]) -> pd.DataFrame:
-    """The saved rows with their places' names and oblasts, dates as timestamps."""
-    frame = pd.DataFrame(rows, columns=[c for c in DOWNLOAD_COLUMNS if c not in ("name", "oblast")])
-    frame["name"] = [places[p].name for p in frame["place_id"]]
-    frame["oblast"] = [places[p].oblast for p in frame["place_id"]]
+def imported_frame(saved: pd.DataFrame, places: dict[str, Place]) -> pd.DataFrame:
+    """The saved rows (saved.SavedImports.frame) with their places' names and oblasts, dates
+    as timestamps."""
+    frame = saved.copy()
+    frame["name"] = frame["place_id"].map({p: place.name for p, place in places.items()})
+    frame["oblast"] = frame["place_id"].map({p: place.oblast for p, place in places.items()})
     for column in ("date", "date_end"):
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
     return frame.reindex(columns=DOWNLOAD_COLUMNS)
