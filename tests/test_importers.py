@@ -521,7 +521,7 @@ def test_command_json_and_injected_save(tmp_path):
     )
     result = json.loads(out.getvalue())
     assert code == 1
-    assert result["summary"]["claims"] == 2 and result["dry_run"] is True
+    assert result["summary"]["claims"] == 2 and result["dry_run"] is False
     assert result["claims"][0]["provenance"] == {
         "dataset": "TimeMap",
         "file": str(FIXTURES / "timemap.json"),
@@ -538,7 +538,9 @@ def test_command_save_writes_once_and_a_second_save_adds_nothing(tmp_path):
     shutil.copytree(DATA_DIR, data)
     argv = ["gdelt", str(FIXTURES / "gdelt.export.tsv"), "--save", "--data-dir", str(data)]
     first, second = io.StringIO(), io.StringIO()
-    run_import(argv, stdout=io.StringIO(), stderr=first)
+    shown = io.StringIO()
+    run_import(argv, stdout=shown, stderr=first)
+    assert shown.getvalue().startswith("Preview: gdelt import of")
     assert "added" in first.getvalue() and "nothing added" not in first.getvalue()
     files = sorted((data / "imports").glob("*.csv"))
     assert len(files) == 1

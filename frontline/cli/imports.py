@@ -142,7 +142,11 @@ def run_args(
         progress=ProgressBar(err),
         limit=args.limit,
     )
-    out.write(to_json(shown) + "\n" if args.format == "json" else to_table(shown))
+    out.write(
+        to_json(shown, saving=args.save) + "\n"
+        if args.format == "json"
+        else to_table(shown, saving=args.save)
+    )
     if args.save:
         try:
             saved = save(
