@@ -138,7 +138,7 @@ def main() -> None:
         f"the README): {credits_for(claims)}"
     )
 
-    imported_table(data, filters)
+    imported_table(data, filters, query)
     record_disagreement_table(data, filters)
     control_disagreements(data, filters)
 

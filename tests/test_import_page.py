@@ -11,6 +11,7 @@ import pytest
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
+from frontline.app.importui import safe_name
 from frontline.importers.saved import import_files, load_saved
 from frontline.store import load_dataset
 from tests.conftest import ROOT
@@ -150,3 +151,10 @@ def test_too_many_files_are_refused_before_reading(data_copy, maps):
     upload(app, "acled", *[(f"a{i}.csv", b"x") for i in range(5)])
     assert "import up to 4 at once" in app.error[0].value
     assert not [b for b in app.button if b.label == "Preview"]
+
+
+def test_an_uploads_name_becomes_a_plain_file_name():
+    assert safe_name("../../etc/passwd", 1) == "passwd"
+    assert safe_name("C:\\exports\\acled.csv", 1) == "acled.csv"
+    assert safe_name("<img src=x>.csv", 1) == "_img_src_x_.csv"
+    assert safe_name("...", 3) == "upload-3"

@@ -104,6 +104,12 @@ def test_the_data_page_filters_imported_claims_by_the_view(imported):
     assert list(table["Place"]) == ["Lyman"]
 
 
+def test_the_data_pages_search_looks_through_imported_claims(imported):
+    app = page("pages/2_Data.py", as_of="2022-09-11", source="news", q="drone farm")
+    (table,) = [d.value for d in app.dataframe if "Data set" in d.value.columns]
+    assert list(table["Place"]) == ["Zelenyi Hai Testovyi"]
+
+
 def test_without_imports_the_data_page_has_no_imported_section(data_copy):
     app = page("pages/2_Data.py", source="news")
     assert not [d for d in app.dataframe if "Data set" in d.value.columns]

@@ -13,6 +13,7 @@ from frontline.importers.saved import import_files, load_saved
 from frontline.model import Problem
 from frontline.timeline import Filters
 from frontline.web import imported
+from frontline.web.tables import search
 
 
 def _imports_signature(root: Path) -> tuple:
@@ -44,13 +45,13 @@ def saved_imports(data: AppData) -> tuple[pd.DataFrame, tuple[Problem, ...]]:
     )
 
 
-def imported_table(data: AppData, filters: Filters) -> None:
-    """The Data page's section: the imported claims in the view, their provenance, the
-    downloads and the credits. Nothing when nothing was imported."""
+def imported_table(data: AppData, filters: Filters, query: str = "") -> None:
+    """The Data page's section: the imported claims in the view and the search, their
+    provenance, the downloads and the credits. Nothing when nothing was imported."""
     frame, problems = saved_imports(data)
     if frame.empty and not problems:
         return
-    rows = imported.in_view(frame, filters)
+    rows = search(imported.in_view(frame, filters), query, imported.SEARCH_COLUMNS)
     st.subheader(f"Imported claims ({len(rows)})")
     st.caption(
         "Rows of analysts' data sets, saved on the Import page or by `frontline import "

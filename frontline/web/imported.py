@@ -41,6 +41,20 @@ COLUMNS = [
 ]
 # The download: every column, provenance included, with the source's own name of the place.
 DOWNLOAD_COLUMNS = [*COLUMNS[:3], "place_name", *COLUMNS[3:]]
+# What the Data page's search looks through in an imported claim.
+SEARCH_COLUMNS = (
+    "name",
+    "place_name",
+    "place_id",
+    "status",
+    "event",
+    "certainty",
+    "claimant",
+    "passage",
+    "dataset",
+    "file",
+    "claim_id",
+)
 NO_PASSAGE = "(the data set gives no passage for this row; see its source address)"
 
 
