@@ -59,7 +59,9 @@ def main() -> None:
             st.code(mapping_keys_text(), language="toml")
     publisher = ""
     if fmt == "timemap":
-        publisher = st.text_input("Publisher (the claimant; default Bellingcat)", key="publisher")
+        publisher = st.text_input(
+            "Publisher (the claimant; default Bellingcat)", key="import_publisher"
+        )
     st.caption(f"Credit: {CREDITS[fmt]}")
 
     uploads = [(f.name, f.getvalue()) for f in files or []]

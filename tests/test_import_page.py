@@ -158,3 +158,11 @@ def test_an_uploads_name_becomes_a_plain_file_name():
     assert safe_name("C:\\exports\\acled.csv", 1) == "acled.csv"
     assert safe_name("<img src=x>.csv", 1) == "_img_src_x_.csv"
     assert safe_name("...", 3) == "upload-3"
+
+
+def test_a_timemap_publisher_is_the_claimant(data_copy, maps):
+    app = AppTest.from_file(PAGE, default_timeout=120).run()
+    upload(app, "timemap", fixture("timemap.json"))
+    app.text_input(key="import_publisher").input("Test Desk").run()
+    button(app, "Preview").click().run()
+    assert set(frame(app, "claim")["claimant"]) == {"Test Desk"}
