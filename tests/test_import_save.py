@@ -136,3 +136,18 @@ def test_line_numbers_count_the_line_breaks_of_passages(data):
     assert any(r["passage"].endswith("Russian forces\nshelled\nIzyum.") for r in saved.rows)
     (problem,) = saved.problems
     assert (problem.line, problem.field) == (6, "date")  # the third row, after two breaks
+
+
+def test_frontline_validate_checks_the_saved_imports(data, capsys):
+    from frontline.cli import main
+
+    save(data, "acled", "acled.csv")
+    assert main(["validate", str(data)]) == 0
+    assert "4 imported claim(s)" in capsys.readouterr().err
+    path = import_files(data)[0]
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",claimed,Suspilne,", ",sure,Suspilne,"),
+        encoding="utf-8",
+    )
+    assert main(["validate", str(data)]) == 1
+    assert f"imports/{path.name}:3: certainty: 'sure' is not one of" in capsys.readouterr().out
