@@ -10,7 +10,13 @@ from streamlit_folium import st_folium
 
 from frontline import limits
 from frontline.app.access import page_style
-from frontline.app.importui import run_preview, save_uploads, uploads_key, uploads_problem
+from frontline.app.importui import (
+    already_saved,
+    run_preview,
+    save_uploads,
+    uploads_key,
+    uploads_problem,
+)
 from frontline.app.ui import app_data, served_leaflet, show_problems
 from frontline.importers import CREDITS, FORMATS
 from frontline.store.save import CommitError
@@ -99,8 +105,14 @@ def main() -> None:
         )
         claims_layer(points, data.display_shapes).add_to(fmap)
         st_folium(fmap, key="import_map", height=320, use_container_width=True, returned_objects=[])
+    saved = already_saved(data.data_dir, shown)
     st.markdown(f"#### Claims ({len(shown.sample)} of {shown.claims} shown)")
-    st.dataframe(claims_frame(shown), hide_index=True, width="stretch")
+    if saved:
+        st.caption(
+            f"{len(saved)} of the claims shown are already in the data (ticked): "
+            "saving adds only the others."
+        )
+    st.dataframe(claims_frame(shown, saved), hide_index=True, width="stretch")
     st.markdown(f"#### Places ({shown.places_new} new first)")
     st.dataframe(places_frame(shown), hide_index=True, width="stretch")
     if shown.licence:

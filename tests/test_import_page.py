@@ -86,6 +86,7 @@ def test_acled_preview_save_and_a_second_save_that_adds_nothing(data_copy, maps)
     )
     assert maps and maps[-1].count("L.circleMarker") == 4
     assert not import_files(data_copy)  # a preview writes nothing
+    assert not claims["already saved"].any()
 
     button(app, "Save").click().run()
     assert not app.exception
@@ -94,6 +95,9 @@ def test_acled_preview_save_and_a_second_save_that_adds_nothing(data_copy, maps)
     assert not saved.problems
     assert sorted(r["claim_id"] for r in saved.rows) == list(claims["claim"])
 
+    button(app, "Preview").click().run()  # the same file again: every claim is saved
+    assert frame(app, "claim")["already saved"].all()
+    assert any("4 of the claims shown are already in the data" in c.value for c in app.caption)
     button(app, "Save").click().run()
     assert "nothing added: 4 claim(s) already in the data" in app.info[0].value
     assert len(load_saved(data_copy, load_dataset(data_copy).places).rows) == 4

@@ -15,7 +15,7 @@ import streamlit as st
 from frontline import limits
 from frontline.importers.batch import Preview, preview
 from frontline.importers.places import PlaceMatcher
-from frontline.importers.saved import SaveResult, save_import
+from frontline.importers.saved import SaveResult, save_import, saved_ids
 from frontline.news.gazetteer import load_gazetteer
 from frontline.store.boundaries import load_oblast_shapes
 
@@ -76,6 +76,12 @@ def uploads_problem(uploads: Sequence[Upload], mapping: Upload | None) -> str | 
     if mapping is not None and len(mapping[1]) > limits.IMPORT_MAPPING_BYTES:
         return f"the mapping file is larger than {limits.IMPORT_MAPPING_BYTES // 1024} KB"
     return None
+
+
+def already_saved(data_dir: Path, shown: Preview) -> set[str]:
+    """The ids of the preview's claims that an earlier import saved."""
+    ids = {claim.claim_id for claim, _ in shown.sample}
+    return ids & saved_ids(data_dir) if ids else set()
 
 
 class ProgressBar:

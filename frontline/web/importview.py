@@ -34,6 +34,7 @@ FILE_TYPES = {
 }
 CLAIM_COLUMNS = [
     "claim",
+    "already saved",
     "date",
     "place (as the source writes it)",
     "matched to",
@@ -71,10 +72,12 @@ def _km(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def claims_frame(shown: Preview) -> pd.DataFrame:
+def claims_frame(shown: Preview, saved: set[str] | frozenset[str] = frozenset()) -> pd.DataFrame:
+    """The preview's claims; `saved`, the ids already in the data (a save skips them)."""
     rows = [
         [
             c.claim_id,
+            c.claim_id in saved,
             c.date.isoformat()
             if c.date == c.date_end
             else f"{c.date.isoformat()} – {c.date_end.isoformat()}",
