@@ -151,3 +151,13 @@ def test_frontline_validate_checks_the_saved_imports(data, capsys):
     )
     assert main(["validate", str(data)]) == 1
     assert f"imports/{path.name}:3: certainty: 'sure' is not one of" in capsys.readouterr().out
+
+
+def test_a_claim_saved_in_two_files_counts_once(data):
+    save(data, "acled", "acled.csv")
+    first = import_files(data)[0]
+    shutil.copyfile(first, first.with_name("zz-copy.csv"))
+    saved = load_saved(data, load_dataset(data).places)
+    assert len(saved.rows) == 4
+    assert {(p.file, p.field) for p in saved.problems} == {("imports/zz-copy.csv", "claim_id")}
+    assert len(saved.problems) == 4

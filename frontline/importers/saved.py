@@ -320,10 +320,11 @@ class SavedImports:
         return self.frame[list(COLUMNS)].to_dict(orient="records")
 
 
-READ_CHUNK_ROWS = 50_000  # read in chunks: the parser's own buffers stay small
+READ_CHUNK_ROWS = 20_000  # read in chunks: the parser's own buffers stay small
 
 
-def _read_file(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | None:
+def _read_file(path: Path, label: str, checked: _Checker) -> pd.DataFrame | None:
+    problems = checked.problems
     chunks, line = [], 2
     try:
         reader = pd.read_csv(
@@ -348,7 +349,7 @@ def _read_file(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame 
                 breaks = sum(chunk[c].str.count("\n") for c in COLUMNS).to_numpy()
                 starts = line + np.arange(len(chunk)) + np.cumsum(breaks) - breaks
                 line = int(starts[-1] + 1 + breaks[-1]) if len(chunk) else line
-                chunks.append(chunk.assign(_line=starts, _file=label))
+                chunks.append(checked(chunk.assign(_line=starts, _file=label)))
     except (OSError, ValueError, pd.errors.ParserError) as err:
         problems.append(Problem(label, 0, "-", f"cannot be read: {str(err)[:200]}"))
         return None
@@ -370,11 +371,6 @@ def _faults(frame: pd.DataFrame, places: dict[str, Place]) -> list[tuple[str, pd
     }
     return [
         ("claim_id", ~frame["claim_id"].str.match(ID_PATTERN.pattern), "is not an id"),
-        (
-            "claim_id",
-            frame["claim_id"].duplicated(),
-            "is already saved in an earlier row or file",
-        ),
         ("place_id", ~frame["place_id"].isin(list(places)), f"is not a place in {PLACES_FILE}"),
         ("date", days["date"].isna(), "is not a date (YYYY-MM-DD)"),
         ("date_end", days["date_end"].isna(), "is not a date (YYYY-MM-DD)"),
@@ -396,30 +392,52 @@ def _faults(frame: pd.DataFrame, places: dict[str, Place]) -> list[tuple[str, pd
     ]
 
 
+class _Checker:
+    """Checks chunks of saved rows: reports each bad row (the first MAX_PROBLEMS_LISTED by
+    file, line and field) and returns the rest, copying a chunk only when it has bad rows."""
+
+    def __init__(self, places: dict[str, Place], problems: list[Problem]):
+        self.places, self.problems, self.left_out = places, problems, 0
+
+    def report(self, frame: pd.DataFrame, fails: pd.Series, name: str, message: str) -> None:
+        room = MAX_PROBLEMS_LISTED - len(self.problems)
+        for _, row in frame[fails].head(max(room, 0)).iterrows():
+            self.problems.append(
+                Problem(row["_file"], int(row["_line"]), name, f"{row[name][:40]!r} {message}")
+            )
+        self.left_out += int(fails.sum())
+
+    def __call__(self, frame: pd.DataFrame) -> pd.DataFrame:
+        bad = pd.Series(False, index=frame.index)
+        for name, fails, message in _faults(frame, self.places):
+            new = fails & ~bad
+            if new.any():
+                self.report(frame, new, name, message)
+                bad |= new
+        return frame[~bad] if bad.any() else frame
+
+
 def load_saved(root: Path, places: dict[str, Place]) -> SavedImports:
     """Every saved import file, validated: a bad row is reported by file, line and field and
     left out; the rest are kept."""
     saved = SavedImports()
+    checked = _Checker(places, saved.problems)
     frames = []
     for path in import_files(root):
-        frame = _read_file(path, f"{IMPORTS_DIR}/{path.name}", saved.problems)
+        frame = _read_file(path, f"{IMPORTS_DIR}/{path.name}", checked)
         if frame is not None:
             frames.append(frame)
     if not frames:
         return saved
     frame = pd.concat(frames, ignore_index=True)
-    bad = pd.Series(False, index=frame.index)
-    for name, fails, message in _faults(frame, places):
-        new = fails & ~bad
-        bad |= new
-        for _, row in frame[new].head(MAX_PROBLEMS_LISTED - len(saved.problems)).iterrows():
-            value = row[name][:40]
-            saved.problems.append(
-                Problem(row["_file"], int(row["_line"]), name, f"{value!r} {message}")
-            )
-    if int(bad.sum()) > len(saved.problems):
+    del frames
+    repeated = frame["claim_id"].duplicated()
+    if repeated.any():
+        checked.report(frame, repeated, "claim_id", "is already saved in an earlier row or file")
+        frame = frame[~repeated].reset_index(drop=True)
+    if checked.left_out > len(saved.problems):
         saved.problems.append(
-            Problem(IMPORTS_DIR, 0, "-", f"{int(bad.sum())} row(s) left out in all")
+            Problem(IMPORTS_DIR, 0, "-", f"{checked.left_out} row(s) left out in all")
         )
-    saved.frame = frame[~bad].reset_index(drop=True)
+    saved.frame = frame
     return saved

@@ -59,9 +59,9 @@ NO_PASSAGE = "(the data set gives no passage for this row; see its source addres
 
 
 def imported_frame(saved: pd.DataFrame, places: dict[str, Place]) -> pd.DataFrame:
-    """The saved rows (saved.SavedImports.frame) with their places' names and oblasts, dates
-    as timestamps."""
-    frame = saved.copy()
+    """The saved rows (saved.SavedImports.frame, which it takes over: no copy of a large
+    table) with their places' names and oblasts, dates as timestamps."""
+    frame = saved
     frame["name"] = frame["place_id"].map({p: place.name for p, place in places.items()})
     frame["oblast"] = frame["place_id"].map({p: place.oblast for p, place in places.items()})
     for column in ("date", "date_end"):
