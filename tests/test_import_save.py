@@ -161,3 +161,11 @@ def test_a_claim_saved_in_two_files_counts_once(data):
     assert len(saved.rows) == 4
     assert {(p.file, p.field) for p in saved.problems} == {("imports/zz-copy.csv", "claim_id")}
     assert len(saved.problems) == 4
+
+
+def test_the_staged_file_a_killed_save_left_is_cleared_by_the_next_save(data):
+    (data / "imports").mkdir()
+    leftover = data / "imports" / ".acled-20260101T000000.abcdefgh.tmp"
+    leftover.write_text("claim_id\npartial", encoding="utf-8")
+    result = save(data, "acled", "acled.csv")
+    assert result.added == 4 and not leftover.exists()

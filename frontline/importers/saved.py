@@ -229,6 +229,8 @@ def _plan(
         places = _Places(dataset)
         folder = root / IMPORTS_DIR
         folder.mkdir(exist_ok=True)
+        for leftover in folder.glob(".*.tmp"):  # of a save killed midway; under the lock
+            leftover.unlink(missing_ok=True)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
         fd, tmp = tempfile.mkstemp(prefix=f".{fmt}-{stamp}.", suffix=".tmp", dir=folder)
         staged.append(Path(tmp))

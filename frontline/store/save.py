@@ -11,8 +11,9 @@ Batch) or why nothing needs adding (a CommitReport). commit() then
 3. writes the would-be tables to a scratch directory and loads them back, so the store's own
    validation runs on exactly what would be written;
 4. writes the tables file by file, atomically, in the order that keeps the data valid at
-   every step (texts, articles.csv, places.csv, claims.csv): a commit killed between two
-   files leaves the old data and at most a new article without its claims.
+   every step (texts, articles.csv, places.csv, claims.csv, then the files a plan staged):
+   a commit killed between two files leaves the old data and at most a new article (or an
+   import's new places) without its claims.
 """
 
 from __future__ import annotations
