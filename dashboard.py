@@ -16,6 +16,7 @@ from streamlit_folium import st_folium
 from frontline import vocab
 from frontline.app.access import page_style
 from frontline.app.controlui import contact_line_layers, control_layers
+from frontline.app.importedui import imported_at, imported_panel
 from frontline.app.placefind import (
     VIEW_KEY,
     bring_place_into_view,
@@ -197,9 +198,10 @@ def map_and_passages(
             return
         history = data.index.history(place, filters)
         entries = data.record_index.history(place, filters)
+        imported = imported_at(data, place, filters)
         st.html(place_heading_html(data.place_names[place]))
         bring_place_into_view()
-        if history.empty and entries.empty:
+        if history.empty and entries.empty and imported.empty:
             st.info(f"No claim about {data.place_names[place]} up to {filters.as_of}.")
             return
         if place not in shown:
@@ -222,6 +224,7 @@ def map_and_passages(
             if not rows.empty:
                 st.caption(caption)
                 st.html("".join(claim_card_html(row) for _, row in rows[::-1].iterrows()))
+        imported_panel(imported)
 
 
 def main() -> None:

@@ -67,3 +67,29 @@ def control_uploads_too_large(files: tuple[tuple[str, bytes], ...]) -> str | Non
             f"{CONTROL_UPLOAD_TOTAL_BYTES // 1024 // 1024} MB allowed in all"
         )
     return None
+
+
+# An import's uploads on the Import page: each file within the server's upload limit
+# (CONTROL_FILE_MB, `server.maxUploadSize`), a few files at once; larger exports go through
+# `frontline import`, which streams any size.
+IMPORT_FILE_MB = CONTROL_FILE_MB
+IMPORT_FILE_BYTES = IMPORT_FILE_MB * 1024 * 1024
+IMPORT_MAX_FILES = 4
+IMPORT_MAPPING_BYTES = 64 * 1024
+IMPORT_LIMIT_TEXT = (
+    f"up to {IMPORT_MAX_FILES} files of {IMPORT_FILE_MB} MB each; "
+    "larger exports: `frontline import`"
+)
+
+
+def import_uploads_too_large(files: tuple[tuple[str, int], ...]) -> str | None:
+    """Why a set of uploads to import ((name, size in bytes)) is refused, or None."""
+    if len(files) > IMPORT_MAX_FILES:
+        return f"{len(files)} files: import up to {IMPORT_MAX_FILES} at once"
+    for name, size in files:
+        if size > IMPORT_FILE_BYTES:
+            return (
+                f"{code_span(name)}: larger than {IMPORT_FILE_MB} MB; import it with "
+                "`frontline import`, which reads any size"
+            )
+    return None

@@ -9,6 +9,7 @@ import streamlit as st
 
 from frontline.app.access import page_style
 from frontline.app.controlui import control_disagreements
+from frontline.app.importedui import imported_table
 from frontline.app.recordui import record_disagreement_table
 from frontline.app.ui import (
     app_data,
@@ -137,6 +138,7 @@ def main() -> None:
         f"the README): {credits_for(claims)}"
     )
 
+    imported_table(data, filters, query)
     record_disagreement_table(data, filters)
     control_disagreements(data, filters)
 

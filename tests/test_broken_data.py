@@ -96,7 +96,13 @@ BROKEN_BOUNDARIES = [
         ("-", "nested too deeply"),
     ),
 ]
-PAGES = ["dashboard.py", "pages/1_Articles.py", "pages/2_Data.py", "pages/3_Changes.py"]
+PAGES = [
+    "dashboard.py",
+    "pages/1_Articles.py",
+    "pages/2_Data.py",
+    "pages/3_Changes.py",
+    "pages/5_Import.py",
+]
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import json
 import shutil
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -493,12 +494,17 @@ def test_command_dry_run_table(capsys):
         assert f"  {line}\n" in text
 
 
-def test_command_json_and_injected_commit(tmp_path):
+def test_command_json_and_injected_save(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     before = {p.name: p.read_bytes() for p in data.glob("*.csv")}
     saved = []
-    out = io.StringIO()
+
+    def save(fmt, paths, matcher, root, **options):
+        saved.append((fmt, [Path(p).name for p in paths], root))
+        return SimpleNamespace(message="2 claims added")
+
+    out, err = io.StringIO(), io.StringIO()
     code = run_import(
         [
             "timemap",
@@ -509,29 +515,38 @@ def test_command_json_and_injected_commit(tmp_path):
             "--data-dir",
             str(data),
         ],
-        commit=lambda batch: saved.append(batch) or "2 claims added",
+        save=save,
         stdout=out,
-        stderr=io.StringIO(),
+        stderr=err,
     )
     result = json.loads(out.getvalue())
     assert code == 1
-    assert result["summary"]["claims"] == 2 and result["dry_run"] is True
+    assert result["summary"]["claims"] == 2 and result["dry_run"] is False
     assert result["claims"][0]["provenance"] == {
         "dataset": "TimeMap",
         "file": str(FIXTURES / "timemap.json"),
         "item": 1,
         "licence": CREDITS["timemap"],
     }
-    assert [c.claim_id for c, _ in saved[0].items] == ["timemap-CIV9001", "timemap-CIV9002"]
+    assert saved == [("timemap", ["timemap.json"], data)]
+    assert "2 claims added" in err.getvalue()
     assert {p.name: p.read_bytes() for p in data.glob("*.csv")} == before
 
 
-def test_command_save_without_a_commit_writes_nothing_and_says_so():
-    err = io.StringIO()
-    run_import(
-        ["gdelt", str(FIXTURES / "gdelt.export.tsv"), "--save"], stdout=io.StringIO(), stderr=err
-    )
-    assert "nothing is written" in err.getvalue()
+def test_command_save_writes_once_and_a_second_save_adds_nothing(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    argv = ["gdelt", str(FIXTURES / "gdelt.export.tsv"), "--save", "--data-dir", str(data)]
+    first, second = io.StringIO(), io.StringIO()
+    shown = io.StringIO()
+    run_import(argv, stdout=shown, stderr=first)
+    assert shown.getvalue().startswith("Preview: gdelt import of")
+    assert "added" in first.getvalue() and "nothing added" not in first.getvalue()
+    files = sorted((data / "imports").glob("*.csv"))
+    assert len(files) == 1
+    run_import(argv, stdout=io.StringIO(), stderr=second)
+    assert "nothing added" in second.getvalue()
+    assert sorted((data / "imports").glob("*.csv")) == files
 
 
 def test_command_csv_needs_a_mapping():

@@ -92,3 +92,4 @@ def test_the_data_page_takes_any_link(params):
 def test_the_other_pages_ignore_any_link(params):
     open_page("pages/3_Changes.py", params)
     open_page("pages/4_Add_article.py", params)
+    open_page("pages/5_Import.py", params)

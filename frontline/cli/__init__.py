@@ -10,6 +10,7 @@ from pathlib import Path
 from frontline import export, vocab
 from frontline.cli import imports as import_command
 from frontline.cli import ingest as ingest_command
+from frontline.importers.saved import load_saved
 from frontline.record.files import RECORD_DIR
 from frontline.record.load import load_record
 from frontline.store import DataError, default_data_dir, load_dataset, load_geonames, parse_date
@@ -52,7 +53,10 @@ def run_validate(args: argparse.Namespace) -> int:
     _, geonames_problems = load_geonames(data_dir, dataset.oblasts)
     record = load_record(data_dir) if (Path(data_dir) / RECORD_DIR).is_dir() else None
     record_problems = record.problems if record else []
-    problems = dataset.problems + shape_problems + geonames_problems + record_problems
+    saved = load_saved(Path(data_dir), dataset.places)
+    problems = (
+        dataset.problems + shape_problems + geonames_problems + record_problems + saved.problems
+    )
     for problem in problems:
         print(problem.located(data_dir))
     if problems:
@@ -65,7 +69,8 @@ def run_validate(args: argparse.Namespace) -> int:
             f"; the record: {len(record.places)} place(s), {len(record.entries)} entries"
             if record
             else ""
-        ),
+        )
+        + (f"; {len(saved.frame)} imported claim(s)" if len(saved.frame) else ""),
         file=sys.stderr,
     )
     return 0

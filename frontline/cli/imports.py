@@ -2,8 +2,8 @@
 
 A dry run: reads the files, matches their places against the gazetteer and prints the
 claims, the places (matched, with the distance, or new), the problems and a summary; nothing
-is written. `--save` hands the validated batch to the project's commit (passed in as
-`commit`); without one, it says so and writes nothing.
+is written. `--save` then saves the claims not saved before, and their new places, through
+the project's commit (frontline.importers.saved).
 """
 
 from __future__ import annotations
@@ -14,12 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from frontline.importers.batch import FORMATS, ImportBatch, collect, make_matcher, preview
+from frontline.importers.batch import FORMATS, make_matcher, preview
 from frontline.importers.places import MATCH_RADIUS_KM
 from frontline.importers.render import to_json, to_table
+from frontline.importers.saved import SaveResult, save_import
 from frontline.store import default_data_dir
+from frontline.store.save import CommitError
 
-Commit = Callable[[ImportBatch], str]
+# Saves an import: (format, files, matcher, data directory, options) -> what was saved.
+Save = Callable[..., SaveResult]
 
 
 class ProgressBar:
@@ -98,7 +101,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 def run_import(
     argv: list[str],
     *,
-    commit: Commit | None = None,
+    save: Save = save_import,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
@@ -109,13 +112,13 @@ def run_import(
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:
         return 0 if not exit_.code else 2  # --help, or arguments argparse refused
-    return run_args(args, commit=commit, stdout=stdout, stderr=err)
+    return run_args(args, save=save, stdout=stdout, stderr=err)
 
 
 def run_args(
     args: argparse.Namespace,
     *,
-    commit: Commit | None = None,
+    save: Save = save_import,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
@@ -128,11 +131,6 @@ def run_args(
     if args.import_format == "csv" and args.mapping is None:
         err.write("frontline import: the csv format needs --mapping M.toml\n")
         return 2
-    if args.save and commit is None:
-        err.write(
-            "frontline import: --save is not available yet; this is a dry run and "
-            "nothing is written\n"
-        )
     paths = [Path(f) for f in args.files]
     matcher = make_matcher(root, radius_km=args.radius_km)
     shown = preview(
@@ -144,12 +142,25 @@ def run_args(
         progress=ProgressBar(err),
         limit=args.limit,
     )
-    out.write(to_json(shown) + "\n" if args.format == "json" else to_table(shown))
-    if args.save and commit is not None:
-        batch = collect(
-            args.import_format, paths, matcher, mapping_file=args.mapping, publisher=args.publisher
-        )
-        err.write(commit(batch) + "\n")
+    out.write(
+        to_json(shown, saving=args.save) + "\n"
+        if args.format == "json"
+        else to_table(shown, saving=args.save)
+    )
+    if args.save:
+        try:
+            saved = save(
+                args.import_format,
+                paths,
+                matcher,
+                root,
+                mapping_file=args.mapping,
+                publisher=args.publisher,
+            )
+        except CommitError as error:
+            err.write(f"frontline import: nothing saved: {error}\n")
+            return 2
+        err.write(f"frontline import: {saved.message}\n")
     return 1 if shown.report.problem_count else 0
 
 

@@ -4,7 +4,11 @@ through the project's commit.
 
     matcher = make_matcher(data_dir)
     shown = preview("acled", [Path("export.csv")], matcher)      # counts, sample, places
-    batch = collect("acled", [Path("export.csv")], matcher)      # every claim, for a commit
+    batch = collect("acled", [Path("export.csv")], matcher)      # every claim, in memory
+    result = saved.save_import("acled", [Path("export.csv")], matcher, data_dir)  # commit()
+
+Saving (frontline.importers.saved) streams the claims not saved before into
+data/imports/, each with its provenance, and adds their new places in the same commit.
 """
 
 from frontline.importers.batch import (

@@ -33,3 +33,7 @@ CREDITS = {
     "geoconfirmed": "GeoConfirmed, https://geoconfirmed.org (geolocations of open sources).",
     "csv": "As the mapping file's `licence` says.",
 }
+
+# Data sets whose terms forbid handing their original rows to others: the pages show their
+# claims, but the downloads leave their rows out.
+NOT_REDISTRIBUTED = {"ACLED": "ACLED's terms forbid giving others direct access to its rows"}

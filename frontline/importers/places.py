@@ -24,6 +24,9 @@ from frontline.importers.model import ImportedClaim
 from frontline.news.gazetteer import Entry, Gazetteer, normalise, place_kind, slugify
 
 MATCH_RADIUS_KM = 5.0
+# A new place outside every oblast's outline but this near one (in degrees, some 5 to 10 km)
+# is in that oblast: the outlines are simplified at coasts and rivers.
+NEAREST_OBLAST_DEGREES = 0.08
 MIN_NAME_SIMILARITY = 85.0
 EARTH_RADIUS_KM = 6371.0088
 CELL_DEGREES = 0.1
@@ -96,10 +99,11 @@ class PlaceMatcher:
     ):
         self.gazetteer = gazetteer
         # Prepared once: the oblast of each proposed place is a point-in-polygon test.
-        self._oblasts = [
-            (code, shapely.prepared.prep(shapely.geometry.shape(shape)))
+        self._shapes = [
+            (code, shapely.geometry.shape(shape))
             for code, shape in sorted((oblast_shapes or {}).items())
         ]
+        self._oblasts = [(code, shapely.prepared.prep(shape)) for code, shape in self._shapes]
         self.radius_km, self.min_similarity = radius_km, min_similarity
         self._cells: dict[tuple[int, int], list[Entry]] = {}
         for entry in gazetteer.entries.values():
@@ -183,12 +187,24 @@ class PlaceMatcher:
         distance, entry = nearby[0]
         return PlaceMatch(claim.place, entry, "coordinates", distance, None)
 
+    def _nearest_oblast(self, point: shapely.geometry.Point) -> str:
+        """The oblast a point just outside the outlines belongs to (a coast, an estuary or a
+        river bank the simplified boundaries cut off), within NEAREST_OBLAST_DEGREES."""
+        near = [
+            (shape.distance(point), code)
+            for code, shape in self._shapes
+            if shape.distance(point) <= NEAREST_OBLAST_DEGREES
+        ]
+        return min(near)[1] if near else ""
+
     def _proposed(self, claim: ImportedClaim) -> ProposedPlace | None:
         if claim.lat is None or claim.lon is None:
             return None
         name = claim.place.strip() or f"{claim.lat:.4f}, {claim.lon:.4f}"
         point = shapely.geometry.Point(claim.lon, claim.lat)
         oblast = next((code for code, shape in self._oblasts if shape.contains(point)), "")
+        if not oblast:
+            oblast = self._nearest_oblast(point)
         source = claim.provenance
         return ProposedPlace(
             suggested_id=slugify(name),

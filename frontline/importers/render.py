@@ -114,12 +114,12 @@ def summary(preview: Preview) -> dict[str, Any]:
     }
 
 
-def to_json(preview: Preview) -> str:
+def to_json(preview: Preview, *, saving: bool = False) -> str:
     return json.dumps(
         {
             "format": preview.format,
             "files": preview.files,
-            "dry_run": True,
+            "dry_run": not saving,
             "summary": summary(preview),
             "licence": preview.licence,
             "claims": [claim_dict(c, m) for c, m in preview.sample],
@@ -147,7 +147,7 @@ def _table(rows: list[dict[str, Any]], columns: tuple[tuple[str, int], ...]) -> 
     return lines
 
 
-def to_table(preview: Preview) -> str:
+def to_table(preview: Preview, *, saving: bool = False) -> str:
     claim_rows = [
         {
             "claim_id": c.claim_id,
@@ -180,7 +180,9 @@ def to_table(preview: Preview) -> str:
     counts = summary(preview)
     shown = len(preview.sample)
     lines = [
-        f"Dry run: {preview.format} import of {', '.join(preview.files)} (nothing written)",
+        f"Dry run: {preview.format} import of {', '.join(preview.files)} (nothing written)"
+        if not saving
+        else f"Preview: {preview.format} import of {', '.join(preview.files)} (saved below)",
         "",
         f"Claims ({shown} of {preview.claims} shown):",
         *_table(claim_rows, CLAIM_COLUMNS),

@@ -11,12 +11,14 @@ Batch) or why nothing needs adding (a CommitReport). commit() then
 3. writes the would-be tables to a scratch directory and loads them back, so the store's own
    validation runs on exactly what would be written;
 4. writes the tables file by file, atomically, in the order that keeps the data valid at
-   every step (texts, articles.csv, places.csv, claims.csv): a commit killed between two
-   files leaves the old data and at most a new article without its claims.
+   every step (texts, articles.csv, places.csv, claims.csv, then the files a plan staged):
+   a commit killed between two files leaves the old data and at most a new article (or an
+   import's new places) without its claims.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -42,6 +44,9 @@ class Batch:
     places: tuple[Place, ...] = ()
     claims: tuple[Claim, ...] = ()
     message: str = ""  # what the writer says was added, for its report
+    # Whole files the plan staged inside the data directory (an import's claims, too many to
+    # hold in memory): (path in the data directory, staged file), renamed into place last.
+    files: tuple[tuple[str, Path], ...] = ()
 
 
 @dataclass
@@ -116,6 +121,8 @@ def _commit_locked(root: Path, plan: Plan) -> CommitReport:
     if problems:
         raise CommitError(f"the new data would not validate: {problems[0]}")
     write_tables(root, **tables)
+    for name, staged in batch.files:
+        os.replace(staged, root / name)
     cache.refresh(root, tables["articles"], tables["claims"])
     return CommitReport(
         added=True,
