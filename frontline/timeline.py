@@ -142,7 +142,9 @@ class TimelineIndex:
         self.status = table["status"].to_numpy(dtype=object)
         self.certainty = table["certainty"].to_numpy(dtype=object)
 
-        asserted = np.flatnonzero(self.certainty != "denied")
+        # Denied claims and events that state no control (no status) never set a state.
+        self.is_event = self.status == ""
+        asserted = np.flatnonzero((self.certainty != "denied") & ~self.is_event)
         by_place = asserted[np.argsort(self.place[asserted], kind="stable")]
         successor = np.full(len(by_place), self.size)
         same_place = self.place[by_place[1:]] == self.place[by_place[:-1]]
@@ -176,8 +178,9 @@ class TimelineIndex:
         return np.isin(self.place_oblast[codes], list(filters.oblasts))
 
     def state(self, filters: Filters) -> pd.DataFrame:
-        """One row per place: its latest counting claim (denied claims do not set a state),
-        with how many claims about it count; status and certainty filters apply to it."""
+        """One row per place: its latest counting claim (denied claims and events do not set
+        a state; a place only events speak of has its latest event, with no status), with how
+        many claims about it count; status and certainty filters apply to it."""
         lo, hi = self._window(filters)
         known_by = self._known_by(filters)
         if known_by is None:
@@ -189,6 +192,7 @@ class TimelineIndex:
             asserted = counting[self.next_asserted[counting] >= 0][::-1]
             latest = np.sort(asserted[np.unique(self.place[asserted], return_index=True)[1]])
         claims = np.bincount(self.place[counting], minlength=len(self.place_ids))
+        latest = self._with_event_places(latest, counting)
         keep = self._in_oblasts(self.place[latest], filters)
         if filters.statuses:
             keep &= np.isin(self.status[latest], list(filters.statuses))
@@ -199,6 +203,18 @@ class TimelineIndex:
         state = self.table.iloc[latest].reset_index(drop=True)
         state["claims"] = claims[self.place[latest]].astype("int64")
         return state
+
+    def _with_event_places(self, latest: np.ndarray, counting: np.ndarray) -> np.ndarray:
+        """The rows `latest`, and for each place that only events (no status) speak of, its
+        latest event: shown as a light mark, stating no control."""
+        events = counting[self.is_event[counting]]
+        if not len(events):
+            return latest
+        stated = np.zeros(len(self.place_ids), dtype=bool)
+        stated[self.place[latest]] = True
+        events = events[~stated[self.place[events]]][::-1]
+        last = events[np.unique(self.place[events], return_index=True)[1]]
+        return np.sort(np.concatenate([latest, last]))
 
     def history(self, place_id: str, filters: Filters) -> pd.DataFrame:
         """Every counting claim about one place, oldest first."""

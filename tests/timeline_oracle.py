@@ -9,11 +9,14 @@ from frontline.timeline import Filters, claims_counting
 
 
 def state_as_of(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """One row per place: its latest counting claim (denied claims do not set a state), with
-    how many claims about it count. Status and certainty filters apply to this state."""
+    """One row per place: its latest counting claim (denied claims and events do not set a
+    state), with how many claims about it count. Status and certainty filters apply to it."""
     counting = claims_counting(table, filters)
-    asserted = counting[counting["certainty"] != "denied"]
+    # Events that state no control (no status) set no state either.
+    asserted = counting[(counting["certainty"] != "denied") & (counting["status"] != "")]
     latest = asserted.groupby("place_id", sort=False).tail(1)
+    events = counting[(counting["status"] == "") & ~counting["place_id"].isin(latest["place_id"])]
+    latest = pd.concat([latest, events.groupby("place_id", sort=False).tail(1)]).sort_index()
     counts = counting.groupby("place_id").size().rename("claims")
     state = latest.join(counts, on="place_id")
     if filters.statuses:

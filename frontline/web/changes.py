@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from frontline import vocab
+from frontline.events import states_control
 from frontline.timeline import describe_date
 from frontline.urlstate import map_link, under_base
 from frontline.web.present import STYLE as PRESENT_STYLE
@@ -22,6 +23,7 @@ STATUS = "status"  # another status than before
 CERTAINTY = "certainty"  # the same status, held with another certainty
 DENIED = "denied"  # a claim denied: worth reporting, but it changes nothing
 
+EVENTS_LABEL = "Events (no status)"  # shelling, strikes...: counted, but they hold nothing
 DAILY_SPAN_DAYS = 62  # the chart counts by day up to about two months, by month beyond
 
 CHANGE_COLUMNS = [
@@ -62,6 +64,8 @@ def change_log(table: pd.DataFrame) -> pd.DataFrame:
     entries = []
     current: dict[str, tuple[str, str]] = {}
     for _, row in table.iterrows():
+        if not states_control(row["status"]):
+            continue  # an event that states no control changes no state
         before = current.get(row["place_id"])
         now = (row["status"], row["certainty"])
         if row["certainty"] == "denied":
@@ -168,7 +172,7 @@ def claims_by_date(table: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
         .rename(columns={"day": "date"})
     )
-    counts["status_label"] = counts["status"].map(vocab.STATUS_LABELS)
+    counts["status_label"] = counts["status"].map(vocab.STATUS_LABELS).fillna(EVENTS_LABEL)
     return counts
 
 
@@ -184,8 +188,8 @@ def claims_chart(counts: pd.DataFrame) -> alt.Chart:
     """Stacked bars of claims per day or month, in the map's status colours; an outline
     keeps the pale yellow of "contested" visible on white."""
     unit, period = chart_period(counts)
-    labels = [vocab.STATUS_LABELS[s] for s in vocab.STATUSES]
-    colours = [vocab.STATUS_COLOURS[s] for s in vocab.STATUSES]
+    labels = [vocab.STATUS_LABELS[s] for s in vocab.STATUSES] + [EVENTS_LABEL]
+    colours = [vocab.STATUS_COLOURS[s] for s in vocab.STATUSES] + [vocab.NO_CLAIM_COLOUR]
     when = f"{unit}(date):T"
     return (
         alt.Chart(counts)

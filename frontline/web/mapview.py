@@ -25,6 +25,7 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from frontline import vocab
+from frontline.events import NO_STATUS, status_label
 from frontline.store.boundaries import point_in_geometry
 from frontline.web.text import escape_html
 
@@ -179,8 +180,13 @@ def base_map(
 
 
 def _tooltip(row: Mapping) -> str:
-    status = vocab.STATUS_LABELS.get(row["status"], row["status"])
-    return map_text(f"{row['name']} — {status} ({row['certainty']})")
+    return map_text(f"{row['name']} — {status_label(row['status'])} ({row['certainty']})")
+
+
+# A place only events speak of (shelled, struck...): a small pale mark, no status colour.
+EVENT_RADIUS = 5
+# The statuses the canvas codes, with "" for such a place.
+DRAWN_STATUSES = (*vocab.STATUSES, NO_STATUS)
 
 
 def marker_style(status: str, certainty: str, *, selected: bool = False) -> dict:
@@ -188,6 +194,14 @@ def marker_style(status: str, certainty: str, *, selected: bool = False) -> dict
     certainty (see vocab), a thicker ring when selected."""
     colour = vocab.STATUS_COLOURS.get(status, vocab.NO_CLAIM_COLOUR)
     filled = vocab.CERTAINTY_FILLED[certainty]
+    if status == NO_STATUS:  # an event states no control: a thin grey ring, pale inside
+        return {
+            "color": vocab.NO_CLAIM_COLOUR,
+            "weight": 3.5 if selected else 1.5,
+            "dashArray": "2 3",
+            "fillColor": vocab.HOLLOW_FILL,
+            "fillOpacity": 0.6,
+        }
     return {
         "color": MARKER_OUTLINE if filled else colour,
         "weight": (3.5 if selected else 2) + (0 if filled else 1),
@@ -203,9 +217,14 @@ def area_style(status: str, certainty: str, *, selected: bool = False) -> dict:
     return {
         "color": colour,
         "weight": 4 if selected else 2.5,
-        "dashArray": vocab.CERTAINTY_DASH[certainty],
+        "dashArray": "2 4" if status == NO_STATUS else vocab.CERTAINTY_DASH[certainty],
         "fillColor": colour,
-        "fillOpacity": 0.22 if vocab.CERTAINTY_FILLED[certainty] else 0.08,
+        # An oblast only events speak of is outlined, hardly shaded: it holds no status.
+        "fillOpacity": 0.03
+        if status == NO_STATUS
+        else 0.22
+        if vocab.CERTAINTY_FILLED[certainty]
+        else 0.08,
     }
 
 
@@ -243,7 +262,7 @@ def claims_layer(
         style = marker_style(row["status"], row["certainty"], selected=is_selected)
         CircleMarker(
             location=[row["lat"], row["lon"]],
-            radius=SELECTED_RADIUS if is_selected else MARKER_RADIUS,
+            radius=_radius(row["status"], is_selected),
             color=style["color"],
             weight=style["weight"],
             dash_array=style["dashArray"],
@@ -253,6 +272,12 @@ def claims_layer(
             tooltip=Tooltip(_tooltip(row)),
         ).add_to(layer)
     return layer
+
+
+def _radius(status: str, selected: bool) -> int:
+    if selected:
+        return SELECTED_RADIUS
+    return EVENT_RADIUS if status == NO_STATUS else MARKER_RADIUS
 
 
 class ClaimsCanvas(OnePass):
@@ -298,7 +323,9 @@ var {{ this.get_name() }} = (function (data) {
         var style = (chosen ? data.selectedStyles : data.styles)[
             data.status[i] * perCertainty + data.certainty[i]];
         var options = Object.assign({renderer: renderer, fill: true, tip: tip(i),
-                                     radius: chosen ? data.radius[1] : data.radius[0]}, style);
+                                     radius: chosen ? data.radius[1]
+                                         : data.status[i] === data.eventStatus
+                                         ? data.radius[2] : data.radius[0]}, style);
         group.addLayer(L.circleMarker([data.lat[i], data.lon[i]], options));
     }
     group.bindTooltip(function (layer) { return layer.options.tip; });
@@ -335,7 +362,7 @@ def canvas_payload(
     state: pd.DataFrame, oblast_shapes: dict[str, dict], selected: str | None = None
 ) -> dict:
     """What the canvas layer draws, as plain lists (vocabulary codes, not words, per place)."""
-    statuses, certainties = list(vocab.STATUSES), list(vocab.CERTAINTIES)
+    statuses, certainties = list(DRAWN_STATUSES), list(vocab.CERTAINTIES)
     combos = [(s, c) for s in statuses for c in certainties]
     # Only the columns drawn: selecting rows of the whole state costs a copy of each column.
     state = state[["place_id", "name", "kind", "oblast", "lat", "lon", "status", "certainty"]]
@@ -351,8 +378,9 @@ def canvas_payload(
         "certainty": pd.Categorical(points["certainty"], certainties).codes.tolist(),
         "names": [map_text(name) for name in points["name"].tolist()],
         "selected": int(selected_rows[0]) if len(selected_rows) else -1,
-        "radius": [MARKER_RADIUS, SELECTED_RADIUS],
-        "statusLabels": [map_text(vocab.STATUS_LABELS.get(s, s)) for s in statuses],
+        "radius": [MARKER_RADIUS, SELECTED_RADIUS, EVENT_RADIUS],
+        "eventStatus": statuses.index(NO_STATUS),
+        "statusLabels": [map_text(status_label(s)) for s in statuses],
         "certainties": [map_text(c) for c in certainties],
         "styles": [marker_style(s, c) for s, c in combos],
         "selectedStyles": [marker_style(s, c, selected=True) for s, c in combos],

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from frontline import store, vocab
+from frontline.events import event_label, status_label
 from frontline.export import CREDITS, SPREADSHEET_NOTE, spreadsheet_safe
 from frontline.folding import fold
 from frontline.model import Dataset
@@ -131,11 +132,11 @@ def claims_shown(rows: pd.DataFrame, base_path: str = "") -> pd.DataFrame:
             "Date": rows["date"].dt.date,
             "Place": rows["name"],
             "Oblast": rows["oblast_name"],
-            "Status": rows["status"].map(vocab.STATUS_LABELS),
+            "Status": rows["status"].map(status_label),
             "Certainty": rows["certainty"],
             "Claimant": rows["claimant"],
             "Quote": rows["quote"],
-            "Event": rows["event"],
+            "Event": rows["event"].map(event_label),
             "Precision": rows["date_precision"],
             "Outlet": rows["outlet"],
             "Published": rows["published"].dt.date,
