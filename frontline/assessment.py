@@ -69,6 +69,15 @@ def is_admission(status: str, certainty: str, side: str) -> bool:
     return certainty in ("confirmed", "claimed") and _OPPOSITE.get(side) == status
 
 
+def claim_strength(status: str, certainty: str, side: str) -> tuple[int, bool]:
+    """A claim's strength (0: it supports nothing) and whether it is an admission."""
+    if not status:
+        return 0, False  # an event that states no control
+    if is_admission(status, certainty, side):
+        return STRONG, True
+    return STRENGTHS.get(certainty, 0), False
+
+
 def source_key(claimant: str) -> str:
     """Claims from one claimant are one source, however many reports carry them."""
     return " ".join(fold(claimant).split())
@@ -91,8 +100,7 @@ class Evidence:
         cls, date: dt.date, status: str, certainty: str, claimant: str, claim: object
     ) -> Evidence:
         side = claimant_side(claimant)
-        admission = bool(status) and is_admission(status, certainty, side)
-        strength = 0 if not status else STRONG if admission else STRENGTHS.get(certainty, 0)
+        strength, admission = claim_strength(status, certainty, side)
         return cls(date.toordinal(), status, strength, side, source_key(claimant), claim, admission)
 
 
@@ -138,6 +146,7 @@ class Fold:
         "disputed_with",
         "events",
         "latest",
+        "last_event",
     )
 
     def __init__(self) -> None:
@@ -153,6 +162,7 @@ class Fold:
         self.disputed_with = ""
         self.events = 0
         self.latest: Evidence | None = None
+        self.last_event: Evidence | None = None
 
     def _take(self, ev: Evidence) -> None:
         self.status, self.strength = ev.status, ev.strength
@@ -165,6 +175,7 @@ class Fold:
         self.latest = ev
         if not ev.status:
             self.events += 1
+            self.last_event = ev
             return None
         if ev.strength == 0:
             return None  # a denial sets nothing

@@ -1,0 +1,139 @@
+"""The assessment rule (frontline.assessment) over a whole claims table, for the timeline
+index: each row's claim as evidence, and each place's assessment after each row, computed
+once per data load, so that the map as of a date reads it off in a few array operations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from frontline.assessment import (
+    NEITHER,
+    STRENGTH_CERTAINTY,
+    Evidence,
+    Fold,
+    claim_strength,
+    claimant_side,
+    source_key,
+)
+
+# The assessment columns the index adds to a place's state (and the Data page and the
+# exports carry): besides status and certainty, which hold the assessment's.
+ASSESSMENT_COLUMNS = (
+    "strength",
+    "admission",
+    "sources",
+    "sides",
+    "disputed",
+    "disputed_with",
+    "events",
+    "decided_by",
+)
+SIDE_WORDS = {"ukrainian": "ukrainian", "russian": "russian", NEITHER: "neither"}
+
+
+def table_evidence(table: pd.DataFrame) -> list[Evidence]:
+    """Each row of a claims table as evidence, naming its row number."""
+    codes, claimants = pd.factorize(table["claimant"].astype(str), sort=False)
+    sides = [claimant_side(c) for c in claimants]
+    sources = [source_key(c) for c in claimants]
+    days = table["date"].to_numpy(dtype="datetime64[D]").astype(np.int64) + 719163  # ordinal
+    result = []
+    for row, (day, status, certainty, code) in enumerate(
+        zip(
+            days.tolist(),
+            table["status"].tolist(),
+            table["certainty"].tolist(),
+            codes.tolist(),
+            strict=True,
+        )
+    ):
+        side = sides[code]
+        strength, admission = claim_strength(status, certainty, side)
+        result.append(Evidence(day, status, strength, side, sources[code], row, admission))
+    return result
+
+
+def _snapshot(place: Fold) -> tuple:
+    """(shown row, status, certainty, strength, admission, sources, sides, disputed,
+    disputed_with, events, decided_by row); shown row -1 when nothing is to be shown (only
+    denials)."""
+    if place.strongest is None:
+        row = place.last_event.claim if place.last_event is not None else -1
+        return (row, "", "", 0, False, 0, "", False, "", place.events, -1)
+    return (
+        place.strongest.claim,
+        place.status,
+        STRENGTH_CERTAINTY[place.strength],
+        place.strength,
+        place.strongest.admission,
+        len(place.sources),
+        ",".join(SIDE_WORDS[s] for s in ("ukrainian", "russian", NEITHER) if s in place.sides),
+        place.disputed,
+        place.disputed_with,
+        place.events,
+        place.decided_by.claim if place.decided_by is not None else -1,
+    )
+
+
+FIELDS = (
+    "row",
+    "status",
+    "certainty",
+    "strength",
+    "admission",
+    "sources",
+    "sides",
+    "disputed",
+    "disputed_with",
+    "events",
+    "decided_by",
+)
+_DTYPES = {
+    "row": np.int64,
+    "strength": np.int64,
+    "admission": bool,
+    "sources": np.int64,
+    "disputed": bool,
+    "events": np.int64,
+    "decided_by": np.int64,
+}
+
+
+def _arrays(snapshots: list[tuple]) -> dict[str, np.ndarray]:
+    columns = list(zip(*snapshots, strict=True)) if snapshots else [()] * len(FIELDS)
+    return {
+        name: np.array(values, dtype=_DTYPES.get(name, object))
+        for name, values in zip(FIELDS, columns, strict=True)
+    }
+
+
+def prefix_assessments(evidence: list[Evidence], place: np.ndarray) -> dict[str, np.ndarray]:
+    """For every row, its place's assessment from the table's first row up to that one."""
+    folds: dict[int, Fold] = {}
+    snapshots = []
+    for ev, code in zip(evidence, place.tolist(), strict=True):
+        fold = folds.get(code)
+        if fold is None:
+            fold = folds[code] = Fold()
+        fold.add(ev)
+        snapshots.append(_snapshot(fold))
+    return _arrays(snapshots)
+
+
+def assessments_of(
+    evidence: list[Evidence], place: np.ndarray, rows: Iterable[int]
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Each place's assessment from the given rows alone (in timeline order): the place
+    codes, and their assessments."""
+    folds: dict[int, Fold] = {}
+    for row in rows:
+        code = int(place[row])
+        fold = folds.get(code)
+        if fold is None:
+            fold = folds[code] = Fold()
+        fold.add(evidence[row])
+    codes = np.array(list(folds), dtype=np.int64)
+    return codes, _arrays([_snapshot(f) for f in folds.values()])
