@@ -23,8 +23,8 @@ from tests.timeline_oracle import place_history, state_as_of
 
 START = dt.date(2022, 2, 24)
 OBLASTS = ("UA-14", "UA-63", "UA-65")
-NAMES = ("Lyman", "Izium", "Kupiansk")
-CLAIMANTS = ("Ukrainian forces", "Russia's defence ministry", "AFP (the report)", "observers")  # few names: places that share one must sort stably
+NAMES = ("Lyman", "Izium", "Kupiansk")  # few names: places that share one must sort stably
+CLAIMANTS = ("Ukrainian forces", "Russia's defence ministry", "AFP (the report)", "observers")
 
 
 def day(offset: int) -> dt.date:
