@@ -4,6 +4,7 @@ once per data load, so that the map as of a date reads it off in a few array ope
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import numpy as np
@@ -52,8 +53,16 @@ def table_evidence(table: pd.DataFrame) -> list[Evidence]:
     ):
         side = sides[code]
         strength, admission = claim_strength(status, certainty, side)
-        result.append(Evidence(day, status, strength, side, sources[code], row, admission))
+        result.append(
+            Evidence(day, status, strength, side, sources[code], row, admission, certainty)
+        )
     return result
+
+
+@functools.cache
+def _sides_text(sides: frozenset[str]) -> str:
+    """The sides as a column holds them: "ukrainian,russian,neither"."""
+    return ",".join(SIDE_WORDS[s] for s in ("ukrainian", "russian", NEITHER) if s in sides)
 
 
 def _snapshot(place: Fold) -> tuple:
@@ -61,8 +70,10 @@ def _snapshot(place: Fold) -> tuple:
     disputed_with, events, decided_by row); shown row -1 when nothing is to be shown (only
     denials)."""
     if place.strongest is None:
-        row = place.last_event.claim if place.last_event is not None else -1
-        return (row, "", "", 0, False, 0, "", False, "", place.events, -1)
+        event = place.last_event  # a place only events speak of: the latest, as it is
+        if event is None:
+            return (-1, "", "", 0, False, 0, "", False, "", place.events, -1)
+        return (event.claim, "", event.certainty, 0, False, 0, "", False, "", place.events, -1)
     return (
         place.strongest.claim,
         place.status,
@@ -70,7 +81,7 @@ def _snapshot(place: Fold) -> tuple:
         place.strength,
         place.strongest.admission,
         len(place.sources),
-        ",".join(SIDE_WORDS[s] for s in ("ukrainian", "russian", NEITHER) if s in place.sides),
+        _sides_text(frozenset(place.sides)),
         place.disputed,
         place.disputed_with,
         place.events,

@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from frontline.folding import fold
 
@@ -83,9 +84,8 @@ def source_key(claimant: str) -> str:
     return " ".join(fold(claimant).split())
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """One claim as the rule reads it."""
+class Evidence(NamedTuple):
+    """One claim as the rule reads it (a named tuple: a data load makes one per claim)."""
 
     day: int  # the date it is about, as a proleptic ordinal
     status: str  # "" for an event that states no control
@@ -94,6 +94,7 @@ class Evidence:
     source: str
     claim: object  # what names the claim: its id, or its row in a table
     admission: bool = False
+    certainty: str = ""  # the claim's own
 
     @classmethod
     def of(
@@ -101,7 +102,16 @@ class Evidence:
     ) -> Evidence:
         side = claimant_side(claimant)
         strength, admission = claim_strength(status, certainty, side)
-        return cls(date.toordinal(), status, strength, side, source_key(claimant), claim, admission)
+        return cls(
+            date.toordinal(),
+            status,
+            strength,
+            side,
+            source_key(claimant),
+            claim,
+            admission,
+            certainty,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,9 +220,22 @@ class Fold:
         """The assessment so far; None before any claim."""
         if self.latest is None:
             return None
-        if self.strongest is None:  # only events or denials
+        if self.strongest is None:  # only events or denials: the latest event's certainty
+            certainty = self.last_event.certainty if self.last_event else ""
             return Assessment(
-                "", "", 0, False, 0, (), False, "", None, None, None, self.events, self.latest.claim
+                "",
+                certainty,
+                0,
+                False,
+                0,
+                (),
+                False,
+                "",
+                None,
+                None,
+                None,
+                self.events,
+                self.latest.claim,
             )
         return Assessment(
             status=self.status,

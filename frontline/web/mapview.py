@@ -25,6 +25,7 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from frontline import vocab
+from frontline.assessment import support_text
 from frontline.events import NO_STATUS, status_label
 from frontline.store.boundaries import point_in_geometry
 from frontline.web.text import escape_html
@@ -180,7 +181,40 @@ def base_map(
 
 
 def _tooltip(row: Mapping) -> str:
-    return map_text(f"{row['name']} — {status_label(row['status'])} ({row['certainty']})")
+    note = assessment_note(row)
+    return map_text(
+        f"{row['name']} — {status_label(row['status'])} ({row['certainty']})"
+        + (f" — {note}" if note else "")
+    )
+
+
+def assessment_note(row: Mapping) -> str:
+    """What stands behind a place's assessment, in words: "3 sources, both sides; disputed
+    with Russian-held". Empty for a row without the assessment's columns."""
+    parts = []
+    if row.get("sources"):
+        sides = ["" if s == "neither" else s for s in str(row.get("sides", "")).split(",")]
+        parts.append(support_text(int(row["sources"]), sides))
+    if row.get("admission"):
+        parts.append("an admission by the side that loses it")
+    if row.get("disputed"):
+        parts.append(f"disputed with {status_label(row['disputed_with'])}")
+    if not row.get("status") and row.get("events"):
+        events = int(row["events"])
+        parts.append(f"{events} event{'' if events == 1 else 's'}, no status")
+    return "; ".join(parts)
+
+
+# A disputed place: a second, dotted black ring around its marker (no colour needed).
+DISPUTED_GAP = 5  # pixels between the marker and its ring
+DISPUTED_RING = {
+    "color": MARKER_OUTLINE,
+    "weight": 2,
+    "dashArray": "2 3",
+    "fill": False,
+    "interactive": False,
+}
+DISPUTED_AREA_DASH = "12 4 2 4"  # a disputed oblast: dash-dot outline
 
 
 # A place only events speak of (shelled, struck...): a small pale mark, no status colour.
@@ -211,13 +245,19 @@ def marker_style(status: str, certainty: str, *, selected: bool = False) -> dict
     }
 
 
-def area_style(status: str, certainty: str, *, selected: bool = False) -> dict:
+def area_style(
+    status: str, certainty: str, *, selected: bool = False, disputed: bool = False
+) -> dict:
     """Path options for an oblast-level claim: a light wash, so towns inside stay legible."""
     colour = vocab.STATUS_COLOURS.get(status, vocab.NO_CLAIM_COLOUR)
     return {
         "color": colour,
         "weight": 4 if selected else 2.5,
-        "dashArray": "2 4" if status == NO_STATUS else vocab.CERTAINTY_DASH[certainty],
+        "dashArray": DISPUTED_AREA_DASH
+        if disputed
+        else "2 4"
+        if status == NO_STATUS
+        else vocab.CERTAINTY_DASH[certainty],
         "fillColor": colour,
         # An oblast only events speak of is outlined, hardly shaded: it holds no status.
         "fillOpacity": 0.03
@@ -252,7 +292,12 @@ def claims_layer(
         is_selected = row["place_id"] == selected
         geometry = oblast_shapes.get(row["oblast"]) if row["kind"] == "oblast" else None
         if geometry is not None:
-            style = area_style(row["status"], row["certainty"], selected=is_selected)
+            style = area_style(
+                row["status"],
+                row["certainty"],
+                selected=is_selected,
+                disputed=bool(row.get("disputed", False)),
+            )
             GeoJson(
                 {"type": "Feature", "geometry": geometry, "properties": {}},
                 style_function=lambda _feature, style=style: style,
@@ -271,6 +316,16 @@ def claims_layer(
             fill_opacity=style["fillOpacity"],
             tooltip=Tooltip(_tooltip(row)),
         ).add_to(layer)
+        if row.get("disputed", False):
+            CircleMarker(
+                location=[row["lat"], row["lon"]],
+                radius=_radius(row["status"], is_selected) + DISPUTED_GAP,
+                color=DISPUTED_RING["color"],
+                weight=DISPUTED_RING["weight"],
+                dash_array=DISPUTED_RING["dashArray"],
+                fill=False,
+                interactive=False,
+            ).add_to(layer)
     return layer
 
 
@@ -294,7 +349,8 @@ var {{ this.get_name() }} = (function (data) {
     var group = L.featureGroup();
     var tip = function (i) {
         return data.names[i] + " — " + data.statusLabels[data.status[i]]
-            + " (" + data.certainties[data.certainty[i]] + ")";
+            + " (" + data.certainties[data.certainty[i]] + ")"
+            + (data.notes[i] ? " — " + data.notes[i] : "");
     };
     // Areas as plain polygons, not L.geoJson groups: Leaflet 1.9.3's group tooltip calls
     // getElement() on every child, which a nested group does not have.
@@ -328,6 +384,13 @@ var {{ this.get_name() }} = (function (data) {
                                          ? data.radius[2] : data.radius[0]}, style);
         group.addLayer(L.circleMarker([data.lat[i], data.lon[i]], options));
     }
+    // A disputed place: a dotted ring around its marker, drawn without colour.
+    data.disputed.forEach(function (i) {
+        var ring = Object.assign({renderer: renderer,
+                                  radius: (i === data.selected ? data.radius[1] : data.radius[0])
+                                      + data.disputedGap}, data.disputedRing);
+        group.addLayer(L.circleMarker([data.lat[i], data.lon[i]], ring));
+    });
     group.bindTooltip(function (layer) { return layer.options.tip; });
     group.on("add", function () {
         L.Util.requestAnimFrame(function () {
@@ -365,7 +428,8 @@ def canvas_payload(
     statuses, certainties = list(DRAWN_STATUSES), list(vocab.CERTAINTIES)
     combos = [(s, c) for s in statuses for c in certainties]
     # Only the columns drawn: selecting rows of the whole state costs a copy of each column.
-    state = state[["place_id", "name", "kind", "oblast", "lat", "lon", "status", "certainty"]]
+    drawn = ["place_id", "name", "kind", "oblast", "lat", "lon", "status", "certainty"]
+    state = state[drawn + [c for c in NOTE_COLUMNS if c in state.columns]]
     is_area = (state["kind"] == "oblast").to_numpy() & state["oblast"].isin(
         oblast_shapes
     ).to_numpy()
@@ -377,6 +441,12 @@ def canvas_payload(
         "status": pd.Categorical(points["status"], statuses).codes.tolist(),
         "certainty": pd.Categorical(points["certainty"], certainties).codes.tolist(),
         "names": [map_text(name) for name in points["name"].tolist()],
+        "notes": _notes(points),
+        "disputed": np.flatnonzero(points["disputed"].to_numpy(dtype=bool)).tolist()
+        if "disputed" in points
+        else [],
+        "disputedGap": DISPUTED_GAP,
+        "disputedRing": DISPUTED_RING,
         "selected": int(selected_rows[0]) if len(selected_rows) else -1,
         "radius": [MARKER_RADIUS, SELECTED_RADIUS, EVENT_RADIUS],
         "eventStatus": statuses.index(NO_STATUS),
@@ -396,6 +466,26 @@ def canvas_payload(
             for row in areas.itertuples(index=False)
         ],
     }
+
+
+NOTE_COLUMNS = ("sources", "sides", "admission", "disputed", "disputed_with", "events")
+
+
+def _notes(points: pd.DataFrame) -> list[str]:
+    """Each point's assessment_note, escaped; notes repeat, so each is made once."""
+    if "sources" not in points:
+        return [""] * len(points)
+    columns = [points[c].tolist() for c in ("status", *NOTE_COLUMNS)]
+    made: dict[tuple, str] = {}
+    notes = []
+    for values in zip(*columns, strict=True):
+        note = made.get(values)
+        if note is None:
+            note = made[values] = map_text(
+                assessment_note(dict(zip(("status", *NOTE_COLUMNS), values, strict=True)))
+            )
+        notes.append(note)
+    return notes
 
 
 RECORD_RADIUS = 6

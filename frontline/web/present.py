@@ -53,6 +53,11 @@ def legend_html(record: bool = False) -> str:
         "(shelled, struck, attacked…), which say nothing of who holds the place</span>"
     )
     items.append(
+        '<span><span class="fl-dot" aria-hidden="true" style="background:#999;'
+        'border:2px solid #1a1a1a;outline:2px dotted #1a1a1a;outline-offset:2px"></span>'
+        "dotted outer ring: disputed — sides contradict each other, close in time</span>"
+    )
+    items.append(
         '<span><span class="fl-dot fl-area" aria-hidden="true"></span>'
         "shaded oblast: a claim about a whole region</span>"
     )
