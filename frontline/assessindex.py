@@ -148,3 +148,35 @@ def assessments_of(
         fold.add(evidence[row])
     codes = np.array(list(folds), dtype=np.int64)
     return codes, _arrays([_snapshot(f) for f in folds.values()])
+
+
+# The assessment beside each claim, as the Data page and the exports carry it.
+ASSESSED_COLUMNS = (
+    "assessed_status",
+    "assessed_certainty",
+    "sources",
+    "sides",
+    "disputed",
+    "disputed_with",
+    "admission",
+)
+
+
+def beside_claims(rows: pd.DataFrame, state: pd.DataFrame) -> pd.DataFrame:
+    """The claims `rows` with their place's assessment (a state the timeline index gave)
+    beside each: ASSESSED_COLUMNS; blank for a place the state does not hold."""
+    assessed = state[["place_id", "status", "certainty", *ASSESSED_COLUMNS[2:]]].rename(
+        columns={"status": "assessed_status", "certainty": "assessed_certainty"}
+    )
+    merged = rows.drop(columns=[c for c in ASSESSED_COLUMNS if c in rows.columns])
+    merged = merged.merge(
+        assessed.drop_duplicates("place_id"), on="place_id", how="left", suffixes=("", "_a")
+    )
+    merged = merged.drop(columns=[c for c in merged.columns if c.endswith("_a")])
+    merged["sources"] = merged["sources"].fillna(0).astype("int64")
+    for name in ("disputed", "admission"):
+        merged[name] = merged[name].astype("boolean").fillna(False).astype(bool)
+    for name in ("assessed_status", "assessed_certainty", "sides", "disputed_with"):
+        merged[name] = merged[name].fillna("")
+    merged.index = rows.index
+    return merged
