@@ -317,15 +317,17 @@ def claims_layer(
             tooltip=Tooltip(_tooltip(row)),
         ).add_to(layer)
         if row.get("disputed", False):
-            CircleMarker(
+            ring = CircleMarker(
                 location=[row["lat"], row["lon"]],
                 radius=_radius(row["status"], is_selected) + DISPUTED_GAP,
                 color=DISPUTED_RING["color"],
                 weight=DISPUTED_RING["weight"],
                 dash_array=DISPUTED_RING["dashArray"],
                 fill=False,
-                interactive=False,
-            ).add_to(layer)
+            )
+            # folium has no argument for it: the ring takes no hover or click of its own.
+            ring.options["interactive"] = False
+            ring.add_to(layer)
     return layer
 
 
