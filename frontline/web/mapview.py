@@ -352,7 +352,7 @@ var {{ this.get_name() }} = (function (data) {
     var tip = function (i) {
         return data.names[i] + " — " + data.statusLabels[data.status[i]]
             + " (" + data.certainties[data.certainty[i]] + ")"
-            + (data.notes[i] ? " — " + data.notes[i] : "");
+            + (data.notes[data.note[i]] ? " — " + data.notes[data.note[i]] : "");
     };
     // Areas as plain polygons, not L.geoJson groups: Leaflet 1.9.3's group tooltip calls
     // getElement() on every child, which a nested group does not have.
@@ -443,7 +443,7 @@ def canvas_payload(
         "status": pd.Categorical(points["status"], statuses).codes.tolist(),
         "certainty": pd.Categorical(points["certainty"], certainties).codes.tolist(),
         "names": [map_text(name) for name in points["name"].tolist()],
-        "notes": _notes(points),
+        **_notes(points),
         "disputed": np.flatnonzero(points["disputed"].to_numpy(dtype=bool)).tolist()
         if "disputed" in points
         else [],
@@ -473,21 +473,22 @@ def canvas_payload(
 NOTE_COLUMNS = ("sources", "sides", "admission", "disputed", "disputed_with", "events")
 
 
-def _notes(points: pd.DataFrame) -> list[str]:
-    """Each point's assessment_note, escaped; notes repeat, so each is made once."""
+def _notes(points: pd.DataFrame) -> dict:
+    """Each point's assessment_note, escaped: the distinct notes once ("notes"), and each
+    point's among them ("note"), as notes repeat from place to place."""
     if "sources" not in points:
-        return [""] * len(points)
+        return {"notes": [""], "note": [0] * len(points)}
     columns = [points[c].tolist() for c in ("status", *NOTE_COLUMNS)]
-    made: dict[tuple, str] = {}
-    notes = []
+    codes: dict[tuple, int] = {}
+    notes, note = [], []
     for values in zip(*columns, strict=True):
-        note = made.get(values)
-        if note is None:
-            note = made[values] = map_text(
-                assessment_note(dict(zip(("status", *NOTE_COLUMNS), values, strict=True)))
-            )
-        notes.append(note)
-    return notes
+        code = codes.get(values)
+        if code is None:
+            code = codes[values] = len(notes)
+            row = dict(zip(("status", *NOTE_COLUMNS), values, strict=True))
+            notes.append(map_text(assessment_note(row)))
+        note.append(code)
+    return {"notes": notes or [""], "note": note}
 
 
 RECORD_RADIUS = 6
