@@ -134,3 +134,14 @@ def test_the_page_selects_a_place_clicked_on_the_canvas(large, monkeypatch):
     assert not app.exception
     assert app.session_state["place"] == towns.loc[3, "place_id"]
     assert sent[-1]["selected"] == 3  # and the map draws it as selected
+
+
+def test_a_disputed_oblast_is_marked_on_the_canvas(large):
+    _, shapes, state = large
+    state = state.copy()
+    areas = state.index[(state["kind"] == "oblast") & state["oblast"].isin(shapes)]
+    state.loc[areas, "disputed"] = False
+    state.loc[areas[0], "disputed"] = True
+    data = canvas_payload(state, shapes)
+    assert [a["disputed"] for a in data["areas"]].count(True) == 1
+    assert data["disputedAreaDash"]

@@ -358,7 +358,8 @@ var {{ this.get_name() }} = (function (data) {
     // getElement() on every child, which a nested group does not have.
     data.areas.forEach(function (area) {
         var options = Object.assign({renderer: renderer, tip: area.tip},
-                                    data.areaStyles[area.style]);
+                                    data.areaStyles[area.style],
+                                    area.disputed ? {dashArray: data.disputedAreaDash} : {});
         group.addLayer(L.GeoJSON.geometryToLayer(area.geometry, options));
     });
     var record = data.record;
@@ -448,6 +449,7 @@ def canvas_payload(
         if "disputed" in points
         else [],
         "disputedGap": DISPUTED_GAP,
+        "disputedAreaDash": DISPUTED_AREA_DASH,
         "disputedRing": DISPUTED_RING,
         "selected": int(selected_rows[0]) if len(selected_rows) else -1,
         "radius": [MARKER_RADIUS, SELECTED_RADIUS, EVENT_RADIUS],
@@ -464,6 +466,7 @@ def canvas_payload(
                 "style": combos.index((row.status, row.certainty))
                 + (len(combos) if row.place_id == selected else 0),
                 "tip": _tooltip(row._asdict()),
+                "disputed": bool(getattr(row, "disputed", False)),
             }
             for row in areas.itertuples(index=False)
         ],
