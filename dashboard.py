@@ -46,6 +46,7 @@ from frontline.app.ui import (
 from frontline.timeline import Filters, neighbour_date, play_step
 from frontline.urlstate import map_view_params, view_params
 from frontline.web.mapview import base_map, claims_layer, clicked_place
+from frontline.web.panel import assessment_html, claim_groups_html
 from frontline.web.present import (
     claim_card_html,
     counts_sentence,
@@ -132,6 +133,18 @@ def select_clicked_place(
     return True
 
 
+def place_assessment(
+    data: AppData, filters: Filters, state: pd.DataFrame, place: str
+) -> pd.Series | None:
+    """The place's assessment: its row of the map's state, or, when the status or certainty
+    filters hide it, the assessment without them."""
+    rows = state[state["place_id"] == place]
+    if rows.empty and (filters.statuses or filters.certainties):
+        unfiltered = data.index.state(replace(filters, statuses=(), certainties=()))
+        rows = unfiltered[unfiltered["place_id"] == place]
+    return rows.iloc[0] if not rows.empty else None
+
+
 def map_and_passages(
     data: AppData, filters: Filters, state: pd.DataFrame, record: pd.DataFrame
 ) -> None:
@@ -209,21 +222,21 @@ def map_and_passages(
                 "With these status or certainty filters this place is not on the map; "
                 "its claims up to the date are below."
             )
-        for rows, caption in (
-            (
-                history,
-                f"{len(history)} news claim(s) up to {filters.as_of}, newest first; the first "
-                "sets the marker. Each is what a source says, not a verified fact.",
-            ),
-            (
-                entries,
+        assessed = place_assessment(data, filters, state, place)
+        if not history.empty:
+            if assessed is not None:
+                st.html(assessment_html(assessed))
+            st.caption(
+                f"{len(history)} news claim(s) up to {filters.as_of}, by what they support, "
+                "newest first. Each is what a source says, not a verified fact."
+            )
+            st.html(claim_groups_html(history, assessed["status"] if assessed is not None else ""))
+        if not entries.empty:
+            st.caption(
                 f"The record: {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} of "
-                "Wikipedia's list up to the date, newest first (not a news report).",
-            ),
-        ):
-            if not rows.empty:
-                st.caption(caption)
-                st.html("".join(claim_card_html(row) for _, row in rows[::-1].iterrows()))
+                "Wikipedia's list up to the date, newest first (not a news report)."
+            )
+            st.html("".join(claim_card_html(row) for _, row in entries[::-1].iterrows()))
         imported_panel(imported)
 
 

@@ -41,6 +41,14 @@ EXPORT_COLUMNS = [
     "url",
     "published",
     "source",  # news, or record (an entry of Wikipedia's list, CC BY-SA)
+    # The place's assessment as of the view's date (frontline.assessment), beside the claim.
+    "assessed_status",
+    "assessed_certainty",
+    "sources",
+    "sides",
+    "disputed",
+    "disputed_with",
+    "admission",
 ]
 
 

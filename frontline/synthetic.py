@@ -27,7 +27,8 @@ MAX_PLACES = 5_000
 OBLAST_CLAIM_SHARE = 0.01  # region-level claims, drawn as areas
 CLAIMS_PER_ARTICLE = (4, 12)
 
-# (event, sentence) with the side that holds the place after it; None: contested.
+# (event, sentence) with the side that holds the place after it; None: contested; False: an
+# event that states no control (no status).
 # {side} and {other} are the two armies, {name} the place.
 EVENTS: Sequence[tuple[str, str, bool | None]] = (
     ("entered", "{side} forces had entered {name}", True),
@@ -38,7 +39,7 @@ EVENTS: Sequence[tuple[str, str, bool | None]] = (
     ("withdrew", "{other} troops had withdrawn from {name}", True),
     ("held", "{side} forces still held {name}", True),
     ("fighting", "fighting went on in and around {name}", None),
-    ("shelled", "{name} was shelled through the night", None),
+    ("shelled", "{name} was shelled through the night", False),
     ("encircled", "{name} was almost encircled", None),
 )
 SIDES = {"ukrainian": ("Ukrainian", "Russian"), "russian": ("Russian", "Ukrainian")}
@@ -118,7 +119,7 @@ def _pick(rng: random.Random, weights: dict[str, int]) -> str:
 def _sentence(rng: random.Random, place: Place, day: dt.date) -> tuple[str, str, str, str]:
     """(quote, event, status, claimant) of one claim about a place."""
     event, pattern, sided = rng.choice(EVENTS)
-    status = rng.choice(tuple(SIDES)) if sided else "contested"
+    status = rng.choice(tuple(SIDES)) if sided else "contested" if sided is None else ""
     side, other = SIDES.get(status, ("", ""))
     claimant = rng.choice(CLAIMANTS)
     phrase = pattern.format(side=side, other=other, name=place.name)

@@ -16,6 +16,12 @@ import numpy as np
 import pandas as pd
 
 from frontline import vocab
+from frontline.assessindex import (
+    ASSESSMENT_COLUMNS,
+    assessments_of,
+    prefix_assessments,
+    table_evidence,
+)
 from frontline.model import Dataset
 
 CLAIM_TABLE_COLUMNS = [
@@ -123,8 +129,9 @@ class TimelineIndex:
     the tests hold it against a straightforward scan (tests/timeline_oracle.py).
 
     The table is in timeline order, so the claims up to a date are a prefix found by binary
-    search. Each non-denied claim knows the row of its place's next non-denied claim: within
-    rows lo..hi, a place's latest claim is the one whose successor lies at hi or beyond.
+    search. Each row knows the row of its place's next claim, and carries its place's
+    assessment from the first row up to it: within rows 0..hi, a place's assessment is that
+    of its row whose successor lies at hi or beyond.
     """
 
     def __init__(self, table: pd.DataFrame):
@@ -139,18 +146,19 @@ class TimelineIndex:
         # Equal names share a rank, so ties keep timeline order as a stable sort would.
         names = table["name"].to_numpy(dtype=object)[first_rows].astype(str)
         self.name_rank = np.unique(names, return_inverse=True)[1]
-        self.status = table["status"].to_numpy(dtype=object)
-        self.certainty = table["certainty"].to_numpy(dtype=object)
 
-        asserted = np.flatnonzero(self.certainty != "denied")
-        by_place = asserted[np.argsort(self.place[asserted], kind="stable")]
-        successor = np.full(len(by_place), self.size)
-        same_place = self.place[by_place[1:]] == self.place[by_place[:-1]]
-        successor[:-1][same_place] = by_place[1:][same_place]
-        self.next_asserted = np.full(self.size, -1)  # denied claims never set a state
-        self.next_asserted[by_place] = successor
+        # Each row's successor among all rows of its place: a place's last row up to hi is
+        # the one whose successor lies at hi or beyond.
+        ordered = self.rows_by_place = np.argsort(self.place, kind="stable")
+        follows = np.full(self.size, self.size)
+        same = self.place[ordered[1:]] == self.place[ordered[:-1]]
+        follows[ordered[:-1][same]] = ordered[1:][same]
+        self.next_row = follows
+        # The assessment (frontline.assessment) after every row, for the map as of a date;
+        # other views (a "from" date, the "known" reading) fold their own rows.
+        self.evidence = table_evidence(table)
+        self.assessed = prefix_assessments(self.evidence, self.place)
 
-        self.rows_by_place = np.argsort(self.place, kind="stable")
         self.place_starts = np.searchsorted(
             self.place[self.rows_by_place], np.arange(len(place_ids) + 1)
         )
@@ -176,28 +184,38 @@ class TimelineIndex:
         return np.isin(self.place_oblast[codes], list(filters.oblasts))
 
     def state(self, filters: Filters) -> pd.DataFrame:
-        """One row per place: its latest counting claim (denied claims do not set a state),
-        with how many claims about it count; status and certainty filters apply to it."""
+        """One row per place: its assessment from the counting claims (frontline.assessment)
+        on the row of the claim it rests on, with status and certainty the assessment's and
+        the ASSESSMENT_COLUMNS beside them, and how many claims about it count. A place only
+        events speak of has its latest event, with no status; one only denials speak of is
+        left out. Status and certainty filters apply to the assessment."""
         lo, hi = self._window(filters)
         known_by = self._known_by(filters)
         if known_by is None:
             counting = np.arange(lo, hi)
-            latest = lo + np.flatnonzero(self.next_asserted[lo:hi] >= hi)
         else:
-            # Publication dates are not in timeline order: the last asserted row per place.
             counting = lo + np.flatnonzero(self.published[lo:hi] <= known_by)
-            asserted = counting[self.next_asserted[counting] >= 0][::-1]
-            latest = np.sort(asserted[np.unique(self.place[asserted], return_index=True)[1]])
         claims = np.bincount(self.place[counting], minlength=len(self.place_ids))
-        keep = self._in_oblasts(self.place[latest], filters)
+        if known_by is None and lo == 0:
+            last = np.flatnonzero(self.next_row[:hi] >= hi)  # each place's last row
+            codes = self.place[last]
+            assessed = {name: column[last] for name, column in self.assessed.items()}
+        else:
+            codes, assessed = assessments_of(self.evidence, self.place, counting.tolist())
+        keep = (assessed["row"] >= 0) & self._in_oblasts(codes, filters)
         if filters.statuses:
-            keep &= np.isin(self.status[latest], list(filters.statuses))
+            keep &= np.isin(assessed["status"], list(filters.statuses))
         if filters.certainties:
-            keep &= np.isin(self.certainty[latest], list(filters.certainties))
-        latest = latest[keep]
-        latest = latest[np.argsort(self.name_rank[self.place[latest]], kind="stable")]
-        state = self.table.iloc[latest].reset_index(drop=True)
-        state["claims"] = claims[self.place[latest]].astype("int64")
+            keep &= np.isin(assessed["certainty"], list(filters.certainties))
+        rows, codes = assessed["row"][keep], codes[keep]
+        order = np.lexsort((rows, self.name_rank[codes]))
+        state = self.table.iloc[rows[order]].reset_index(drop=True)
+        for name in ("status", "certainty", *ASSESSMENT_COLUMNS):
+            state[name] = assessed[name][keep][order]
+        decided = state["decided_by"].to_numpy()
+        claim_ids = self.table["claim_id"].to_numpy(dtype=object)
+        state["decided_by"] = np.where(decided >= 0, claim_ids[np.maximum(decided, 0)], "")
+        state["claims"] = claims[codes[order]].astype("int64")
         return state
 
     def history(self, place_id: str, filters: Filters) -> pd.DataFrame:

@@ -24,8 +24,12 @@ EVENTS = (
 )
 
 # Events that state no control: shelling, strikes, attacks, fighting near a place are evidence
-# of activity, not of who holds it. A claim of one of these may have an empty status.
-NO_CONTROL_EVENTS = ("fighting", "shelled", "struck", "attacked")
+# of activity, not of who holds it. A claim of one of these may have an empty status, and a
+# claim without a status never sets or changes a place's state (see frontline.events).
+NO_CONTROL_EVENTS = ("fighting", "shelled", "struck", "attacked", "repelled")
+# Every event a claim may carry, with a status or (a no-control event) without one.
+CLAIM_EVENTS = tuple(dict.fromkeys((*EVENTS, *NO_CONTROL_EVENTS)))
+EVENT_LABELS = {"repelled": "attack repelled"}
 
 # Where a claim comes from: a news report, or the public record (Wikipedia's list of city
 # control), which is never shown as a news report. The map's Source filter chooses among them.

@@ -31,10 +31,11 @@ def main() -> None:
         st.info("There are no claims in the data yet.")
         return
     st.caption(
-        "Each line is a claim that changed a place's state as the map shows it: its first "
-        "claim, a new status, or the same status held with another certainty; repeats are "
-        "left out. Dates are the dates the claims are about, latest first. A date opens the "
-        "map as of that date, a place opens it with the place selected."
+        "Each line is a claim that changed a place's assessment as the map shows it: its "
+        "first claim, a new status, a stronger certainty, or a dispute between the sides; "
+        "repeats, newer weaker claims and events are left out. Dates are the dates the "
+        "claims are about, latest first. A date opens the map as of that date, a place "
+        "opens it with the place selected."
     )
     st.altair_chart(claims_chart(claims_by_date(data.claims)), width="stretch")
     st.html(change_log_html(change_log(data.claims), base_path=base_url_path()))

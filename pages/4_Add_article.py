@@ -11,9 +11,10 @@ import datetime as dt
 import streamlit as st
 from streamlit_folium import st_folium
 
-from frontline import limits, store, vocab
+from frontline import limits, store
 from frontline.app.access import page_style
 from frontline.app.ui import app_data, served_leaflet, show_problems
+from frontline.events import event_label, status_label
 from frontline.news.ingest import IngestError, candidate_claims, make_article, save_article
 from frontline.news.review import CHOICES, EDITABLE, WIDTHS, candidates_on_map, review_table
 from frontline.news.review import reviewed_candidates as read_review
@@ -78,7 +79,7 @@ def review_columns() -> dict:
             required=True,
             width=WIDTHS[name],
             # The map's words ("Ukrainian-held"); the cells keep the codes the save reads.
-            format_func=(lambda s: vocab.STATUS_LABELS.get(s, s)) if name == "status" else None,
+            format_func=status_label if name == "status" else event_label,
         )
     for name in ("date", "date_end"):
         config[name] = st.column_config.DateColumn(

@@ -372,6 +372,12 @@ BROKEN = [
         ("claims.csv", 3, "event", "not one of"),
     ),
     (
+        "no status for an event that states control",
+        "claims.csv",
+        lambda d: _replace_line(d / "claims.csv", 3, ",ukrainian,entered,", ",,entered,"),
+        ("claims.csv", 3, "status", "only an event that states no control"),
+    ),
+    (
         "mention not in the quote",
         "claims.csv",
         lambda d: _replace_line(d / "claims.csv", 3, ",Kupiansk", ",Kupyansk"),

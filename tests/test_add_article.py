@@ -90,6 +90,17 @@ def test_bad_edits_are_named_by_row_and_field(found, gazetteer, column, value, m
         reviewed_candidates(table, found, gazetteer, DATELINE)
 
 
+def test_fighting_near_a_place_is_an_event_with_no_status(found, gazetteer):
+    kreminna = next(c for c in found if c.entry.name == "Kreminna")
+    assert (kreminna.status, kreminna.event) == ("", "fighting")
+    row = list(found).index(kreminna)
+    table = review_table(found)
+    assert (table.loc[row, "status"], table.loc[row, "event"]) == ("", "fighting")
+    table.loc[row, "event"] = "entered"  # a control event needs a status
+    with pytest.raises(IngestError, match=f"row {row + 1}: status: is empty; only an event"):
+        reviewed_candidates(table, found, gazetteer, DATELINE)
+
+
 def test_candidates_on_map_has_one_row_per_place(found):
     frame = candidates_on_map(found)
     assert frame["place_id"].is_unique
@@ -126,6 +137,8 @@ def test_page_finds_claims_and_saves_them(data_copy):
     assert len(after.articles) == len(before.articles) + 1
     assert len(after.claims) > len(before.claims)
     assert any(p.name == "Lyman" for p in after.places.values())
+    saved = {after.places[c.place_id].name: c for c in after.claims if c not in before.claims}
+    assert (saved["Kreminna"].status, saved["Kreminna"].event) == ("", "fighting")
 
 
 def test_saving_twice_adds_nothing_more(data_copy):
@@ -217,6 +230,8 @@ def test_the_review_table_shows_the_map_s_words_and_every_quote_in_full():
     table = app.dataframe[0].value
     assert "Donetsk oblast" in set(table["oblast"])
     assert '"label": "Ukrainian-held"' in app.dataframe[0].proto.columns  # status, labelled
+    assert '"label": "no status (event only)"' in app.dataframe[0].proto.columns
+    assert "fighting" in set(table["event"])  # Kreminna: fighting near it, an event
     quotes = next(h.proto.body for h in app.get("html") if "fl-quotes" in h.proto.body)
     for quote in table["quote"]:
         assert escape_html(quote) in quotes

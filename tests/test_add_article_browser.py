@@ -78,7 +78,8 @@ def test_paste_edit_save_and_see_it_on_the_map(page, dashboard, browser_data):
     page.get_by_role("link", name="See it on the map as of 2022-10-02").click()
     wait_for_map(page)
     page.get_by_text("shown as of 2022-10-02").wait_for(timeout=WAIT_MS)
-    expected = "Kreminna — Contested (claimed)"
+    # "Fighting continued near Kreminna": an event, which holds no status.
+    expected = "Kreminna — no status (event only) (claimed) — 1 event, no status"
     assert tooltip_at(page, kreminna.lat, kreminna.lon, expected) == expected
 
     page.locator('iframe[title="streamlit_folium.st_folium"]').scroll_into_view_if_needed()

@@ -13,6 +13,7 @@ from frontline.timeline import Filters, TimelineIndex, claims_table
 from frontline.web.changes import (
     CERTAINTY,
     DENIED,
+    EVENTS_LABEL,
     FIRST,
     STATUS,
     change_log,
@@ -57,7 +58,10 @@ def test_the_seed_log_has_kupiansks_change_on_2022_09_10(table):
 def test_every_place_is_first_reported_once(table):
     log = change_log(table)
     firsts = log[log["kind"] == FIRST]
-    assert sorted(firsts["place_id"]) == sorted(table["place_id"].unique())
+    # An event that states no control (the Kharkiv region shelled) reports no state.
+    stated = table[table["status"] != ""]
+    assert sorted(firsts["place_id"]) == sorted(stated["place_id"].unique())
+    assert "kharkiv-oblast" not in set(log["place_id"])
     kupiansk = firsts[firsts["place_id"] == "kupiansk"].iloc[0]
     assert change_sentence(kupiansk) == (
         "Kupiansk: first reported as Russian-held (confirmed) — fell, per AFP (the report)"
@@ -85,6 +89,7 @@ def test_the_log_agrees_with_the_map_state(table):
     log = change_log(table)
     state = TimelineIndex(table).state(Filters(as_of=dt.date(2022, 9, 11))).set_index("place_id")
     last = log[log["kind"] != DENIED].groupby("place_id").tail(1).set_index("place_id")
+    state = state[state["status"] != ""]  # a place only events speak of has no state to log
     assert last["status"].to_dict() == state["status"].to_dict()
     assert last["certainty"].to_dict() == state["certainty"].to_dict()
 
@@ -117,7 +122,9 @@ def test_claims_by_date_counts_each_status(table):
         "contested": 2,
         "ukrainian": 1,
     }
-    assert set(counts["status_label"]) <= set(vocab.STATUS_LABELS.values())
+    assert set(counts["status_label"]) <= {*vocab.STATUS_LABELS.values(), EVENTS_LABEL}
+    # The Kharkiv region shelled: counted, as an event with no status.
+    assert counts.loc[counts["status"] == "", "status_label"].tolist() == [EVENTS_LABEL]
 
 
 def test_the_chart_counts_by_month_over_a_long_span_and_by_day_over_a_short_one(table):
@@ -129,8 +136,10 @@ def test_the_chart_counts_by_month_over_a_long_span_and_by_day_over_a_short_one(
 def test_the_chart_uses_the_status_colours(table):
     spec = claims_chart(claims_by_date(table)).to_dict()
     scale = spec["encoding"]["color"]["scale"]
-    assert scale["domain"] == [vocab.STATUS_LABELS[s] for s in vocab.STATUSES]
-    assert scale["range"] == [vocab.STATUS_COLOURS[s] for s in vocab.STATUSES]
+    assert scale["domain"] == [vocab.STATUS_LABELS[s] for s in vocab.STATUSES] + [EVENTS_LABEL]
+    assert scale["range"] == [vocab.STATUS_COLOURS[s] for s in vocab.STATUSES] + [
+        vocab.NO_CLAIM_COLOUR
+    ]
     assert spec["encoding"]["x"]["timeUnit"] == "yearmonth"
 
 

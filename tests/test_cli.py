@@ -72,15 +72,15 @@ def export(capsys, *args: str):
     ("as_of", "expected"),
     [
         ("2022-01-01", {}),
-        ("2022-03-15", {"kupiansk": "russian", "kharkiv-oblast": "contested"}),
-        ("2022-09-10", {"kupiansk": "ukrainian", "kharkiv-oblast": "contested"}),
+        ("2022-03-15", {"kupiansk": "russian", "kharkiv-oblast": ""}),
+        ("2022-09-10", {"kupiansk": "ukrainian", "kharkiv-oblast": ""}),
         (
             "2022-12-31",
             {
                 "kupiansk": "ukrainian",
                 "izium": "ukrainian",
                 "lyman": "contested",
-                "kharkiv-oblast": "contested",
+                "kharkiv-oblast": "",
                 "donetsk-oblast": "contested",
             },
         ),

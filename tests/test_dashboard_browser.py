@@ -41,11 +41,11 @@ def test_reader_moves_the_timeline_and_reads_the_source(page, dashboard):
     # 2022-02-24 plus 19 days is 2022-03-15.
     set_slider(page, "Home", "2022-03-15")
     wait_for_map(page)
-    expected = "Kupiansk — Russian-held (confirmed)"
+    expected = "Kupiansk — Russian-held (confirmed) — 1 source, neither side"
     assert tooltip_at(page, *KUPIANSK, expected) == expected
 
     set_slider(page, "Home", "2022-09-11")  # 199 days on
-    expected = "Kupiansk — Ukrainian-held (claimed)"
+    expected = "Kupiansk — Ukrainian-held (claimed) — 1 source, the Ukrainian side"
     assert tooltip_at(page, *KUPIANSK, expected) == expected
 
     # Bring the whole map into view first, as a reader scrolls to it: a click on a map

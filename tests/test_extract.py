@@ -72,7 +72,13 @@ def test_quotes_are_verbatim_with_offsets(matcher):
         ("Ukrainian forces liberated Balakliia.", "ukrainian", "liberated"),
         ("Russian forces captured Soledar.", "russian", "captured"),
         ("Izium was recaptured by Ukrainian troops.", "ukrainian", "recaptured"),
-        ("Russian artillery shelled Kharkiv.", "ukrainian", "shelled"),
+        ("Russian artillery shelled Kharkiv.", "", "shelled"),
+        ("Russian forces were shelling Lysychansk.", "", "shelled"),
+        ("Ukrainian troops repelled an attack on Bakhmut.", "", "repelled"),
+        ("Fighting near Lyman went on.", "", "fighting"),
+        ("A missile struck Kramatorsk.", "", "struck"),
+        ("Russian forces attacked Avdiivka.", "", "attacked"),
+        ("Fighting in Lyman went on.", "contested", "fighting"),
         ("Mariupol was encircled.", "contested", "encircled"),
         ("Kyiv’s troops routed Russian forces from Izium.", "ukrainian", "withdrew"),
         ("Kreminna remains under Russian control.", "russian", "held"),
@@ -297,3 +303,22 @@ def test_a_side_adjective_is_the_reports_own_word(matcher):
     text = "Shelling hit Russian-occupied Horlivka overnight, local officials said."
     claim = only(claims_of(text, matcher), "Horlivka")
     assert (claim.status, claim.certainty) == ("russian", "confirmed")
+
+
+def test_shelling_and_either_or_state_no_control(matcher):
+    """Shelling says nothing about who holds a place (issue: the Lysychansk and the Kharkiv
+    region cases)."""
+    lysychansk = claims_of(
+        "The regional governor Serhiy Haidai, who said Russian forces were shelling "
+        "Lysychansk, urged residents to leave.",
+        matcher,
+    )
+    assert [(c.entry.name, c.status, c.event) for c in lysychansk] == [
+        ("Lysychansk", "", "shelled")
+    ]
+    region = claims_of(
+        "Ukraine has retaken ground in the Kharkiv region, which borders Russia, and has "
+        "been either controlled by Russia or shelled by its artillery for months.",
+        matcher,
+    )
+    assert [(c.status, c.event) for c in region if c.entry.kind == "oblast"] == [("", "shelled")]

@@ -77,7 +77,9 @@ def test_the_map_tooltip_and_side_panel_show_the_hostile_place_as_text(page, das
     expect(card).to_contain_text("<b>officials</b>")
     assert no_overflow(card)
 
-    expected = f"{SHOWN_NAME} — {vocab.STATUS_LABELS['contested']} (claimed)"
+    expected = (
+        f"{SHOWN_NAME} — {vocab.STATUS_LABELS['contested']} (claimed) — 1 source, neither side"
+    )
     assert tooltip_at(page, *HOSTILE_POINT, expected) == expected
     # Only folium's own <div> around the text: nothing the name would make were it markup.
     made = map_frame(page).locator(".leaflet-tooltip :is(img, svg, script, a, strong, code)")

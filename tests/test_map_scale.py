@@ -15,10 +15,12 @@ from frontline.timeline import Filters, TimelineIndex, claims_table, date_bounds
 from frontline.web.mapview import (
     INDIVIDUAL_MARKERS_MAX,
     ClaimsCanvas,
+    assessment_note,
     base_map,
     canvas_payload,
     claims_layer,
     clicked_place,
+    map_text,
     marker_style,
     outlines_json,
 )
@@ -54,6 +56,17 @@ def test_many_places_are_one_canvas_layer(large):
     style = data["styles"][data["status"][0] * len(vocab.CERTAINTIES) + data["certainty"][0]]
     assert style == marker_style(first["status"], first["certainty"])
     assert data["names"][0] == first["name"]
+
+
+def test_the_canvas_carries_each_place_s_assessment(large):
+    """The tooltip's "N sources, ..." and the disputed ring, as the canvas draws them."""
+    _, shapes, state = large
+    towns = state[state["kind"] != "oblast"].reset_index(drop=True)
+    data = canvas_payload(state, shapes)
+    assert data["disputed"] == towns.index[towns["disputed"]].tolist()
+    for i in (0, len(towns) // 2, len(towns) - 1):
+        assert data["notes"][data["note"][i]] == map_text(assessment_note(towns.loc[i]))
+    assert len(data["notes"]) < len(towns)  # each distinct note once
 
 
 def test_a_few_places_stay_individual_circle_markers(large):
@@ -121,3 +134,14 @@ def test_the_page_selects_a_place_clicked_on_the_canvas(large, monkeypatch):
     assert not app.exception
     assert app.session_state["place"] == towns.loc[3, "place_id"]
     assert sent[-1]["selected"] == 3  # and the map draws it as selected
+
+
+def test_a_disputed_oblast_is_marked_on_the_canvas(large):
+    _, shapes, state = large
+    state = state.copy()
+    areas = state.index[(state["kind"] == "oblast") & state["oblast"].isin(shapes)]
+    state.loc[areas, "disputed"] = False
+    state.loc[areas[0], "disputed"] = True
+    data = canvas_payload(state, shapes)
+    assert [a["disputed"] for a in data["areas"]].count(True) == 1
+    assert data["disputedAreaDash"]

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from frontline import synthetic, vocab
+from frontline import synthetic
+from frontline.events import status_label
 from frontline.store import load_dataset
 from frontline.timeline import Filters, TimelineIndex, claims_table, date_bounds
+from frontline.web.mapview import assessment_note
 from tests.mapbrowser import MAP_FRAME, WAIT_MS, map_frame, marker_point, tooltip_at
 
 pytestmark = pytest.mark.browser
@@ -59,8 +61,9 @@ def test_a_large_data_set_draws_on_a_canvas_and_a_click_selects_a_place(
 
     page.locator(MAP_FRAME).scroll_into_view_if_needed()
     place = topmost_in_view(page, places_shown)
-    status = vocab.STATUS_LABELS[place["status"]]
-    expected = f"{place['name']} — {status} ({place['certainty']})"
+    status = status_label(place["status"])
+    note = assessment_note(place)  # "2 sources, both sides", as the tooltip has it
+    expected = f"{place['name']} — {status} ({place['certainty']})" + (f" — {note}" if note else "")
     assert tooltip_at(page, place["lat"], place["lon"], expected) == expected
 
     x, y = marker_point(page, place["lat"], place["lon"])

@@ -219,3 +219,11 @@ def test_validate_never_ends_in_a_traceback(data_copy):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "claims.csv:1: -:" in result.stdout
+
+
+def test_an_event_that_states_no_control_loads_without_a_status():
+    """The seed's Kharkiv region "shelled by its artillery": an event, and no status."""
+    dataset = store.load_dataset(DATA_DIR)
+    assert not dataset.problems
+    shelled = next(c for c in dataset.claims if c.claim_id == "c0006")
+    assert (shelled.status, shelled.event) == ("", "shelled")

@@ -10,6 +10,7 @@ import pytest
 
 from frontline import store
 from frontline.app.ui import view_filters
+from frontline.assessindex import ASSESSED_COLUMNS, ASSESSMENT_COLUMNS
 from frontline.export import CREDITS, geojson_text, to_csv
 from frontline.timeline import Filters, TimelineIndex, claims_table
 from frontline.web.tables import (
@@ -94,7 +95,9 @@ def test_latest_only_is_the_map_state(seed):
     _, table = seed
     latest = claim_rows(TimelineIndex(table), Filters(as_of=LAST), latest_only=True)
     assert _claim_ids(latest) == ["c0002", "c0003", "c0004", "c0005", "c0006"]
-    assert list(latest.columns) == list(table.columns)
+    # The claim each place's assessment rests on, with the assessment beside it.
+    assert list(latest.columns)[: len(table.columns)] == list(table.columns)
+    assert set(ASSESSMENT_COLUMNS) | set(ASSESSED_COLUMNS) <= set(latest.columns)
 
 
 def test_place_rows_carry_the_state_and_keep_places_without_claims(seed):
@@ -114,7 +117,8 @@ def test_place_rows_carry_the_state_and_keep_places_without_claims(seed):
 def test_place_rows_with_a_status_filter_keep_only_places_in_that_state(seed):
     dataset, table = seed
     places = place_rows(dataset, TimelineIndex(table), Filters(as_of=LAST, statuses=("contested",)))
-    assert sorted(places["place_id"]) == ["donetsk-oblast", "kharkiv-oblast", "lyman"]
+    # The Kharkiv region, only shelled, holds no status.
+    assert sorted(places["place_id"]) == ["donetsk-oblast", "lyman"]
     in_donetsk = place_rows(dataset, TimelineIndex(table), Filters(as_of=LAST, oblasts=("UA-14",)))
     assert sorted(in_donetsk["place_id"]) == ["donetsk-oblast", "lyman"]
     found = search(places, "luhansk liman", PLACE_SEARCH_COLUMNS, place_aliases(dataset))

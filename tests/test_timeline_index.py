@@ -24,6 +24,7 @@ from tests.timeline_oracle import place_history, state_as_of
 START = dt.date(2022, 2, 24)
 OBLASTS = ("UA-14", "UA-63", "UA-65")
 NAMES = ("Lyman", "Izium", "Kupiansk")  # few names: places that share one must sort stably
+CLAIMANTS = ("Ukrainian forces", "Russia's defence ministry", "AFP (the report)", "observers")
 
 
 def day(offset: int) -> dt.date:
@@ -59,10 +60,12 @@ def datasets(draw) -> Dataset:
                 date=date,
                 date_end=date,
                 date_precision="day",
-                status=draw(st.sampled_from(vocab.STATUSES)),
+                # "": an event that states no control
+                status=draw(st.sampled_from(("", *vocab.STATUSES))),
                 event="held",
                 certainty=draw(st.sampled_from(vocab.CERTAINTIES)),
-                claimant="someone",
+                # Sides and admissions, so that the assessment meets disputes and strength.
+                claimant=draw(st.sampled_from(CLAIMANTS)),
                 article_id=draw(st.sampled_from(sorted(articles))),
                 quote="q",
                 quote_start=0,

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from frontline import export, vocab
+from frontline.assessindex import beside_claims
 from frontline.cli import imports as import_command
 from frontline.cli import ingest as ingest_command
 from frontline.importers.saved import load_saved
@@ -101,6 +102,7 @@ def run_export(args: argparse.Namespace) -> int:
         certainties=args.certainty,
     )
     state = TimelineIndex(claims_table(dataset)).state(filters)
+    state = beside_claims(state, state)  # the assessment's columns, as the Data page has them
     if args.format == "csv":
         sys.stdout.write(export.to_csv(state))
     else:

@@ -108,6 +108,8 @@ def agreement(claim_status: str, certainty: str, found: StatusAt) -> bool | None
     A contested claim agrees with a contested area or a border; a denial agrees with any
     other status."""
     known = found.nearby - {UNMAPPED}
+    if not claim_status:
+        return None  # an event that states no control neither agrees nor disagrees
     if certainty == "denied":
         agrees = any(s != claim_status for s in known)
     elif claim_status == "contested":

@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontline.events import NO_STATUS
 from frontline.model import Claim
 from frontline.news.dates import DateSpan, dateline_span, find_dates
+from frontline.news.eventcues import EVENT_CUES
 from frontline.news.gazetteer import Entry
 from frontline.news.geoparse import METONYMY, PLACE, Mention
 from frontline.news.textspans import clauses, enclosing, sentences
@@ -50,6 +52,8 @@ class Cue:
 
 
 CUES: tuple[Cue, ...] = (
+    # Shelling, strikes, attacks, fighting near: an event, no status (news.eventcues).
+    *(Cue(event, pattern, NO_STATUS) for event, pattern in EVENT_CUES),
     Cue(
         "recaptured",
         r"recaptur\w*|retook|retaken|retake|retaking|took\s+back|taken\s+back|"
@@ -101,20 +105,14 @@ CUES: tuple[Cue, ...] = (
         "fighting",
         r"fighting|fight|fights|battl\w*|clash\w*|assault\w*|storm\w*|"
         r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|advanc\w*\s+"
-        r"(?:on|towards?)|attack\w*|offensive\s+(?:on|towards?)|бо[їя]\w*|"
+        r"(?:on|towards?)|offensive\s+(?:on|towards?)|бо[їя]\w*|"
         r"штурм\w*",
         CONTESTED,
     ),
     Cue(
-        "shelled",
-        r"shell\w*|bombard\w*|struck|strikes?\s+on|missiles?\s+hit|"
-        r"artillery\s+fire|under\s+fire|обстріл\w*|обстрілял\w*",
-        "other",
-    ),
-    Cue(
         "held",
         r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
-        r"holds?|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|контролю\w*",
+        r"holds?|holding|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|контролю\w*",
         "actor",
     ),
     # A side's adjective before a name: "Russian-occupied Horlivka".
@@ -401,7 +399,7 @@ def _opposite(side: str | None) -> str | None:
 
 def cue_status(text: str, clause: tuple[int, int], cue: _Found) -> str | None:
     rule = cue.cue.status_from
-    if rule in (UKRAINIAN, RUSSIAN, CONTESTED):
+    if rule in (UKRAINIAN, RUSSIAN, CONTESTED, NO_STATUS):
         return rule
     if rule == "fell":
         fell_to = re.match(r"\s+(?:back\s+)?to\s+", text[cue.end : clause[1]])
@@ -450,6 +448,10 @@ def status_and_event(
             continue
         first, second = sorted((chosen, other), key=lambda c: c.start)
         if re.search(r"\bor\b", text[first.end : second.start]):
+            # "controlled by Russia or shelled": neither is said for sure; the event stands.
+            if NO_STATUS in (chosen.cue.status_from, other.cue.status_from):
+                event_cue = chosen if chosen.cue.status_from == NO_STATUS else other
+                return NO_STATUS, event_cue.cue.event
             other_status = cue_status(text, clause, other)
             if other_status and other_status != status:
                 event = min((chosen.cue.event, other.cue.event), key=_EVENT_PRIORITY.index)

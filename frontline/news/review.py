@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from frontline import vocab
+from frontline.events import NO_STATUS, status_event_problem
 from frontline.news.dates import DateSpan
 from frontline.news.extract import Candidate
 from frontline.news.gazetteer import Entry, Gazetteer
@@ -59,8 +60,9 @@ WIDTHS = {
     "quote": 520,
 }
 CHOICES = {
-    "status": vocab.STATUSES,
-    "event": vocab.EVENTS,
+    # An empty status: an event that states no control ("shelled").
+    "status": (NO_STATUS, *vocab.STATUSES),
+    "event": vocab.CLAIM_EVENTS,
     "certainty": vocab.CERTAINTIES,
     "date_precision": vocab.DATE_PRECISIONS,
 }
@@ -139,6 +141,8 @@ def reviewed_candidates(
                     f"row {row}: {field}: {str(values[field])[:40]!r} is not "
                     f"one of {', '.join(allowed)}"
                 )
+        if problem := status_event_problem(values["status"], values["event"]):
+            raise IngestError(f"row {row}: {problem[0]}: {problem[1]}")
         claimant = str(values["claimant"] or "").strip()
         if not claimant:
             raise IngestError(f"row {row}: claimant: is empty; say who makes the claim")

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from frontline import vocab
+from frontline.events import status_event_problem
 from frontline.model import Article, Claim, Place, Problem
 from frontline.store.csvread import csv_rows
 from frontline.store.fields import (
@@ -195,14 +196,19 @@ def claim_parser(
         mention = text_field(row, "mention", required=False)
         if mention and mention not in quote:
             raise RowError("mention", f"{mention[:40]!r} does not occur in the quote")
+        # An empty status: an event that states no control (frontline.events).
+        status = text_field(row, "status", required=False).lower()
+        event = text_field(row, "event").lower()
+        if problem := status_event_problem(status, event):
+            raise RowError(*problem)
         return Claim(
             claim_id=claim_id,
             place_id=place_id,
             date=date,
             date_end=date_end,
             date_precision=precision,
-            status=choice_field(row, "status", vocab.STATUSES),
-            event=choice_field(row, "event", vocab.EVENTS),
+            status=status,
+            event=event,
             certainty=choice_field(row, "certainty", vocab.CERTAINTIES),
             claimant=text_field(row, "claimant"),
             article_id=article_id,

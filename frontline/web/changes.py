@@ -1,8 +1,8 @@
 """The change log: for each date, which places changed state, from what to what, on whose
 claim; and the number of claims over time by status, for a small chart.
 
-A place's state follows the same rule as the map's (timeline.state_as_of): its latest claim
-in timeline order, where a denial sets nothing.
+A place's state is the map's: its assessment (frontline.assessment), changed or not by each
+claim in timeline order.
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ import altair as alt
 import pandas as pd
 
 from frontline import vocab
+from frontline.assessment import DISPUTED as ASSESSMENT_DISPUTED
+from frontline.assessment import STRENGTH_CERTAINTY, Evidence, Fold
+from frontline.events import states_control
 from frontline.timeline import describe_date
 from frontline.urlstate import map_link, under_base
 from frontline.web.present import STYLE as PRESENT_STYLE
@@ -21,7 +24,10 @@ FIRST = "first"  # the first claim about a place
 STATUS = "status"  # another status than before
 CERTAINTY = "certainty"  # the same status, held with another certainty
 DENIED = "denied"  # a claim denied: worth reporting, but it changes nothing
+# Sides contradicting each other close in time (frontline.assessment).
+DISPUTED = ASSESSMENT_DISPUTED
 
+EVENTS_LABEL = "Events (no status)"  # shelling, strikes...: counted, but they hold nothing
 DAILY_SPAN_DAYS = 62  # the chart counts by day up to about two months, by month beyond
 
 CHANGE_COLUMNS = [
@@ -40,6 +46,7 @@ CHANGE_COLUMNS = [
     "article_id",
     "outlet",
     "published",
+    "admission",  # the claim that caused it is an admission against interest
 ]
 
 STYLE = (
@@ -56,26 +63,30 @@ STYLE = (
 
 
 def change_log(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per change of a place's state, in timeline order (the order of the claims
-    table): its first claim, a new status, the same status with another certainty, or a
-    denial. A claim repeating the place's state is not a change."""
+    """One row per change of a place's assessment (frontline.assessment), in timeline order
+    (the order of the claims table), with the claim that caused it: the first claim with a
+    status, a new status, a stronger certainty, a dispute, or a denial (worth reporting, but
+    it changes nothing). A claim the assessment absorbs (a repeat, a newer weaker claim, an
+    event) is not a change."""
     entries = []
-    current: dict[str, tuple[str, str]] = {}
+    folds: dict[str, Fold] = {}
     for _, row in table.iterrows():
-        before = current.get(row["place_id"])
-        now = (row["status"], row["certainty"])
-        if row["certainty"] == "denied":
-            kind = DENIED
-        elif before is None:
-            kind = FIRST
-        elif before[0] != now[0]:
-            kind = STATUS
-        elif before[1] != now[1]:
-            kind = CERTAINTY
-        else:
+        place = folds.setdefault(row["place_id"], Fold())
+        before = (
+            (place.status, STRENGTH_CERTAINTY[place.strength])
+            if place.strongest is not None
+            else None
+        )
+        evidence = Evidence.of(
+            row["date"].date(), row["status"], row["certainty"], row["claimant"], row["claim_id"]
+        )
+        change = place.add(evidence)
+        if row["certainty"] == "denied" and states_control(row["status"]):
+            kind, now = DENIED, (row["status"], row["certainty"])
+        elif change is None:
             continue
-        if kind != DENIED:
-            current[row["place_id"]] = now
+        else:
+            kind, now = change, (place.status, STRENGTH_CERTAINTY[place.strength])
         entries.append(
             {
                 "date": row["date"].date(),
@@ -84,8 +95,8 @@ def change_log(table: pd.DataFrame) -> pd.DataFrame:
                 "name": row["name"],
                 "from_status": before[0] if before else None,
                 "from_certainty": before[1] if before else None,
-                "status": row["status"],
-                "certainty": row["certainty"],
+                "status": now[0],
+                "certainty": now[1],
                 "event": row["event"],
                 "claimant": row["claimant"],
                 "when": describe_date(row),
@@ -93,6 +104,7 @@ def change_log(table: pd.DataFrame) -> pd.DataFrame:
                 "article_id": row["article_id"],
                 "outlet": row["outlet"],
                 "published": row["published"].date(),
+                "admission": evidence.admission,
             }
         )
     return pd.DataFrame(entries, columns=CHANGE_COLUMNS)
@@ -111,9 +123,12 @@ def change_text(entry: pd.Series) -> str:
         change = f"{_label(entry['from_status'])} → {now} ({entry['certainty']})"
     elif entry["kind"] == CERTAINTY:
         change = f"{now}, {entry['from_certainty']} → {entry['certainty']}"
+    elif entry["kind"] == DISPUTED:
+        change = f"disputed: {now} ({entry['certainty']}) against {_label(entry['from_status'])}"
     else:
         change = f"denied that it is {now}; no change"
-    return f"{change} — {entry['event']}, per {entry['claimant']}"
+    admission = " (an admission by the side that loses it)" if entry.get("admission") else ""
+    return f"{change} — {entry['event']}, per {entry['claimant']}{admission}"
 
 
 def change_sentence(entry: pd.Series) -> str:
@@ -168,7 +183,7 @@ def claims_by_date(table: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
         .rename(columns={"day": "date"})
     )
-    counts["status_label"] = counts["status"].map(vocab.STATUS_LABELS)
+    counts["status_label"] = counts["status"].map(vocab.STATUS_LABELS).fillna(EVENTS_LABEL)
     return counts
 
 
@@ -184,8 +199,8 @@ def claims_chart(counts: pd.DataFrame) -> alt.Chart:
     """Stacked bars of claims per day or month, in the map's status colours; an outline
     keeps the pale yellow of "contested" visible on white."""
     unit, period = chart_period(counts)
-    labels = [vocab.STATUS_LABELS[s] for s in vocab.STATUSES]
-    colours = [vocab.STATUS_COLOURS[s] for s in vocab.STATUSES]
+    labels = [vocab.STATUS_LABELS[s] for s in vocab.STATUSES] + [EVENTS_LABEL]
+    colours = [vocab.STATUS_COLOURS[s] for s in vocab.STATUSES] + [vocab.NO_CLAIM_COLOUR]
     when = f"{unit}(date):T"
     return (
         alt.Chart(counts)

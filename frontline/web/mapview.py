@@ -25,6 +25,8 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from frontline import vocab
+from frontline.assessment import support_text
+from frontline.events import NO_STATUS, status_label
 from frontline.store.boundaries import point_in_geometry
 from frontline.web.text import escape_html
 
@@ -179,8 +181,46 @@ def base_map(
 
 
 def _tooltip(row: Mapping) -> str:
-    status = vocab.STATUS_LABELS.get(row["status"], row["status"])
-    return map_text(f"{row['name']} — {status} ({row['certainty']})")
+    note = assessment_note(row)
+    return map_text(
+        f"{row['name']} — {status_label(row['status'])} ({row['certainty']})"
+        + (f" — {note}" if note else "")
+    )
+
+
+def assessment_note(row: Mapping) -> str:
+    """What stands behind a place's assessment, in words: "3 sources, both sides; disputed
+    with Russian-held". Empty for a row without the assessment's columns."""
+    parts = []
+    if row.get("sources"):
+        sides = ["" if s == "neither" else s for s in str(row.get("sides", "")).split(",")]
+        parts.append(support_text(int(row["sources"]), sides))
+    if row.get("admission"):
+        parts.append("an admission by the side that loses it")
+    if row.get("disputed"):
+        parts.append(f"disputed with {status_label(row['disputed_with'])}")
+    if not row.get("status") and row.get("events"):
+        events = int(row["events"])
+        parts.append(f"{events} event{'' if events == 1 else 's'}, no status")
+    return "; ".join(parts)
+
+
+# A disputed place: a second, dotted black ring around its marker (no colour needed).
+DISPUTED_GAP = 5  # pixels between the marker and its ring
+DISPUTED_RING = {
+    "color": MARKER_OUTLINE,
+    "weight": 2,
+    "dashArray": "2 3",
+    "fill": False,
+    "interactive": False,
+}
+DISPUTED_AREA_DASH = "12 4 2 4"  # a disputed oblast: dash-dot outline
+
+
+# A place only events speak of (shelled, struck...): a small pale mark, no status colour.
+EVENT_RADIUS = 5
+# The statuses the canvas codes, with "" for such a place.
+DRAWN_STATUSES = (*vocab.STATUSES, NO_STATUS)
 
 
 def marker_style(status: str, certainty: str, *, selected: bool = False) -> dict:
@@ -188,6 +228,14 @@ def marker_style(status: str, certainty: str, *, selected: bool = False) -> dict
     certainty (see vocab), a thicker ring when selected."""
     colour = vocab.STATUS_COLOURS.get(status, vocab.NO_CLAIM_COLOUR)
     filled = vocab.CERTAINTY_FILLED[certainty]
+    if status == NO_STATUS:  # an event states no control: a thin grey ring, pale inside
+        return {
+            "color": vocab.NO_CLAIM_COLOUR,
+            "weight": 3.5 if selected else 1.5,
+            "dashArray": "2 3",
+            "fillColor": vocab.HOLLOW_FILL,
+            "fillOpacity": 0.6,
+        }
     return {
         "color": MARKER_OUTLINE if filled else colour,
         "weight": (3.5 if selected else 2) + (0 if filled else 1),
@@ -197,15 +245,26 @@ def marker_style(status: str, certainty: str, *, selected: bool = False) -> dict
     }
 
 
-def area_style(status: str, certainty: str, *, selected: bool = False) -> dict:
+def area_style(
+    status: str, certainty: str, *, selected: bool = False, disputed: bool = False
+) -> dict:
     """Path options for an oblast-level claim: a light wash, so towns inside stay legible."""
     colour = vocab.STATUS_COLOURS.get(status, vocab.NO_CLAIM_COLOUR)
     return {
         "color": colour,
         "weight": 4 if selected else 2.5,
-        "dashArray": vocab.CERTAINTY_DASH[certainty],
+        "dashArray": DISPUTED_AREA_DASH
+        if disputed
+        else "2 4"
+        if status == NO_STATUS
+        else vocab.CERTAINTY_DASH[certainty],
         "fillColor": colour,
-        "fillOpacity": 0.22 if vocab.CERTAINTY_FILLED[certainty] else 0.08,
+        # An oblast only events speak of is outlined, hardly shaded: it holds no status.
+        "fillOpacity": 0.03
+        if status == NO_STATUS
+        else 0.22
+        if vocab.CERTAINTY_FILLED[certainty]
+        else 0.08,
     }
 
 
@@ -233,7 +292,12 @@ def claims_layer(
         is_selected = row["place_id"] == selected
         geometry = oblast_shapes.get(row["oblast"]) if row["kind"] == "oblast" else None
         if geometry is not None:
-            style = area_style(row["status"], row["certainty"], selected=is_selected)
+            style = area_style(
+                row["status"],
+                row["certainty"],
+                selected=is_selected,
+                disputed=bool(row.get("disputed", False)),
+            )
             GeoJson(
                 {"type": "Feature", "geometry": geometry, "properties": {}},
                 style_function=lambda _feature, style=style: style,
@@ -243,7 +307,7 @@ def claims_layer(
         style = marker_style(row["status"], row["certainty"], selected=is_selected)
         CircleMarker(
             location=[row["lat"], row["lon"]],
-            radius=SELECTED_RADIUS if is_selected else MARKER_RADIUS,
+            radius=_radius(row["status"], is_selected),
             color=style["color"],
             weight=style["weight"],
             dash_array=style["dashArray"],
@@ -252,7 +316,25 @@ def claims_layer(
             fill_opacity=style["fillOpacity"],
             tooltip=Tooltip(_tooltip(row)),
         ).add_to(layer)
+        if row.get("disputed", False):
+            ring = CircleMarker(
+                location=[row["lat"], row["lon"]],
+                radius=_radius(row["status"], is_selected) + DISPUTED_GAP,
+                color=DISPUTED_RING["color"],
+                weight=DISPUTED_RING["weight"],
+                dash_array=DISPUTED_RING["dashArray"],
+                fill=False,
+            )
+            # folium has no argument for it: the ring takes no hover or click of its own.
+            ring.options["interactive"] = False
+            ring.add_to(layer)
     return layer
+
+
+def _radius(status: str, selected: bool) -> int:
+    if selected:
+        return SELECTED_RADIUS
+    return EVENT_RADIUS if status == NO_STATUS else MARKER_RADIUS
 
 
 class ClaimsCanvas(OnePass):
@@ -269,13 +351,15 @@ var {{ this.get_name() }} = (function (data) {
     var group = L.featureGroup();
     var tip = function (i) {
         return data.names[i] + " — " + data.statusLabels[data.status[i]]
-            + " (" + data.certainties[data.certainty[i]] + ")";
+            + " (" + data.certainties[data.certainty[i]] + ")"
+            + (data.notes[data.note[i]] ? " — " + data.notes[data.note[i]] : "");
     };
     // Areas as plain polygons, not L.geoJson groups: Leaflet 1.9.3's group tooltip calls
     // getElement() on every child, which a nested group does not have.
     data.areas.forEach(function (area) {
         var options = Object.assign({renderer: renderer, tip: area.tip},
-                                    data.areaStyles[area.style]);
+                                    data.areaStyles[area.style],
+                                    area.disputed ? {dashArray: data.disputedAreaDash} : {});
         group.addLayer(L.GeoJSON.geometryToLayer(area.geometry, options));
     });
     var record = data.record;
@@ -298,9 +382,18 @@ var {{ this.get_name() }} = (function (data) {
         var style = (chosen ? data.selectedStyles : data.styles)[
             data.status[i] * perCertainty + data.certainty[i]];
         var options = Object.assign({renderer: renderer, fill: true, tip: tip(i),
-                                     radius: chosen ? data.radius[1] : data.radius[0]}, style);
+                                     radius: chosen ? data.radius[1]
+                                         : data.status[i] === data.eventStatus
+                                         ? data.radius[2] : data.radius[0]}, style);
         group.addLayer(L.circleMarker([data.lat[i], data.lon[i]], options));
     }
+    // A disputed place: a dotted ring around its marker, drawn without colour.
+    data.disputed.forEach(function (i) {
+        var ring = Object.assign({renderer: renderer,
+                                  radius: (i === data.selected ? data.radius[1] : data.radius[0])
+                                      + data.disputedGap}, data.disputedRing);
+        group.addLayer(L.circleMarker([data.lat[i], data.lon[i]], ring));
+    });
     group.bindTooltip(function (layer) { return layer.options.tip; });
     group.on("add", function () {
         L.Util.requestAnimFrame(function () {
@@ -335,10 +428,11 @@ def canvas_payload(
     state: pd.DataFrame, oblast_shapes: dict[str, dict], selected: str | None = None
 ) -> dict:
     """What the canvas layer draws, as plain lists (vocabulary codes, not words, per place)."""
-    statuses, certainties = list(vocab.STATUSES), list(vocab.CERTAINTIES)
+    statuses, certainties = list(DRAWN_STATUSES), list(vocab.CERTAINTIES)
     combos = [(s, c) for s in statuses for c in certainties]
     # Only the columns drawn: selecting rows of the whole state costs a copy of each column.
-    state = state[["place_id", "name", "kind", "oblast", "lat", "lon", "status", "certainty"]]
+    drawn = ["place_id", "name", "kind", "oblast", "lat", "lon", "status", "certainty"]
+    state = state[drawn + [c for c in NOTE_COLUMNS if c in state.columns]]
     is_area = (state["kind"] == "oblast").to_numpy() & state["oblast"].isin(
         oblast_shapes
     ).to_numpy()
@@ -350,9 +444,17 @@ def canvas_payload(
         "status": pd.Categorical(points["status"], statuses).codes.tolist(),
         "certainty": pd.Categorical(points["certainty"], certainties).codes.tolist(),
         "names": [map_text(name) for name in points["name"].tolist()],
+        **_notes(points),
+        "disputed": np.flatnonzero(points["disputed"].to_numpy(dtype=bool)).tolist()
+        if "disputed" in points
+        else [],
+        "disputedGap": DISPUTED_GAP,
+        "disputedAreaDash": DISPUTED_AREA_DASH,
+        "disputedRing": DISPUTED_RING,
         "selected": int(selected_rows[0]) if len(selected_rows) else -1,
-        "radius": [MARKER_RADIUS, SELECTED_RADIUS],
-        "statusLabels": [map_text(vocab.STATUS_LABELS.get(s, s)) for s in statuses],
+        "radius": [MARKER_RADIUS, SELECTED_RADIUS, EVENT_RADIUS],
+        "eventStatus": statuses.index(NO_STATUS),
+        "statusLabels": [map_text(status_label(s)) for s in statuses],
         "certainties": [map_text(c) for c in certainties],
         "styles": [marker_style(s, c) for s, c in combos],
         "selectedStyles": [marker_style(s, c, selected=True) for s, c in combos],
@@ -364,10 +466,32 @@ def canvas_payload(
                 "style": combos.index((row.status, row.certainty))
                 + (len(combos) if row.place_id == selected else 0),
                 "tip": _tooltip(row._asdict()),
+                "disputed": bool(getattr(row, "disputed", False)),
             }
             for row in areas.itertuples(index=False)
         ],
     }
+
+
+NOTE_COLUMNS = ("sources", "sides", "admission", "disputed", "disputed_with", "events")
+
+
+def _notes(points: pd.DataFrame) -> dict:
+    """Each point's assessment_note, escaped: the distinct notes once ("notes"), and each
+    point's among them ("note"), as notes repeat from place to place."""
+    if "sources" not in points:
+        return {"notes": [""], "note": [0] * len(points)}
+    columns = [points[c].tolist() for c in ("status", *NOTE_COLUMNS)]
+    codes: dict[tuple, int] = {}
+    notes, note = [], []
+    for values in zip(*columns, strict=True):
+        code = codes.get(values)
+        if code is None:
+            code = codes[values] = len(notes)
+            row = dict(zip(("status", *NOTE_COLUMNS), values, strict=True))
+            notes.append(map_text(assessment_note(row)))
+        note.append(code)
+    return {"notes": notes or [""], "note": note}
 
 
 RECORD_RADIUS = 6

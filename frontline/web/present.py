@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from frontline import vocab
+from frontline.events import event_label, status_label
 from frontline.timeline import describe_date
 from frontline.web.mapview import marker_style
 from frontline.web.text import escape_html, highlight, legend_list_html, mention_span
@@ -44,7 +45,18 @@ def legend_html(record: bool = False) -> str:
     items = [
         f"<span>{_swatch(s, 'confirmed')}{vocab.STATUS_LABELS[s]}</span>" for s in vocab.STATUSES
     ]
-    items += [f"<span>{_swatch('', c)}{c}</span>" for c in vocab.CERTAINTIES]
+    # The certainties in a neutral grey ("any" is no status: no colour of its own).
+    items += [f"<span>{_swatch('any', c)}{c}</span>" for c in vocab.CERTAINTIES]
+    items.append(
+        f'<span><span class="fl-dot" aria-hidden="true" style="width:.7rem;height:.7rem;'
+        f'border:1.5px dotted {vocab.NO_CLAIM_COLOUR}"></span>small dotted ring: only events '
+        "(shelled, struck, attacked…), which say nothing of who holds the place</span>"
+    )
+    items.append(
+        '<span><span class="fl-dot" aria-hidden="true" style="background:#999;'
+        'border:2px solid #1a1a1a;outline:2px dotted #1a1a1a;outline-offset:2px"></span>'
+        "dotted outer ring: disputed — sides contradict each other, close in time</span>"
+    )
     items.append(
         '<span><span class="fl-dot fl-area" aria-hidden="true"></span>'
         "shaded oblast: a claim about a whole region</span>"
@@ -71,7 +83,7 @@ def claim_card_html(row: pd.Series) -> str:
     colour = vocab.STATUS_COLOURS.get(row["status"], vocab.NO_CLAIM_COLOUR)
     span = mention_span(row["quote"], row["mention"])
     passage = highlight(row["quote"], [(span[0], span[1], "fl-mention")] if span else [])
-    status = vocab.STATUS_LABELS.get(row["status"], row["status"])
+    status = status_label(row["status"])
     if row.get("source") == vocab.SOURCE_RECORD:
         return _record_card_html(row, colour, status, passage)
     source = (
@@ -84,7 +96,7 @@ def claim_card_html(row: pd.Series) -> str:
         f'<div class="fl-meta"><strong>{escape_html(describe_date(row))}</strong> · '
         f'<span class="fl-badge">{escape_html(status)}</span>'
         f'<span class="fl-badge">{escape_html(row["certainty"])}</span>'
-        f'<span class="fl-badge">{escape_html(row["event"])}</span>'
+        f'<span class="fl-badge">{escape_html(event_label(row["event"]))}</span>'
         f" according to {escape_html(row['claimant'])}</div>"
         f"<blockquote>“{passage}”</blockquote>"
         f'<div class="fl-meta">Source: {source}</div></div>'

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from frontline import vocab
+from frontline.events import event_label, status_label
 from frontline.model import Article
 from frontline.store import ID_PATTERN, WEB_ADDRESS_PATTERN
 from frontline.timeline import describe_date
@@ -119,9 +120,9 @@ class Mention:
 
 
 def _claim_in_words(row: pd.Series) -> str:
-    status = vocab.STATUS_LABELS.get(row["status"], row["status"])
+    status = status_label(row["status"])
     return (
-        f"{row['name']}: {status} ({row['certainty']}, {row['event']}), "
+        f"{row['name']}: {status} ({row['certainty']}, {event_label(row['event'])}), "
         f"{describe_date(row)}, per {row['claimant']}"
     )
 

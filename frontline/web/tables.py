@@ -4,10 +4,13 @@ search over them, and the files a reader downloads of exactly the rows shown."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 import pandas as pd
 
 from frontline import store, vocab
+from frontline.assessindex import beside_claims
+from frontline.events import event_label, status_label
 from frontline.export import CREDITS, SPREADSHEET_NOTE, spreadsheet_safe
 from frontline.folding import fold
 from frontline.model import Dataset
@@ -82,13 +85,16 @@ def claim_rows(
     """The claims for the filters: every claim that counts for the view, or only the latest
     per place (what the map shows). Status and certainty apply to each claim shown."""
     if latest_only:
-        return index.state(filters).drop(columns="claims")
+        state = index.state(filters).drop(columns="claims")
+        return beside_claims(state, state)
     rows = claims_counting(index.table, filters)
     if filters.statuses:
         rows = rows[rows["status"].isin(filters.statuses)]
     if filters.certainties:
         rows = rows[rows["certainty"].isin(filters.certainties)]
-    return rows.reset_index(drop=True)
+    # Each claim with its place's assessment as of the date, whatever the filters keep.
+    state = index.state(replace(filters, statuses=(), certainties=()))
+    return beside_claims(rows.reset_index(drop=True), state)
 
 
 def source_claim_rows(
@@ -126,16 +132,16 @@ SOURCE_SHOWN = {vocab.SOURCE_NEWS: "news report", vocab.SOURCE_RECORD: "the reco
 
 def claims_shown(rows: pd.DataFrame, base_path: str = "") -> pd.DataFrame:
     """The claims as the table shows them: readable names, links to the map and the article."""
-    return pd.DataFrame(
+    shown = pd.DataFrame(
         {
             "Date": rows["date"].dt.date,
             "Place": rows["name"],
             "Oblast": rows["oblast_name"],
-            "Status": rows["status"].map(vocab.STATUS_LABELS),
+            "Status": rows["status"].map(status_label),
             "Certainty": rows["certainty"],
             "Claimant": rows["claimant"],
             "Quote": rows["quote"],
-            "Event": rows["event"],
+            "Event": rows["event"].map(event_label),
             "Precision": rows["date_precision"],
             "Outlet": rows["outlet"],
             "Published": rows["published"].dt.date,
@@ -151,6 +157,13 @@ def claims_shown(rows: pd.DataFrame, base_path: str = "") -> pd.DataFrame:
             "Claim": rows["claim_id"],
         }
     )
+    if "assessed_status" in rows:  # the place's assessment as of the date, beside the claim
+        shown["Assessed status"] = rows["assessed_status"].map(status_label)
+        shown["Strongest certainty"] = rows["assessed_certainty"]
+        shown["Sources"] = rows["sources"]
+        shown["Sides"] = rows["sides"]
+        shown["Disputed"] = rows["disputed"]
+    return shown
 
 
 def places_shown(rows: pd.DataFrame) -> pd.DataFrame:
