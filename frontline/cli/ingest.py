@@ -189,7 +189,9 @@ def read_one(
         text = read_article_text(path)
         article = make_article(text, published, title=title, outlet=outlet, url=url)
         mentions = find_mentions(article.text, cached_matcher(root))
-        candidates = extract_claims(article.text, mentions, published, outlet=article.outlet)
+        candidates = extract_claims(
+            article.text, mentions, published, outlet=article.outlet, language=article.language
+        )
     except IngestError as problem:
         return problem, [], []
     shown = (

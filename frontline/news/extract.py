@@ -11,7 +11,6 @@ its offsets in the text.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,107 +18,15 @@ from typing import Any
 from frontline.events import NO_STATUS
 from frontline.model import Claim
 from frontline.news.dates import DateSpan, dateline_span, find_dates
-from frontline.news.eventcues import EVENT_CUES
 from frontline.news.gazetteer import Entry
 from frontline.news.geoparse import METONYMY, PLACE, Mention
+from frontline.news.lexicon import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon, for_language
 from frontline.news.textspans import clauses, enclosing, sentences
 
-UKRAINIAN, RUSSIAN, CONTESTED = "ukrainian", "russian", "contested"
+__all__ = ["CONTESTED", "RUSSIAN", "UKRAINIAN", "Candidate", "Cue", "extract_claims"]
 
-# Words that put an actor on a side. Russian-side words come with the separatists' names.
-_SIDE_WORDS = {
-    UKRAINIAN: r"ukrainian|ukraine['’]s|ukrainians|kyiv['’]s|kyiv-|kiev['’]s|zelensky['’]s|"
-    r"zsu|azov|україн\w*|зсу",
-    RUSSIAN: r"russian|russia['’]?s?|moscow['’]?s?|kremlin['’]?s?|putin['’]?s?|pro-russia\w*|"
-    r"separatists?|rebels?|wagner|chechen|dpr|lpr|occupiers|occupying|"
-    r"російськ\w*|окупант\w*|рашист\w*|русск\w*",
-}
-_SIDE = re.compile(
-    "|".join(f"(?P<{side}>\\b(?:{words}))" for side, words in _SIDE_WORDS.items()), re.IGNORECASE
-)
-_PRONOUN_SIDE = re.compile(r"\b(?:its|their|they|it)\b", re.IGNORECASE)
+ENGLISH = for_language("en")
 
-
-@dataclass(frozen=True)
-class Cue:
-    event: str
-    pattern: str
-    # How the acting side gives the status: "actor" (who entered holds it), "other" (who
-    # withdrew lost it), "passive" (who "was forced out" lost it, to the side "by" whom),
-    # "object" (the side a cue names inside it, "forced Ukrainian troops out", lost it; else
-    # the actor holds it), or a fixed status.
-    status_from: str
-
-
-CUES: tuple[Cue, ...] = (
-    # Shelling, strikes, attacks, fighting near: an event, no status (news.eventcues).
-    *(Cue(event, pattern, NO_STATUS) for event, pattern in EVENT_CUES),
-    Cue(
-        "recaptured",
-        r"recaptur\w*|retook|retaken|retake|retaking|took\s+back|taken\s+back|"
-        r"regain\w*(?:\s+control)?|won\s+back|повернули",
-        "actor",
-    ),
-    Cue("liberated", r"liberat\w*|freed|de-occupied|звільн\w*|освобод\w*", "actor"),
-    Cue(
-        "entered",
-        r"entered|entering|enter|moved\s+into|marched\s+into|rais(?:ed|ing)\s+(?:the|a|"
-        r"their)\s+(?:\w+\s+)?flag|увійшл\w*|зайшл\w*",
-        "actor",
-    ),
-    Cue(
-        "captured",
-        r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
-        r"(?<!-)occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*|"
-        r"(?:took|taking|taken)(?!\s+(?:back|part|place|prisoner))|cleared|clearing",
-        "actor",
-    ),
-    Cue(
-        "withdrew",
-        r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:forced|pushed|driven|routed|"
-        r"dislodged|expelled|ousted|kicked)\s+out",
-        "passive",
-    ),
-    Cue(
-        "withdrew",
-        r"(?:forced|pushed|drove|driven|kicked)\s+(?:[\w'’-]+\s+){1,3}?out\s+of",
-        "object",
-    ),
-    Cue(
-        "withdrew",
-        r"routed|dislodg\w*|drove\s+out|driven\s+out|pushed\s+out|expelled|"
-        r"forced\s+out|ousted|вибил\w*|витіснил\w*",
-        "actor",
-    ),
-    Cue(
-        "withdrew",
-        r"withdr[ae]w\w*|withdrawn|withdrawal|retreat\w*|"
-        r"pull(?:ed|ing|s)?\s+(?:[\w'’]+\s+){0,2}?(?:out|back)|regroup\w*\s+from|"
-        r"left(?!\s+(?:bank|flank|wing|without|with|in|dead|behind))|leaving|leaves?|"
-        r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
-        "other",
-    ),
-    Cue("fell", r"fell|fallen|falls", "fell"),
-    Cue("encircled", r"encircl\w*|surround\w*|cut\s+off|оточен\w*|оточил\w*", CONTESTED),
-    Cue(
-        "fighting",
-        r"fighting|fight|fights|battl\w*|clash\w*|assault\w*|storm\w*|"
-        r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|advanc\w*\s+"
-        r"(?:on|towards?)|offensive\s+(?:on|towards?)|бо[їя]\w*|"
-        r"штурм\w*",
-        CONTESTED,
-    ),
-    Cue(
-        "held",
-        r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
-        r"holds?|holding|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|контролю\w*",
-        "actor",
-    ),
-    # A side's adjective before a name: "Russian-occupied Horlivka".
-    Cue("held", r"(?:ukrainian|kyiv)-(?:controlled|held)", UKRAINIAN),
-    Cue("held", r"(?:russian|moscow)-(?:occupied|controlled|held)", RUSSIAN),
-)
-_CUES = tuple((cue, re.compile(rf"\b(?:{cue.pattern})\b", re.IGNORECASE)) for cue in CUES)
 # Which event names a clause when two cues disagree ("either controlled by Russia or shelled").
 _EVENT_PRIORITY = (
     "captured",
@@ -134,80 +41,19 @@ _EVENT_PRIORITY = (
     "held",
 )
 
-# Certainty cues. A report's own word that a claim could not be checked holds for the whole
-# sentence; of the others, the one nearest the control cue counts ("Russia claimed ..., which
-# Ukrainian officials denied": the claim is Russia's).
-_UNVERIFIED = re.compile(
-    r"\bno\s+(?:official\s+|independent\s+)?confirmation\b|"
-    r"\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b|"
-    r"\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*|"
-    r"\bunconfirmed\b|\bunverified\b",
-    re.IGNORECASE,
-)
-_CERTAINTY = (
-    (
-        "denied",
-        r"\bden(?:ied|ies|y|ying)\b|\brejected\s+(?:the\s+)?(?:claims?|reports?)\b|"
-        r"\bdismissed\s+(?:the\s+)?(?:claims?|reports?)\b|\bfalse\b|спростува\w*",
-    ),
-    (
-        "unconfirmed",
-        r"\bappear(?:ed|s)?\s+to\b|\breportedly\b|"
-        r"\binitial\s+reports?\b|\breports?\s+suggest\w*|\bseem(?:ed|s)?\s+to\b|"
-        r"\bsuggest\w*\b|\brumou?rs?\b|\bimages\b|\bvideos?\s+(?:posted|shared)\b",
-    ),
-    ("confirmed", r"\bconfirm(?:ed|s)\b|\bofficially\b|\bпідтверд\w*"),
-    (
-        "claimed",
-        r"\bsaid\b|\bsays\b|\bclaim(?:ed|s)?\b|(?<!\bto )\bannounc\w*|"
-        r"\baccording\s+to\b|\binsist\w*|\bstated?\b|\bstatement\b|\breported\b|"
-        r"\btold\b|\bcalled\b|\badded\b|\bwrote\b|\bposted\b|\bзаяви\w*|"
-        r"\bповідоми\w*",
-    ),
-)
-_CERTAINTY_PATTERNS = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _CERTAINTY)
-_NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|n['’]t|didn['’]t|hadn['’]t|haven['’]t|"
-    r"hasn['’]t)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-# A cue in a hypothetical, the future or an attempt states no control ("X's capture would be
-# a milestone", "will likely be forced to retreat", "trying to encircle"). "May" the month is
-# capitalised; "may" the verb is not.
-_HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|might|will|shall|if|unless|whether|"
-    r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
-    r"going|aims?|plans?|intends?|tried|sought|bid)\s+to)\b|(?-i:\bmay\b)",
-    re.IGNORECASE,
-)
 HYPOTHETICAL_AFTER = 20  # characters after the cue: "capture would be"
 
 
-def hypothetical(text: str, clause: tuple[int, int], cue_start: int, cue_end: int) -> bool:
-    return bool(_HYPOTHETICAL.search(text, clause[0], min(clause[1], cue_end + HYPOTHETICAL_AFTER)))
+def hypothetical(
+    text: str, clause: tuple[int, int], cue_start: int, cue_end: int, lex: Lexicon = ENGLISH
+) -> bool:
+    """A cue in a hypothetical, the future or an attempt states no control ("X's capture
+    would be a milestone", "trying to encircle")."""
+    end = min(clause[1], cue_end + HYPOTHETICAL_AFTER)
+    return bool(lex.hypothetical.search(text, clause[0], end))
 
-
-# Who says so: the subject of a reporting verb, or what follows "according to".
-_REPORTING = re.compile(
-    r"\b(?:said|says|claimed|claims|announced|announces|insisted|stated|"
-    r"reported|told|called|added|wrote|posted|confirmed|denied|"
-    r"published)\b"
-)
-_SUBJECT_STOP = re.compile(
-    r"(?:^|\s)(?:and|that|but|while|as|which|who|when|after|"
-    r"because|though|although)\s+|[;:\"“”]|,\s+(?=[a-z])",
-    re.IGNORECASE,
-)
-_AFTER_QUOTE = re.compile(
-    r"[,.!?][\"”’]\s+(?:said|says|according\s+to)\s+"
-    r"((?:[A-Z][\w'’-]+\s*){1,4})"
-)
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;]{3,80})", re.IGNORECASE)
-_LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
 
 # "the town" / "the city" with no name: the last town or city named before.
-_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:town|city|village|settlement)\b(?!\s+of\s+[A-Z])")
 ANAPHOR_REACH = 3  # sentences back
 ANAPHOR_SCORE_FACTOR = 0.7
 
@@ -284,9 +130,9 @@ class _Found:
     end: int
 
 
-def find_cues(text: str, start: int, end: int) -> list[_Found]:
+def find_cues(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> list[_Found]:
     found = []
-    for cue, pattern in _CUES:
+    for cue, pattern in lex.cues:
         for match in pattern.finditer(text, start, end):
             if not any(f.start < match.end() and match.start() < f.end for f in found):
                 found.append(_Found(cue, match.start(), match.end()))
@@ -294,7 +140,11 @@ def find_cues(text: str, start: int, end: int) -> list[_Found]:
 
 
 def choose_cue(
-    text: str, cues: list[_Found], mention: tuple[int, int], others: Sequence[tuple[int, int]] = ()
+    text: str,
+    cues: list[_Found],
+    mention: tuple[int, int],
+    others: Sequence[tuple[int, int]] = (),
+    lex: Lexicon = ENGLISH,
 ) -> _Found | None:
     """The cue about this mention: one right after it ("Kupiansk fell", "Izium was
     liberated"), else the nearest before it ("entered Kupiansk") unless another place stands
@@ -303,42 +153,28 @@ def choose_cue(
     after = [c for c in cues if c.start >= mention[1]]
     for cue in after:
         gap = text[mention[1] : cue.start]
-        if re.fullmatch(
-            r"\s*(?:(?:was|were|is|are|has|have|had|been|being|also|already|"
-            r"now|reportedly|finally)\s+)*",
-            gap,
-            re.IGNORECASE,
-        ):
+        if lex.cue_gap.fullmatch(gap):
             return cue
     before = [c for c in cues if c.end <= mention[0]]
-    if before and not _object_between(text, before[-1].end, mention, others):
+    if before and not _object_between(text, before[-1].end, mention, others, lex):
         return before[-1]
     return after[0] if after else None
 
 
-_LIST_GAP = re.compile(
-    r"\s*(?:,|and|or|,\s*and|,\s*or|,\s*(?:including|among\s+them|such\s+as))\s*",
-    re.IGNORECASE,
-)
-# Where forces were headed is not what they took: "on the way to X, including A and B".
-_GOAL_BEFORE = re.compile(
-    r"\b(?:on\s+the\s+(?:way|road)\s+to|en\s+route\s+to|in\s+the\s+direction\s+of)\s+$",
-    re.IGNORECASE,
-)
 ADJECTIVE_STATUSES = (UKRAINIAN, RUSSIAN)  # a side's adjective: "Russian-held"
 
 
-def cues_about(text: str, clause: tuple[int, int], mention: tuple[int, int]) -> list[_Found]:
+def cues_about(
+    text: str, clause: tuple[int, int], mention: tuple[int, int], lex: Lexicon = ENGLISH
+) -> list[_Found]:
     """The clause's cues that can be about the mention: a side's adjective ("Russian-held")
     only of the name right after it, or of the name its apposition follows ("X, a
     Russian-occupied hub,"), never spilling onto the next place."""
     kept = []
-    for found in find_cues(text, *clause):
+    for found in find_cues(text, *clause, lex):
         if found.cue.status_from in ADJECTIVE_STATUSES:
             right_after = not text[found.end : mention[0]].strip() and found.end <= mention[0]
-            apposition = re.fullmatch(
-                r",\s+(?:an?|the)\s+(?:\w+\s+)?", text[mention[1] : found.start]
-            )
+            apposition = lex.apposition.fullmatch(text[mention[1] : found.start])
             if not (right_after or apposition):
                 continue
         kept.append(found)
@@ -346,7 +182,11 @@ def cues_about(text: str, clause: tuple[int, int], mention: tuple[int, int]) -> 
 
 
 def _object_between(
-    text: str, cue_end: int, mention: tuple[int, int], others: Sequence[tuple[int, int]]
+    text: str,
+    cue_end: int,
+    mention: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
 ) -> bool:
     """Whether a place between the cue and the mention is the cue's object instead."""
     between = sorted({o for o in others if cue_end <= o[0] and o[1] <= mention[0]})
@@ -355,39 +195,41 @@ def _object_between(
     # Each place in a list joined by commas and "and" is an object of the cue.
     chain = [*between, mention]
     return not all(
-        _LIST_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(chain, chain[1:], strict=False)
+        lex.list_gap.fullmatch(text, a[1], b[0]) for a, b in zip(chain, chain[1:], strict=False)
     )
 
 
-def side_of(text: str, start: int, end: int) -> str | None:
+def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | None:
     """The side the last side word in text[start:end] names."""
     last = None
-    for match in _SIDE.finditer(text, start, end):
+    for match in lex.side.finditer(text, start, end):
         last = match
     if last is None:
         return None
     return UKRAINIAN if last.group(UKRAINIAN) else RUSSIAN
 
 
-def actor_side(text: str, clause: tuple[int, int], cue: _Found) -> str | None:
+def actor_side(
+    text: str, clause: tuple[int, int], cue: _Found, lex: Lexicon = ENGLISH
+) -> str | None:
     """Who does the cue's action: a side inside the cue ("under Russian control"), "by
     <side>" right after it (passive), else the last side named before it in the clause, else
     the first after it."""
-    inside = side_of(text, cue.start, cue.end)
+    inside = side_of(text, cue.start, cue.end, lex)
     if inside:
         return inside
-    passive = re.match(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?", text[cue.end : clause[1]])
+    passive = lex.passive_by.match(text[cue.end : clause[1]])
     if passive:
         after = cue.end + passive.end()
-        side = side_of(text, after, min(clause[1], after + 40))
+        side = side_of(text, after, min(clause[1], after + 40), lex)
         if side:
             return side
-        if _PRONOUN_SIDE.match(text, after):  # "shelled by its artillery": the side before
-            return side_of(text, clause[0], cue.start)
-    before = side_of(text, clause[0], cue.start)
+        if lex.pronoun_side.match(text, after):  # "shelled by its artillery": the side before
+            return side_of(text, clause[0], cue.start, lex)
+    before = side_of(text, clause[0], cue.start, lex)
     if before:
         return before
-    first = _SIDE.search(text, cue.end, clause[1])
+    first = lex.side.search(text, cue.end, clause[1])
     if first is None:
         return None
     return UKRAINIAN if first.group(UKRAINIAN) else RUSSIAN
@@ -397,28 +239,30 @@ def _opposite(side: str | None) -> str | None:
     return {UKRAINIAN: RUSSIAN, RUSSIAN: UKRAINIAN}.get(side or "")
 
 
-def cue_status(text: str, clause: tuple[int, int], cue: _Found) -> str | None:
+def cue_status(
+    text: str, clause: tuple[int, int], cue: _Found, lex: Lexicon = ENGLISH
+) -> str | None:
     rule = cue.cue.status_from
     if rule in (UKRAINIAN, RUSSIAN, CONTESTED, NO_STATUS):
         return rule
     if rule == "fell":
-        fell_to = re.match(r"\s+(?:back\s+)?to\s+", text[cue.end : clause[1]])
+        fell_to = lex.fell_to.match(text[cue.end : clause[1]])
         if fell_to:
             return side_of(text, cue.end, min(clause[1], cue.end + fell_to.end() + 30))
         # A place "fell" to the invader unless the clause says otherwise.
-        return side_of(text, *clause) or RUSSIAN
+        return side_of(text, *clause, lex=lex) or RUSSIAN
     if rule == "passive":
-        by = re.search(r"\bby\s+(?:the\s+)?", text[cue.end : clause[1]])
+        by = lex.by.search(text[cue.end : clause[1]])
         if by:
             after = cue.end + by.end()
-            winner = side_of(text, after, min(clause[1], after + 40))
+            winner = side_of(text, after, min(clause[1], after + 40), lex)
             if winner:
                 return winner
-        return _opposite(side_of(text, clause[0], cue.start))
+        return _opposite(side_of(text, clause[0], cue.start, lex))
     if rule == "object":
-        loser = side_of(text, cue.start, cue.end)
-        return _opposite(loser) if loser else side_of(text, clause[0], cue.start)
-    side = actor_side(text, clause, cue)
+        loser = side_of(text, cue.start, cue.end, lex)
+        return _opposite(loser) if loser else side_of(text, clause[0], cue.start, lex)
+    side = actor_side(text, clause, cue, lex)
     if rule == "other":
         if cue.cue.event == "shelled" and side is None:
             return CONTESTED
@@ -433,12 +277,13 @@ def status_and_event(
     clause: tuple[int, int],
     mention: tuple[int, int],
     others: Sequence[tuple[int, int]] = (),
+    lex: Lexicon = ENGLISH,
 ) -> tuple[str, str] | None:
-    cues = cues_about(text, clause, mention)
-    chosen = choose_cue(text, cues, mention, others)
+    cues = cues_about(text, clause, mention, lex)
+    chosen = choose_cue(text, cues, mention, others, lex)
     if chosen is None:
         return None
-    status = cue_status(text, clause, chosen)
+    status = cue_status(text, clause, chosen, lex)
     if status is None:
         return None
     # "either controlled by Russia or shelled by its artillery": a place held by one side
@@ -447,31 +292,33 @@ def status_and_event(
         if other is chosen:
             continue
         first, second = sorted((chosen, other), key=lambda c: c.start)
-        if re.search(r"\bor\b", text[first.end : second.start]):
+        if lex.alternative.search(text[first.end : second.start]):
             # "controlled by Russia or shelled": neither is said for sure; the event stands.
             if NO_STATUS in (chosen.cue.status_from, other.cue.status_from):
                 event_cue = chosen if chosen.cue.status_from == NO_STATUS else other
                 return NO_STATUS, event_cue.cue.event
-            other_status = cue_status(text, clause, other)
+            other_status = cue_status(text, clause, other, lex)
             if other_status and other_status != status:
                 event = min((chosen.cue.event, other.cue.event), key=_EVENT_PRIORITY.index)
                 return CONTESTED, event
     return status, chosen.cue.event
 
 
-def certainty_of(text: str, spans: list[tuple[int, int]], cue_start: int | None) -> str:
+def certainty_of(
+    text: str, spans: list[tuple[int, int]], cue_start: int | None, lex: Lexicon = ENGLISH
+) -> str:
     """A negated control cue ("had not entered") is a denial; the report's doubt anywhere in
     the sentence makes it unconfirmed; else the certainty cue nearest the control cue in the
     clause, then in the sentence (the stronger where two are as near); a report that states
     a thing itself confirms it."""
-    if cue_start is not None and _NEGATION.search(text[max(0, cue_start - 40) : cue_start]):
+    if cue_start is not None and lex.negation.search(text[max(0, cue_start - 40) : cue_start]):
         return "denied"
-    if any(_UNVERIFIED.search(text, start, end) for start, end in spans):
+    if any(lex.unverified.search(text, start, end) for start, end in spans):
         return "unconfirmed"
     for start, end in spans:
         found = [
             (abs(match.start() - cue_start) if cue_start is not None else 0, rank, name)
-            for rank, (name, pattern) in enumerate(_CERTAINTY_PATTERNS)
+            for rank, (name, pattern) in enumerate(lex.certainty)
             for match in pattern.finditer(text, start, end)
         ]
         if found:
@@ -479,42 +326,44 @@ def certainty_of(text: str, spans: list[tuple[int, int]], cue_start: int | None)
     return "confirmed"
 
 
-def claimant_of(text: str, spans: list[tuple[int, int]], report: str) -> str:
+def claimant_of(
+    text: str, spans: list[tuple[int, int]], report: str, lex: Lexicon = ENGLISH
+) -> str:
     """Who makes the claim: the subject of the reporting verb, "according to" whom, or the
     speaker after a quotation; else the report itself."""
     for start, end in spans:
-        after_quote = _AFTER_QUOTE.search(text, start, end)
+        after_quote = lex.after_quote.search(text, start, end)
         if after_quote:
             return after_quote.group(1).strip()
-        according = _ACCORDING_TO.search(text, start, end)
+        according = lex.according_to.search(text, start, end)
         if according:
             return according.group(1).strip()
-        verb = _REPORTING.search(text, start, end)
+        verb = lex.reporting.search(text, start, end)
         if verb:
-            subject = _subject_before(text, start, verb.start())
+            subject = _subject_before(text, start, verb.start(), lex)
             if subject:
                 return subject
     return report
 
 
-def _subject_before(text: str, start: int, verb: int) -> str:
+def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) -> str:
     """The noun phrase before a reporting verb: back to the last conjunction or quotation,
     keeping an appositive ("Denis Pushilin, the rebel official")."""
     head = text[start:verb].rstrip().rstrip(",").rstrip()
     cut = 0
-    for match in _SUBJECT_STOP.finditer(head):
+    for match in lex.subject_stop.finditer(head):
         cut = match.end()
     phrase = head[cut:].strip()
     if cut and head[cut - 2 : cut].strip() == ",":
         # "Denis Pushilin, the rebel official, said": a name alone before the appositive.
-        name = re.fullmatch(r"\s*((?:[A-Z][\w'’-]+\s?){1,3})", head[: cut - 2])
+        name = lex.name.fullmatch(head[: cut - 2])
         if name:
             phrase = f"{name.group(1).strip()}, {phrase}"
-    phrase = _LEADING_FILLER.sub("", phrase).strip(" ,")
+    phrase = lex.leading_filler.sub("", phrase).strip(" ,")
     words = phrase.split()
     if not words or len(words) > 10:
         return ""
-    if words[0].lower() in ("it", "they", "he", "she", "we", "i", "there"):
+    if words[0].lower() in lex.pronouns:
         return ""
     return phrase
 
@@ -534,7 +383,10 @@ def date_of(text: str, spans: list[tuple[int, int]], near: int, dateline: dt.dat
 
 
 def _anaphors(
-    text: str, mentions: list[Mention], sentence_spans: list[tuple[int, int]]
+    text: str,
+    mentions: list[Mention],
+    sentence_spans: list[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
 ) -> list[Mention]:
     """ "The town of some 27,000 people ... fell": in a sentence that names no place, "the
     town" or "the city" is the last town or city named in the sentences before."""
@@ -542,7 +394,7 @@ def _anaphors(
     for index, (start, end) in enumerate(sentence_spans):
         if any(start <= m.start < end for m in mentions if m.role in (PLACE, METONYMY)):
             continue
-        match = _ANAPHOR.search(text, start, end)
+        match = lex.anaphor.search(text, start, end)
         if match is None:
             continue
         reach_start = sentence_spans[max(0, index - ANAPHOR_REACH)][0]
@@ -573,13 +425,20 @@ def _anaphors(
 
 
 def extract_claims(
-    text: str, mentions: list[Mention], dateline: dt.date, *, outlet: str = ""
+    text: str,
+    mentions: list[Mention],
+    dateline: dt.date,
+    *,
+    outlet: str = "",
+    language: str = "en",
 ) -> list[Candidate]:
-    """Candidate claims for the places of change among the mentions, in text order."""
+    """Candidate claims for the places of change among the mentions, in text order, read
+    with the lexicon of the article's language."""
+    lex = for_language(language)
     sentence_spans = sentences(text)
     report = f"{outlet} (the report)" if outlet else "the report"
     places = [m for m in mentions if m.role == PLACE]
-    places = sorted(places + _anaphors(text, mentions, sentence_spans), key=lambda m: m.start)
+    places = sorted(places + _anaphors(text, mentions, sentence_spans, lex), key=lambda m: m.start)
     candidates: list[Candidate] = []
     for mention in places:
         sentence = enclosing(sentence_spans, mention.start, mention.end)
@@ -597,14 +456,14 @@ def extract_claims(
             and clause[0] <= m.start < clause[1]
             and (m.start, m.end) != span
         ]
-        if _GOAL_BEFORE.search(text[max(0, mention.start - 30) : mention.start]):
+        if lex.goal_before.search(text[max(0, mention.start - 30) : mention.start]):
             continue  # where forces were headed, not where they are
-        found = status_and_event(text, clause, span, others)
+        found = status_and_event(text, clause, span, others, lex)
         if found is None:
             continue  # named, but nothing said about who holds it
         status, event = found
-        cue = choose_cue(text, cues_about(text, clause, span), span, others)
-        if cue is not None and hypothetical(text, clause, cue.start, cue.end):
+        cue = choose_cue(text, cues_about(text, clause, span, lex), span, others, lex)
+        if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
         cue_start = cue.start if cue else None
         # Certainty, claimant and date: the clause first, then the whole sentence.
@@ -620,10 +479,10 @@ def extract_claims(
                     "confirmed"
                     if cue is not None
                     and cue.cue.status_from in ADJECTIVE_STATUSES
-                    and not any(_UNVERIFIED.search(text, *span) for span in scope)
-                    else certainty_of(text, scope, cue_start)
+                    and not any(lex.unverified.search(text, *span) for span in scope)
+                    else certainty_of(text, scope, cue_start, lex)
                 ),
-                claimant=claimant_of(text, scope, report),
+                claimant=claimant_of(text, scope, report, lex),
                 date=date_of(
                     text, scope, cue_start if cue_start is not None else mention.start, dateline
                 ),

@@ -99,13 +99,19 @@ def mention_dict(mention: Mention) -> dict[str, Any]:
 
 
 def candidate_claims(
-    text: str, published: dt.date, *, outlet: str = "", matcher: Matcher | None = None
+    text: str,
+    published: dt.date,
+    *,
+    outlet: str = "",
+    matcher: Matcher | None = None,
+    language: str = "en",
 ) -> list[Candidate]:
     """The claims a text seems to make, for review, with offsets into the text as stored
     (store.normalise_line_breaks). Writes nothing."""
     matcher = matcher or cached_matcher()
     text = store.normalise_line_breaks(text)
-    return extract_claims(text, find_mentions(text, matcher), published, outlet=outlet)
+    mentions = find_mentions(text, matcher)
+    return extract_claims(text, mentions, published, outlet=outlet, language=language)
 
 
 def candidate_from_dict(row: dict[str, Any], base: Candidate, gazetteer: Gazetteer) -> Candidate:

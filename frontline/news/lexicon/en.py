@@ -1,0 +1,251 @@
+"""English: the words a report uses for control, sides, certainty, claimants, dates of
+reference and lists. The patterns also carry the Ukrainian and Russian forms that wire copy
+quotes and that Ukrainian reports use, so a report in a language without its own lexicon is
+still read for those.
+
+The patterns are compiled once here; frontline.news.extract reads them through the Lexicon
+chosen by the article's language (frontline.news.lexicon.for_language).
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontline.events import NO_STATUS
+from frontline.news.lexicon.model import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon
+
+# Words that put an actor on a side. Russian-side words come with the separatists' names.
+SIDE_WORDS = {
+    UKRAINIAN: r"ukrainian|ukraine['’]s|ukrainians|kyiv['’]s|kyiv-|kiev['’]s|zelensky['’]s|"
+    r"zsu|azov|україн\w*|зсу",
+    RUSSIAN: r"russian|russia['’]?s?|moscow['’]?s?|kremlin['’]?s?|putin['’]?s?|pro-russia\w*|"
+    r"separatists?|rebels?|wagner|chechen|dpr|lpr|occupiers|occupying|"
+    r"російськ\w*|окупант\w*|рашист\w*|русск\w*",
+}
+SIDE = re.compile(
+    "|".join(f"(?P<{side}>\\b(?:{words}))" for side, words in SIDE_WORDS.items()), re.IGNORECASE
+)
+PRONOUN_SIDE = re.compile(r"\b(?:its|their|they|it)\b", re.IGNORECASE)
+
+
+# Events that state no control, tried before the control cues so that "fighting near" is
+# not read as fighting in the place: (event, pattern).
+EVENT_CUES: tuple[tuple[str, str], ...] = (
+    (
+        "repelled",
+        # "repelled an attack on X": the attack is part of the cue, which is about X.
+        r"(?:repel\w*|repuls\w*|beat\s+back|beaten\s+back|fought\s+off|thwart\w*)"
+        r"(?:\s+(?:an?|the|their|its|several|two|three)\s+(?:[\w-]+\s+)?"
+        r"(?:attacks?|assaults?|offensives?)(?:\s+(?:on|against|near))?)?|"
+        r"відбил\w*|відбит\w*",
+    ),
+    (
+        "fighting",
+        r"(?:fighting|fights|battles?|clash\w*|combat)\s+"
+        r"(?:(?:continued|continues|went\s+on|raged|was\s+reported|were\s+reported)\s+)?"
+        r"(?:near|outside|close\s+to|"
+        r"on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)",
+    ),
+    (
+        "shelled",
+        r"shell\w*|bombard\w*|artillery\s+fire|under\s+fire|obstril\w*|обстріл\w*",
+    ),
+    (
+        "struck",
+        # "strikes" alone is no event ("no information about strikes in X").
+        r"struck|(?:air\s*)?strikes?\s+(?:on|against|hit)|missiles?\s+hit|rockets?\s+hit|"
+        r"drones?\s+hit|удар\w*",
+    ),
+    ("attacked", r"attack\w*|counter-?attack\w*|атак\w*"),
+)
+
+CUES: tuple[Cue, ...] = (
+    # Shelling, strikes, attacks, fighting near: an event, no status (EVENT_CUES).
+    *(Cue(event, pattern, NO_STATUS) for event, pattern in EVENT_CUES),
+    Cue(
+        "recaptured",
+        r"recaptur\w*|retook|retaken|retake|retaking|took\s+back|taken\s+back|"
+        r"regain\w*(?:\s+control)?|won\s+back|повернули",
+        "actor",
+    ),
+    Cue("liberated", r"liberat\w*|freed|de-occupied|звільн\w*|освобод\w*", "actor"),
+    Cue(
+        "entered",
+        r"entered|entering|enter|moved\s+into|marched\s+into|rais(?:ed|ing)\s+(?:the|a|"
+        r"their)\s+(?:\w+\s+)?flag|увійшл\w*|зайшл\w*",
+        "actor",
+    ),
+    Cue(
+        "captured",
+        r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
+        r"(?<!-)occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*|"
+        r"(?:took|taking|taken)(?!\s+(?:back|part|place|prisoner))|cleared|clearing",
+        "actor",
+    ),
+    Cue(
+        "withdrew",
+        r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:forced|pushed|driven|routed|"
+        r"dislodged|expelled|ousted|kicked)\s+out",
+        "passive",
+    ),
+    Cue(
+        "withdrew",
+        r"(?:forced|pushed|drove|driven|kicked)\s+(?:[\w'’-]+\s+){1,3}?out\s+of",
+        "object",
+    ),
+    Cue(
+        "withdrew",
+        r"routed|dislodg\w*|drove\s+out|driven\s+out|pushed\s+out|expelled|"
+        r"forced\s+out|ousted|вибил\w*|витіснил\w*",
+        "actor",
+    ),
+    Cue(
+        "withdrew",
+        r"withdr[ae]w\w*|withdrawn|withdrawal|retreat\w*|"
+        r"pull(?:ed|ing|s)?\s+(?:[\w'’]+\s+){0,2}?(?:out|back)|regroup\w*\s+from|"
+        r"left(?!\s+(?:bank|flank|wing|without|with|in|dead|behind))|leaving|leaves?|"
+        r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
+        "other",
+    ),
+    Cue("fell", r"fell|fallen|falls", "fell"),
+    Cue("encircled", r"encircl\w*|surround\w*|cut\s+off|оточен\w*|оточил\w*", CONTESTED),
+    Cue(
+        "fighting",
+        r"fighting|fight|fights|battl\w*|clash\w*|assault\w*|storm\w*|"
+        r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|advanc\w*\s+"
+        r"(?:on|towards?)|offensive\s+(?:on|towards?)|бо[їя]\w*|"
+        r"штурм\w*",
+        CONTESTED,
+    ),
+    Cue(
+        "held",
+        r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
+        r"holds?|holding|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|контролю\w*",
+        "actor",
+    ),
+    # A side's adjective before a name: "Russian-occupied Horlivka".
+    Cue("held", r"(?:ukrainian|kyiv)-(?:controlled|held)", UKRAINIAN),
+    Cue("held", r"(?:russian|moscow)-(?:occupied|controlled|held)", RUSSIAN),
+)
+
+# Certainty cues. A report's own word that a claim could not be checked holds for the whole
+# sentence; of the others, the one nearest the control cue counts ("Russia claimed ..., which
+# Ukrainian officials denied": the claim is Russia's).
+UNVERIFIED = re.compile(
+    r"\bno\s+(?:official\s+|independent\s+)?confirmation\b|"
+    r"\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b|"
+    r"\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*|"
+    r"\bunconfirmed\b|\bunverified\b",
+    re.IGNORECASE,
+)
+CERTAINTY = (
+    (
+        "denied",
+        r"\bden(?:ied|ies|y|ying)\b|\brejected\s+(?:the\s+)?(?:claims?|reports?)\b|"
+        r"\bdismissed\s+(?:the\s+)?(?:claims?|reports?)\b|\bfalse\b|спростува\w*",
+    ),
+    (
+        "unconfirmed",
+        r"\bappear(?:ed|s)?\s+to\b|\breportedly\b|"
+        r"\binitial\s+reports?\b|\breports?\s+suggest\w*|\bseem(?:ed|s)?\s+to\b|"
+        r"\bsuggest\w*\b|\brumou?rs?\b|\bimages\b|\bvideos?\s+(?:posted|shared)\b",
+    ),
+    ("confirmed", r"\bconfirm(?:ed|s)\b|\bofficially\b|\bпідтверд\w*"),
+    (
+        "claimed",
+        r"\bsaid\b|\bsays\b|\bclaim(?:ed|s)?\b|(?<!\bto )\bannounc\w*|"
+        r"\baccording\s+to\b|\binsist\w*|\bstated?\b|\bstatement\b|\breported\b|"
+        r"\btold\b|\bcalled\b|\badded\b|\bwrote\b|\bposted\b|\bзаяви\w*|"
+        r"\bповідоми\w*",
+    ),
+)
+NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|n['’]t|didn['’]t|hadn['’]t|haven['’]t|"
+    r"hasn['’]t)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+# A cue in a hypothetical, the future or an attempt states no control ("X's capture would be
+# a milestone", "will likely be forced to retreat", "trying to encircle"). "May" the month is
+# capitalised; "may" the verb is not.
+HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|will|shall|if|unless|whether|"
+    r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
+    r"going|aims?|plans?|intends?|tried|sought|bid)\s+to)\b|(?-i:\bmay\b)",
+    re.IGNORECASE,
+)
+
+# Who says so: the subject of a reporting verb, or what follows "according to".
+REPORTING = re.compile(
+    r"\b(?:said|says|claimed|claims|announced|announces|insisted|stated|"
+    r"reported|told|called|added|wrote|posted|confirmed|denied|"
+    r"published)\b"
+)
+SUBJECT_STOP = re.compile(
+    r"(?:^|\s)(?:and|that|but|while|as|which|who|when|after|"
+    r"because|though|although)\s+|[;:\"“”]|,\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+AFTER_QUOTE = re.compile(
+    r"[,.!?][\"”’]\s+(?:said|says|according\s+to)\s+"
+    r"((?:[A-Z][\w'’-]+\s*){1,4})"
+)
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;]{3,80})", re.IGNORECASE)
+LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
+
+# "the town" / "the city" with no name: the last town or city named before.
+ANAPHOR = re.compile(r"\b[Tt]he\s+(?:town|city|village|settlement)\b(?!\s+of\s+[A-Z])")
+
+LIST_GAP = re.compile(
+    r"\s*(?:,|and|or|,\s*and|,\s*or|,\s*(?:including|among\s+them|such\s+as))\s*",
+    re.IGNORECASE,
+)
+# Where forces were headed is not what they took: "on the way to X, including A and B".
+GOAL_BEFORE = re.compile(
+    r"\b(?:on\s+the\s+(?:way|road)\s+to|en\s+route\s+to|in\s+the\s+direction\s+of)\s+$",
+    re.IGNORECASE,
+)
+
+# The words that may stand between a place and the cue right after it ("Izium was finally
+# liberated"), an apposition after a name ("X, a Russian-occupied hub,"), "by" whom a passive
+# cue was done, "fell to" whom, the "or" of two alternatives, a name before an appositive,
+# and the pronouns that are no claimant.
+CUE_GAP = re.compile(
+    r"\s*(?:(?:was|were|is|are|has|have|had|been|being|also|already|"
+    r"now|reportedly|finally)\s+)*",
+    re.IGNORECASE,
+)
+APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:\w+\s+)?")
+PASSIVE_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
+BY = re.compile(r"\bby\s+(?:the\s+)?")
+FELL_TO = re.compile(r"\s+(?:back\s+)?to\s+")
+ALTERNATIVE = re.compile(r"\bor\b")
+NAME = re.compile(r"\s*((?:[A-Z][\w'’-]+\s?){1,3})")
+PRONOUNS = frozenset(("it", "they", "he", "she", "we", "i", "there"))
+
+LEXICON = Lexicon(
+    language="en",
+    side=SIDE,
+    pronoun_side=PRONOUN_SIDE,
+    cues=tuple((cue, re.compile(rf"\b(?:{cue.pattern})\b", re.IGNORECASE)) for cue in CUES),
+    unverified=UNVERIFIED,
+    certainty=tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in CERTAINTY),
+    negation=NEGATION,
+    hypothetical=HYPOTHETICAL,
+    reporting=REPORTING,
+    subject_stop=SUBJECT_STOP,
+    after_quote=AFTER_QUOTE,
+    according_to=ACCORDING_TO,
+    leading_filler=LEADING_FILLER,
+    anaphor=ANAPHOR,
+    list_gap=LIST_GAP,
+    goal_before=GOAL_BEFORE,
+    cue_gap=CUE_GAP,
+    apposition=APPOSITION,
+    passive_by=PASSIVE_BY,
+    by=BY,
+    fell_to=FELL_TO,
+    alternative=ALTERNATIVE,
+    name=NAME,
+    pronouns=PRONOUNS,
+)

@@ -1,0 +1,48 @@
+"""What a language's lexicon holds: the control cues and the compiled patterns the reader
+(frontline.news.extract) needs, so that a new language is a new module and nothing else."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UKRAINIAN, RUSSIAN, CONTESTED = "ukrainian", "russian", "contested"
+
+
+@dataclass(frozen=True)
+class Cue:
+    event: str
+    pattern: str
+    # How the acting side gives the status: "actor" (who entered holds it), "other" (who
+    # withdrew lost it), "passive" (who "was forced out" lost it, to the side "by" whom),
+    # "object" (the side a cue names inside it, "forced Ukrainian troops out", lost it; else
+    # the actor holds it), or a fixed status (NO_STATUS for events that state no control).
+    status_from: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    side: re.Pattern[str]  # named groups "ukrainian" and "russian"
+    pronoun_side: re.Pattern[str]  # "by its artillery": the side named before
+    cues: tuple[tuple[Cue, re.Pattern[str]], ...]  # in the order they are tried
+    unverified: re.Pattern[str]  # the report's own doubt
+    certainty: tuple[tuple[str, re.Pattern[str]], ...]  # strongest first
+    negation: re.Pattern[str]  # before a cue: "had not entered"
+    hypothetical: re.Pattern[str]  # "would", "trying to"
+    reporting: re.Pattern[str]  # reporting verbs
+    subject_stop: re.Pattern[str]  # where a reporting verb's subject begins
+    after_quote: re.Pattern[str]  # '," said X'
+    according_to: re.Pattern[str]
+    leading_filler: re.Pattern[str]  # "But", "Meanwhile" before a subject
+    anaphor: re.Pattern[str]  # "the town" without a name
+    list_gap: re.Pattern[str]  # between places of one list
+    goal_before: re.Pattern[str]  # "on the way to"
+    cue_gap: re.Pattern[str]  # between a place and its cue: "was finally"
+    apposition: re.Pattern[str]  # ", a" after a name
+    passive_by: re.Pattern[str]  # after a passive cue: "by"
+    by: re.Pattern[str]
+    fell_to: re.Pattern[str]
+    alternative: re.Pattern[str]  # "or"
+    name: re.Pattern[str]  # a capitalised name of up to three words
+    pronouns: frozenset[str]  # subjects that name no claimant
