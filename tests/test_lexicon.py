@@ -52,3 +52,16 @@ def test_the_article_s_language_chooses_the_words(monkeypatch):
     monkeypatch.setitem(lexicon.LEXICONS, "xx", dataclasses.replace(other, cues=()))
     assert claims("xx") == []
     assert claims("en") == [in_english]
+
+
+def test_the_article_s_language_chooses_the_words_that_find_places(monkeypatch):
+    # In a language whose reports name a person "Kupiansk", the name is no place.
+    other = dataclasses.replace(
+        lexicon.LEXICONS["en"],
+        language="xx",
+        people=lexicon.LEXICONS["en"].people | {"Kupiansk"},
+    )
+    monkeypatch.setitem(lexicon.LEXICONS, "xx", other)
+    matcher = cached_matcher()
+    assert [m.entry.name for m in find_mentions(TEXT, matcher)] == ["Kupiansk"]
+    assert find_mentions(TEXT, matcher, language="xx") == []

@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import ahocorasick
@@ -28,146 +28,39 @@ from rapidfuzz.distance import OSA
 
 from frontline.folding import normalise
 from frontline.news.gazetteer import Entry, Gazetteer, cached_gazetteer
-from frontline.news.textspans import WORD, dateline_end, enclosing, sentences
-
-PLACE = "place"  # a place where something happens: a claim may be about it
-LOCATOR = "locator"  # an oblast that only says where the place before it is
-DATELINE = "dateline"  # where the report was filed from
-METONYMY = "metonymy"  # the name stands for a government or its forces
-OFFICE = "office"  # the seat or the remit of an office: "the governor of the Luhansk region"
-
-
-# Capitalised words that are never a place on their own, though some are spelled like one
-# (Bar, Ray and Or are villages; "Ukrainian" is one edit from nothing, but two from
-# Ukrainka, and must never be drawn towards it).
-def _word_set(block: str) -> frozenset[str]:
-    return frozenset(block.split())
-
-
-STOP_WORDS = _word_set("""
-a an the and or but if of to in on at by for from with without into onto over under after
-before since until during about against between through across near off up down out as
-is was were be been being are has have had do does did will would shall should can could
-may might must not no nor so than that this these those there here it its they them their
-he she his her we our you your i me my who whom whose which what when where why how all any
-both each few more most other some such only own same too very just also then once again
-meanwhile however although though while because yet still already even now today tonight
-yesterday tomorrow later earlier last next first second third new old
-monday tuesday wednesday thursday friday saturday sunday
-january february march april june july august september october november december
-russia russian russians ukraine ukrainian ukrainians moscow kremlin kyivan belarus
-belarusian europe european america american americans washington nato un eu us usa uk
-britain british london paris berlin brussels germany german france french poland polish
-western eastern northern southern central north south east west donbas donbass crimean
-president minister ministry spokesman spokeswoman governor mayor general commander army
-forces troops military official officials leader leaders separatist separatists rebel
-rebels defence defense region regions oblast oblasts province district raion hromada
-city town village river bridge airport street square station district council
-reuters afp ap bbc cnn tass ria interfax ukrinform telegram facebook twitter
-україна україни україні україну україно росія росії росію москва москви москві кремль
-""")
-
-# People the reports name alone, some one edit from a village ("Putin" and Pulyny).
-PEOPLE = frozenset(
-    [
-        "Putin",
-        "Zelensky",
-        "Zelenskiy",
-        "Zelenskyy",
-        "Shoigu",
-        "Prigozhin",
-        "Gerasimov",
-        "Syrskyi",
-        "Zaluzhnyi",
-        "Pushilin",
-        "Kadyrov",
-        "Peskov",
-        "Lavrov",
-        "Medvedev",
-        "Surovikin",
-        "Biden",
-        "Stoltenberg",
-    ]
+from frontline.news.lexicon import Lexicon, for_language
+from frontline.news.roles import (
+    DATELINE,
+    LOCATOR,
+    METONYMY,
+    OFFICE,
+    PLACE,
+    assign_roles,
+    is_river,
+    shared_region_oblasts,
 )
+from frontline.news.textspans import WORD, enclosing, sentences
 
-# Words before a capitalised name that make it a person's.
-TITLES = _word_set("""
-president minister spokesman spokeswoman governor mayor general gen commander leader
-official adviser advisor chief head mr mrs ms dr colonel col lieutenant lt major maj
-captain capt sergeant sgt marshal premier pm envoy ambassador secretary chairman
-""")
+__all__ = [
+    "DATELINE",
+    "LOCATOR",
+    "METONYMY",
+    "OFFICE",
+    "PLACE",
+    "Matcher",
+    "Mention",
+    "assign_roles",
+    "build_matcher",
+    "cached_matcher",
+    "distance_km",
+    "find_mentions",
+    "haversine_km",
+    "is_river",
+    "places_of_change",
+]
 
-# Nouns after a possessive that make the place a government ("Kyiv's troops").
-_GOVERNMENT_NOUNS = (
-    r"troops|forces|army|armies|military|government|officials|leadership|authorities|regime|"
-    r"soldiers|units|war|offensive|counter-offensive|counteroffensive|invasion|defen[cs]e|"
-    r"defenders|navy|air force|artillery|command|commanders|generals|president|diplomats|"
-    r"envoy|missiles|drones|strikes|allies|partners|negotiators|claims?|demands?|position"
-)
-# Verbs after a name that make it a government: a town does not insist or order.
-_GOVERNMENT_VERBS = (
-    r"insisted|insists|said|says|claimed|claims|ordered|orders|denied|denies|announced|"
-    r"announces|accused|accuses|warned|warns|demanded|demands|rejected|rejects|responded|"
-    r"urged|urges|wants|wanted|vowed|vows|hopes|believes|argued|argues|threatened|refused|"
-    r"welcomed|condemned|denounced|sent|sends|launched|launches|retaliated|agreed|agrees|signed|"
-    r"recognised|recognized|annexed|mobilised|mobilized|has said|has denied|has claimed|"
-    r"is sending|will send|has ordered"
-)
-_METONYMY_AFTER = re.compile(
-    rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{_GOVERNMENT_NOUNS})\b"
-    rf"|-(?:backed|led|controlled|appointed|installed|friendly|allied)\b"
-    rf"|\s+(?:{_GOVERNMENT_VERBS})\b)",
-    re.IGNORECASE,
-)
-# Between a place and the oblast that locates it: "Lyman in the Donetsk region",
-# "Lyman, Donetsk region", "Lyman (Donetsk region)", "Balakliia, a town in the Kharkiv region".
-_LOCATOR_GAP = re.compile(
-    r"^(?:\s+in\s+(?:the\s+)?|\s+of\s+the\s+|,\s*(?:in\s+)?(?:the\s+)?|"
-    r"\s*\(\s*(?:the\s+)?|,\s+an?\s+(?:\w+\s+){0,2}?(?:town|city|village|"
-    r"settlement|hub|centre|center)\s+in\s+(?:the\s+)?)$",
-    re.IGNORECASE,
-)
-# Before a place that is where an office sits or what it governs, not where things happen.
-_OFFICE_BEFORE = re.compile(
-    r"\b(?:governor|head|administration|mayor|police|prosecutors?|council|authorities|"
-    r"officials)\s+(?:of|for)\s+(?:the\s+)?$"
-    r"|\b(?:ministry|government|officials|authorities|general\s+staff|headquarters|"
-    r"embassy)\s+in\s+$",
-    re.IGNORECASE,
-)
-# Rivers that share a name with a settlement (Dnipro, Oskil, Inhulets...). "the Dnipro" or
-# "the Oskil river" is the river, a line of the front and never a settlement; but "the" before
-# another name is a town's ("the outskirts of the Lyman", "the Avdiivka sector").
-RIVERS = _word_set("""
-dnipro dnieper oskil inhulets ingulets donets desna dniester dnister bug pivdennyi psel
-vorskla sula kalmius vovcha zherebets krynka samara siversky siverskyi seversky bakhmutka
-""")
-_RIVER_BEFORE = re.compile(r"\b(?:the|river)\s+$", re.IGNORECASE)
-_RIVER_AFTER = re.compile(r"\s+river\b", re.IGNORECASE)
-# Seas and historical regions: "the Sea of Azov" is not Azov, "Sloboda Ukraine" not Sloboda.
-_NOT_A_SETTLEMENT_BEFORE = re.compile(r"\bsea\s+of\s+$", re.IGNORECASE)
-_NOT_A_SETTLEMENT_AFTER = re.compile(r"\s+(?:Ukraine|Sea)\b")
+ENGLISH = for_language("en")
 
-
-def is_river(text: str, mention: Mention) -> bool:
-    """Whether a mention names a river: "the Dnipro", "the river Oskil", "the Oskil river"."""
-    if mention.entry.kind == "oblast":
-        return False
-    if _RIVER_AFTER.match(text, mention.end) or _NOT_A_SETTLEMENT_AFTER.match(text, mention.end):
-        return True
-    if _NOT_A_SETTLEMENT_BEFORE.search(text[max(0, mention.start - 8) : mention.start]):
-        return True
-    before = _RIVER_BEFORE.search(text[max(0, mention.start - 7) : mention.start])
-    return bool(before) and normalise(mention.text).split()[-1] in RIVERS
-
-
-# "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
-# used with match(text, pos), which anchors at pos; "^" would not.)
-_SHARED_REGION = re.compile(
-    r"((?:\s*,\s*[^\W\d_][\w'’-]*)*,?\s+and\s+[^\W\d_][\w'’-]*)"
-    r"\s+(regions|oblasts|provinces)\b",
-    re.IGNORECASE,
-)
 
 # Case endings a Ukrainian or Russian place name can take in running text.
 CYRILLIC_ENDINGS = ("а", "у", "і", "ом", "ові", "ою", "ем", "ю", "е", "ой", "и")
@@ -236,7 +129,8 @@ def build_matcher(gazetteer: Gazetteer) -> Matcher:
     automaton = ahocorasick.Automaton()
     fuzzy: dict[int, list[str]] = {}
     for name in sorted(gazetteer.by_name):
-        if name in STOP_WORDS:
+        # The stop words of English, the language of the gazetteer's Latin spellings.
+        if name in ENGLISH.stop_words:
             continue
         automaton.add_word(name, name)
         if len(name) >= FUZZY_MIN_LENGTH and " " not in name:
@@ -314,7 +208,7 @@ _SIDE_ADJECTIVE = re.compile(r"[^\W\d_][\w'’]*-[a-z][\w-]*")
 
 
 def _capitalised_runs(
-    text: str, sentence_spans: Sequence[tuple[int, int]]
+    text: str, sentence_spans: Sequence[tuple[int, int]], lex: Lexicon
 ) -> list[list[re.Match[str]]]:
     """Runs of adjacent capitalised words (not stop words) within sentences."""
     runs: list[list[re.Match[str]]] = []
@@ -324,7 +218,7 @@ def _capitalised_runs(
             joined = bool(run) and text[run[-1].end() : word.start()] == " "
             if (
                 word.group(0)[0].isupper()
-                and word.group(0).lower() not in STOP_WORDS
+                and word.group(0).lower() not in lex.stop_words
                 and not _SIDE_ADJECTIVE.fullmatch(word.group(0))
             ):
                 if not joined and run:
@@ -340,7 +234,10 @@ def _capitalised_runs(
 
 
 def person_words(
-    text: str, hits: Sequence[_Hit], sentence_spans: Sequence[tuple[int, int]]
+    text: str,
+    hits: Sequence[_Hit],
+    sentence_spans: Sequence[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
 ) -> set[str]:
     """Words that are part of a person's name somewhere in the article: runs of two or more
     capitalised words not all of which are places ("Volodymyr Zelensky"), and a capitalised
@@ -350,17 +247,19 @@ def person_words(
         return any(h.start <= word.start() and word.end() <= h.end for h in hits)
 
     people: set[str] = set()
-    for run in _capitalised_runs(text, sentence_spans):
+    for run in _capitalised_runs(text, sentence_spans, lex):
         single_place = any(h.start <= run[0].start() and run[-1].end() <= h.end for h in hits)
         if len(run) >= 2 and not single_place and not all(is_place(w) for w in run):
             people.update(w.group(0) for w in run)
     for title in re.finditer(r"\b(\w+)\.?\s+([A-ZА-ЯІЇЄҐ][\w'’-]+)", text):
-        if title.group(1).lower() in TITLES:
+        if title.group(1).lower() in lex.titles:
             people.add(title.group(2))
     return people
 
 
-def fuzzy_hits(text: str, taken: Sequence[_Hit], matcher: Matcher, skip: set[str]) -> list[_Hit]:
+def fuzzy_hits(
+    text: str, taken: Sequence[_Hit], matcher: Matcher, skip: set[str], lex: Lexicon = ENGLISH
+) -> list[_Hit]:
     """Capitalised words within one edit of a spelling, not already matched."""
     found = []
     for word in WORD.finditer(text):
@@ -368,7 +267,7 @@ def fuzzy_hits(text: str, taken: Sequence[_Hit], matcher: Matcher, skip: set[str
         if (
             len(surface) < FUZZY_MIN_LENGTH
             or not surface[0].isupper()
-            or surface.lower() in STOP_WORDS
+            or surface.lower() in lex.stop_words
             or surface in skip
             or any(h.start < word.end() and word.start() < h.end for h in taken)
         ):
@@ -437,12 +336,12 @@ def _confidence(ranked: Sequence[tuple[float, Entry]]) -> float:
     return 1.0 / (1.0 + math.exp(-(ranked[0][0] - ranked[1][0])))
 
 
-# A list of places ("A, B and C") and the oblast that closes it ("... in the Donetsk Oblast").
-_LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
-_LIST_CLOSE = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
-
-
-def list_oblasts(text: str, hits: Sequence[_Hit], candidates: Sequence[list[Entry]]) -> dict:
+def list_oblasts(
+    text: str,
+    hits: Sequence[_Hit],
+    candidates: Sequence[list[Entry]],
+    lex: Lexicon = ENGLISH,
+) -> dict:
     """Index of a hit -> the ISO code of the oblast a list it is in ends with: "Makarivka,
     Neskuchne and Urozhaine in the Donetsk Oblast" are in Donetsk oblast, whatever their
     namesakes elsewhere."""
@@ -450,11 +349,11 @@ def list_oblasts(text: str, hits: Sequence[_Hit], candidates: Sequence[list[Entr
     run: list[int] = []
     for i, hit in enumerate(hits):
         oblast = next((c for c in candidates[i] if c.kind == "oblast"), None)
-        if run and oblast and _LIST_CLOSE.fullmatch(text, hits[run[-1]].end, hit.start):
+        if run and oblast and lex.list_close.fullmatch(text, hits[run[-1]].end, hit.start):
             found.update(dict.fromkeys(run, oblast.oblast))
             run = []
             continue
-        if not (run and _LIST_JOIN.fullmatch(text, hits[run[-1]].end, hit.start)):
+        if not (run and lex.list_join.fullmatch(text, hits[run[-1]].end, hit.start)):
             run = []
         if oblast is None:
             run.append(i)
@@ -481,13 +380,17 @@ def _distant_namesake(
 
 
 def _resolve(
-    gazetteer: Gazetteer, text: str, hits: Sequence[_Hit], sentence_spans: Sequence[tuple[int, int]]
+    gazetteer: Gazetteer,
+    text: str,
+    hits: Sequence[_Hit],
+    sentence_spans: Sequence[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
 ) -> list[Mention]:
     candidates = [gazetteer.candidates(h.name) for h in hits]
     # Places without namesakes anchor the others.
     anchors = [c[0] for c in candidates if len(c) == 1]
     article_oblasts = Counter(a.oblast for a in anchors if a.kind != "oblast")
-    in_list = list_oblasts(text, hits, candidates)
+    in_list = list_oblasts(text, hits, candidates, lex)
     mentions = []
     for index, (hit, options) in enumerate(zip(hits, candidates, strict=True)):
         if index in in_list:
@@ -523,90 +426,23 @@ def _resolve(
     return mentions
 
 
-# --- roles -----------------------------------------------------------------------------------
-
-
-def _shared_region_oblasts(
-    gazetteer: Gazetteer, text: str, mentions: list[Mention]
-) -> list[Mention]:
-    """ "the Donetsk and Luhansk regions": each name before the plural noun is an oblast."""
-    result = list(mentions)
-    for i, mention in enumerate(mentions):
-        if mention.entry.kind == "oblast":
-            continue
-        match = _SHARED_REGION.match(text, mention.end)
-        if not match:
-            continue
-        group_end = match.end(1)
-        for j in range(i, len(mentions)):
-            other = mentions[j]
-            if other.start >= group_end:
-                break
-            code = other.entry.oblast
-            oblast = gazetteer.oblast_entry(code)
-            if oblast is not None and normalise(other.text) in {
-                normalise(n.rsplit(" ", 1)[0]) for n in oblast.names if " " in n
-            }:
-                result[j] = replace(other, entry=oblast, alternatives=())
-    return result
-
-
-def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mark metonymy, offices, locators and the dateline; the rest are places. A town's name
-    that is a river's is left out (see is_river)."""
-    head = dateline_end(text)
-    result = []
-    for i, mention in enumerate(mentions):
-        if is_river(text, mention):
-            continue
-        role = PLACE
-        if mention.end <= head:
-            role = DATELINE
-        elif _OFFICE_BEFORE.search(text[max(0, mention.start - 40) : mention.start]):
-            role = OFFICE  # before metonymy: in "the governor of the X region said" the
-            # governor speaks, not the region
-        elif (
-            _METONYMY_AFTER.match(text, mention.end)
-            or _follows_kremlin(text, mention)
-            or text[max(0, mention.start - 4) : mention.start].lower() == "pro-"
-        ):  # "pro-Kyiv officials" are a government's
-            role = METONYMY
-        elif (
-            mention.entry.kind == "oblast"
-            and i > 0
-            and _LOCATOR_GAP.match(text[mentions[i - 1].end : mention.start])
-            and mentions[i - 1].entry.kind != "oblast"
-        ):
-            role = LOCATOR
-        result.append(replace(mention, role=role))
-    return result
-
-
-def _follows_kremlin(text: str, mention: Mention) -> bool:
-    """ "Kyiv and Moscow", "talks between Kyiv and Moscow": two governments."""
-    after = text[mention.end : mention.end + 16]
-    before = text[max(0, mention.start - 16) : mention.start]
-    return bool(
-        re.match(r"^\s+and\s+(?:Moscow|the Kremlin|Washington|Minsk)\b", after)
-        or re.search(r"\b(?:Moscow|Washington|Minsk)\s+and\s+$", before)
-    )
-
-
 # --- the whole ---------------------------------------------------------------------------------
 
 
-def find_mentions(text: str, matcher: Matcher) -> list[Mention]:
-    """Every place name in the text, in order, with its role (see the module doc)."""
+def find_mentions(text: str, matcher: Matcher, language: str = "en") -> list[Mention]:
+    """Every place name in the text, in order, with its role (see the module doc), read with
+    the lexicon of the article's language."""
+    lex = for_language(language)
     normalised = normalise(text)
     spans = sentences(text)
     exact = exact_hits(text, normalised, matcher.automaton)
-    people = person_words(text, exact, spans) | PEOPLE
+    people = person_words(text, exact, spans, lex) | lex.people
     exact = [h for h in exact if text[h.start : h.end] not in people]
-    fuzzy = fuzzy_hits(text, exact, matcher, people)
+    fuzzy = fuzzy_hits(text, exact, matcher, people, lex)
     hits = sorted(exact + fuzzy, key=lambda h: h.start)
-    mentions = _resolve(matcher.gazetteer, text, hits, spans)
-    mentions = _shared_region_oblasts(matcher.gazetteer, text, mentions)
-    return assign_roles(text, mentions)
+    mentions = _resolve(matcher.gazetteer, text, hits, spans, lex)
+    mentions = shared_region_oblasts(matcher.gazetteer, text, mentions, lex)
+    return assign_roles(text, mentions, lex)
 
 
 def places_of_change(mentions: Iterable[Mention]) -> list[Mention]:

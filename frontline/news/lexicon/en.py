@@ -223,6 +223,136 @@ ALTERNATIVE = re.compile(r"\bor\b")
 NAME = re.compile(r"\s*((?:[A-Z][\w'’-]+\s?){1,3})")
 PRONOUNS = frozenset(("it", "they", "he", "she", "we", "i", "there"))
 
+
+# --- place names: words that are no place, people, offices, rivers, lists ---------------------
+
+
+# Capitalised words that are never a place on their own, though some are spelled like one
+# (Bar, Ray and Or are villages; "Ukrainian" is one edit from nothing, but two from
+# Ukrainka, and must never be drawn towards it).
+def word_set(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+STOP_WORDS = word_set("""
+a an the and or but if of to in on at by for from with without into onto over under after
+before since until during about against between through across near off up down out as
+is was were be been being are has have had do does did will would shall should can could
+may might must not no nor so than that this these those there here it its they them their
+he she his her we our you your i me my who whom whose which what when where why how all any
+both each few more most other some such only own same too very just also then once again
+meanwhile however although though while because yet still already even now today tonight
+yesterday tomorrow later earlier last next first second third new old
+monday tuesday wednesday thursday friday saturday sunday
+january february march april june july august september october november december
+russia russian russians ukraine ukrainian ukrainians moscow kremlin kyivan belarus
+belarusian europe european america american americans washington nato un eu us usa uk
+britain british london paris berlin brussels germany german france french poland polish
+western eastern northern southern central north south east west donbas donbass crimean
+president minister ministry spokesman spokeswoman governor mayor general commander army
+forces troops military official officials leader leaders separatist separatists rebel
+rebels defence defense region regions oblast oblasts province district raion hromada
+city town village river bridge airport street square station district council
+reuters afp ap bbc cnn tass ria interfax ukrinform telegram facebook twitter
+україна україни україні україну україно росія росії росію москва москви москві кремль
+""")
+
+# People the reports name alone, some one edit from a village ("Putin" and Pulyny).
+PEOPLE = frozenset(
+    [
+        "Putin",
+        "Zelensky",
+        "Zelenskiy",
+        "Zelenskyy",
+        "Shoigu",
+        "Prigozhin",
+        "Gerasimov",
+        "Syrskyi",
+        "Zaluzhnyi",
+        "Pushilin",
+        "Kadyrov",
+        "Peskov",
+        "Lavrov",
+        "Medvedev",
+        "Surovikin",
+        "Biden",
+        "Stoltenberg",
+    ]
+)
+
+# Words before a capitalised name that make it a person's.
+TITLES = word_set("""
+president minister spokesman spokeswoman governor mayor general gen commander leader
+official adviser advisor chief head mr mrs ms dr colonel col lieutenant lt major maj
+captain capt sergeant sgt marshal premier pm envoy ambassador secretary chairman
+""")
+
+# Nouns after a possessive that make the place a government ("Kyiv's troops").
+GOVERNMENT_NOUNS = (
+    r"troops|forces|army|armies|military|government|officials|leadership|authorities|regime|"
+    r"soldiers|units|war|offensive|counter-offensive|counteroffensive|invasion|defen[cs]e|"
+    r"defenders|navy|air force|artillery|command|commanders|generals|president|diplomats|"
+    r"envoy|missiles|drones|strikes|allies|partners|negotiators|claims?|demands?|position"
+)
+# Verbs after a name that make it a government: a town does not insist or order.
+GOVERNMENT_VERBS = (
+    r"insisted|insists|said|says|claimed|claims|ordered|orders|denied|denies|announced|"
+    r"announces|accused|accuses|warned|warns|demanded|demands|rejected|rejects|responded|"
+    r"urged|urges|wants|wanted|vowed|vows|hopes|believes|argued|argues|threatened|refused|"
+    r"welcomed|condemned|denounced|sent|sends|launched|launches|retaliated|agreed|agrees|signed|"
+    r"recognised|recognized|annexed|mobilised|mobilized|has said|has denied|has claimed|"
+    r"is sending|will send|has ordered"
+)
+METONYMY_AFTER = re.compile(
+    rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{GOVERNMENT_NOUNS})\b"
+    rf"|-(?:backed|led|controlled|appointed|installed|friendly|allied)\b"
+    rf"|\s+(?:{GOVERNMENT_VERBS})\b)",
+    re.IGNORECASE,
+)
+# Between a place and the oblast that locates it: "Lyman in the Donetsk region",
+# "Lyman, Donetsk region", "Lyman (Donetsk region)", "Balakliia, a town in the Kharkiv region".
+LOCATOR_GAP = re.compile(
+    r"^(?:\s+in\s+(?:the\s+)?|\s+of\s+the\s+|,\s*(?:in\s+)?(?:the\s+)?|"
+    r"\s*\(\s*(?:the\s+)?|,\s+an?\s+(?:\w+\s+){0,2}?(?:town|city|village|"
+    r"settlement|hub|centre|center)\s+in\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+# Before a place that is where an office sits or what it governs, not where things happen.
+OFFICE_BEFORE = re.compile(
+    r"\b(?:governor|head|administration|mayor|police|prosecutors?|council|authorities|"
+    r"officials)\s+(?:of|for)\s+(?:the\s+)?$"
+    r"|\b(?:ministry|government|officials|authorities|general\s+staff|headquarters|"
+    r"embassy)\s+in\s+$",
+    re.IGNORECASE,
+)
+# Rivers that share a name with a settlement (Dnipro, Oskil, Inhulets...). "the Dnipro" or
+# "the Oskil river" is the river, a line of the front and never a settlement; but "the" before
+# another name is a town's ("the outskirts of the Lyman", "the Avdiivka sector").
+RIVERS = word_set("""
+dnipro dnieper oskil inhulets ingulets donets desna dniester dnister bug pivdennyi psel
+vorskla sula kalmius vovcha zherebets krynka samara siversky siverskyi seversky bakhmutka
+""")
+RIVER_BEFORE = re.compile(r"\b(?:the|river)\s+$", re.IGNORECASE)
+RIVER_AFTER = re.compile(r"\s+river\b", re.IGNORECASE)
+# Seas and historical regions: "the Sea of Azov" is not Azov, "Sloboda Ukraine" not Sloboda.
+NOT_A_SETTLEMENT_BEFORE = re.compile(r"\bsea\s+of\s+$", re.IGNORECASE)
+NOT_A_SETTLEMENT_AFTER = re.compile(r"\s+(?:Ukraine|Sea)\b")
+
+# "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
+# used with match(text, pos), which anchors at pos; "^" would not.)
+SHARED_REGION = re.compile(
+    r"((?:\s*,\s*[^\W\d_][\w'’-]*)*,?\s+and\s+[^\W\d_][\w'’-]*)"
+    r"\s+(regions|oblasts|provinces)\b",
+    re.IGNORECASE,
+)
+
+# A list of places ("A, B and C") and the oblast that closes it ("... in the Donetsk Oblast").
+LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+LIST_CLOSE = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+# Two governments named together: "Kyiv and Moscow", "talks between Washington and Kyiv".
+GOVERNMENTS_AFTER = re.compile(r"^\s+and\s+(?:Moscow|the Kremlin|Washington|Minsk)\b")
+GOVERNMENTS_BEFORE = re.compile(r"\b(?:Moscow|Washington|Minsk)\s+and\s+$")
+
 LEXICON = Lexicon(
     language="en",
     side=SIDE,
@@ -248,4 +378,20 @@ LEXICON = Lexicon(
     alternative=ALTERNATIVE,
     name=NAME,
     pronouns=PRONOUNS,
+    stop_words=STOP_WORDS,
+    people=PEOPLE,
+    titles=TITLES,
+    metonymy_after=METONYMY_AFTER,
+    locator_gap=LOCATOR_GAP,
+    office_before=OFFICE_BEFORE,
+    rivers=RIVERS,
+    river_before=RIVER_BEFORE,
+    river_after=RIVER_AFTER,
+    not_a_settlement_before=NOT_A_SETTLEMENT_BEFORE,
+    not_a_settlement_after=NOT_A_SETTLEMENT_AFTER,
+    shared_region=SHARED_REGION,
+    list_join=LIST_JOIN,
+    list_close=LIST_CLOSE,
+    governments_after=GOVERNMENTS_AFTER,
+    governments_before=GOVERNMENTS_BEFORE,
 )

@@ -46,3 +46,20 @@ class Lexicon:
     alternative: re.Pattern[str]  # "or"
     name: re.Pattern[str]  # a capitalised name of up to three words
     pronouns: frozenset[str]  # subjects that name no claimant
+    # Finding places (frontline.news.geoparse, frontline.news.roles):
+    stop_words: frozenset[str]  # capitalised words that are never a place alone
+    people: frozenset[str]  # people named alone
+    titles: frozenset[str]  # words before a person's name
+    metonymy_after: re.Pattern[str]  # "Kyiv's troops", "Kyiv insisted"
+    locator_gap: re.Pattern[str]  # "Lyman in the Donetsk region"
+    office_before: re.Pattern[str]  # "the governor of"
+    rivers: frozenset[str]  # rivers that share a settlement's name
+    river_before: re.Pattern[str]
+    river_after: re.Pattern[str]
+    not_a_settlement_before: re.Pattern[str]  # "the Sea of"
+    not_a_settlement_after: re.Pattern[str]  # "Sloboda Ukraine"
+    shared_region: re.Pattern[str]  # "the Donetsk and Luhansk regions"
+    list_join: re.Pattern[str]  # "A, B and C"
+    list_close: re.Pattern[str]  # "... in the Donetsk Oblast"
+    governments_after: re.Pattern[str]  # "Kyiv and Moscow"
+    governments_before: re.Pattern[str]

@@ -1,0 +1,102 @@
+"""The role of each place mention: a place where something happens, the dateline, a
+government (metonymy: "Kyiv's troops", "Kyiv insisted"), an office's seat or remit ("the
+governor of the Luhansk region"), an oblast that only locates the place before it ("Lyman in
+the Donetsk region"), or a river that shares a town's name (left out)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from frontline.folding import normalise
+from frontline.news.gazetteer import Gazetteer
+from frontline.news.lexicon import Lexicon, for_language
+from frontline.news.textspans import dateline_end
+
+if TYPE_CHECKING:
+    from frontline.news.geoparse import Mention
+
+ENGLISH = for_language("en")
+
+PLACE = "place"  # a place where something happens: a claim may be about it
+LOCATOR = "locator"  # an oblast that only says where the place before it is
+DATELINE = "dateline"  # where the report was filed from
+METONYMY = "metonymy"  # the name stands for a government or its forces
+OFFICE = "office"  # the seat or the remit of an office: "the governor of the Luhansk region"
+
+
+def is_river(text: str, mention: Mention, lex: Lexicon = ENGLISH) -> bool:
+    """Whether a mention names a river: "the Dnipro", "the river Oskil", "the Oskil river"."""
+    if mention.entry.kind == "oblast":
+        return False
+    if lex.river_after.match(text, mention.end) or lex.not_a_settlement_after.match(
+        text, mention.end
+    ):
+        return True
+    if lex.not_a_settlement_before.search(text[max(0, mention.start - 8) : mention.start]):
+        return True
+    before = lex.river_before.search(text[max(0, mention.start - 7) : mention.start])
+    return bool(before) and normalise(mention.text).split()[-1] in lex.rivers
+
+
+def shared_region_oblasts(
+    gazetteer: Gazetteer, text: str, mentions: list[Mention], lex: Lexicon = ENGLISH
+) -> list[Mention]:
+    """ "the Donetsk and Luhansk regions": each name before the plural noun is an oblast."""
+    result = list(mentions)
+    for i, mention in enumerate(mentions):
+        if mention.entry.kind == "oblast":
+            continue
+        match = lex.shared_region.match(text, mention.end)
+        if not match:
+            continue
+        group_end = match.end(1)
+        for j in range(i, len(mentions)):
+            other = mentions[j]
+            if other.start >= group_end:
+                break
+            code = other.entry.oblast
+            oblast = gazetteer.oblast_entry(code)
+            if oblast is not None and normalise(other.text) in {
+                normalise(n.rsplit(" ", 1)[0]) for n in oblast.names if " " in n
+            }:
+                result[j] = replace(other, entry=oblast, alternatives=())
+    return result
+
+
+def assign_roles(text: str, mentions: list[Mention], lex: Lexicon = ENGLISH) -> list[Mention]:
+    """Mark metonymy, offices, locators and the dateline; the rest are places. A town's name
+    that is a river's is left out (see is_river)."""
+    head = dateline_end(text)
+    result = []
+    for i, mention in enumerate(mentions):
+        if is_river(text, mention, lex):
+            continue
+        role = PLACE
+        if mention.end <= head:
+            role = DATELINE
+        elif lex.office_before.search(text[max(0, mention.start - 40) : mention.start]):
+            role = OFFICE  # before metonymy: in "the governor of the X region said" the
+            # governor speaks, not the region
+        elif (
+            lex.metonymy_after.match(text, mention.end)
+            or _two_governments(text, mention, lex)
+            or text[max(0, mention.start - 4) : mention.start].lower() == "pro-"
+        ):  # "pro-Kyiv officials" are a government's
+            role = METONYMY
+        elif (
+            mention.entry.kind == "oblast"
+            and i > 0
+            and lex.locator_gap.match(text[mentions[i - 1].end : mention.start])
+            and mentions[i - 1].entry.kind != "oblast"
+        ):
+            role = LOCATOR
+        result.append(replace(mention, role=role))
+    return result
+
+
+def _two_governments(text: str, mention: Mention, lex: Lexicon) -> bool:
+    """ "Kyiv and Moscow", "talks between Kyiv and Moscow": two governments."""
+    after = text[mention.end : mention.end + 16]
+    before = text[max(0, mention.start - 16) : mention.start]
+    return bool(lex.governments_after.match(after) or lex.governments_before.search(before))
