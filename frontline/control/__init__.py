@@ -31,6 +31,7 @@ from frontline.control.compare import (
     status_at,
     statuses_at,
 )
+from frontline.control.geometry import AREA_TYPES, EQUAL_AREA_CRS, NOT_AREA_TYPES, to_equal_area
 from frontline.control.mapping import (
     CONTROL_DIR_ENV,
     DEEPSTATE_STYLE_MAPPING,
@@ -46,10 +47,7 @@ from frontline.control.mapping import (
     parse_mapping,
 )
 from frontline.control.snapshot import (
-    AREA_TYPES,
     DISPLAY_TOLERANCE_DEGREES,
-    EQUAL_AREA_CRS,
-    NOT_AREA_TYPES,
     ControlSet,
     Snapshot,
     StatusAt,
@@ -59,7 +57,6 @@ from frontline.control.snapshot import (
     load_control_folder,
     read_snapshot,
     snapshot_as_of,
-    to_equal_area,
 )
 
 __all__ = [

@@ -11,8 +11,9 @@ import shapely
 import shapely.geometry
 
 from frontline import vocab
+from frontline.control.geometry import to_equal_area
 from frontline.control.mapping import UNMAPPED
-from frontline.control.snapshot import ControlSet, Snapshot, StatusAt, to_equal_area
+from frontline.control.snapshot import ControlSet, Snapshot, StatusAt
 
 # A place's point stands for a town a few kilometres across, and a front line drawn on a map
 # is not sharper than that: a point this close to another status is on the border.

@@ -7,18 +7,23 @@ import datetime as dt
 import json
 import os
 import re
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-import pyproj
 import shapely
 import shapely.geometry
 
 from frontline import vocab
+from frontline.control.geometry import (
+    AREA_TYPES,
+    NOT_AREA_TYPES,
+    FeatureError,
+    area_of,
+    to_equal_area,
+)
 from frontline.control.mapping import (
     CONTROL_DIR_ENV,
     MAPPING_FILES,
@@ -32,42 +37,9 @@ from frontline.model import Problem
 from frontline.store import EARLIEST_DATE
 from frontline.store.boundaries import display_shapes
 
-EQUAL_AREA_CRS = "+proj=laea +lat_0=48.5 +lon_0=31.5 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
 DISPLAY_TOLERANCE_DEGREES = 0.005  # about 400 m: finer than a pixel at the map's usual zoom
 
-AREA_TYPES = ("Polygon", "MultiPolygon")
-# Labels, arrows and lines in an export are not areas; they are counted and left out.
-NOT_AREA_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString")
-
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?:[T_ ](\d{2})[:-]?(\d{2}))?")
-# --- projection ------------------------------------------------------------------------------
-
-_local = threading.local()
-
-
-def _transformer(inverse: bool = False) -> pyproj.Transformer:
-    # pyproj transformers must not be shared between threads; Streamlit runs one per session.
-    name = "inverse" if inverse else "forward"
-    found = getattr(_local, name, None)
-    if found is None:
-        source, target = ("EPSG:4326", EQUAL_AREA_CRS)[:: -1 if inverse else 1]
-        found = pyproj.Transformer.from_crs(source, target, always_xy=True)
-        setattr(_local, name, found)
-    return found
-
-
-def to_equal_area(geometry, *, inverse: bool = False):
-    """A shapely geometry (or array of them) from lon/lat to metres in the equal-area
-    projection, or back with inverse=True."""
-    transformer = _transformer(inverse)
-
-    def project(xy: np.ndarray) -> np.ndarray:
-        x, y = transformer.transform(xy[:, 0], xy[:, 1])
-        return np.column_stack([x, y])
-
-    return shapely.transform(geometry, project)
-
-
 # --- snapshots -------------------------------------------------------------------------------
 
 
@@ -170,68 +142,6 @@ def snapshot_as_of(control: ControlSet, day: dt.date) -> Snapshot | None:
     return control.snapshots[index - 1] if index else None
 
 
-class _FeatureError(Exception):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
-def _ring(coordinates: object) -> np.ndarray:
-    try:
-        array = np.asarray(coordinates)
-    except ValueError:
-        array = np.asarray([])  # ragged nesting: reported below
-    if array.ndim != 2 or array.shape[1] not in (2, 3) or array.dtype.kind not in "iuf":
-        raise _FeatureError(
-            "geometry", "coordinates are not lists of [longitude, latitude] number pairs"
-        )
-    array = array[:, :2].astype(float)
-    if not np.isfinite(array).all():
-        raise _FeatureError("geometry", "has a coordinate that is not a finite number")
-    if (np.abs(array[:, 0]) > 180).any() or (np.abs(array[:, 1]) > 90).any():
-        raise _FeatureError(
-            "geometry", "has a coordinate outside longitude -180..180, latitude -90..90"
-        )
-    if len(array) < 3:
-        raise _FeatureError("geometry", "has a ring of fewer than three points")
-    return array
-
-
-def _polygon(rings: object) -> shapely.Polygon:
-    if not isinstance(rings, list) or not rings:
-        raise _FeatureError("geometry", "a polygon must be a list of rings")
-    shell, *holes = (_ring(r) for r in rings)
-    return shapely.Polygon(shell, holes)
-
-
-def _area(geometry: dict) -> tuple[shapely.Geometry, bool]:
-    """A valid (Multi)Polygon from a GeoJSON geometry, and whether it had to be repaired."""
-    coordinates = geometry.get("coordinates")
-    if geometry["type"] == "Polygon":
-        shape = _polygon(coordinates)
-    else:
-        if not isinstance(coordinates, list) or not coordinates:
-            raise _FeatureError("geometry", "a multipolygon must be a list of polygons")
-        shape = shapely.MultiPolygon([_polygon(p) for p in coordinates])
-    if shapely.is_valid(shape):
-        if shapely.area(shape) == 0:
-            raise _FeatureError("geometry", "encloses no area")
-        return shape, False
-    # Self-intersections are common in hand-drawn and exported maps; the ground they enclose
-    # is clear, so they are repaired rather than lost.
-    repaired = shapely.make_valid(shape)
-    polygons = [
-        g
-        for g in shapely.get_parts(repaired)
-        if shapely.get_type_id(g) in (3, 6)  # Polygon, MultiPolygon
-    ]
-    shape = shapely.union_all(polygons) if polygons else shapely.Polygon()
-    if shapely.is_empty(shape) or shapely.area(shape) == 0:
-        raise _FeatureError("geometry", "encloses no area")
-    return shape, True
-
-
 def _date_value(raw: object, where: str) -> dt.date:
     text = str(raw).strip()
     try:
@@ -239,7 +149,7 @@ def _date_value(raw: object, where: str) -> dt.date:
             return dt.date.fromisoformat(text)
         return dt.datetime.fromisoformat(text).date()
     except ValueError:
-        raise _FeatureError(where, f"{text[:40]!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise FeatureError(where, f"{text[:40]!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def _snapshot_date(name: str, collection: dict, mapping: Mapping, today: dt.date) -> tuple:
@@ -254,19 +164,19 @@ def _snapshot_date(name: str, collection: dict, mapping: Mapping, today: dt.date
         try:
             named = dt.date.fromisoformat(in_name.group(1))
         except ValueError:
-            raise _FeatureError("file name", f"{in_name.group(1)!r} is not a real date") from None
+            raise FeatureError("file name", f"{in_name.group(1)!r} is not a real date") from None
     day = _date_value(stated, key) if stated is not None else named
     if day is None:
-        raise _FeatureError(
+        raise FeatureError(
             "date",
             f"no date: put YYYY-MM-DD in the file name or a top-level property {key!r}",
         )
     if named is not None and day != named:
-        raise _FeatureError(key, f"{day} differs from the date {named} in the file name")
+        raise FeatureError(key, f"{day} differs from the date {named} in the file name")
     if day < EARLIEST_DATE:
-        raise _FeatureError(key, f"{day} is before {EARLIEST_DATE}")
+        raise FeatureError(key, f"{day} is before {EARLIEST_DATE}")
     if day > today:
-        raise _FeatureError(key, f"{day} is in the future")
+        raise FeatureError(key, f"{day} is in the future")
     time_of_day = in_name.group(2, 3) if in_name and in_name.group(2) else ("", "")
     return day, (*time_of_day, name)
 
@@ -291,7 +201,7 @@ def read_snapshot(
         return None, [Problem(name, 1, "features", "is missing or not a list")]
     try:
         day, order = _snapshot_date(name, collection, mapping, today or dt.date.today())
-    except _FeatureError as err:
+    except FeatureError as err:
         return None, [Problem(name, 1, err.field, err.message)]
 
     statuses: list[str] = []
@@ -302,34 +212,34 @@ def read_snapshot(
         where = f"feature {number}"
         try:
             if not isinstance(feature, dict) or feature.get("type") != "Feature":
-                raise _FeatureError("-", "is not a GeoJSON Feature")
+                raise FeatureError("-", "is not a GeoJSON Feature")
             geometry = feature.get("geometry")
             if not isinstance(geometry, dict) or "type" not in geometry:
-                raise _FeatureError("geometry", "is missing")
+                raise FeatureError("geometry", "is missing")
             if geometry["type"] in NOT_AREA_TYPES:
                 skipped += 1
                 continue
             if geometry["type"] not in AREA_TYPES:
-                raise _FeatureError(
+                raise FeatureError(
                     "geometry", f"{str(geometry['type'])[:30]!r} is not a Polygon or MultiPolygon"
                 )
             properties = feature.get("properties") or {}
             value = properties.get(prop) if isinstance(properties, dict) else None
             if value is None or not str(value).strip():
-                raise _FeatureError(prop, "is missing; it holds the status (see the mapping)")
+                raise FeatureError(prop, "is missing; it holds the status (see the mapping)")
             outcome = mapping.classify(str(value))
             if outcome == (SKIP,):
                 skipped += 1
                 continue
             if len(outcome) != 1:
                 matched = f"matches {', '.join(outcome)}" if outcome else "matches no status"
-                raise _FeatureError(
+                raise FeatureError(
                     prop,
                     f"{str(value)[:60]!r} {matched}; the mapping must give it exactly one "
                     f"of: {', '.join(OUTCOMES)}",
                 )
-            shape, was_repaired = _area(geometry)
-        except _FeatureError as err:
+            shape, was_repaired = area_of(geometry)
+        except FeatureError as err:
             problems.append(Problem(name, 0, f"{where}: {err.field}", err.message))
             continue
         statuses.append(outcome[0])
