@@ -393,7 +393,8 @@ def _run_undo(root: Path, change_id: str, who: str, why: str) -> int:
     return 0
 
 
-def _login_name() -> str:
+def login_name() -> str:
+    """Who runs this process, for a change made from the command line."""
     try:
         return getpass.getuser()
     except (OSError, KeyError):
@@ -419,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "list":
         return _run_list(root)
-    return _run_undo(root, args.change_id, args.who or _login_name(), args.why)
+    return _run_undo(root, args.change_id, args.who or login_name(), args.why)
 
 
 if __name__ == "__main__":
