@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 import streamlit as st
 
+from frontline.app import signin
 from frontline.app.access import page_style
 from frontline.app.controlui import control_disagreements
 from frontline.app.recordui import record_disagreement_table
@@ -66,6 +67,7 @@ def main() -> None:
     view = filters = view_filters(widget_view(), data.first, data.last)
 
     page_style()
+    signin.sidebar()
     st.html('<h1 class="fl-title">The data behind the map</h1>')
     show_problems(data.problems)
     query = st.text_input(
