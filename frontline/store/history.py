@@ -360,7 +360,7 @@ def undo(
 # --- command line --------------------------------------------------------------------------
 
 
-def _run_list(root: Path) -> int:
+def run_list(root: Path) -> int:
     changes, problems = list_changes(root)
     undone = undone_by(changes)
     for change in changes:
@@ -376,7 +376,7 @@ def _run_list(root: Path) -> int:
     return 1 if problems else 0
 
 
-def _run_undo(root: Path, change_id: str, who: str, why: str) -> int:
+def run_undo(root: Path, change_id: str, who: str, why: str) -> int:
     try:
         with store.write_lock(root):
             recovery = recover(root)
@@ -419,8 +419,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"frontline: {root}: not a data directory", file=sys.stderr)
         return 1
     if args.command == "list":
-        return _run_list(root)
-    return _run_undo(root, args.change_id, args.who or login_name(), args.why)
+        return run_list(root)
+    return run_undo(root, args.change_id, args.who or login_name(), args.why)
 
 
 if __name__ == "__main__":
