@@ -74,6 +74,7 @@ __all__ = [
     "prepare",
     "recover",
     "undo",
+    "undo_change",
 ]
 
 
@@ -355,6 +356,14 @@ def undo(
         undoes=target.id,
         now=now,
     )
+
+
+def undo_change(root: Path, change_id: str, *, who: str, why: str = "") -> Change:
+    """undo() as a writer makes it: under the data's write lock, after settling a save that
+    was interrupted. Raises HistoryError, store.LockTimeout or OSError."""
+    with store.write_lock(root):
+        recover(root)
+        return undo(root, change_id, who=who, why=why)
 
 
 # --- command line --------------------------------------------------------------------------
