@@ -64,6 +64,7 @@ class Batch:
     places: tuple[Place, ...] = ()
     claims: tuple[Claim, ...] = ()
     message: str = ""  # what the writer says was added, for its report
+    replaced: tuple[Claim, ...] = ()  # new versions of claims already there (same claim_id)
 
 
 @dataclass
@@ -151,12 +152,13 @@ def _commit_locked(root: Path, plan: Plan, author: Author) -> CommitReport:
             f"(first: {dataset.problems[0]}); run `frontline validate` and "
             "fix them before adding to the data"
         )
+    replaced = {c.claim_id: c for c in batch.replaced}
     articles = dict(dataset.articles)
     articles.update((a.article_id, a) for a in batch.articles)
     tables = {
         "articles": list(articles.values()),
         "places": [*dataset.places.values(), *batch.places],
-        "claims": [*dataset.claims, *batch.claims],
+        "claims": [*(replaced.get(c.claim_id, c) for c in dataset.claims), *batch.claims],
     }
     problems = staged_problems(root, **tables)
     if problems:
