@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 import streamlit as st
 
-from frontline.app import signin
+from frontline.app import claimedit, signin
 from frontline.app.access import page_style
 from frontline.app.controlui import control_disagreements
 from frontline.app.recordui import record_disagreement_table
@@ -107,6 +107,7 @@ def main() -> None:
             "Article": st.column_config.LinkColumn("Article", display_text="read"),
         },
     )
+    claimedit.panel(data)
     csv_column, geojson_column, readme_column = st.columns(3)
     csv_column.download_button(
         "Claims as CSV",
