@@ -131,3 +131,21 @@ def test_the_server_serves_nothing_from_the_data_git_or_streamlit_folders(served
     assert status in (400, 403, 404) or (status == 200 and body == shell), (status, body[:200])
     for marker in [*PRIVATE.values(), "a secret line"]:
         assert marker.encode() not in body
+
+
+def test_the_running_server_refuses_an_upload_without_its_xsrf_token(served):
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=30)
+    try:
+        body = (
+            b"--b\r\nContent-Disposition: form-data; name=file; filename=a.txt\r\n\r\n"
+            b"x\r\n--b--\r\n"
+        )
+        connection.request(
+            "PUT",
+            "/_stcore/upload_file/a-session/a-file",
+            body=body,
+            headers={"Content-Type": "multipart/form-data; boundary=b"},
+        )
+        assert connection.getresponse().status == 403
+    finally:
+        connection.close()
