@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import vocab
+from frontline.app import signin
 from frontline.app.access import page_style
 from frontline.app.controlui import contact_line_layers, control_layers
 from frontline.app.importedui import imported_at, imported_panel
@@ -252,6 +253,7 @@ def main() -> None:
         state["playing"] = False  # the end of the timeline stops the play
 
     page_style()
+    signin.sidebar()
     st.html('<h1 class="fl-title">Frontline — claims of territorial change from news reports</h1>')
     st.caption(
         "Every marker is a claim, with its certainty and its source passage — "

@@ -49,6 +49,13 @@ class Claim:
     quote_start: int
     quote_end: int
     mention: str = ""  # the spelling of the place used in the quote
+    superseded_by: str = ""  # the claim that corrects this one; it is kept, no longer shown
+    retracted: str = ""  # why it was withdrawn; a retracted claim is kept, no longer shown
+
+    @property
+    def current(self) -> bool:
+        """Neither corrected nor retracted: a claim the map and tables show."""
+        return not self.superseded_by and not self.retracted
 
 
 @dataclass(frozen=True)

@@ -55,11 +55,12 @@ CLAIM_TABLE_COLUMNS = [
 
 
 def claims_table(dataset: Dataset) -> pd.DataFrame:
-    """One row per claim, in timeline order (date, then publication, then id)."""
+    """One row per current claim, in timeline order (date, then publication, then id);
+    claims corrected or retracted stay in the data and out of every view."""
     # Sorted first and built column by column: a dict per row, then a sort of the frame,
     # took several times as long at 100,000 claims.
     claims = sorted(
-        dataset.claims,
+        (c for c in dataset.claims if c.current),
         key=lambda c: (c.date, dataset.articles[c.article_id].published, c.claim_id),
     )
     places = [dataset.places[c.place_id] for c in claims]

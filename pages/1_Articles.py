@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from frontline.app import signin
 from frontline.app.access import page_style
 from frontline.app.ui import app_data, base_url_path, show_problems
 from frontline.web.reader import (
@@ -25,6 +26,7 @@ def main() -> None:
     data = app_data()
     articles = data.dataset.articles
     page_style()
+    signin.sidebar()
     st.html('<h1 class="fl-title">Articles</h1>')
     show_problems(data.problems)
     if not articles:

@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 import streamlit as st
 
+from frontline.app import claimedit, signin
 from frontline.app.access import page_style
 from frontline.app.controlui import control_disagreements
 from frontline.app.importedui import imported_table
@@ -67,6 +68,7 @@ def main() -> None:
     view = filters = view_filters(widget_view(), data.first, data.last)
 
     page_style()
+    signin.sidebar()
     st.html('<h1 class="fl-title">The data behind the map</h1>')
     show_problems(data.problems)
     query = st.text_input(
@@ -106,6 +108,7 @@ def main() -> None:
             "Article": st.column_config.LinkColumn("Article", display_text="read"),
         },
     )
+    claimedit.panel(data)
     csv_column, geojson_column, readme_column = st.columns(3)
     csv_column.download_button(
         "Claims as CSV",

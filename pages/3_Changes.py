@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from frontline.app import signin
 from frontline.app.access import page_style
 from frontline.app.controlui import control_area_figures
 from frontline.app.ui import app_data, base_url_path, show_problems
@@ -25,6 +26,7 @@ st.set_page_config(page_title="Frontline — changes", page_icon="🗓️", layo
 def main() -> None:
     data = app_data()
     page_style()
+    signin.sidebar()
     st.html('<h1 class="fl-title">Changes, day by day</h1>')
     show_problems(data.problems)
     if data.claims.empty:

@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import limits, store
+from frontline.app import signin
 from frontline.app.access import page_style
 from frontline.app.ui import app_data, served_leaflet, show_problems
 from frontline.events import event_label, status_label
@@ -92,6 +93,7 @@ def main() -> None:
     data = app_data()
     state = st.session_state
     page_style()
+    policy = signin.sidebar()
     st.html('<h1 class="fl-title">Add an article</h1>')
     st.caption(
         "Paste a report, give its dateline, and review what Frontline finds in it: "
@@ -189,7 +191,10 @@ def main() -> None:
     with st.expander("Each quote in full, in the table's order", expanded=len(candidates) <= 5):
         st.html(quotes_html(candidates))
 
-    if st.button("Save the kept claims", type="primary"):
+    (st.caption if policy.may_write else st.info)(policy.message)
+    if st.button("Save the kept claims", type="primary", disabled=not policy.may_write):
+        if (author := signin.author()) is None:  # decided now, not by the button's state
+            return
         try:
             if missing := missing_details(state["title"], state["outlet"]):
                 raise IngestError(missing)
@@ -204,7 +209,7 @@ def main() -> None:
                 outlet=state["outlet"],
                 url=state["url"],
             )
-            report = save_article(article, kept, data.data_dir)
+            report = save_article(article, kept, data.data_dir, author)
         except IngestError as err:
             st.error(f"Not saved: {code_span(err)}")
             return

@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import limits
+from frontline.app import signin
 from frontline.app.access import page_style
 from frontline.app.importui import (
     already_saved,
@@ -46,6 +47,7 @@ def main() -> None:
         "saved until you press Save; claims saved before are not added again."
     )
     show_problems(data.problems)
+    policy = signin.sidebar()
 
     fmt = st.selectbox(
         "Format", FORMATS, key="import_format", format_func=lambda f: FORMAT_LABELS[f]
@@ -59,7 +61,12 @@ def main() -> None:
     )
     mapping = None
     if fmt == "csv":
-        upload = st.file_uploader("Mapping file (TOML)", type=["toml"], key="import_mapping")
+        upload = st.file_uploader(
+            "Mapping file (TOML)",
+            type=["toml"],
+            key="import_mapping",
+            help=f"Up to {limits.IMPORT_MAPPING_BYTES // 1024} KB.",
+        )
         mapping = (upload.name, upload.getvalue()) if upload is not None else None
         with st.expander("What a mapping file says", expanded=mapping is None):
             st.code(mapping_keys_text(), language="toml")
@@ -118,9 +125,17 @@ def main() -> None:
     if shown.licence:
         st.text(f"Credit: {shown.licence}")  # a mapping's licence is the user's text: plain
 
-    if st.button(f"Save {shown.claims} claim(s)", type="primary", disabled=not shown.claims):
+    (st.caption if policy.may_write else st.info)(policy.message)
+    pressed = st.button(
+        f"Save {shown.claims} claim(s)",
+        type="primary",
+        disabled=not (shown.claims and policy.may_write),
+    )
+    if pressed and (author := signin.author(kind="import")) is not None:  # decided now
         try:
-            saved = save_uploads(fmt, uploads, mapping, publisher, data.data_dir, data.signature)
+            saved = save_uploads(
+                fmt, uploads, mapping, publisher, data.data_dir, data.signature, author
+            )
         except CommitError as err:
             st.error(f"Not saved: {code_span(err)}")
             return

@@ -8,8 +8,9 @@ kill the writer.
 `save` saves articles FIRST..FIRST+COUNT-1 one after another, printing "saving" first and
 "saved N" after each; --go waits for FILE to exist first, --slow makes each save's
 validation take that much longer (so that saves overlap). `crash` saves article INDEX and
-kills itself (SIGKILL) just before its K-th file replacement in DATA_DIR: a crash between two
-files, with the K-th file's temporary copy written.
+kills itself (SIGKILL) just before its K-th file replacement in DATA_DIR (before-images, the
+pending change, the data files), or with K one past them just before it removes the pending
+change: a crash between two files, with the K-th file's temporary copy written.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from frontline.news import ingest
 from frontline.news.dates import DateSpan
 from frontline.news.extract import Candidate
 from frontline.news.gazetteer import Entry
+from frontline.store import history
 from frontline.store import save as commit_module
+from frontline.store.historylog import PENDING_FILE
 
 PUBLISHED = dt.date(2022, 9, 11)
 CLAIMS_PER_ARTICLE = 3
@@ -84,19 +87,29 @@ def slow_validation(seconds: float) -> None:
 
 
 def crash_at_replacement(root: Path, k: int) -> None:
-    """SIGKILL this process just before its k-th (from 0) file replacement inside root."""
-    replace = os.replace
+    """SIGKILL this process just before its k-th (from 0) file replacement inside root, the
+    removal of the pending change counting as the last."""
+    replace, remove = os.replace, history.durable.remove
     count = 0
 
-    def replacing(source, target):
+    def step() -> None:
         nonlocal count
+        if count == k:
+            os.kill(os.getpid(), signal.SIGKILL)
+        count += 1
+
+    def replacing(source, target):
         if Path(target).resolve().is_relative_to(root.resolve()):
-            if count == k:
-                os.kill(os.getpid(), signal.SIGKILL)
-            count += 1
+            step()
         replace(source, target)
 
-    store.write.os.replace = replacing
+    def removing(path: Path) -> None:
+        if path.name == PENDING_FILE:
+            step()
+        remove(path)
+
+    store.write.os.replace = replacing  # the os module's: every replacement
+    history.durable.remove = removing
 
 
 def main(argv: list[str]) -> int:

@@ -170,3 +170,32 @@ def test_a_timemap_publisher_is_the_claimant(data_copy, maps):
     app.text_input(key="import_publisher").input("Test Desk").run()
     button(app, "Preview").click().run()
     assert set(frame(app, "claim")["claimant"]) == {"Test Desk"}
+
+
+def test_with_editors_set_only_a_signed_in_editor_saves_and_the_history_names_the_import(
+    data_copy, maps
+):
+    from frontline import access
+    from frontline.app import signin
+    from frontline.store import history
+    from tests.test_signin_pages import sign_in
+
+    signin._limiter.clear()
+    password = "correct horse battery staple"
+    app = AppTest.from_file(PAGE, default_timeout=120)
+    app.secrets.update({"editors": {"alice": {"password_hash": access.hash_password(password)}}})
+    app.run()
+    upload(app, "acled", fixture("acled.csv"))
+    button(app, "Preview").click().run()
+    save = button(app, "Save")
+    assert save.disabled
+    save._value = True  # a forged press of the disabled button
+    app.run()
+    assert not import_files(data_copy)
+
+    sign_in(app, "alice", password)
+    button(app, "Preview").click().run()
+    button(app, "Save").click().run()
+    assert "added 4 claim(s)" in app.success[0].value
+    changes, _ = history.list_changes(data_copy)
+    assert [(c.who, c.kind) for c in changes] == [("alice", "import")]

@@ -18,8 +18,10 @@ import pytest
 
 from frontline import store
 from frontline.news import ingest
+from frontline.store import history
 from frontline.store import save as commit_module
 from frontline.store import write as store_write
+from frontline.store.historylog import HISTORY_DIR, HISTORY_FILE
 from tests.conftest import ROOT
 from tests.savework import CLAIMS_PER_ARTICLE, made_up_article
 
@@ -133,10 +135,20 @@ def test_a_save_that_cannot_get_the_lock_says_so(data_copy, monkeypatch):
         ingest.save_article(*made_up_article(1), data_copy)
 
 
-# A save replaces five files, in this order: the two article texts (0, 1), articles.csv (2),
-# places.csv (3), claims.csv (4). Killed before 3 or 4, it has added the article, not its claims.
-REPLACEMENTS = 5
-ARTICLES_INDEX = 2
+# A save replaces, in this order: the before-images of articles.csv, places.csv and
+# claims.csv (0-2), the pending change (3), the new article's text (4), articles.csv (5),
+# places.csv (6), claims.csv (7); then it appends its history line and removes the pending
+# change (8). Killed at 5-7 it has added the article, not its claims, until the next save.
+REPLACEMENTS = 9
+PENDING_INDEX = 3
+ARTICLES_INDEX = 5
+PENDING_REMOVAL = 8
+NOT_DATA = (HISTORY_FILE, HISTORY_DIR + "/", ".cache/")  # the history's, a derived cache
+
+
+def data_files(root: Path) -> dict[str, bytes]:
+    """The files of the data, leaving out the history's own and the cache."""
+    return {name: data for name, data in files(root).items() if not name.startswith(NOT_DATA)}
 
 
 @pytest.fixture(scope="module")
@@ -145,30 +157,47 @@ def saved_files(tmp_path_factory) -> dict[str, bytes]:
     root = tmp_path_factory.mktemp("whole") / "data"
     shutil.copytree(ROOT / "data", root)
     ingest.save_article(*made_up_article(1), root)
-    return files(root)
+    return data_files(root)
 
 
 @pytest.mark.parametrize("k", range(REPLACEMENTS))
-def test_a_save_killed_before_any_file_replacement_leaves_old_or_new_files(
+def test_a_save_killed_at_any_point_leaves_old_or_new_files_and_its_history_with_them(
     data_copy, seed, saved_files, k
 ):
-    before = files(data_copy)
+    before = data_files(data_copy)
+    earlier = history.list_changes(data_copy)[0]
     crashed = child("crash", str(data_copy), "1", str(k))
     crashed.communicate(timeout=CHILD_SECONDS)
     assert crashed.returncode == -signal.SIGKILL
 
     # Every file is whole: the old one or the new one, and the data is valid.
-    after_crash = files(data_copy)
+    after_crash = data_files(data_copy)
     for name, content in after_crash.items():
         assert content in (before.get(name), saved_files[name]), name
     added, without_claims = consistent(data_copy, seed)
-    assert leftovers(data_copy), "the killed write's temporary file"
-    assert (added, without_claims) == ((0, 0) if k <= ARTICLES_INDEX else (1, 1))
+    half_saved = ARTICLES_INDEX < k < PENDING_REMOVAL  # the article without its claims
+    assert (added, without_claims) == ((1, 1) if half_saved else (int(k == PENDING_REMOVAL), 0))
+    assert history.has_pending(data_copy) == (k > PENDING_INDEX)
 
-    # Saving again completes the save and clears what the crash left.
-    assert ingest.save_article(*made_up_article(1), data_copy).added
-    assert files(data_copy) == saved_files
+    # After a restart the change and its history line are both there, or neither is.
+    with store.write_lock(data_copy):
+        history.recover(data_copy)
+    changes = history.list_changes(data_copy)[0]
+    if k == PENDING_REMOVAL:
+        assert data_files(data_copy) == saved_files
+        assert [c.summary for c in changes[len(earlier) :]] == [changes[-1].summary]
+        assert changes[-1].summary.startswith("added article")
+    else:
+        assert data_files(data_copy) == before
+        assert changes == earlier
+
+    # Saving again lands the save (once) and clears what the crash left.
+    report = ingest.save_article(*made_up_article(1), data_copy)
+    assert report.added == (k != PENDING_REMOVAL)
+    assert data_files(data_copy) == saved_files
+    assert len(history.list_changes(data_copy)[0]) == len(earlier) + 1
     assert leftovers(data_copy) == []
+    assert not history.has_pending(data_copy)
 
 
 def test_a_writer_killed_at_random_points_never_leaves_half_written_data(data_copy, seed):
@@ -191,3 +220,21 @@ def test_a_writer_killed_at_random_points_never_leaves_half_written_data(data_co
     assert saver.returncode == 0, err
     assert consistent(data_copy, seed) == (articles, 0), (delays, outcomes)
     assert leftovers(data_copy) == []
+
+
+def test_a_save_is_recorded_in_the_history_with_who_and_why_and_can_be_undone(data_copy, seed):
+    before = data_files(data_copy)
+    author = commit_module.Author(who="alice", why="a wire report")
+    report = ingest.save_article(*made_up_article(1), data_copy, author)
+    [change] = history.list_changes(data_copy)[0]
+    assert (change.who, change.why, change.kind) == ("alice", "a wire report", "article")
+    assert change.summary == report.message
+    assert [f.path for f in change.files] == [
+        f"articles/{report.article_ids[0]}.txt",
+        "articles.csv",
+        "places.csv",
+        "claims.csv",
+    ]
+    with store.write_lock(data_copy):
+        history.undo(data_copy, change.id, who="bob")
+    assert data_files(data_copy) == before

@@ -18,6 +18,7 @@ from frontline.importers.places import PlaceMatcher
 from frontline.importers.saved import SaveResult, save_import, saved_ids
 from frontline.news.gazetteer import load_gazetteer
 from frontline.store.boundaries import load_oblast_shapes
+from frontline.store.save import Author
 
 Upload = tuple[str, bytes]  # (the file's name as uploaded, its bytes)
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -133,6 +134,7 @@ def save_uploads(
     publisher: str,
     data_dir: Path,
     signature: tuple,
+    author: Author,
 ) -> SaveResult:
     """The one call that writes: the uploads' new claims and places, through the commit.
     Raises store.save.CommitError when the data cannot be written."""
@@ -147,6 +149,7 @@ def save_uploads(
                 mapping_file=mapping_path,
                 publisher=publisher,
                 progress=bar,
+                author=author,
             )
     finally:
         bar.done()

@@ -1,5 +1,5 @@
 """The `frontline` command: validate the data, export the state of places as of a date,
-ingest new articles."""
+ingest new articles, list the changes made to the data and undo one."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from frontline import export, vocab
 from frontline.assessindex import beside_claims
+from frontline.cli import changes as changes_command
 from frontline.cli import imports as import_command
 from frontline.cli import ingest as ingest_command
 from frontline.importers.saved import load_saved
@@ -182,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest_command.register(commands)
     import_command.register(commands)
+    changes_command.register(commands)
     return parser
 
 

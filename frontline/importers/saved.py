@@ -30,7 +30,7 @@ from frontline.importers.model import ImportedClaim, ImportReport
 from frontline.importers.places import PlaceMatch, PlaceMatcher, distance_km
 from frontline.model import Dataset, Place, Problem
 from frontline.news.gazetteer import slugify
-from frontline.store.save import Batch, CommitReport, commit
+from frontline.store.save import Author, Batch, CommitReport, commit
 from frontline.store.schema import ID_PATTERN, ISO_DATE_PATTERN, LIST_SEPARATOR, PLACES_FILE
 
 IMPORTS_DIR = "imports"
@@ -284,9 +284,11 @@ def save_import(
     publisher: str = "",
     progress: Callable[[int, int], None] | None = None,
     today: dt.date | None = None,
+    author: Author | None = None,
 ) -> SaveResult:
-    """Save the new claims of the files (and their new places) through the commit; raises
-    store.save.CommitError when the data cannot be written."""
+    """Save the new claims of the files (and their new places) through the commit, recorded
+    in the history as an import by `author`; raises store.save.CommitError when the data
+    cannot be written."""
     root = Path(data_dir)
     report = ImportReport(progress=progress)
     result = SaveResult(CommitReport(added=False), report)
@@ -294,7 +296,9 @@ def save_import(
     options = {"mapping_file": mapping_file, "publisher": publisher, "today": today}
     try:
         result.commit = commit(
-            _plan(fmt, paths, matcher, root, report, result, staged, options), root
+            _plan(fmt, paths, matcher, root, report, result, staged, options),
+            root,
+            author or Author(kind="import"),
         )
     finally:
         for path in staged:  # moved into place by the commit, or left by a refusal

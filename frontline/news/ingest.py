@@ -22,7 +22,14 @@ from frontline.news.dates import DateSpan
 from frontline.news.extract import Candidate, extract_claims
 from frontline.news.gazetteer import Entry, Gazetteer, slugify
 from frontline.news.geoparse import Matcher, Mention, cached_matcher, find_mentions
-from frontline.store.save import Batch, CommitError, CommitReport, commit, next_claim_ids
+from frontline.store.save import (
+    Author,
+    Batch,
+    CommitError,
+    CommitReport,
+    commit,
+    next_claim_ids,
+)
 
 # Article ids are at most 100 characters: the outlet's part is cut to this.
 OUTLET_SLUG_LENGTH = 40
@@ -255,13 +262,17 @@ def article_plan(article: Article, candidates: Sequence[Candidate], root: Path):
 
 
 def save_article(
-    article: Article, candidates: Sequence[Candidate], data_dir: Path | str | None = None
+    article: Article,
+    candidates: Sequence[Candidate],
+    data_dir: Path | str | None = None,
+    author: Author | None = None,
 ) -> CommitReport:
     """Add an article, its new places and its claims to the data directory through the one
-    write path (store.commit); an IngestError says why it was refused."""
+    write path (store.commit), recorded in the history under `author`; an IngestError says
+    why it was refused."""
     root = Path(data_dir) if data_dir is not None else store.default_data_dir()
     try:
-        return commit(article_plan(article, candidates, root), root)
+        return commit(article_plan(article, candidates, root), root, author)
     except CommitError as err:
         raise IngestError(str(err)) from None
 

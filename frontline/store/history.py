@@ -74,6 +74,7 @@ __all__ = [
     "prepare",
     "recover",
     "undo",
+    "undo_change",
 ]
 
 
@@ -357,10 +358,18 @@ def undo(
     )
 
 
+def undo_change(root: Path, change_id: str, *, who: str, why: str = "") -> Change:
+    """undo() as a writer makes it: under the data's write lock, after settling a save that
+    was interrupted. Raises HistoryError, store.LockTimeout or OSError."""
+    with store.write_lock(root):
+        recover(root)
+        return undo(root, change_id, who=who, why=why)
+
+
 # --- command line --------------------------------------------------------------------------
 
 
-def _run_list(root: Path) -> int:
+def run_list(root: Path) -> int:
     changes, problems = list_changes(root)
     undone = undone_by(changes)
     for change in changes:
@@ -376,7 +385,7 @@ def _run_list(root: Path) -> int:
     return 1 if problems else 0
 
 
-def _run_undo(root: Path, change_id: str, who: str, why: str) -> int:
+def run_undo(root: Path, change_id: str, who: str, why: str) -> int:
     try:
         with store.write_lock(root):
             recovery = recover(root)
@@ -393,7 +402,8 @@ def _run_undo(root: Path, change_id: str, who: str, why: str) -> int:
     return 0
 
 
-def _login_name() -> str:
+def login_name() -> str:
+    """Who runs this process, for a change made from the command line."""
     try:
         return getpass.getuser()
     except (OSError, KeyError):
@@ -418,8 +428,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"frontline: {root}: not a data directory", file=sys.stderr)
         return 1
     if args.command == "list":
-        return _run_list(root)
-    return _run_undo(root, args.change_id, args.who or _login_name(), args.why)
+        return run_list(root)
+    return run_undo(root, args.change_id, args.who or login_name(), args.why)
 
 
 if __name__ == "__main__":

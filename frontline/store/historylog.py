@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontline.model import Problem
-from frontline.store import LOCK_FILE
+from frontline.store.schema import LOCK_FILE
 
 HISTORY_FILE = "history.jsonl"
 HISTORY_DIR = "history"

@@ -24,6 +24,7 @@ from frontline.store.schema import (
 )
 from frontline.store.tables import (
     article_parser,
+    check_supersessions,
     claim_parser,
     geonames_parser,
     oblast_record,
@@ -114,17 +115,15 @@ def load_dataset(
     claims = cache.read_claims(root, sig) if use_cache else None
     if claims is None:
         before = len(problems)
-        claims = [
-            c
-            for _, c in table_rows(
-                CLAIMS_FILE,
-                read(CLAIMS_FILE),
-                CLAIM_COLUMNS,
-                problems,
-                claim_parser(articles, places, today, left_out),
-                key=lambda c: c.claim_id,
-            )
-        ]
+        rows = table_rows(
+            CLAIMS_FILE,
+            read(CLAIMS_FILE),
+            CLAIM_COLUMNS,
+            problems,
+            claim_parser(articles, places, today, left_out),
+            key=lambda c: c.claim_id,
+        )
+        claims = check_supersessions(list(rows), problems)
         if use_cache and len(problems) == before:
             cache.write_claims(root, claims, sig)
     return Dataset(

@@ -10,15 +10,16 @@ Batch) or why nothing needs adding (a CommitReport). commit() then
    faulty rows);
 3. writes the would-be tables to a scratch directory and loads them back, so the store's own
    validation runs on exactly what would be written;
-4. writes the tables file by file, atomically, in the order that keeps the data valid at
-   every step (texts, articles.csv, places.csv, claims.csv, then the files a plan staged):
-   a commit killed between two files leaves the old data and at most a new article (or an
-   import's new places) without its claims.
+4. writes the files that change as one recorded change of the history (store.history:
+   who, when, why, and each file's bytes before), file by file, atomically, in the order
+   that keeps the data valid at every step (texts, articles.csv, places.csv, claims.csv,
+   then the files a plan staged, such as an import's claims).
+   A commit killed part way is settled by the next one (history.recover): the change and
+   its history line are then both there or neither is.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -26,10 +27,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from frontline.model import Article, Claim, Dataset, Place, Problem
-from frontline.store import cache
+from frontline.store import cache, history
 from frontline.store.load import load_dataset
-from frontline.store.schema import OBLAST_SHAPES_FILE, OBLASTS_FILE, default_data_dir
-from frontline.store.write import LockTimeout, remove_temporary_files, write_lock, write_tables
+from frontline.store.schema import (
+    ARTICLE_COLUMNS,
+    ARTICLES_DIR,
+    ARTICLES_FILE,
+    CLAIM_COLUMNS,
+    CLAIMS_FILE,
+    OBLAST_SHAPES_FILE,
+    OBLASTS_FILE,
+    PLACE_COLUMNS,
+    PLACES_FILE,
+    default_data_dir,
+)
+from frontline.store.write import (
+    LockTimeout,
+    article_row,
+    claim_row,
+    csv_text,
+    place_row,
+    remove_temporary_files,
+    write_lock,
+    write_tables,
+)
 
 
 class CommitError(Exception):
@@ -44,9 +65,11 @@ class Batch:
     places: tuple[Place, ...] = ()
     claims: tuple[Claim, ...] = ()
     message: str = ""  # what the writer says was added, for its report
-    # Whole files the plan staged inside the data directory (an import's claims, too many to
-    # hold in memory): (path in the data directory, staged file), renamed into place last.
+    # Whole files the plan staged (an import's claims, streamed to disk as they were read):
+    # (path in the data directory, staged file), written last; the planner removes the
+    # staged file afterwards.
     files: tuple[tuple[str, Path], ...] = ()
+    replaced: tuple[Claim, ...] = ()  # new versions of claims already there (same claim_id)
 
 
 @dataclass
@@ -87,19 +110,43 @@ def staged_problems(
     return staged.problems
 
 
-def commit(plan: Plan, data_dir: Path | str | None = None) -> CommitReport:
+@dataclass(frozen=True)
+class Author:
+    """Who makes a change and why, as the history records it."""
+
+    who: str = ""  # empty: the login name of the process
+    why: str = ""
+    kind: str = "article"  # one of historylog.KINDS
+
+
+def commit(
+    plan: Plan, data_dir: Path | str | None = None, author: Author | None = None
+) -> CommitReport:
     """Validate and write what `plan` adds to the data directory (see the module's doc)."""
     root = Path(data_dir) if data_dir is not None else default_data_dir()
     try:
         with write_lock(root):
             remove_temporary_files(root)
-            return _commit_locked(root, plan)
-    except (OSError, LockTimeout) as err:
+            history.recover(root)
+            return _commit_locked(root, plan, author or Author())
+    except (OSError, LockTimeout, history.HistoryError, ValueError) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else err
         raise CommitError(f"{root}: the data cannot be written: {reason}") from None
 
 
-def _commit_locked(root: Path, plan: Plan) -> CommitReport:
+def changed_files(
+    root: Path, batch: Batch, articles: list[Article], places: list[Place], claims: list[Claim]
+) -> dict[str, bytes]:
+    """The bytes of each file the commit writes, in the order that keeps the data valid,
+    leaving out those that keep their bytes (so the history names only what changed)."""
+    files = {f"{ARTICLES_DIR}/{a.article_id}.txt": a.text.encode() for a in batch.articles}
+    files[ARTICLES_FILE] = csv_text(ARTICLE_COLUMNS, map(article_row, articles)).encode()
+    files[PLACES_FILE] = csv_text(PLACE_COLUMNS, map(place_row, places)).encode()
+    files[CLAIMS_FILE] = csv_text(CLAIM_COLUMNS, map(claim_row, claims)).encode()
+    return {path: data for path, data in files.items() if history.read_bytes(root, path) != data}
+
+
+def _commit_locked(root: Path, plan: Plan, author: Author) -> CommitReport:
     dataset = load_dataset(root)
     batch = plan(dataset)
     if isinstance(batch, CommitReport):
@@ -110,19 +157,29 @@ def _commit_locked(root: Path, plan: Plan) -> CommitReport:
             f"(first: {dataset.problems[0]}); run `frontline validate` and "
             "fix them before adding to the data"
         )
+    replaced = {c.claim_id: c for c in batch.replaced}
     articles = dict(dataset.articles)
     articles.update((a.article_id, a) for a in batch.articles)
     tables = {
         "articles": list(articles.values()),
         "places": [*dataset.places.values(), *batch.places],
-        "claims": [*dataset.claims, *batch.claims],
+        "claims": [*(replaced.get(c.claim_id, c) for c in dataset.claims), *batch.claims],
     }
     problems = staged_problems(root, **tables)
     if problems:
         raise CommitError(f"the new data would not validate: {problems[0]}")
-    write_tables(root, **tables)
-    for name, staged in batch.files:
-        os.replace(staged, root / name)
+    files = changed_files(root, batch, **tables)
+    # The history keeps each file's bytes before (a new file has none) and writes the new.
+    files.update((name, staged.read_bytes()) for name, staged in batch.files)
+    if files:
+        history.commit(
+            root,
+            files,
+            who=author.who or history.login_name(),
+            kind=author.kind,
+            summary=batch.message or f"{len(batch.claims)} claim(s) added",
+            why=author.why,
+        )
     cache.refresh(root, tables["articles"], tables["claims"])
     return CommitReport(
         added=True,

@@ -44,6 +44,8 @@ CLAIM_COLUMNS = (
     "quote_start",
     "quote_end",
     "mention",
+    "superseded_by",
+    "retracted",
 )
 OBLAST_COLUMNS = ("iso_3166_2", "name_en", "geonames_admin1", "name_local", "geonames_id")
 GEONAMES_COLUMNS = (
@@ -70,6 +72,8 @@ OPTIONAL_COLUMNS = {
     "language",
     "geonames_admin1",
     "name_local",
+    "superseded_by",
+    "retracted",
 }
 
 # Ukraine's independence: no claim of this kind can be about an earlier date.

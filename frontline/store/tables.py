@@ -24,6 +24,8 @@ from frontline.store.fields import (
 from frontline.store.schema import (
     ARTICLES_DIR,
     ARTICLES_FILE,
+    CLAIMS_FILE,
+    ID_PATTERN,
     ISO_PATTERN,
     LIST_SEPARATOR,
     OBLASTS_FILE,
@@ -216,9 +218,39 @@ def claim_parser(
             quote_start=start,
             quote_end=end,
             mention=mention,
+            superseded_by=_superseded_by(row, claim_id),
+            retracted=text_field(row, "retracted", required=False),
         )
 
     return parse
+
+
+def _superseded_by(row: dict[str, str], claim_id: str) -> str:
+    value = text_field(row, "superseded_by", required=False)
+    if value and not ID_PATTERN.match(value):
+        raise RowError("superseded_by", f"{value[:40]!r} is not a valid claim id")
+    if value == claim_id:
+        raise RowError("superseded_by", "names the claim itself")
+    return value
+
+
+def check_supersessions(rows: list[tuple[int, Claim]], problems: list[Problem]) -> list[Claim]:
+    """The claims, leaving out (as a problem) each one superseded by a claim not there."""
+    ids = {claim.claim_id for _, claim in rows}
+    kept = []
+    for line, claim in rows:
+        if claim.superseded_by and claim.superseded_by not in ids:
+            problems.append(
+                Problem(
+                    CLAIMS_FILE,
+                    line,
+                    "superseded_by",
+                    f"{claim.superseded_by[:40]!r} is not a claim in {CLAIMS_FILE}",
+                )
+            )
+            continue
+        kept.append(claim)
+    return kept
 
 
 def geonames_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], dict]:

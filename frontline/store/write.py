@@ -143,6 +143,8 @@ def claim_row(claim: Claim) -> dict[str, object]:
         "quote_start": claim.quote_start,
         "quote_end": claim.quote_end,
         "mention": claim.mention,
+        "superseded_by": claim.superseded_by,
+        "retracted": claim.retracted,
     }
 
 
