@@ -110,3 +110,23 @@ def test_past_its_reading_budget_no_row_vanishes_without_a_problem(monkeypatch):
     read_lines = {line for line, _ in rows} | {p.line for p in problems}
     assert read_lines == set(range(2, len(lines) + 1))
     assert [row["a"] for _, row in rows] == [f"good{n}" for n in range(30)]
+
+
+def test_a_quote_over_a_line_break_matches_after_every_file_goes_to_windows_endings(data_copy):
+    """c0002's quote crosses a line break of its article; with CRLF in the CSV files and the
+    article alike it still matches where it stands (offsets count a break as one)."""
+    (text_file,) = (data_copy / "articles").glob("*.txt")
+    old = "Ukrainian forces said on Saturday they had entered Kupiansk"
+    new = "Ukrainian forces said on Saturday\nthey had entered Kupiansk"
+    for path in (text_file, data_copy / "claims.csv"):
+        data = path.read_text(encoding="utf-8")
+        assert old in data
+        path.write_text(data.replace(old, new, 1), encoding="utf-8")
+    seed = store.load_dataset(data_copy, use_cache=False)
+    assert seed.problems == [] and len(seed.claims) == 6
+    for path in [*data_copy.glob("*.csv"), text_file]:
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    dataset = store.load_dataset(data_copy, use_cache=False)
+    assert dataset.problems == []
+    assert dataset.claims == seed.claims
+    assert [c.quote for c in dataset.claims if c.claim_id == "c0002"][0].startswith(new)

@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 from frontline.model import Problem
+from frontline.store.fields import normalise_line_breaks
 from frontline.store.schema import MAX_FIELD_LENGTH, OPTIONAL_COLUMNS
 from frontline.store.textfile import LenientText, not_utf8
 
@@ -177,7 +178,13 @@ def csv_rows(
                 Problem(label, line, too_long[0], f"is longer than {MAX_FIELD_LENGTH:,} characters")
             )
             continue
-        row = {h: v for h, v in zip(header, values, strict=False) if h in columns}
+        # A value over several lines of a file saved with \r\n holds \r\n: as in the article
+        # texts every break is \n, so a quote over a line break still matches its article.
+        row = {
+            h: normalise_line_breaks(v)
+            for h, v in zip(header, values, strict=False)
+            if h in columns
+        }
         if lenient:
             undecodable = [(h, m) for h, v in row.items() if (m := not_utf8(v))]
             if undecodable:
