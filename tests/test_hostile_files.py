@@ -33,3 +33,36 @@ def test_a_link_to_itself_is_a_problem_line(tmp_path):
     with pytest.raises(TextFileError) as raised:
         read_text_file(path, "articles/a1.txt")
     assert str(raised.value.problem).startswith("articles/a1.txt:0: -: cannot be read")
+
+
+def _first_text(data_dir):
+    (text,) = (data_dir / "articles").glob("*.txt")
+    return text
+
+
+def test_an_article_text_linked_to_itself_is_a_problem_line_on_load(data_copy):
+    from frontline import store
+
+    text = _first_text(data_copy)
+    text.unlink()
+    text.symlink_to(text)
+    dataset = store.load_dataset(data_copy, use_cache=False)
+    assert dataset.articles == {}
+    problem = dataset.problems[0]
+    assert (problem.file, problem.line, problem.field) == ("articles.csv", 2, "article_id")
+    assert "cannot be read" in problem.message
+
+
+def test_an_articles_folder_linked_outside_is_refused_like_a_text_linked_outside(data_copy):
+    import shutil
+
+    from frontline import store
+
+    outside = data_copy.parent / "elsewhere"
+    shutil.move(data_copy / "articles", outside)
+    (data_copy / "articles").symlink_to(outside, target_is_directory=True)
+    dataset = store.load_dataset(data_copy, use_cache=False)
+    assert dataset.articles == {}
+    problem = dataset.problems[0]
+    assert (problem.file, problem.line, problem.field) == ("articles.csv", 2, "article_id")
+    assert "outside articles/" in problem.message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -116,11 +117,14 @@ def article_parser(articles_dir: Path, today: dt.date) -> Callable[[dict[str, st
     def parse(row: dict[str, str]) -> Article:
         article_id = identifier_field(row, "article_id")
         path = articles_dir / f"{article_id}.txt"
-        if path.is_symlink() and not path.resolve().is_relative_to(articles_dir.resolve()):
+        # realpath, not resolve: a link to itself raises no error here (reading it does, as
+        # a problem). The folder is the data folder's own: articles/ linked elsewhere is out.
+        inside = Path(os.path.realpath(articles_dir.parent)) / ARTICLES_DIR
+        if not Path(os.path.realpath(path)).is_relative_to(inside):
             raise RowError(
                 "article_id",
-                f"text file {ARTICLES_DIR}/{article_id}.txt is a link "
-                f"to a file outside {ARTICLES_DIR}/; put the text itself there",
+                f"text file {ARTICLES_DIR}/{article_id}.txt is a link to a file outside "
+                f"{ARTICLES_DIR}/ (or {ARTICLES_DIR}/ is a link); put the text itself there",
             )
         sink: list[Problem] = []
         text = read_text(path, sink, "")
