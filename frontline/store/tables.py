@@ -13,10 +13,10 @@ from frontline.store.csvread import csv_rows
 from frontline.store.fields import (
     RowError,
     choice_field,
+    coordinates,
     date_field,
     identifier_field,
     normalise_line_breaks,
-    number_field,
     text_field,
     url_field,
     whole_number_field,
@@ -96,13 +96,14 @@ def place_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], Place]:
         alt_names = tuple(
             a.strip() for a in row.get("alt_names", "").split(LIST_SEPARATOR) if a.strip()
         )
+        lat, lon = coordinates(row, "lat", "lon")
         return Place(
             place_id=identifier_field(row, "place_id"),
             name=text_field(row, "name"),
             kind=kind,
             oblast=oblast,
-            lat=number_field(row, "lat", -90, 90),
-            lon=number_field(row, "lon", -180, 180),
+            lat=lat,
+            lon=lon,
             geonames_id=whole_number_field(row, "geonames_id", required=False),
             population=whole_number_field(row, "population", required=False),
             alt_names=alt_names,
@@ -225,11 +226,12 @@ def geonames_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], dict]
         if code not in oblasts:
             raise RowError("iso_3166_2", f"{code[:20]!r} is not an oblast in {OBLASTS_FILE}")
         alternates = text_field(row, "alternatenames", required=False)
+        latitude, longitude = coordinates(row, "latitude", "longitude")
         return {
             "geonameid": whole_number_field(row, "geonameid"),
             "name": text_field(row, "name"),
-            "latitude": number_field(row, "latitude", -90, 90),
-            "longitude": number_field(row, "longitude", -180, 180),
+            "latitude": latitude,
+            "longitude": longitude,
             "iso_3166_2": code,
             "population": whole_number_field(row, "population", required=False) or 0,
             "alternatenames": [a for a in alternates.split(LIST_SEPARATOR) if a],
