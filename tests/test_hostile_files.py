@@ -66,3 +66,17 @@ def test_an_articles_folder_linked_outside_is_refused_like_a_text_linked_outside
     problem = dataset.problems[0]
     assert (problem.file, problem.line, problem.field) == ("articles.csv", 2, "article_id")
     assert "outside articles/" in problem.message
+
+
+def test_an_article_edited_in_place_changes_what_the_pages_reload_on(data_copy):
+    """The pages reload the data when its signature changes; an article text edited in
+    place (same size, no table touched) must change it, or its claims go unchecked."""
+    from frontline.app import ui
+
+    before = ui._signature(data_copy)
+    text = _first_text(data_copy)
+    data = text.read_bytes()
+    stat_before = text.stat()
+    text.write_bytes(data.replace(b"Kupiansk", b"Kupyansk", 1))
+    os.utime(text, ns=(stat_before.st_atime_ns, stat_before.st_mtime_ns + 1_000_000))
+    assert ui._signature(data_copy) != before
