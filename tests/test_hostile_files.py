@@ -80,3 +80,26 @@ def test_an_article_edited_in_place_changes_what_the_pages_reload_on(data_copy):
     text.write_bytes(data.replace(b"Kupiansk", b"Kupyansk", 1))
     os.utime(text, ns=(stat_before.st_atime_ns, stat_before.st_mtime_ns + 1_000_000))
     assert ui._signature(data_copy) != before
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        (lambda text: text.replace("Kupiansk", "Kupi\x00ansk", 1), "contains a NUL byte"),
+        (lambda text: text + "x" * 1_000_000, "more than the 1,000,000 characters"),
+        (lambda text: "\x00" * 5_000_000, "larger than"),
+    ],
+    ids=["a NUL byte", "over the article limit", "megabytes of NUL bytes"],
+)
+def test_an_article_text_the_pages_could_not_take_is_a_problem_line_on_load(
+    data_copy, damage, words
+):
+    from frontline import store
+
+    text = _first_text(data_copy)
+    text.write_text(damage(text.read_text(encoding="utf-8")), encoding="utf-8")
+    dataset = store.load_dataset(data_copy, use_cache=False)
+    assert dataset.articles == {}
+    problem = dataset.problems[0]
+    assert (problem.file, problem.line, problem.field) == ("articles.csv", 2, "article_id")
+    assert words in problem.message

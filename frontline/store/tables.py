@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from frontline import vocab
+from frontline import limits, vocab
 from frontline.model import Article, Claim, Place, Problem
 from frontline.store.csvread import csv_rows
 from frontline.store.fields import (
@@ -127,11 +128,32 @@ def article_parser(articles_dir: Path, today: dt.date) -> Callable[[dict[str, st
                 f"text file {ARTICLES_DIR}/{article_id}.txt is a link to a file outside "
                 f"{ARTICLES_DIR}/ (or {ARTICLES_DIR}/ is a link); put the text itself there",
             )
+        # No larger text than one article may be (frontline.limits) is read at all.
+        with contextlib.suppress(OSError):  # a missing or unreadable file: read_text says so
+            size = path.stat().st_size
+            if size > limits.ARTICLE_FILE_BYTES:
+                raise RowError(
+                    "article_id",
+                    f"text file {ARTICLES_DIR}/{article_id}.txt is larger than "
+                    f"{limits.ARTICLE_FILE_BYTES // 1_000_000} MB; not read",
+                )
         sink: list[Problem] = []
         text = read_text(path, sink, "")
         if text is None:
             raise RowError(
                 "article_id", f"text file {ARTICLES_DIR}/{article_id}.txt {sink[0].message}"
+            )
+        if "\x00" in text:  # ingest refuses it too: no text holds one
+            raise RowError(
+                "article_id",
+                f"text file {ARTICLES_DIR}/{article_id}.txt contains a NUL byte "
+                f"(line {text[: text.index(chr(0))].count(chr(10)) + 1}); it is not text",
+            )
+        if len(text) > limits.ARTICLE_CHARS:
+            raise RowError(
+                "article_id",
+                f"text file {ARTICLES_DIR}/{article_id}.txt has {len(text):,} characters, "
+                f"more than the {limits.ARTICLE_CHARS:,} characters an article may have",
             )
         # An editor on Windows may have saved it with \r\n: the offsets count \n.
         text = normalise_line_breaks(text)
