@@ -108,7 +108,7 @@ def main() -> None:
     csv_column, geojson_column, readme_column = st.columns(3)
     csv_column.download_button(
         "Claims as CSV",
-        to_csv(claims),
+        lambda: to_csv(claims),  # made on a click, not on every rerun
         file_name="claims.csv",
         mime="text/csv",
         key="download_claims_csv",
@@ -116,7 +116,7 @@ def main() -> None:
     )
     geojson_column.download_button(
         "Claims as GeoJSON",
-        geojson_text(claims, data.oblast_shapes),
+        lambda: geojson_text(claims, data.oblast_shapes),
         file_name="claims.geojson",
         mime="application/geo+json",
         key="download_claims_geojson",
@@ -145,7 +145,7 @@ def main() -> None:
     st.dataframe(places_shown(places), hide_index=True, width="stretch")
     st.download_button(
         "Places as CSV",
-        places_csv(places),
+        lambda: places_csv(places),
         file_name="places.csv",
         mime="text/csv",
         key="download_places_csv",
