@@ -27,6 +27,7 @@ from frontline.urlstate import (
     table_params,
     under_base,
 )
+from frontline.web.paging import PAGE_ROWS, page_caption, page_count, page_of
 from frontline.web.tables import (
     CLAIM_SEARCH_COLUMNS,
     PLACE_SEARCH_COLUMNS,
@@ -95,8 +96,15 @@ def main() -> None:
     st.html(view_caption_html(description, map_href))
 
     st.subheader(f"Claims ({len(claims)})")
+    page = 1
+    if len(claims) > PAGE_ROWS:
+        # No max_value: a narrower search may leave fewer pages; page_of takes the last.
+        page = st.number_input(
+            f"Page (of {page_count(len(claims))})", min_value=1, step=1, key="data_page"
+        )
+        st.caption(page_caption(len(claims), page))
     st.dataframe(
-        claims_shown(claims, base_url_path()),
+        claims_shown(page_of(claims, page), base_url_path()),
         hide_index=True,
         width="stretch",
         column_config={

@@ -214,6 +214,23 @@ def test_the_downloads_are_made_on_a_click_not_on_every_rerun(downloads, monkeyp
     assert made == ["to_csv"]
 
 
+def test_a_long_table_is_shown_a_page_at_a_time_and_downloaded_whole(
+    downloads, tmp_path, monkeypatch
+):
+    from frontline.synthetic import generate
+
+    generate(tmp_path / "data", 2_500, seed=1)
+    monkeypatch.setenv("FRONTLINE_DATA_DIR", str(tmp_path / "data"))
+    at = AppTest.from_file(DATA_PAGE, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert len(claims_table_shown(at)) == 1_000
+    assert any(c.value.startswith("Rows 1–1,000 of 2,500") for c in at.caption)
+    at.number_input(key="data_page").set_value(3).run()
+    assert len(claims_table_shown(at)) == 500
+    assert any(c.value.startswith("Rows 2,001–2,500 of 2,500") for c in at.caption)
+    assert len(pd.read_csv(io.StringIO(downloads(at, "download_claims_csv")))) == 2_500
+
+
 def test_the_downloads_hold_exactly_the_rows_shown(downloads):
     at = run(DATA_PAGE, status="ukrainian,contested")
     at.text_input(key="data_search").input("kharkiv").run()
