@@ -68,10 +68,13 @@ def test_an_articles_folder_linked_outside_is_refused_like_a_text_linked_outside
     assert "outside articles/" in problem.message
 
 
-def test_an_article_edited_in_place_changes_what_the_pages_reload_on(data_copy):
+def test_an_article_edited_in_place_changes_what_the_pages_reload_on(data_copy, monkeypatch):
     """The pages reload the data when its signature changes; an article text edited in
     place (same size, no table touched) must change it, or its claims go unchecked."""
     from frontline.app import ui
+    from frontline.store import stamps
+
+    monkeypatch.setattr(stamps, "MAX_AGE_SECONDS", 0.0)  # no waiting out the listing's age
 
     before = ui._signature(data_copy)
     text = _first_text(data_copy)

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 
 from frontline.store.schema import ARTICLES_DIR
 
+# Listing 12,500 article texts takes some 60 ms: done at most this often per data folder, so
+# every rerun of every page does not pay it; an edit is seen within this time.
+MAX_AGE_SECONDS = 2.0
+_taken: dict[str, tuple[float, tuple]] = {}
+_lock = threading.Lock()
 
-def article_text_stamps(root: Path) -> tuple:
-    """(name, modification time, size) of each article text: an article edited in place
-    changes no table, only its text. One directory listing, no file read."""
+
+def _listing(root: Path) -> tuple:
     try:
         with os.scandir(root / ARTICLES_DIR) as entries:
             stamps = []
@@ -24,3 +30,17 @@ def article_text_stamps(root: Path) -> tuple:
     except OSError:
         return ()
     return tuple(sorted(stamps))
+
+
+def article_text_stamps(root: Path) -> tuple:
+    """(name, modification time, size) of each article text, at most MAX_AGE_SECONDS old: an
+    article edited in place changes no table, only its text. No file is read."""
+    key, now = str(root), time.monotonic()
+    with _lock:
+        taken = _taken.get(key)
+    if taken is not None and now - taken[0] < MAX_AGE_SECONDS:
+        return taken[1]
+    stamps = _listing(root)
+    with _lock:
+        _taken[key] = (now, stamps)
+    return stamps
