@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
@@ -12,11 +13,11 @@ from frontline.store.schema import ARTICLES_DIR
 # Listing 12,500 article texts takes some 60 ms: done at most this often per data folder, so
 # every rerun of every page does not pay it; an edit is seen within this time.
 MAX_AGE_SECONDS = 2.0
-_taken: dict[str, tuple[float, tuple]] = {}
+_taken: dict[str, tuple[float, str]] = {}
 _lock = threading.Lock()
 
 
-def _listing(root: Path) -> tuple:
+def _listing(root: Path) -> str:
     try:
         with os.scandir(root / ARTICLES_DIR) as entries:
             stamps = []
@@ -28,13 +29,16 @@ def _listing(root: Path) -> tuple:
                     except OSError:
                         stamps.append((entry.name, None, None))
     except OSError:
-        return ()
-    return tuple(sorted(stamps))
+        return ""
+    # A digest, not the listing: the pages' cache hashes its key on every rerun, and hashing
+    # 12,500 tuples took Streamlit about 0.3 s.
+    return hashlib.blake2b(repr(sorted(stamps)).encode(), digest_size=16).hexdigest()
 
 
-def article_text_stamps(root: Path) -> tuple:
-    """(name, modification time, size) of each article text, at most MAX_AGE_SECONDS old: an
-    article edited in place changes no table, only its text. No file is read."""
+def article_text_stamps(root: Path) -> str:
+    """A digest of each article text's name, modification time and size, at most
+    MAX_AGE_SECONDS old: an article edited in place changes no table, only its text. No file
+    is read."""
     key, now = str(root), time.monotonic()
     with _lock:
         taken = _taken.get(key)
