@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +23,7 @@ def test_a_click_on_claims_as_csv_downloads_every_claim(page, dashboard):
         button.click()
     download = started.value
     assert download.suggested_filename == "claims.csv"
-    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
     heading = page.get_by_role("heading", name=re.compile(r"^Claims \(\d+\)")).inner_text()
     assert len(rows) == int(re.search(r"\d+", heading).group()) > 6  # the news and the record
     assert {"c0001", "c0006"} <= {row.get("claim_id") for row in rows}
