@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/load.py [--sessions 50] [--seconds 60] [--think 0.5]
                                         [--client websocket|browser] [--data DIR]
-                                        [--processes N]
+                                        [--processes N] [--page map|data]
 
 Starts the dashboard (`streamlit run dashboard.py`, with tests/conftest.py's Dashboard) on
 127.0.0.1, opens the sessions, and for --seconds each session moves the slider one day at a
@@ -12,7 +12,9 @@ time (back from the latest date, forward again at the first), pausing a random t
 for the new date), the server's processor time and its memory (resident set, from /proc,
 sampled each second). Figures only, no pass or fail. With --processes N it serves through
 `make serve`'s nginx in front of N processes (frontline/serve.py), and the processor and
-memory figures are the processes' sum.
+memory figures are the processes' sum. With --page data the sessions move the Data page's
+slider ("Claims as of") and wait for its caption's "as of <date>" (the page run alone, with
+--processes 0).
 
 Clients:
   websocket  (default) one minimal Streamlit client per session, speaking the app's own
@@ -222,7 +224,7 @@ async def browser_session(index: int, browser, walk: Walk, run: Run) -> None:
 
 
 def counts_text(page, date: dt.date):
-    return page.get_by_text(re.compile(rf"shown as of {date.isoformat()}\b"))
+    return page.get_by_text(re.compile(rf"{SHOWN[2]}{date.isoformat()}\b")).first
 
 
 async def slider_date(thumb, fallback: dt.date) -> dt.date:
@@ -251,7 +253,13 @@ async def run_browsers(args, url: str, walks: list[Walk], phase: Phase, results:
 
 # --- the websocket client ---------------------------------------------------------------------
 
-SLIDER_LABEL = "Map as of"
+# Each page the sessions may read: its script, its date slider's label, and the words before
+# the date that say a run has drawn the new date.
+PAGES = {
+    "map": ("dashboard.py", "Map as of", "shown as of "),
+    "data": ("pages/2_Data.py", "Claims as of", "as of "),
+}
+SHOWN = PAGES["map"]  # set by main from --page
 EPOCH = dt.datetime(1970, 1, 1)
 
 
@@ -324,9 +332,11 @@ async def websocket_session(index: int, walk: Walk, run: Run) -> None:
         if shown is None:
             return
         kind = shown.WhichOneof("type")
-        if kind == "slider" and shown.slider.label == SLIDER_LABEL:
+        if kind == "slider" and shown.slider.label == SHOWN[1]:
             found["slider"] = shown.slider.id
-        elif kind == "markdown" and f"shown as of {found['date']}" in shown.markdown.body:
+        elif kind in ("markdown", "html") and f"{SHOWN[2]}{found['date']}" in (
+            shown.markdown.body if kind == "markdown" else shown.html.body
+        ):
             found.setdefault("text_at", time.perf_counter())
         elif kind == "exception":
             results.error(index, f"exception on the page: {shown.exception.message[:120]}")
@@ -386,7 +396,7 @@ def _server(args) -> str:
 def report(args, results: Results) -> str:
     seconds = max(results.seconds, 1e-9)
     lines = [
-        f"client: {args.client}; server: {_server(args)}; "
+        f"page: {args.page}; client: {args.client}; server: {_server(args)}; "
         f"sessions: {results.sessions_up} of {args.sessions} up; "
         f"think time 0–{2 * args.think:g} s; measured for {seconds:.0f} s",
         f"errors: {len(results.errors)}",
@@ -468,7 +478,12 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="serve with N processes behind nginx (make serve); 0: one process, no proxy",
     )
+    parser.add_argument("--page", choices=sorted(PAGES), default="map", help="page to read")
     args = parser.parse_args(argv)
+    global SHOWN  # noqa: PLW0603 - one page per run of the benchmark
+    SHOWN = PAGES[args.page]
+    if args.processes and args.page != "map":
+        parser.error("--page data runs the page alone: use it without --processes")
 
     data_dir = args.data or default_data_dir()
     first, last = date_bounds(claims_table(load_dataset(data_dir)))
@@ -476,7 +491,7 @@ def main(argv: list[str] | None = None) -> int:
         server = (
             Cluster(args.processes, data_dir=data_dir, run_dir=Path(scratch) / "serve")
             if args.processes
-            else Dashboard(data_dir, Path(scratch) / "streamlit.log")
+            else Dashboard(data_dir, Path(scratch) / "streamlit.log", script=SHOWN[0])
         )
         timer = watchdog(args.setup_seconds + args.seconds + WATCHDOG_MARGIN_S, server)
         try:

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# Characters a terminal acts on rather than shows: controls (ANSI escapes, line breaks that
+# would forge a problem line) and the marks that turn the direction of a line's text.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with each character a terminal would act on written as its escape (\\n, \\x1b)."""
+    return _UNPRINTABLE.sub(lambda found: repr(found.group())[1:-1], text)
 
 
 @dataclass(frozen=True)
@@ -71,8 +81,9 @@ class Problem:
         return f"{self.file}:{self.line}: {self.field}: {self.message}"
 
     def located(self, data_dir: Path | str) -> str:
-        """As str() gives it, with the file's whole path in `data_dir`."""
-        return f"{Path(data_dir) / self.file}:{self.line}: {self.field}: {self.message}"
+        """As str() gives it, with the file's whole path in `data_dir`, for a terminal: what a
+        file holds is printed with its control characters escaped (see printable)."""
+        return printable(f"{Path(data_dir) / self.file}:{self.line}: {self.field}: {self.message}")
 
 
 @dataclass

@@ -29,6 +29,7 @@ from frontline.urlstate import (
     table_params,
     under_base,
 )
+from frontline.web.paging import PAGE_ROWS, page_caption, page_count, page_of
 from frontline.web.tables import (
     CLAIM_SEARCH_COLUMNS,
     PLACE_SEARCH_COLUMNS,
@@ -98,8 +99,15 @@ def main() -> None:
     st.html(view_caption_html(description, map_href))
 
     st.subheader(f"Claims ({len(claims)})")
+    page = 1
+    if len(claims) > PAGE_ROWS:
+        # No max_value: a narrower search may leave fewer pages; page_of takes the last.
+        page = st.number_input(
+            f"Page (of {page_count(len(claims))})", min_value=1, step=1, key="data_page"
+        )
+        st.caption(page_caption(len(claims), page))
     st.dataframe(
-        claims_shown(claims, base_url_path()),
+        claims_shown(page_of(claims, page), base_url_path()),
         hide_index=True,
         width="stretch",
         column_config={
@@ -112,7 +120,7 @@ def main() -> None:
     csv_column, geojson_column, readme_column = st.columns(3)
     csv_column.download_button(
         "Claims as CSV",
-        to_csv(claims),
+        lambda: to_csv(claims),  # made on a click, not on every rerun
         file_name="claims.csv",
         mime="text/csv",
         key="download_claims_csv",
@@ -120,7 +128,7 @@ def main() -> None:
     )
     geojson_column.download_button(
         "Claims as GeoJSON",
-        geojson_text(claims, data.oblast_shapes),
+        lambda: geojson_text(claims, data.oblast_shapes),
         file_name="claims.geojson",
         mime="application/geo+json",
         key="download_claims_geojson",
@@ -150,7 +158,7 @@ def main() -> None:
     st.dataframe(places_shown(places), hide_index=True, width="stretch")
     st.download_button(
         "Places as CSV",
-        places_csv(places),
+        lambda: places_csv(places),
         file_name="places.csv",
         mime="text/csv",
         key="download_places_csv",

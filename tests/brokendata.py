@@ -227,7 +227,7 @@ BROKEN = [
         "UTF-16 without a byte-order mark",
         "claims.csv",
         lambda d: _reencode(d / "claims.csv", "utf-16-le"),
-        ("claims.csv", 1, "-", "NUL byte"),
+        ("claims.csv", 1, "-", "is UTF-16 text, not UTF-8"),
     ),
     (
         "a Latin-1 row among UTF-8 rows",
@@ -247,7 +247,7 @@ BROKEN = [
         "NUL byte",
         "places.csv",
         lambda d: _replace_line(d / "places.csv", 4, "Izium,", "Izi\x00um,"),
-        ("places.csv", 4, "-", "NUL byte"),
+        ("places.csv", 4, "name", "NUL byte"),
     ),
     # --- the shape of the file ---
     (

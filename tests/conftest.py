@@ -39,9 +39,10 @@ def sent_layers(monkeypatch: pytest.MonkeyPatch) -> list[list[folium.FeatureGrou
 
 @pytest.fixture
 def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of the bundled data, selected through FRONTLINE_DATA_DIR."""
+    """A private copy of the bundled data, selected through FRONTLINE_DATA_DIR (without the
+    claims cache an earlier run may have left, which the copy builds afresh)."""
     target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns(".cache"))
     monkeypatch.setenv("FRONTLINE_DATA_DIR", str(target))
     return target
 

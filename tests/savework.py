@@ -23,7 +23,6 @@ import sys
 import time
 from pathlib import Path
 
-from frontline import store
 from frontline.model import Article
 from frontline.news import ingest
 from frontline.news.dates import DateSpan
@@ -108,7 +107,7 @@ def crash_at_replacement(root: Path, k: int) -> None:
             step()
         remove(path)
 
-    store.write.os.replace = replacing  # the os module's: every replacement
+    os.replace = replacing  # the one os module: every replacement in the save path
     history.durable.remove = removing
 
 

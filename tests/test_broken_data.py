@@ -73,8 +73,61 @@ def _set_first_geometry(data_dir, coordinates) -> None:
     path.write_text(json.dumps(shapes), encoding="utf-8")
 
 
+def _set_first_feature(data_dir, key: str, value) -> None:
+    import json
+
+    path = data_dir / "oblasts.geojson"
+    shapes = json.loads(path.read_text(encoding="utf-8"))
+    shapes["features"][0][key] = value
+    path.write_text(json.dumps(shapes), encoding="utf-8")
+
+
+def _nest_first_geometry(data_dir, depth: int) -> None:
+    """Coordinates nested `depth` lists deep, written as text (json.dumps would recurse)."""
+    _set_first_geometry(data_dir, "DEEP")
+    path = data_dir / "oblasts.geojson"
+    deep = "[" * depth + "30, 50" + "]" * depth
+    path.write_text(path.read_text(encoding="utf-8").replace('"DEEP"', deep), encoding="utf-8")
+
+
+def _ring(corners):
+    return [[[float(x), float(y)] for x, y in corners]]
+
+
+SQUARE = [(30, 50), (31, 50), (31, 51), (30, 51), (30, 50)]
+
 # The boundaries file, broken: validate names it, and every page still draws the rest.
 BROKEN_BOUNDARIES = [
+    (
+        "properties a list",
+        lambda d: _set_first_feature(d, "properties", ["UA-63"]),
+        ("feature 1: properties", "is not an object"),
+    ),
+    (
+        "properties a string",
+        lambda d: _set_first_feature(d, "properties", "UA-63"),
+        ("feature 1: properties", "is not an object"),
+    ),
+    (
+        "coordinates nested 900 deep",
+        lambda d: _nest_first_geometry(d, 900),
+        ("feature 1: geometry", "not rings of [longitude, latitude] pairs"),
+    ),
+    (
+        "coordinates one level too deep",
+        lambda d: _set_first_geometry(d, [_ring(SQUARE)]),
+        ("feature 1: geometry", "not rings of [longitude, latitude] pairs"),
+    ),
+    (
+        "coordinates as strings",
+        lambda d: _set_first_geometry(d, [[[str(x), str(y)] for x, y in SQUARE]]),
+        ("feature 1: geometry", "not rings of [longitude, latitude] pairs"),
+    ),
+    (
+        "coordinates true and false",
+        lambda d: _set_first_geometry(d, [[[True, False] for _ in SQUARE]]),
+        ("feature 1: geometry", "not rings of [longitude, latitude] pairs"),
+    ),
     (
         "coordinates not numbers",
         lambda d: _set_first_geometry(d, "x"),

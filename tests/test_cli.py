@@ -150,3 +150,22 @@ def test_csv_of_nothing_is_a_header_only(capsys):
     assert code == 0
     assert out.splitlines() == [out.splitlines()[0]]
     assert out.startswith("place_id,")
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m"),  # an ANSI escape reaches no terminal
+        ("note\ndata/claims.csv:9: quote: forged", "note\\ndata/claims.csv:9: quote: forged"),
+        ("right\u202eleft", "right\\u202eleft"),  # a bidi override turns no line around
+    ],
+)
+def test_validate_escapes_control_characters_in_what_it_prints(data_copy, capsys, name, shown):
+    path = data_copy / "claims.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines = [lines[0] + ',"' + name + '"'] + [line + "," if line else line for line in lines[1:]]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["validate", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines() == [f"{path}:1: {shown}: unknown column; it is ignored"]
+    assert "\x1b" not in out and "\u202e" not in out

@@ -4,9 +4,11 @@ saving again completes an interrupted save."""
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -18,6 +20,7 @@ import pytest
 
 from frontline import store
 from frontline.news import ingest
+from frontline.store import cache as store_cache
 from frontline.store import history
 from frontline.store import save as commit_module
 from frontline.store import write as store_write
@@ -238,3 +241,28 @@ def test_a_save_is_recorded_in_the_history_with_who_and_why_and_can_be_undone(da
     with store.write_lock(data_copy):
         history.undo(data_copy, change.id, who="bob")
     assert data_files(data_copy) == before
+
+
+def test_a_save_keeps_the_data_files_modes_and_gives_new_files_the_umasks(data_copy, seed):
+    """A dashboard under another account reads the files after a save as before it: a
+    replaced file keeps its mode, a new one gets what the umask allows (not owner-only)."""
+    kept = {
+        store.CLAIMS_FILE: 0o644,
+        store.PLACES_FILE: 0o664,
+        store.ARTICLES_FILE: 0o640,
+    }
+    for name, mode in kept.items():
+        (data_copy / name).chmod(mode)
+    before = set((data_copy / store.ARTICLES_DIR).iterdir())
+    old_umask = os.umask(0o022)
+    try:
+        article, candidates = made_up_article(1)
+        assert ingest.save_article(article, candidates, data_copy).added
+    finally:
+        os.umask(old_umask)
+    for name, mode in kept.items():
+        assert stat.S_IMODE((data_copy / name).stat().st_mode) == mode, name
+    (new_text,) = set((data_copy / store.ARTICLES_DIR).iterdir()) - before
+    assert stat.S_IMODE(new_text.stat().st_mode) == 0o644
+    cache_file = data_copy / store_cache.CLAIMS_CACHE
+    assert stat.S_IMODE(cache_file.stat().st_mode) == 0o644

@@ -194,7 +194,7 @@ def test_atomic_write_leaves_old_file_when_writing_fails(tmp_path, monkeypatch):
     def failing_fsync(_fd):
         raise OSError("disk full")
 
-    monkeypatch.setattr(store.write.os, "fsync", failing_fsync)
+    monkeypatch.setattr(store.durable.os, "fsync", failing_fsync)
     with pytest.raises(OSError, match="disk full"):
         store.atomic_write_text(target, "new\n")
     assert target.read_text(encoding="utf-8") == "old\n"

@@ -21,6 +21,7 @@ from frontline.record.compare import against_record
 from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, RECORD_DIR
 from frontline.record.load import RecordData, load_record
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
+from frontline.store.stamps import article_text_stamps
 from frontline.timeline import Filters, TimelineIndex, claim_dates, claims_table, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
@@ -68,7 +69,7 @@ def _signature(data_dir: Path) -> tuple:
             stamps.append((name, info.st_mtime_ns, info.st_size))
         except OSError:
             stamps.append((name, None, None))
-    return tuple(stamps)
+    return (*stamps, article_text_stamps(data_dir))
 
 
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)

@@ -17,7 +17,6 @@ hold write_lock (an advisory flock on `.frontline.lock` in the data directory) f
 to writing, so that two saves at once both land; readers take no lock.
 """
 
-from frontline.store.csvread import MAX_REREADS
 from frontline.store.fields import normalise_line_breaks, parse_date
 from frontline.store.load import load_dataset, load_geonames
 from frontline.store.save import Batch, CommitError, CommitReport, commit
@@ -88,7 +87,6 @@ __all__ = [
     "LOCK_WAIT_SECONDS",
     "LockTimeout",
     "MAX_FIELD_LENGTH",
-    "MAX_REREADS",
     "OBLASTS_FILE",
     "OBLAST_COLUMNS",
     "OBLAST_SHAPES_FILE",

@@ -48,7 +48,18 @@ def load_oblast_features(data_dir: Path) -> tuple[dict[str, dict], list[Problem]
     problems: list[Problem] = []
     for number, feature in enumerate(features, start=1):
         where = f"feature {number}"
-        properties = feature.get("properties") or {} if isinstance(feature, dict) else {}
+        properties = (feature.get("properties") if isinstance(feature, dict) else None) or {}
+        if not isinstance(properties, dict):
+            problems.append(
+                Problem(
+                    OBLAST_SHAPES_FILE,
+                    0,
+                    f"{where}: properties",
+                    f"is not an object (a {type(properties).__name__}); expected "
+                    '{"iso_3166_2": "UA-63", ...}',
+                )
+            )
+            continue
         code = str(properties.get("iso_3166_2", ""))
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         if not ISO_PATTERN.match(code):
@@ -73,8 +84,38 @@ def load_oblast_features(data_dir: Path) -> tuple[dict[str, dict], list[Problem]
     return shapes, problems
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _rings_of_pairs(geometry: dict) -> bool:
+    """Whether a (Multi)Polygon's coordinates nest as GeoJSON says, down to numbers: checked
+    level by level, without recursion, so that nesting 900 deep or strings where numbers go
+    are refused here rather than crash shapely or the point-in-polygon test."""
+    coordinates = geometry.get("coordinates")
+    polygons = coordinates if geometry["type"] == "MultiPolygon" else [coordinates]
+    if not isinstance(polygons, list):
+        return False
+    for polygon in polygons:
+        if not isinstance(polygon, list):
+            return False
+        for ring in polygon:
+            if not isinstance(ring, list):
+                return False
+            for position in ring:
+                if not (
+                    isinstance(position, list)
+                    and len(position) >= 2
+                    and all(_is_number(value) for value in position)
+                ):
+                    return False
+    return True
+
+
 def _unusable(geometry: dict) -> str | None:
     """Why a (Multi)Polygon cannot be drawn or measured, or None."""
+    if not _rings_of_pairs(geometry):
+        return "its coordinates are not rings of [longitude, latitude] pairs"
     try:
         shape = shapely.geometry.shape(geometry)
         ring_points = [len(polygon.exterior.coords) for polygon in getattr(shape, "geoms", [shape])]

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from frontline.model import Article, Claim
+from frontline.store import durable
 from frontline.store.schema import ARTICLES_FILE, CLAIMS_FILE, OBLASTS_FILE, PLACES_FILE
 
 CACHE_DIR = ".cache"
@@ -118,6 +119,7 @@ def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
         os.close(fd)
         try:
             pq.write_table(table, scratch)
+            os.chmod(scratch, durable.replacement_mode(path))
             os.replace(scratch, path)
         finally:
             if os.path.exists(scratch):

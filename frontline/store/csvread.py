@@ -8,31 +8,58 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 from frontline.model import Problem
+from frontline.store.fields import normalise_line_breaks
 from frontline.store.schema import MAX_FIELD_LENGTH, OPTIONAL_COLUMNS
 from frontline.store.textfile import LenientText, not_utf8
 
 
 class _Lines:
     """The lines of a text for csv.reader, with the place of the next line to read, which
-    the caller may set back after a row that cannot be parsed."""
+    the caller may set back after a row that cannot be parsed. `single` makes each row end
+    with its line (see csv_rows)."""
 
     def __init__(self, text: str):
         self.lines = io.StringIO(text, newline="").readlines()
+        _keep_utf16_breaks_on_their_line(self.lines)
         self.next = 0
+        self.single = False
+        self.row_start = True
 
     def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
-        if self.next >= len(self.lines):
+        if self.next >= len(self.lines) or (self.single and not self.row_start):
             raise StopIteration
+        self.row_start = False
         self.next += 1
         return self.lines[self.next - 1]
 
 
+def _keep_utf16_breaks_on_their_line(lines: list[str]) -> None:
+    """A row saved as UTF-16 (little-endian) ends in the bytes \n NUL: the NUL would begin
+    the next line and cost its row too. It is dropped there; the UTF-16 row, full of NULs,
+    is refused on its own line."""
+    had_nul = False
+    for index, line in enumerate(lines):
+        has_nul = "\x00" in line
+        if had_nul and line.startswith("\x00"):
+            lines[index] = line[1:]
+        had_nul = has_nul
+
+
+def _nul_problem(label: str, line: int, field: str, raw: str) -> Problem:
+    """A row holding NUL bytes: UTF-16 text if they are many (one every other character)."""
+    if raw.count("\x00") * 3 >= len(raw):
+        return Problem(label, line, "-", "is UTF-16 text, not UTF-8; save the file as UTF-8")
+    return Problem(label, line, field, "contains a NUL byte; a table holds text only")
+
+
 # Rows that span several lines and cannot be parsed are read again from their second line
-# (see csv_rows); this many times at most, so that a file of unclosed quotes stays linear.
-MAX_REREADS = 20
+# (see csv_rows). Rereading may read this many times the file's characters again; past that
+# (a file built so that every reread runs far) each row ends with its line, so that reading
+# stays linear: a row over several lines is then refused, each of its lines a problem line.
+REREAD_BUDGET = 2
 
 
 def _long_field(lines: Iterable[str], header: list[str]) -> str | None:
@@ -60,7 +87,8 @@ def _unparsable(
     if field is not None:  # beyond the csv module's own limit
         hint = '; is a closing quote (") missing?' if len(lines) > 1 else ""
         return Problem(label, line, field, f"is longer than {MAX_FIELD_LENGTH:,} characters{hint}")
-    hint = ' (a quote (") opened on this row is not closed)' if len(lines) > 1 else ""
+    unclosed = len(lines) > 1 or "unexpected end of data" in str(err)
+    hint = ' (a quote (") opened on this row is not closed)' if unclosed else ""
     return Problem(label, line, "-", f"row cannot be parsed: {err}{hint}")
 
 
@@ -68,16 +96,6 @@ def csv_rows(
     text: str, label: str, columns: tuple[str, ...], problems: list[Problem]
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, row) for each data row, after checking the header."""
-    if "\x00" in text:
-        problems.append(
-            Problem(
-                label,
-                text[: text.index("\x00")].count("\n") + 1,
-                "-",
-                "contains a NUL byte; this is not a text CSV file",
-            )
-        )
-        return
     if not text.strip():
         problems.append(
             Problem(label, 1, "-", "file is empty; expected a header row: " + ",".join(columns))
@@ -93,7 +111,13 @@ def csv_rows(
         )
         return
     except csv.Error as err:
-        problems.append(Problem(label, 1, "-", f"header cannot be parsed: {err}"))
+        if "\x00" in lines.lines[0]:
+            problems.append(_nul_problem(label, 1, "-", lines.lines[0]))
+        else:
+            problems.append(Problem(label, 1, "-", f"header cannot be parsed: {err}"))
+        return
+    if any("\x00" in name for name in header):
+        problems.append(_nul_problem(label, 1, "-", ",".join(header)))
         return
     lenient = isinstance(text, LenientText)
     if lenient and (message := not_utf8(",".join(header))):
@@ -104,44 +128,63 @@ def csv_rows(
     if missing:
         problems.append(Problem(label, 1, ",".join(missing), "required column is missing"))
         return
-    for extra in (h for h in header if h not in columns):
+    for extra in dict.fromkeys(h for h in header if h not in columns):
         problems.append(Problem(label, 1, extra or "(blank)", "unknown column; it is ignored"))
-    seen_header = set()
-    for name in header:
-        if name in seen_header:
+    for name in columns:
+        if header.count(name) > 1:  # which of the two holds the value? Neither is taken.
             problems.append(Problem(label, 1, name, "column appears twice"))
             return
-        seen_header.add(name)
-    rereads = 0
+    # A trailing comma in the header (a blank column at its end) need not be in every row.
+    named = len(header)
+    while named and not header[named - 1]:
+        named -= 1
+    budget = REREAD_BUDGET * len(text)
     while True:
         line = lines.next + 1
+        lines.row_start = True
         try:
             values = next(reader)
         except StopIteration:
             return
         except csv.Error as err:
             raw = lines.lines[line - 1 : lines.next]
-            problems.append(_unparsable(label, line, header, raw, err))
+            if "\x00" in raw[0]:
+                problems.append(_nul_problem(label, line, "-", raw[0]))
+            else:
+                problems.append(_unparsable(label, line, header, raw, err))
             # An unclosed quote swallows the rows after it: read them again, from the line
             # after this row's first. (A one-line row leaves the reader there already.)
-            if len(raw) > 1 and rereads < MAX_REREADS:
-                rereads += 1
+            if len(raw) > 1:
+                budget -= sum(map(len, raw[1:]))
+                lines.single = budget < 0
                 lines.next = line
             continue
         if not values or all(not v.strip() for v in values):
             continue
-        if len(values) != len(header):
+        nul = next((i for i, v in enumerate(values) if "\x00" in v), None)
+        if nul is not None:
+            field = header[nul] if nul < len(header) else "-"
+            problems.append(_nul_problem(label, line, field, ",".join(values)))
+            continue
+        if not named <= len(values) <= len(header):
+            expected = named if len(values) < named else len(header)
             problems.append(
-                Problem(label, line, "-", f"has {len(values)} fields, the header has {len(header)}")
+                Problem(label, line, "-", f"has {len(values)} fields, the header has {expected}")
             )
             continue
-        too_long = [h for h, v in zip(header, values, strict=True) if len(v) > MAX_FIELD_LENGTH]
+        too_long = [h for h, v in zip(header, values, strict=False) if len(v) > MAX_FIELD_LENGTH]
         if too_long:
             problems.append(
                 Problem(label, line, too_long[0], f"is longer than {MAX_FIELD_LENGTH:,} characters")
             )
             continue
-        row = {h: v for h, v in zip(header, values, strict=True) if h in columns}
+        # A value over several lines of a file saved with \r\n holds \r\n: as in the article
+        # texts every break is \n, so a quote over a line break still matches its article.
+        row = {
+            h: normalise_line_breaks(v)
+            for h, v in zip(header, values, strict=False)
+            if h in columns
+        }
         if lenient:
             undecodable = [(h, m) for h, v in row.items() if (m := not_utf8(v))]
             if undecodable:

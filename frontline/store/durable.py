@@ -24,6 +24,15 @@ def umask() -> int:
     return 0o022
 
 
+def replacement_mode(path: Path) -> int:
+    """The permission bits a file replacing `path` should get: its own, or for a new file those
+    the umask allows (mkstemp's temporary files are owner-only)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~umask()
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename or removal in `folder` durable (POSIX only: Windows cannot open one)."""
     if os.name != "posix":
@@ -38,10 +47,7 @@ def fsync_folder(folder: Path) -> None:
 def write_bytes(path: Path, data: bytes) -> None:
     """Replace `path` with `data` atomically and durably (see the module's doc)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~umask()
+    mode = replacement_mode(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:

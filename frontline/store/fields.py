@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from frontline.store.schema import EARLIEST_DATE, ID_PATTERN, ISO_DATE_PATTERN, WEB_ADDRESS_PATTERN
 
@@ -36,14 +37,22 @@ def choice_field(row: dict[str, str], name: str, allowed: tuple[str, ...]) -> st
     return value
 
 
+# What a number in a table may look like: ASCII digits with an optional sign, point and
+# exponent. float() and int() also take 4_9.98, Arabic-Indic and full-width digits, which
+# are no one's way of writing a coordinate and usually a sign of a damaged cell.
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+_WHOLE = re.compile(r"-?[0-9]+", re.ASCII)
+
+
 def number_field(row: dict[str, str], name: str, low: float, high: float) -> float:
     raw = text_field(row, name)
-    try:
-        value = float(raw)
-    except ValueError:
-        raise RowError(name, f"{raw[:40]!r} is not a number") from None
-    if not math.isfinite(value):
+    if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
         raise RowError(name, f"{raw!r} is not a finite number")
+    if not _DECIMAL.fullmatch(raw):
+        raise RowError(name, f"{raw[:40]!r} is not a number (digits 0-9, a point)")
+    value = float(raw)
+    if not math.isfinite(value):  # 1e999
+        raise RowError(name, f"{raw[:40]!r} is not a finite number")
     if not low <= value <= high:
         raise RowError(name, f"{value} is outside {low}..{high}")
     return value
@@ -53,10 +62,9 @@ def whole_number_field(row: dict[str, str], name: str, *, required: bool = True)
     raw = text_field(row, name, required=required)
     if not raw:
         return None
-    try:
-        value = int(raw)
-    except ValueError:
-        raise RowError(name, f"{raw[:40]!r} is not a whole number") from None
+    if not _WHOLE.fullmatch(raw):
+        raise RowError(name, f"{raw[:40]!r} is not a whole number (digits 0-9)")
+    value = int(raw)
     if value < 0:
         raise RowError(name, f"{value} is negative")
     return value
@@ -100,3 +108,12 @@ def url_field(row: dict[str, str], name: str) -> str:
     if value and not WEB_ADDRESS_PATTERN.match(value):
         raise RowError(name, f"{value[:60]!r} is not an http(s) address")
     return value
+
+
+def coordinates(row: dict[str, str], lat: str, lon: str) -> tuple[float, float]:
+    """A latitude and longitude; both 0 (-0,-0 too) is no place the data can mean, more
+    likely empty cells read as zero, and is refused."""
+    pair = number_field(row, lat, -90, 90), number_field(row, lon, -180, 180)
+    if pair == (0, 0):
+        raise RowError(lat, f"{lat} and {lon} are both 0: no place here is there")
+    return pair

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from frontline import vocab
+from frontline import limits, vocab
 from frontline.events import status_event_problem
 from frontline.model import Article, Claim, Place, Problem
 from frontline.store.csvread import csv_rows
 from frontline.store.fields import (
     RowError,
     choice_field,
+    coordinates,
     date_field,
     identifier_field,
     normalise_line_breaks,
-    number_field,
     text_field,
     url_field,
     whole_number_field,
@@ -98,13 +100,14 @@ def place_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], Place]:
         alt_names = tuple(
             a.strip() for a in row.get("alt_names", "").split(LIST_SEPARATOR) if a.strip()
         )
+        lat, lon = coordinates(row, "lat", "lon")
         return Place(
             place_id=identifier_field(row, "place_id"),
             name=text_field(row, "name"),
             kind=kind,
             oblast=oblast,
-            lat=number_field(row, "lat", -90, 90),
-            lon=number_field(row, "lon", -180, 180),
+            lat=lat,
+            lon=lon,
             geonames_id=whole_number_field(row, "geonames_id", required=False),
             population=whole_number_field(row, "population", required=False),
             alt_names=alt_names,
@@ -119,17 +122,41 @@ def article_parser(articles_dir: Path, today: dt.date) -> Callable[[dict[str, st
     def parse(row: dict[str, str]) -> Article:
         article_id = identifier_field(row, "article_id")
         path = articles_dir / f"{article_id}.txt"
-        if path.is_symlink() and not path.resolve().is_relative_to(articles_dir.resolve()):
+        # realpath, not resolve: a link to itself raises no error here (reading it does, as
+        # a problem). The folder is the data folder's own: articles/ linked elsewhere is out.
+        inside = Path(os.path.realpath(articles_dir.parent)) / ARTICLES_DIR
+        if not Path(os.path.realpath(path)).is_relative_to(inside):
             raise RowError(
                 "article_id",
-                f"text file {ARTICLES_DIR}/{article_id}.txt is a link "
-                f"to a file outside {ARTICLES_DIR}/; put the text itself there",
+                f"text file {ARTICLES_DIR}/{article_id}.txt is a link to a file outside "
+                f"{ARTICLES_DIR}/ (or {ARTICLES_DIR}/ is a link); put the text itself there",
             )
+        # No larger text than one article may be (frontline.limits) is read at all.
+        with contextlib.suppress(OSError):  # a missing or unreadable file: read_text says so
+            size = path.stat().st_size
+            if size > limits.ARTICLE_FILE_BYTES:
+                raise RowError(
+                    "article_id",
+                    f"text file {ARTICLES_DIR}/{article_id}.txt is larger than "
+                    f"{limits.ARTICLE_FILE_BYTES // 1_000_000} MB; not read",
+                )
         sink: list[Problem] = []
         text = read_text(path, sink, "")
         if text is None:
             raise RowError(
                 "article_id", f"text file {ARTICLES_DIR}/{article_id}.txt {sink[0].message}"
+            )
+        if "\x00" in text:  # ingest refuses it too: no text holds one
+            raise RowError(
+                "article_id",
+                f"text file {ARTICLES_DIR}/{article_id}.txt contains a NUL byte "
+                f"(line {text[: text.index(chr(0))].count(chr(10)) + 1}); it is not text",
+            )
+        if len(text) > limits.ARTICLE_CHARS:
+            raise RowError(
+                "article_id",
+                f"text file {ARTICLES_DIR}/{article_id}.txt has {len(text):,} characters, "
+                f"more than the {limits.ARTICLE_CHARS:,} characters an article may have",
             )
         # An editor on Windows may have saved it with \r\n: the offsets count \n.
         text = normalise_line_breaks(text)
@@ -259,11 +286,12 @@ def geonames_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], dict]
         if code not in oblasts:
             raise RowError("iso_3166_2", f"{code[:20]!r} is not an oblast in {OBLASTS_FILE}")
         alternates = text_field(row, "alternatenames", required=False)
+        latitude, longitude = coordinates(row, "latitude", "longitude")
         return {
             "geonameid": whole_number_field(row, "geonameid"),
             "name": text_field(row, "name"),
-            "latitude": number_field(row, "latitude", -90, 90),
-            "longitude": number_field(row, "longitude", -180, 180),
+            "latitude": latitude,
+            "longitude": longitude,
             "iso_3166_2": code,
             "population": whole_number_field(row, "population", required=False) or 0,
             "alternatenames": [a for a in alternates.split(LIST_SEPARATOR) if a],

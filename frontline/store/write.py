@@ -5,9 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,6 +16,7 @@ except ImportError:  # Windows: saves work as before, without the lock (see writ
     fcntl = None
 
 from frontline.model import Article, Claim, Place
+from frontline.store import durable
 from frontline.store.schema import (
     ARTICLE_COLUMNS,
     ARTICLES_DIR,
@@ -87,18 +86,10 @@ def remove_temporary_files(root: Path) -> list[Path]:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write a file so that a reader or a crash sees either the old or the new content."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a file so that a reader or a crash sees either the old or the new content; the
+    file keeps its mode (a new one gets the umask's), so readers under another account still
+    read it after a save."""
+    durable.write_bytes(path, text.encode("utf-8"))
 
 
 def csv_text(columns: Iterable[str], rows: Iterable[dict[str, object]]) -> str:

@@ -67,7 +67,8 @@ def search(
     if not terms or rows.empty:
         return rows
     texts = rows[list(columns)].fillna("").astype(str)
-    haystack = texts.agg(" ".join, axis=1)
+    first, *rest = texts.columns
+    haystack = texts[first].str.cat([texts[c] for c in rest], sep=" ")  # column-wise: fast
     if "status" in rows:
         haystack += " " + rows["status"].map(vocab.STATUS_LABELS).fillna("")
     if aliases is not None:
