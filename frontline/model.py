@@ -49,6 +49,7 @@ class Claim:
     quote_start: int
     quote_end: int
     mention: str = ""  # the spelling of the place used in the quote
+    saved_at: str = ""  # when the save added it, UTC ("2026-12-02T21:05:00Z"); "" before
 
 
 @dataclass(frozen=True)

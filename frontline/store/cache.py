@@ -25,7 +25,7 @@ from frontline.store.schema import ARTICLES_FILE, CLAIMS_FILE, OBLASTS_FILE, PLA
 CACHE_DIR = ".cache"
 CLAIMS_CACHE = f"{CACHE_DIR}/claims.parquet"
 # Bumped when the layout of the cached table or the claims' validation changes.
-FORMAT = "claims-1"
+FORMAT = "claims-2"
 _SIGNATURE_KEY = b"frontline-signature"
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
@@ -40,6 +40,7 @@ _TEXT_COLUMNS = (
     "article_id",
     "quote",
     "mention",
+    "saved_at",
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from frontline.store.schema import EARLIEST_DATE, ID_PATTERN, ISO_DATE_PATTERN, WEB_ADDRESS_PATTERN
 
@@ -100,3 +101,30 @@ def url_field(row: dict[str, str], name: str) -> str:
     if value and not WEB_ADDRESS_PATTERN.match(value):
         raise RowError(name, f"{value[:60]!r} is not an http(s) address")
     return value
+
+
+SAVED_AT_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+
+
+def saved_at_now() -> str:
+    """The moment of a save, as a claim's saved_at records it (UTC, to the second)."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def saved_at_field(row: dict[str, str], today: dt.date) -> str:
+    """A claim's saved_at: empty (saved before the field existed), or a UTC time as
+    saved_at_now writes it, not after today (a day's grace for the time zones)."""
+    raw = text_field(row, "saved_at", required=False)
+    if not raw:
+        return ""
+    try:
+        if not SAVED_AT_PATTERN.match(raw):
+            raise ValueError
+        moment = dt.datetime.strptime(raw, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        raise RowError(
+            "saved_at", f"{raw[:40]!r} is not a time of the form YYYY-MM-DDTHH:MM:SSZ"
+        ) from None
+    if moment.date() > today + dt.timedelta(days=1):
+        raise RowError("saved_at", f"{raw} is in the future")
+    return raw

@@ -44,6 +44,7 @@ CLAIM_COLUMNS = (
     "quote_start",
     "quote_end",
     "mention",
+    "saved_at",
 )
 OBLAST_COLUMNS = ("iso_3166_2", "name_en", "geonames_admin1", "name_local", "geonames_id")
 GEONAMES_COLUMNS = (
@@ -66,6 +67,7 @@ OPTIONAL_COLUMNS = {
     "population",
     "date_end",
     "mention",
+    "saved_at",
     "url",
     "language",
     "geonames_admin1",

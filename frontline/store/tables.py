@@ -16,6 +16,7 @@ from frontline.store.fields import (
     identifier_field,
     normalise_line_breaks,
     number_field,
+    saved_at_field,
     text_field,
     url_field,
     whole_number_field,
@@ -195,6 +196,7 @@ def claim_parser(
         mention = text_field(row, "mention", required=False)
         if mention and mention not in quote:
             raise RowError("mention", f"{mention[:40]!r} does not occur in the quote")
+        saved_at = saved_at_field(row, today)
         return Claim(
             claim_id=claim_id,
             place_id=place_id,
@@ -210,6 +212,7 @@ def claim_parser(
             quote_start=start,
             quote_end=end,
             mention=mention,
+            saved_at=saved_at,
         )
 
     return parse

@@ -143,6 +143,7 @@ def claim_row(claim: Claim) -> dict[str, object]:
         "quote_start": claim.quote_start,
         "quote_end": claim.quote_end,
         "mention": claim.mention,
+        "saved_at": claim.saved_at,
     }
 
 
