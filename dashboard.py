@@ -26,6 +26,7 @@ from frontline.app.placefind import (
     map_center_zoom,
     mark_tapped,
 )
+from frontline.app.placelist import places_on_map
 from frontline.app.recordui import record_ring_layers
 from frontline.app.ui import (
     AppData,
@@ -171,6 +172,7 @@ def map_and_passages(
             "Tiles © OpenStreetMap contributors when online; without the internet "
             "the oblast outlines and markers remain. Tap or click a marker for its passages."
         )
+        places_on_map(data, state, record)
     if select_clicked_place(state, data, result, record):
         st.rerun()  # a click the map reported only now: draw the selection
     with right:
