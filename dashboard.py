@@ -16,6 +16,7 @@ from streamlit_folium import st_folium
 from frontline import vocab
 from frontline.app.access import page_style
 from frontline.app.controlui import contact_line_layers, control_layers
+from frontline.app.latest import latest_list
 from frontline.app.placefind import (
     VIEW_KEY,
     bring_place_into_view,
@@ -274,6 +275,7 @@ def main() -> None:
             )
     st.html(legend_html(record=not record_now.empty))
     map_and_passages(data, filters, state_now, record_now)
+    latest_list(data)
     # After the map: a click it reported in this run may have chosen the place.
     remember_view()
     st.query_params.from_dict(
