@@ -18,6 +18,7 @@ from frontline.app import signin
 from frontline.app.access import page_style
 from frontline.app.controlui import contact_line_layers, control_layers
 from frontline.app.importedui import imported_at, imported_panel
+from frontline.app.latest import latest_list
 from frontline.app.placefind import (
     VIEW_KEY,
     bring_place_into_view,
@@ -28,6 +29,7 @@ from frontline.app.placefind import (
     map_center_zoom,
     mark_tapped,
 )
+from frontline.app.placelist import places_on_map
 from frontline.app.recordui import record_ring_layers
 from frontline.app.ui import (
     AppData,
@@ -186,6 +188,7 @@ def map_and_passages(
             "Tiles © OpenStreetMap contributors when online; without the internet "
             "the oblast outlines and markers remain. Tap or click a marker for its passages."
         )
+        places_on_map(data, state, record)
     if select_clicked_place(state, data, result, record):
         st.rerun()  # a click the map reported only now: draw the selection
     with right:
@@ -290,6 +293,7 @@ def main() -> None:
             )
     st.html(legend_html(record=not record_now.empty))
     map_and_passages(data, filters, state_now, record_now)
+    latest_list(data)
     # After the map: a click it reported in this run may have chosen the place.
     remember_view()
     st.query_params.from_dict(

@@ -59,6 +59,7 @@ class Claim:
     quote_start: int
     quote_end: int
     mention: str = ""  # the spelling of the place used in the quote
+    saved_at: str = ""  # when the save added it, UTC ("2026-12-02T21:05:00Z"); "" before
     superseded_by: str = ""  # the claim that corrects this one; it is kept, no longer shown
     retracted: str = ""  # why it was withdrawn; a retracted claim is kept, no longer shown
 

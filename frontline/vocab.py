@@ -70,13 +70,16 @@ STATUS_LABELS = {
     "contested": "Contested",
 }
 
-# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+# Each at least 3:1 against the offline map's grey (#ddd), the tiles' land and white, so a
+# ring or an outline in it stands out (WCAG 1.4.11), and still apart for colour-blind readers:
+# blue and a dark orange differ on the blue-yellow axis that red-green colour blindness keeps,
+# and contested (the grey zone) is a charcoal, darker than both (tests/test_palette.py).
 STATUS_COLOURS = {
     "ukrainian": "#0072B2",
-    "russian": "#D55E00",
-    "contested": "#F0E442",
+    "russian": "#B34700",
+    "contested": "#333333",
 }
-NO_CLAIM_COLOUR = "#999999"
+NO_CLAIM_COLOUR = "#767676"
 
 # Certainty is drawn without colour, so it survives greyscale printing and colour blindness:
 # a firm claim is a filled marker with a solid outline, a party's claim is filled with a

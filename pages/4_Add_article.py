@@ -25,6 +25,7 @@ from frontline.web.addarticle import (
     find_blocked,
     missing_details,
     quotes_html,
+    row_numbers_layer,
     shown_review_table,
     text_problem,
 )
@@ -172,6 +173,7 @@ def main() -> None:
         leaflet_css,
     )
     claims_layer(on_map, data.display_shapes).add_to(fmap)
+    row_numbers_layer(candidates).add_to(fmap)  # the table's row numbers by the markers
     st_folium(fmap, key="candidates_map", height=320, use_container_width=True, returned_objects=[])
 
     st.caption(
@@ -183,7 +185,7 @@ def main() -> None:
         key="review",
         hide_index=True,
         width="stretch",
-        disabled=[c for c in review_table([]).columns if c not in EDITABLE],
+        disabled=[c for c in shown_review_table(review_table([]), {}) if c not in EDITABLE],
         num_rows="fixed",
         column_config=review_columns(),
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
 from frontline import store
@@ -12,7 +14,7 @@ from frontline.news.gazetteer import cached_gazetteer
 from frontline.news.geoparse import cached_matcher
 from frontline.news.ingest import IngestError, candidate_claims
 from frontline.news.review import candidates_on_map, review_table, reviewed_candidates
-from frontline.web.addarticle import MAX_ARTICLE_CHARS
+from frontline.web.addarticle import MAX_ARTICLE_CHARS, ROW_COLUMN, row_numbers
 from frontline.web.text import escape_html
 from tests.conftest import DATA_DIR, ROOT
 
@@ -246,3 +248,30 @@ def test_a_save_asks_for_the_title_and_outlet(data_copy):
     (error,) = [e.value for e in app.error if e.value.startswith("Not saved")]
     assert "title and outlet" in error
     assert (data_copy / "claims.csv").read_bytes() == before
+
+
+def test_the_small_map_numbers_its_markers_as_the_table_s_rows(found, monkeypatch):
+    numbers = row_numbers(found)
+    assert sorted(n for ns in numbers.values() for n in ns) == list(range(1, len(found) + 1))
+    for key, ns in numbers.items():
+        assert all(found[n - 1].entry.key == key for n in ns)
+
+    maps = []
+    monkeypatch.setattr(streamlit_folium, "st_folium", lambda fmap, **_k: maps.append(fmap))
+    app = find(open_page(), REPORT)
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert list(table[ROW_COLUMN]) == list(range(1, len(table) + 1))
+    (layer,) = [
+        c for c in maps[-1]._children.values() if getattr(c, "layer_name", "") == "Row numbers"
+    ]
+    labels = {}  # row number -> where its label stands
+    for marker in layer._children.values():
+        text = re.fullmatch(r"<span [^>]*>([0-9, ]+)</span>", marker.icon.options["html"])
+        assert marker.options["interactive"] is False  # a click belongs to the marker
+        for n in text.group(1).split(", "):
+            labels[int(n)] = tuple(marker.location)
+    assert sorted(labels) == list(table[ROW_COLUMN])
+    for n in table[ROW_COLUMN]:  # each number stands at its own row's place
+        entry = found[n - 1].entry
+        assert labels[n] == (entry.lat, entry.lon)

@@ -81,6 +81,18 @@ def test_the_wheel_over_the_map_scrolls_the_page_and_zooms_only_after_a_click(pa
     assert zoom > 7
 
 
+def test_a_tap_near_a_markers_edge_chooses_it(page, dashboard):
+    # A marker is 24 px across or more: a tap 11 px from its centre is on it.
+    page.goto(dashboard.url + "/?as_of=2022-09-11&source=news")
+    wait_for_map(page)
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    x, y = marker_point(page, *KUPIANSK)
+    page.mouse.click(x + 11, y)
+    page.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
+    page.wait_for_function("() => location.search.includes('place=kupiansk')", timeout=WAIT_MS)
+    assert page.page_errors == []
+
+
 def test_play_is_one_button_while_it_plays(page, dashboard):
     page.goto(dashboard.url + "/?as_of=2022-02-24")  # news and the record: many steps
     wait_for_map(page)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import signal
 import stat
@@ -41,12 +42,18 @@ def child(*args: str) -> subprocess.Popen:
     )
 
 
+SAVED_AT = re.compile(rb"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+
+
 def files(root: Path) -> dict[str, bytes]:
-    """Every data file by its path in the directory, leaving out the lock and temporary files."""
+    """Every data file by its path in the directory, leaving out the lock and temporary files,
+    with each claim's saved_at as one mark (two saves of the same claims differ only in when
+    they ran) and without the claims' cache (which holds those times, and is rebuilt from
+    claims.csv whenever it differs: tests/test_cache.py)."""
     return {
-        str(path.relative_to(root)): path.read_bytes()
+        str(path.relative_to(root)): SAVED_AT.sub(b"<saved_at>", path.read_bytes())
         for path in sorted(root.rglob("*"))
-        if path.is_file() and not path.name.startswith(".")
+        if path.is_file() and not path.name.startswith(".") and path.parent.name != ".cache"
     }
 
 

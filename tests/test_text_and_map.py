@@ -12,7 +12,13 @@ from frontline import store, vocab
 from frontline.store.boundaries import load_oblast_shapes, point_in_geometry
 from frontline.timeline import Filters, TimelineIndex, claims_table
 from frontline.web.assets import install_static_assets, leaflet_urls
-from frontline.web.mapview import base_map, claims_layer, clicked_place, outlines_json
+from frontline.web.mapview import (
+    base_map,
+    canvas_payload,
+    claims_layer,
+    clicked_place,
+    outlines_json,
+)
 from frontline.web.present import claim_card_html, legend_html
 from frontline.web.text import escape_html, highlight, visible_text
 from tests.conftest import DATA_DIR
@@ -154,3 +160,20 @@ def test_the_wheel_does_not_zoom_the_map_until_it_is_clicked():
     html = base_map((49, 37), "", "/l.js", "/l.css").get_root().render()
     assert '"scrollWheelZoom": false' in html
     assert "scrollWheelZoom.enable()" in html  # after a click on the map
+
+
+@pytest.mark.parametrize("selected", [None, "kupiansk"])
+def test_every_marker_is_a_touch_target_of_24_px(seed_view, selected):
+    _, shapes, _, state = seed_view
+    fmap = base_map((49, 37), "", "/l.js", "/l.css")
+    layer = claims_layer(state, shapes, selected=selected).add_to(fmap)
+    markers = [m for m in layer._children.values() if type(m).__name__ == "CircleMarker"]
+    assert len(markers) == 3
+    for marker in markers:
+        assert 2 * marker.options["radius"] >= 24, marker.options
+    # Many places go on one canvas, with the same sizes.
+    many = pd.concat([state] * 20, ignore_index=True)
+    many["place_id"] = [f"p{i}" for i in range(len(many))]
+    assert min(canvas_payload(many, shapes)["radius"]) >= 12
+    # Circles that large report the pointer's position, not their centre, unless told to.
+    assert "e.latlng = this.getLatLng()" in fmap.get_root().render()

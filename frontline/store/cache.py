@@ -26,7 +26,7 @@ from frontline.store.schema import ARTICLES_FILE, CLAIMS_FILE, OBLASTS_FILE, PLA
 CACHE_DIR = ".cache"
 CLAIMS_CACHE = f"{CACHE_DIR}/claims.parquet"
 # Bumped when the layout of the cached table or the claims' validation changes.
-FORMAT = "claims-2"
+FORMAT = "claims-3"
 _SIGNATURE_KEY = b"frontline-signature"
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
@@ -43,6 +43,7 @@ _TEXT_COLUMNS = (
     "mention",
     "superseded_by",
     "retracted",
+    "saved_at",
 )
 
 

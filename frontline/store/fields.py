@@ -117,3 +117,30 @@ def coordinates(row: dict[str, str], lat: str, lon: str) -> tuple[float, float]:
     if pair == (0, 0):
         raise RowError(lat, f"{lat} and {lon} are both 0: no place here is there")
     return pair
+
+
+SAVED_AT_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+
+
+def saved_at_now() -> str:
+    """The moment of a save, as a claim's saved_at records it (UTC, to the second)."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def saved_at_field(row: dict[str, str], today: dt.date) -> str:
+    """A claim's saved_at: empty (saved before the field existed), or a UTC time as
+    saved_at_now writes it, not after today (a day's grace for the time zones)."""
+    raw = text_field(row, "saved_at", required=False)
+    if not raw:
+        return ""
+    try:
+        if not SAVED_AT_PATTERN.match(raw):
+            raise ValueError
+        moment = dt.datetime.strptime(raw, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        raise RowError(
+            "saved_at", f"{raw[:40]!r} is not a time of the form YYYY-MM-DDTHH:MM:SSZ"
+        ) from None
+    if moment.date() > today + dt.timedelta(days=1):
+        raise RowError("saved_at", f"{raw} is in the future")
+    return raw

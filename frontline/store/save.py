@@ -23,11 +23,12 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from frontline.model import Article, Claim, Dataset, Place, Problem
 from frontline.store import cache, history
+from frontline.store.fields import saved_at_now
 from frontline.store.load import load_dataset
 from frontline.store.schema import (
     ARTICLE_COLUMNS,
@@ -160,10 +161,14 @@ def _commit_locked(root: Path, plan: Plan, author: Author) -> CommitReport:
     replaced = {c.claim_id: c for c in batch.replaced}
     articles = dict(dataset.articles)
     articles.update((a.article_id, a) for a in batch.articles)
+    saved_at = saved_at_now()  # the save's own time on each new claim, whatever it held
     tables = {
         "articles": list(articles.values()),
         "places": [*dataset.places.values(), *batch.places],
-        "claims": [*(replaced.get(c.claim_id, c) for c in dataset.claims), *batch.claims],
+        "claims": [
+            *(replaced.get(c.claim_id, c) for c in dataset.claims),
+            *(replace(c, saved_at=saved_at) for c in batch.claims),
+        ],
     }
     problems = staged_problems(root, **tables)
     if problems:

@@ -46,6 +46,7 @@ CLAIM_COLUMNS = (
     "mention",
     "superseded_by",
     "retracted",
+    "saved_at",
 )
 OBLAST_COLUMNS = ("iso_3166_2", "name_en", "geonames_admin1", "name_local", "geonames_id")
 GEONAMES_COLUMNS = (
@@ -68,6 +69,7 @@ OPTIONAL_COLUMNS = {
     "population",
     "date_end",
     "mention",
+    "saved_at",
     "url",
     "language",
     "geonames_admin1",

@@ -19,6 +19,7 @@ from frontline.store.fields import (
     date_field,
     identifier_field,
     normalise_line_breaks,
+    saved_at_field,
     text_field,
     url_field,
     whole_number_field,
@@ -230,6 +231,7 @@ def claim_parser(
         event = text_field(row, "event").lower()
         if problem := status_event_problem(status, event):
             raise RowError(*problem)
+        saved_at = saved_at_field(row, today)
         return Claim(
             claim_id=claim_id,
             place_id=place_id,
@@ -247,6 +249,7 @@ def claim_parser(
             mention=mention,
             superseded_by=_superseded_by(row, claim_id),
             retracted=text_field(row, "retracted", required=False),
+            saved_at=saved_at,
         )
 
     return parse

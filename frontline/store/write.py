@@ -136,6 +136,7 @@ def claim_row(claim: Claim) -> dict[str, object]:
         "mention": claim.mention,
         "superseded_by": claim.superseded_by,
         "retracted": claim.retracted,
+        "saved_at": claim.saved_at,
     }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+import folium
 import pandas as pd
 
 from frontline import limits
@@ -56,12 +57,52 @@ def oblast_label(name: str) -> str:
     return name if not name or name in NOT_OBLASTS else f"{name} oblast"
 
 
+ROW_COLUMN = "#"  # the row's number, as on the small map's markers and in the quotes
+
+
 def shown_review_table(table: pd.DataFrame, oblasts: Mapping[str, str]) -> pd.DataFrame:
-    """The review table with oblasts by name (a column no one edits); statuses are labelled
-    by the table's column settings, so that edits stay codes."""
+    """The review table with each row's number first and oblasts by name (columns no one
+    edits); statuses are labelled by the table's column settings, so that edits stay
+    codes."""
     shown = table.copy()
     shown["oblast"] = [oblast_label(oblasts.get(code, code)) for code in table["oblast"]]
+    shown.insert(0, ROW_COLUMN, range(1, len(shown) + 1))
     return shown
+
+
+def row_numbers(candidates: Sequence[Candidate]) -> dict[str, tuple[int, ...]]:
+    """Place key -> the numbers of the review table's rows about it (from 1)."""
+    numbers: dict[str, tuple[int, ...]] = {}
+    for n, c in enumerate(candidates, start=1):
+        numbers[c.entry.key] = (*numbers.get(c.entry.key, ()), n)
+    return numbers
+
+
+NUMBER_STYLE = (
+    "display:inline-block;white-space:nowrap;font:700 12px/16px sans-serif;color:#111;"
+    "background:#fff;border:1px solid #1a1a1a;border-radius:3px;padding:0 3px"
+)
+
+
+def row_numbers_layer(candidates: Sequence[Candidate]) -> folium.FeatureGroup:
+    """Each place's row numbers beside its marker on the small map ("1" or "2, 4"), above
+    it and to the right so the marker stays in view; they take no clicks."""
+    layer = folium.FeatureGroup(name="Row numbers")
+    points = {c.entry.key: (c.entry.lat, c.entry.lon) for c in candidates}
+    for key, numbers in row_numbers(candidates).items():
+        label = ", ".join(str(n) for n in numbers)
+        folium.Marker(
+            points[key],
+            icon=folium.DivIcon(
+                html=f'<span style="{NUMBER_STYLE}">{label}</span>',
+                icon_size=(0, 0),
+                icon_anchor=(-12, 26),
+                class_name="fl-row-number",
+            ),
+            interactive=False,
+            keyboard=False,
+        ).add_to(layer)
+    return layer
 
 
 def quotes_html(candidates: Sequence[Candidate]) -> str:

@@ -196,8 +196,8 @@ def chart_period(counts: pd.DataFrame) -> tuple[str, str]:
 
 
 def claims_chart(counts: pd.DataFrame) -> alt.Chart:
-    """Stacked bars of claims per day or month, in the map's status colours; an outline
-    keeps the pale yellow of "contested" visible on white."""
+    """Stacked bars of claims per day or month, in the map's status colours (each at least
+    3:1 on white), outlined."""
     unit, period = chart_period(counts)
     labels = [vocab.STATUS_LABELS[s] for s in vocab.STATUSES] + [EVENTS_LABEL]
     colours = [vocab.STATUS_COLOURS[s] for s in vocab.STATUSES] + [vocab.NO_CLAIM_COLOUR]

@@ -32,8 +32,9 @@ from frontline.web.text import escape_html
 
 OUTLINE_STYLE = {"color": "#555555", "weight": 1.2, "fill": False, "opacity": 0.9}
 MARKER_OUTLINE = "#1a1a1a"
-MARKER_RADIUS = 9
-SELECTED_RADIUS = 13
+# A marker is at least 24 px across, a touch target of WCAG 2.2's minimum (2.5.8).
+MARKER_RADIUS = 12
+SELECTED_RADIUS = 15
 # A click lands on the marker's centre coordinates; allow for float round-tripping.
 CLICK_TOLERANCE_DEGREES = 1e-6
 # Above this many point markers, the canvas layer draws them (see the module's doc).
@@ -151,6 +152,23 @@ class _WheelAfterClick(OnePass):
     )
 
 
+class _ClickAtCentre(OnePass):
+    """A click on a circle reports the circle's centre, which clicked_place matches. Leaflet
+    does so itself only for circles of radius 10 px or less (the markers are larger, to be
+    easy to tap); elsewhere it reports the pointer's position."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+if (!L.CircleMarker.clickAtCentre) {
+    L.CircleMarker.clickAtCentre = true;
+    L.CircleMarker.addInitHook(function () {
+        this.on("click", function (e) { e.latlng = this.getLatLng(); });
+    });
+}
+{% endmacro %}"""
+    )
+
+
 def base_map(
     center: tuple[float, float],
     outlines: str,
@@ -169,6 +187,7 @@ def base_map(
         scroll_wheel_zoom=False,  # until a click on the map (_WheelAfterClick)
     )
     _WheelAfterClick().add_to(fmap)
+    _ClickAtCentre().add_to(fmap)  # before any marker is made
     # The served copy of Leaflet replaces folium's CDN links (and its unused plugins).
     fmap.default_js = [("leaflet", leaflet_js)]
     fmap.default_css = [("leaflet_css", leaflet_css)]
@@ -340,8 +359,8 @@ def _radius(status: str, selected: bool) -> int:
 class ClaimsCanvas(OnePass):
     """Many places in one payload, drawn by Leaflet on a canvas: areas first, circles on top,
     one shared tooltip ("name — status (certainty)", as the CircleMarkers have it). A click
-    on a circle reports its own coordinates (Leaflet does so for markers of radius 10 px or
-    less), which clicked_place matches exactly. Once drawn, the canvas carries
+    on a circle reports its own coordinates (_ClickAtCentre), which clicked_place matches
+    exactly. Once drawn, the canvas carries
     data-claims-drawn, for tests and benchmarks to wait on."""
 
     _template = Template(

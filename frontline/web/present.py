@@ -12,12 +12,17 @@ from frontline.timeline import describe_date
 from frontline.web.mapview import marker_style
 from frontline.web.text import escape_html, highlight, legend_list_html, mention_span
 
-STYLE = """
+STYLE = (
+    """
 <style>
 .fl-legend{display:flex;flex-wrap:wrap;gap:.4rem 1.1rem;align-items:center;font-size:.9rem}
 .fl-legend>span{display:inline-flex;align-items:center;gap:.35rem}
 .fl-dot{display:inline-block;width:16px;height:16px;border-radius:50%;box-sizing:border-box}
-.fl-area{border-radius:2px;background:rgba(240,228,66,.35);border:2px solid #b8a800}
+"""
+    # A neutral wash and ring: an area in the map takes its status's colour.
+    + f".fl-area{{border-radius:2px;background:{vocab.NO_CLAIM_COLOUR}59;"
+    + f"border:2px solid {vocab.NO_CLAIM_COLOUR}}}"
+    + """
 .fl-card{border-left:4px solid #888;padding:.35rem .7rem;margin:.6rem 0;background:#f7f7f7}
 .fl-card .fl-meta{font-size:.85rem;color:#333}
 .fl-card blockquote{margin:.35rem 0;font-size:.95rem;white-space:pre-wrap}
@@ -28,6 +33,7 @@ font-size:.78rem;margin-right:.25rem;background:#fff;color:#111}
 .fl-card,.fl-meta,.fl-day,.fl-head,.fl-place{overflow-wrap:anywhere}
 </style>
 """
+)
 
 
 def _swatch(status: str, certainty: str) -> str:

@@ -1,0 +1,18 @@
+"""The map page's "Latest" list (frontline.web.latest), drawn from the loaded data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from frontline.app.ui import AppData
+from frontline.web.latest import latest_claims, latest_html
+
+
+def latest_list(data: AppData) -> None:
+    html = latest_html(
+        latest_claims(data.dataset.claims), data.place_names, dt.datetime.now(dt.UTC)
+    )
+    if html:
+        st.html(html)
