@@ -20,7 +20,7 @@ from tests.mapbrowser import (
 
 pytestmark = pytest.mark.browser
 
-# The dotted ring around a disputed marker (mapview.DISPUTED_RING): not interactive.
+# The dotted ring around a disputed marker (markers.DISPUTED_RING): not interactive.
 DISPUTED_RING = 'path[stroke="#1a1a1a"][stroke-dasharray="2 3"]:not(.leaflet-interactive)'
 
 

@@ -12,18 +12,16 @@ from streamlit.testing.v1 import AppTest
 from frontline import store, synthetic, vocab
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
 from frontline.timeline import Filters, TimelineIndex, claims_table, date_bounds
+from frontline.web.canvas import ClaimsCanvas, canvas_payload
+from frontline.web.leaflet import map_text
 from frontline.web.mapview import (
     INDIVIDUAL_MARKERS_MAX,
-    ClaimsCanvas,
-    assessment_note,
     base_map,
-    canvas_payload,
     claims_layer,
     clicked_place,
-    map_text,
-    marker_style,
     outlines_json,
 )
+from frontline.web.markers import assessment_note, marker_style
 from tests.conftest import DATA_DIR, ROOT
 
 TEMPLATE_CODE = "X{{ 7 * 7 }}Y{% if true %}Z{% endif %}"

@@ -18,7 +18,7 @@ import pytest
 import xstatic.pkg.leaflet as xstatic_leaflet
 
 from frontline import vocab
-from frontline.web.mapview import OUTLINE_STYLE, area_style, marker_style, record_style
+from frontline.web.markers import OUTLINE_STYLE, area_style, marker_style, record_style
 
 MIN_CONTRAST = 3.0
 MIN_DELTA_E = 30.0

@@ -12,7 +12,7 @@ from frontline import synthetic
 from frontline.events import status_label
 from frontline.store import load_dataset
 from frontline.timeline import Filters, TimelineIndex, claims_table, date_bounds
-from frontline.web.mapview import assessment_note
+from frontline.web.markers import assessment_note
 from tests.mapbrowser import MAP_FRAME, WAIT_MS, map_frame, marker_point, tooltip_at
 
 pytestmark = pytest.mark.browser

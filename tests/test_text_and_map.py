@@ -12,13 +12,8 @@ from frontline import store, vocab
 from frontline.store.boundaries import load_oblast_shapes, point_in_geometry
 from frontline.timeline import Filters, TimelineIndex, claims_table
 from frontline.web.assets import install_static_assets, leaflet_urls
-from frontline.web.mapview import (
-    base_map,
-    canvas_payload,
-    claims_layer,
-    clicked_place,
-    outlines_json,
-)
+from frontline.web.canvas import canvas_payload
+from frontline.web.mapview import base_map, claims_layer, clicked_place, outlines_json
 from frontline.web.present import claim_card_html, legend_html
 from frontline.web.text import escape_html, highlight, visible_text
 from tests.conftest import DATA_DIR

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 import folium
 from folium.template import Template
 
-from frontline.web.mapview import OnePass, js_data, map_text
+from frontline.web.leaflet import OnePass, js_data, map_text
 
 # (smallest population, first zoom it is named at), largest first.
 LABEL_TIERS = ((100_000, 6), (20_000, 8), (5_000, 10))

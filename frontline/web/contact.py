@@ -28,7 +28,7 @@ import shapely.geometry
 from frontline import vocab
 from frontline.control import to_equal_area
 from frontline.model import Problem
-from frontline.web.mapview import map_text
+from frontline.web.leaflet import map_text
 
 CAVEAT = "Estimated from the places in Wikipedia's list, not a surveyed front line"
 LAYER_NAME = "Estimated line of contact"

@@ -15,7 +15,7 @@ from frontline.web.text import escape_html
 
 # Okabe–Ito reddish purple: apart from the three status colours, for colour-blind readers too.
 RING_COLOUR = "#CC79A7"
-RING_RADIUS = 19  # outside a selected marker (mapview.SELECTED_RADIUS, 15 px)
+RING_RADIUS = 19  # outside a selected marker (markers.SELECTED_RADIUS, 15 px)
 RING_PANE = "markerPane"
 AREA_OPACITY = 0.28
 

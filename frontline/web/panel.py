@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from frontline.events import NO_STATUS, status_label
-from frontline.web.mapview import assessment_note
+from frontline.web.markers import assessment_note
 from frontline.web.present import STYLE, claim_card_html
 from frontline.web.text import escape_html
 

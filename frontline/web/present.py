@@ -9,7 +9,7 @@ import pandas as pd
 from frontline import vocab
 from frontline.events import event_label, status_label
 from frontline.timeline import describe_date
-from frontline.web.mapview import marker_style
+from frontline.web.markers import marker_style
 from frontline.web.text import escape_html, highlight, legend_list_html, mention_span
 
 STYLE = (
