@@ -185,7 +185,12 @@ def test_a_damaged_gazetteer_source_is_listed_and_the_page_still_finds_claims(da
     assert any("candidate claim(s)" in m.value for m in app.markdown)
     (expander,) = [e for e in app.expander if "problem(s) in the data files" in e.label]
     listed = list(expander.dataframe[0].value.itertuples(index=False, name=None))
-    assert ("geonames_ua.csv", 2, "latitude", "'north' is not a number") in listed
+    assert (
+        "geonames_ua.csv",
+        2,
+        "latitude",
+        "'north' is not a number (digits 0-9, a point)",
+    ) in listed
 
 
 def test_markdown_in_a_refused_address_is_quoted_not_rendered(data_copy):
