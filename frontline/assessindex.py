@@ -89,19 +89,7 @@ def _snapshot(place: Fold) -> tuple:
     )
 
 
-FIELDS = (
-    "row",
-    "status",
-    "certainty",
-    "strength",
-    "admission",
-    "sources",
-    "sides",
-    "disputed",
-    "disputed_with",
-    "events",
-    "decided_by",
-)
+FIELDS = ("row", "status", "certainty", *ASSESSMENT_COLUMNS)
 _DTYPES = {
     "row": np.int64,
     "strength": np.int64,

@@ -46,42 +46,25 @@ from frontline.importers.reading import (
 )
 
 DATASET = "GDELT 2.0 events"
+_ACTOR_FIELDS = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
 COLUMNS = (
     "GLOBALEVENTID",
     "SQLDATE",
     "MonthYear",
     "Year",
     "FractionDate",
-    *(
-        f"Actor1{n}"
-        for n in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
-    *(
-        f"Actor2{n}"
-        for n in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
+    *(f"{actor}{n}" for actor in ("Actor1", "Actor2") for n in _ACTOR_FIELDS),
     "IsRootEvent",
     "EventCode",
     "EventBaseCode",
