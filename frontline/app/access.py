@@ -18,6 +18,7 @@ h1.fl-title {font-size:1.75rem !important; padding:.25rem 0 .5rem 0 !important}
   h1.fl-title {font-size:1.25rem !important; line-height:1.3 !important}
   [data-testid="stMainBlockContainer"] {padding-top:3rem !important}
   .fl-legend {font-size:.8rem !important; gap:.2rem .7rem !important}
+  .fl-legend .fl-more {display:none}
   .st-key-fl-timeline [data-testid="stHorizontalBlock"] {flex-wrap:wrap !important;
     flex-direction:row !important}
   .st-key-fl-timeline [data-testid="stColumn"] {min-width:0 !important;
