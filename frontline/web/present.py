@@ -56,26 +56,27 @@ def legend_html(record: bool = False) -> str:
     # Each shape's name, then why (the why left out on a phone, so the map stays in view).
     items.append(
         f'<span><span class="fl-dot" aria-hidden="true" style="width:.7rem;height:.7rem;'
-        f'border:1.5px dotted {vocab.NO_CLAIM_COLOUR}"></span>pale dotted ring: only events'
+        f'border:1.5px dotted {vocab.NO_CLAIM_COLOUR}"></span><span>pale dotted ring: only events'
         '<span class="fl-more"> (shelled, struck, attacked…), which say nothing of who holds '
-        "the place</span></span>"
+        "the place</span></span></span>"
     )
     items.append(
         '<span><span class="fl-dot" aria-hidden="true" style="background:#999;'
         'border:2px solid #1a1a1a;outline:2px dotted #1a1a1a;outline-offset:2px"></span>'
-        'dotted outer ring: disputed<span class="fl-more"> — sides contradict each other, '
-        "close in time</span></span>"
+        '<span>dotted outer ring: disputed<span class="fl-more"> — sides contradict each '
+        "other, close in time</span></span></span>"
     )
     items.append(
         '<span><span class="fl-dot fl-area" aria-hidden="true"></span>'
-        'shaded oblast<span class="fl-more">: a claim about a whole region</span></span>'
+        '<span>shaded oblast<span class="fl-more">: a claim about a whole region</span>'
+        "</span></span>"
     )
     if record:
         items.append(
             '<span><span class="fl-dot" aria-hidden="true" style="width:.5rem;height:.5rem;'
-            f'background:{vocab.NO_CLAIM_COLOUR};opacity:.6"></span>small dot: the record'
+            f'background:{vocab.NO_CLAIM_COLOUR};opacity:.6"></span><span>small dot: the record'
             "<span class=\"fl-more\"> (Wikipedia's list, not a news report), in its status's "
-            "colour</span></span>"
+            "colour</span></span></span>"
         )
     return STYLE + legend_list_html(items, "Legend")
 
