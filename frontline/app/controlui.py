@@ -202,10 +202,13 @@ def _outline(data_key: tuple, _data: AppData) -> Outline:
 
 
 @st.cache_resource(max_entries=256)
-def _estimate(data_key: tuple, places: tuple, _outline: Outline) -> ContactEstimate:
-    # Keyed by the places and their statuses: the slider reuses an estimate until a status
-    # changes.
-    return estimate_contact(list(places), _outline)
+def _estimate(
+    data_key: tuple, places_key: str, _places: tuple, _outline: Outline
+) -> ContactEstimate:
+    # Keyed by a digest of the places and their statuses (Streamlit's hashing of the tuple
+    # of several hundred places was slow on every rerun): the slider reuses an estimate
+    # until a status changes.
+    return estimate_contact(list(_places), _outline)
 
 
 def contact_line_layers(
@@ -230,5 +233,6 @@ def contact_line_layers(
         return []
     data_key = (str(data.data_dir), data.signature)
     places = tuple(zip(record["lat"], record["lon"], record["status"], strict=True))
-    estimate = _estimate(data_key, places, _outline(data_key, data))
+    places_key = hashlib.sha256(repr(places).encode()).hexdigest()
+    estimate = _estimate(data_key, places_key, places, _outline(data_key, data))
     return [contact_layer(estimate, as_of)]

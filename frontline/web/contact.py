@@ -28,7 +28,7 @@ import shapely.geometry
 from frontline import vocab
 from frontline.control import to_equal_area
 from frontline.model import Problem
-from frontline.web.leaflet import map_text
+from frontline.web.leaflet import GeoJson, Tooltip, map_text
 
 CAVEAT = "Estimated from the places in Wikipedia's list, not a surveyed front line"
 LAYER_NAME = "Estimated line of contact"
@@ -233,15 +233,15 @@ def contact_layer(estimate: ContactEstimate, as_of: object = None) -> folium.Fea
     when = f" ({as_of})" if as_of else ""
     group = folium.FeatureGroup(name=map_text(f"{LAYER_NAME}{when}: {CAVEAT.lower()}"))
     if estimate.contested is not None:
-        folium.GeoJson(
+        GeoJson(
             {"type": "Feature", "geometry": estimate.contested, "properties": {}},
             interactive=False,
             style_function=lambda _feature: CONTESTED_STYLE,
         ).add_to(group)
     if estimate.line is not None:
-        folium.GeoJson(
+        GeoJson(
             {"type": "Feature", "geometry": estimate.line, "properties": {}},
             style_function=lambda _feature: LINE_STYLE,
-            tooltip=folium.Tooltip(map_text(f"{LAYER_NAME}{when}. {CAVEAT}.")),
+            tooltip=Tooltip(map_text(f"{LAYER_NAME}{when}. {CAVEAT}.")),
         ).add_to(group)
     return group
