@@ -3,11 +3,14 @@ history, for a correction and for a retraction, and nothing for an untouched pla
 
 from __future__ import annotations
 
+from streamlit.testing.v1 import AppTest
+
 from frontline import store
 from frontline.store import history
 from frontline.store.corrections import Correction, correct_plan, retract_plan
 from frontline.store.save import Author, commit
-from frontline.web.claimnotes import claim_notes
+from frontline.web.claimnotes import claim_notes, claim_notes_html
+from tests.conftest import ROOT
 
 EDITOR = Author(who="alice", why="the outlet corrected its report", kind="edit")
 
@@ -46,3 +49,21 @@ def test_a_note_without_its_change_in_the_history_still_says_what_changed(data_c
     claims = store.load_dataset(data_copy).claims
     [note] = claim_notes(old.place_id, claims, [])
     assert note.endswith(f"status was {old.status}, {old.certainty}, {old.date.isoformat()}")
+
+
+def test_the_map_panel_says_a_claim_corrects_an_earlier_one(data_copy):
+    old = store.load_dataset(data_copy).claims[0]
+    commit(correct_plan(old.claim_id, Correction(status="contested")), data_copy, EDITOR)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    app.selectbox(key="place").set_value(old.place_id).run()
+    assert not app.exception
+    [shown] = [h.proto.body for h in app.get("html") if 'class="fl-changed"' in h.proto.body]
+    assert f"corrects claim {old.claim_id}: status was {old.status}" in shown
+    assert "by alice: the outlet corrected its report" in shown
+
+
+def test_a_reason_with_markup_is_shown_as_text(data_copy):
+    old = store.load_dataset(data_copy).claims[0]
+    commit(retract_plan(old.claim_id, "<script>alert(1)</script>"), data_copy, EDITOR)
+    shown = claim_notes_html(old.place_id, store.load_dataset(data_copy).claims, data_copy)
+    assert "<script>" not in shown and "&lt;script&gt;alert(1)&lt;/script&gt;" in shown

@@ -5,9 +5,11 @@ history of changes."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from frontline.model import Claim
-from frontline.store.historylog import Change, undone_by
+from frontline.store.historylog import Change, list_changes, undone_by
+from frontline.web.text import escape_html
 
 
 def _change(changes: list[Change], prefix: str) -> Change | None:
@@ -46,3 +48,12 @@ def claim_notes(place_id: str, claims: Iterable[Claim], changes: list[Change]) -
                 f"retracted: {claim.retracted}{_by(change)}"
             )
     return notes
+
+
+def claim_notes_html(place_id: str, claims: Iterable[Claim], root: Path | str) -> str:
+    """The notes for the panel, under the claims, escaped; "" when nothing changed."""
+    lines = claim_notes(place_id, claims, list_changes(root)[0])
+    if not lines:
+        return ""
+    items = "".join(f"<li>{escape_html(line)}</li>" for line in lines)
+    return f'<div class="fl-changed"><p class="fl-meta">What changed:</p><ul>{items}</ul></div>'
