@@ -67,3 +67,13 @@ def test_a_reason_with_markup_is_shown_as_text(data_copy):
     commit(retract_plan(old.claim_id, "<script>alert(1)</script>"), data_copy, EDITOR)
     shown = claim_notes_html(old.place_id, store.load_dataset(data_copy).claims, data_copy)
     assert "<script>" not in shown and "&lt;script&gt;alert(1)&lt;/script&gt;" in shown
+
+
+def test_a_claim_moved_to_another_place_is_noted_at_both(data_copy):
+    dataset = store.load_dataset(data_copy)
+    old = dataset.claims[0]
+    other = next(p for p in dataset.places if p != old.place_id)
+    commit(correct_plan(old.claim_id, Correction(place_id=other)), data_copy, EDITOR)
+    assert len(notes(data_copy, old.place_id)) == 1
+    [note] = notes(data_copy, other)
+    assert f"corrects claim {old.claim_id}" in note

@@ -31,9 +31,12 @@ def _by(change: Change | None) -> str:
 
 def claim_notes(place_id: str, claims: Iterable[Claim], changes: list[Change]) -> list[str]:
     """One line for each correction and retraction among the place's claims, oldest first."""
+    claims = list(claims)
+    places = {c.claim_id: c.place_id for c in claims}
     notes = []
     for claim in claims:
-        if claim.place_id != place_id:
+        # A corrected place: the note is on both the old place and the new one.
+        if place_id not in (claim.place_id, places.get(claim.superseded_by)):
             continue
         if claim.superseded_by:
             change = _change(changes, f"corrected claim {claim.claim_id} as {claim.superseded_by}")
