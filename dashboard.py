@@ -48,6 +48,7 @@ from frontline.app.ui import (
 )
 from frontline.timeline import Filters, neighbour_date, play_step
 from frontline.urlstate import map_view_params, view_params
+from frontline.web.claimnotes import claim_notes_html
 from frontline.web.mapview import base_map, claims_layer, clicked_place
 from frontline.web.panel import assessment_html, claim_groups_html
 from frontline.web.present import (
@@ -235,6 +236,8 @@ def map_and_passages(
                 "newest first. Each is what a source says, not a verified fact."
             )
             st.html(claim_groups_html(history, assessed["status"] if assessed is not None else ""))
+            if notes := claim_notes_html(place, data.dataset.claims, data.data_dir):
+                st.html(notes)  # corrections and retractions: who, when, why
         if not entries.empty:
             st.caption(
                 f"The record: {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} of "

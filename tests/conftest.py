@@ -57,7 +57,13 @@ class Dashboard:
     """A `streamlit run dashboard.py` on 127.0.0.1, for one test module (or another page
     script, for the benchmarks)."""
 
-    def __init__(self, data_dir: Path, log_path: Path, script: Path | str = "dashboard.py"):
+    def __init__(
+        self,
+        data_dir: Path,
+        log_path: Path,
+        script: Path | str = "dashboard.py",
+        options: tuple[str, ...] = (),  # more of streamlit's options, e.g. --secrets.files
+    ):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -80,6 +86,7 @@ class Dashboard:
                 "false",
                 "--server.fileWatcherType",
                 "none",
+                *options,
             ],
             cwd=ROOT,
             env=env,

@@ -71,3 +71,18 @@ def test_a_signed_out_reader_cannot_correct_or_retract(data_copy, editors):  # n
 def test_an_unknown_claim_id_is_quoted_back_as_text(data_copy):
     app = data_page(claim_id="<b>c9</b>")
     assert "No current claim `<b>c9</b>`." in app.warning[-1].value
+
+
+def test_a_place_corrected_from_the_data_page_is_one_of_the_gazetteer(data_copy):
+    old = next(c for c in store.load_dataset(data_copy).claims if c.claim_id == "c0002")
+    app = data_page()
+    place = app.selectbox(key="fix-place-c0002")
+    assert place.value == old.place_id
+    other = next(p for p in place.options if p != place.format_func(old.place_id))
+    place.select(other)
+    app.text_input(key="fix-why-c0002").input("the wrong village")
+    button(app, "Save the correction").click().run()
+    assert not app.exception
+    new = store.load_dataset(data_copy).claims[-1]
+    assert new.place_id != old.place_id
+    assert store.load_dataset(data_copy).places[new.place_id].name == other

@@ -111,3 +111,22 @@ def test_a_superseded_by_naming_no_claim_is_a_problem_naming_file_line_and_field
     by_id = {c.claim_id: c for c in dataset.claims}
     assert by_id[rows[2]["claim_id"]].superseded_by == rows[3]["claim_id"]
     assert by_id[rows[3]["claim_id"]].retracted == "withdrawn"
+
+
+def test_a_corrected_place_moves_the_claim_to_a_known_place(data_copy):
+    dataset = store.load_dataset(data_copy)
+    old = dataset.claims[0]
+    other = next(p for p in dataset.places if p != old.place_id)
+    commit(correct_plan(old.claim_id, Correction(place_id=other)), data_copy, EDITOR)
+    new = store.load_dataset(data_copy).claims[-1]
+    assert (new.place_id, new.quote, new.status) == (other, old.quote, old.status)
+    [change] = history.list_changes(data_copy)[0]
+    assert f"place_id {old.place_id} → {other}" in change.summary
+
+
+def test_a_place_not_in_the_gazetteer_is_refused(data_copy):
+    files = data_files(data_copy)
+    old = first_claim(data_copy)
+    with pytest.raises(CommitError, match="not in the gazetteer"):
+        commit(correct_plan(old.claim_id, Correction(place_id="atlantis")), data_copy, EDITOR)
+    assert data_files(data_copy) == files

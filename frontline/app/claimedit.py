@@ -30,7 +30,7 @@ def _commit(data: AppData, plan: Plan, why: str) -> None:
     (st.success if report.added else st.info)(code_span(report.message))
 
 
-def _fields(claim: Claim) -> Correction:
+def _fields(data: AppData, claim: Claim) -> Correction:
     key = claim.claim_id
     status, certainty, date, claimant = st.columns(4)
     return Correction(
@@ -49,6 +49,22 @@ def _fields(claim: Claim) -> Correction:
         ),
         date=date.date_input("Date", value=claim.date, key=f"fix-date-{key}"),
         claimant=claimant.text_input("Claimant", value=claim.claimant, key=f"fix-claimant-{key}"),
+        place_id=_place(data, claim),
+    )
+
+
+def _place(data: AppData, claim: Claim) -> str:
+    """A place from the gazetteer's known places, the claim's own first."""
+    places = data.dataset.places
+    ids = [
+        claim.place_id,
+        *sorted((p for p in places if p != claim.place_id), key=lambda p: places[p].name),
+    ]
+    return st.selectbox(
+        "Place",
+        ids,
+        format_func=lambda p: places[p].name if p in places else p,
+        key=f"fix-place-{claim.claim_id}",
     )
 
 
@@ -68,7 +84,7 @@ def panel(data: AppData) -> None:
             st.warning(f"No current claim {code_span(claim_id)}.")
             return
         st.caption(f"Quote: {code_span(claim.quote[:300])}")
-        fix = _fields(claim)
+        fix = _fields(data, claim)
         why = st.text_input("Why (recorded in the history)", key=f"fix-why-{claim_id}")
         correct, retract = st.columns(2)
         blocked = not policy.may_write

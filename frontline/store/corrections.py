@@ -23,6 +23,7 @@ class Correction:
     certainty: str | None = None
     date: dt.date | None = None
     claimant: str | None = None
+    place_id: str | None = None  # one of the gazetteer's places
 
 
 def _current(dataset: Dataset, claim_id: str) -> Claim:
@@ -48,19 +49,22 @@ def _corrected(claim: Claim, fix: Correction, new_id: str) -> Claim:
         date=date,
         date_end=date_end,
         claimant=(fix.claimant or claim.claimant).strip(),
+        place_id=fix.place_id or claim.place_id,
     )
 
 
 def correct_plan(claim_id: str, fix: Correction) -> Plan:
     def plan(dataset: Dataset) -> Batch | CommitReport:
         claim = _current(dataset, claim_id)
+        if fix.place_id and fix.place_id not in dataset.places:
+            raise CommitError(f"place {fix.place_id[:40]!r} is not in the gazetteer")
         [new_id] = next_claim_ids(dataset.claims, 1)
         new = _corrected(claim, fix, new_id)
         if dataclasses.replace(new, claim_id=claim.claim_id) == claim:
             return CommitReport(added=False, message=f"claim {claim_id} is unchanged")
         changed = [
             f"{name} {getattr(claim, name)} → {getattr(new, name)}"
-            for name in ("status", "certainty", "date", "claimant")
+            for name in ("status", "certainty", "date", "claimant", "place_id")
             if getattr(claim, name) != getattr(new, name)
         ]
         return Batch(
