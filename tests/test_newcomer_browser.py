@@ -126,6 +126,8 @@ def axe_violations(page) -> list[dict]:
         ("/Articles", ".fl-legend"),
         ("/Changes", "h1.fl-title"),
         ("/Add_article", "h1.fl-title"),
+        ("/Import", "h1.fl-title"),
+        ("/History", "h1.fl-title"),
     ],
 )
 def test_no_serious_accessibility_violation(page, dashboard, path, ready):

@@ -6,13 +6,18 @@ import datetime as dt
 
 import streamlit as st
 
-from frontline.app.ui import AppData
-from frontline.web.latest import latest_claims, latest_html
+from frontline.app.ui import AppData, base_url_path
+from frontline.web.changes import change_log
+from frontline.web.latest import latest_changes, latest_claims, latest_html
 
 
 def latest_list(data: AppData) -> None:
     html = latest_html(
-        latest_claims(data.dataset.claims), data.place_names, dt.datetime.now(dt.UTC)
+        latest_claims(data.dataset.claims),
+        data.place_names,
+        dt.datetime.now(dt.UTC),
+        latest_changes(change_log(data.claims)),
+        base_path=base_url_path(),
     )
     if html:
         st.html(html)

@@ -18,6 +18,7 @@ from frontline.web.markers import (
     DRAWN_STATUSES,
     EVENT_RADIUS,
     MARKER_RADIUS,
+    RECORD_HIT_RADIUS,
     RECORD_RADIUS,
     RECORD_SELECTED_RADIUS,
     SELECTED_RADIUS,
@@ -66,6 +67,12 @@ var {{ this.get_name() }} = (function (data) {
                                      (mine ? record.selectedStyles
                                            : record.styles)[record.status[r]]);
             group.addLayer(L.circleMarker([record.lat[r], record.lon[r]], look));
+            // Over the small dot, an invisible circle 24 px across takes its clicks and
+            // tooltip (still beneath the news markers, drawn after it).
+            group.addLayer(L.circleMarker([record.lat[r], record.lon[r]],
+                                          {renderer: renderer, tip: look.tip, stroke: false,
+                                           fill: true, fillOpacity: 0,
+                                           radius: record.hitRadius}));
         }
     }
     var perCertainty = data.certainties.length;
@@ -197,6 +204,7 @@ def record_payload(record: pd.DataFrame, selected: str | None = None) -> dict:
         "names": [map_text(name) for name in record["name"].tolist()],
         "selected": int(chosen[0]) if len(chosen) else -1,
         "radius": [RECORD_RADIUS, RECORD_SELECTED_RADIUS],
+        "hitRadius": RECORD_HIT_RADIUS,
         "styles": [record_style(s) for s in statuses],
         "selectedStyles": [record_style(s, selected=True) for s in statuses],
     }

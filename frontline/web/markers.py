@@ -115,6 +115,9 @@ def marker_radius(status: str, selected: bool) -> int:
 
 RECORD_RADIUS = 6
 RECORD_SELECTED_RADIUS = 10
+# A record dot stays small beside the news, but a finger or pointer finds it within a
+# transparent circle 24 px across (WCAG 2.5.8's target size).
+RECORD_HIT_RADIUS = 12
 
 
 def record_style(status: str, *, selected: bool = False) -> dict:
