@@ -9,20 +9,12 @@ import pandas as pd
 import streamlit as st
 
 from frontline.app.ui import AppData
-from frontline.importers.saved import import_files, load_saved
+from frontline.importers.maprows import imports_signature
+from frontline.importers.saved import load_saved
 from frontline.model import Problem
 from frontline.timeline import Filters
 from frontline.web import imported
 from frontline.web.tables import search
-
-
-def _imports_signature(root: Path) -> tuple:
-    """Names, sizes and times of the saved import files: a save changes it."""
-    stamps = []
-    for path in import_files(root):
-        info = path.stat()
-        stamps.append((path.name, info.st_mtime_ns, info.st_size))
-    return tuple(stamps)
 
 
 @st.cache_resource(show_spinner="Loading the imported claims…", max_entries=2)
@@ -40,7 +32,7 @@ def saved_imports(data: AppData) -> tuple[pd.DataFrame, tuple[Problem, ...]]:
     return _saved(
         str(data.data_dir),
         data.signature,
-        _imports_signature(data.data_dir),
+        imports_signature(data.data_dir),
         data.dataset.places,
     )
 

@@ -13,6 +13,7 @@ from frontline.assessindex import beside_claims
 from frontline.events import event_label, status_label
 from frontline.export import CREDITS, SPREADSHEET_NOTE, spreadsheet_safe
 from frontline.folding import fold
+from frontline.importers.maprows import is_imported
 from frontline.model import Dataset
 from frontline.timeline import Filters, TimelineIndex, claims_counting
 from frontline.urlstate import map_link, under_base
@@ -154,7 +155,9 @@ def claims_shown(rows: pd.DataFrame, base_path: str = "") -> pd.DataFrame:
                 article_link(article, place) if article else None
                 for article, place in zip(rows["article_id"], rows["place_id"], strict=True)
             ],
-            "Source": rows["source"].map(SOURCE_SHOWN),
+            "Source": rows["source"]
+            .map(SOURCE_SHOWN)
+            .where(~is_imported(rows), "imported data set"),
             "Claim": rows["claim_id"],
         }
     )
