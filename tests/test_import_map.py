@@ -29,9 +29,7 @@ def drawn(layers) -> str:
     return fmap.get_root().render()
 
 
-def test_a_place_known_only_from_an_import_is_on_the_map_and_selectable(
-    data_copy, sent_layers
-):
+def test_a_place_known_only_from_an_import_is_on_the_map_and_selectable(data_copy, sent_layers):
     before = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     before.query_params["as_of"] = "2022-09-11"
     before.run()
@@ -55,8 +53,6 @@ def test_the_data_page_lists_imported_claims_once_and_exports(data_copy):
     save_acled()
     app = AppTest.from_file(str(ROOT / "pages" / "2_Data.py"), default_timeout=120).run()
     assert not app.exception
-    sources = [
-        set(d.value["Source"]) for d in app.dataframe if "Source" in d.value.columns
-    ]
+    sources = [set(d.value["Source"]) for d in app.dataframe if "Source" in d.value.columns]
     assert any("imported data set" in s for s in sources)
     assert [b for b in app.get("download_button") if "Imported claims" in b.proto.label]
