@@ -5,14 +5,16 @@ so the panel shows them as imported cards, never as news articles."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from frontline import vocab
 from frontline.importers.saved import import_files, load_saved
-from frontline.model import Dataset
+from frontline.model import Dataset, Problem
 from frontline.timeline import CLAIM_TABLE_COLUMNS
+from frontline.web import imported
 
 
 def imports_signature(root: Path) -> tuple:
@@ -29,10 +31,18 @@ def is_imported(table: pd.DataFrame) -> pd.Series:
     return (table["source"] == vocab.SOURCE_NEWS) & (table["article_id"] == "")
 
 
-def imported_rows(root: Path, dataset: Dataset) -> pd.DataFrame:
-    """The saved imported claims (bad rows left out: the Data page lists them) as claims
-    table rows."""
-    frame = load_saved(root, dataset.places).frame
+@dataclass(frozen=True)
+class SavedClaims:
+    """The saved imported claims as the panel and the Data page show them (imported.
+    imported_frame), and the problems that left rows out."""
+
+    frame: pd.DataFrame
+    problems: tuple[Problem, ...]
+
+
+def imported_rows(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """The saved imported claims (saved.SavedImports.frame, bad rows left out: the Data page
+    lists them) as claims table rows."""
     if frame is None or frame.empty:
         return pd.DataFrame(columns=CLAIM_TABLE_COLUMNS)
     places = [dataset.places[p] for p in frame["place_id"]]
@@ -72,14 +82,18 @@ def imported_rows(root: Path, dataset: Dataset) -> pd.DataFrame:
     return rows
 
 
-def with_imports(table: pd.DataFrame, root: Path, dataset: Dataset) -> pd.DataFrame:
-    """The news claims table joined with the imported claims, in timeline order."""
-    rows = imported_rows(root, dataset)
+def with_imports(
+    table: pd.DataFrame, root: Path, dataset: Dataset
+) -> tuple[pd.DataFrame, SavedClaims]:
+    """The news claims table joined with the saved imported claims, in timeline order, and
+    those claims as shown: the import files are read once per change of the data."""
+    saved = load_saved(root, dataset.places)
+    rows = imported_rows(saved.frame, dataset)
+    shown = SavedClaims(imported.imported_frame(saved.frame, dataset.places), tuple(saved.problems))
     if rows.empty:
-        return table
+        return table, shown
     for name in ("date", "date_end", "published"):  # one time unit, as the merges want
         rows[name] = rows[name].astype(table[name].dtype)
     joined = pd.concat([table, rows], ignore_index=True) if len(table) else rows
-    return joined.sort_values(["date", "published", "claim_id"], kind="stable").reset_index(
-        drop=True
-    )
+    joined = joined.sort_values(["date", "published", "claim_id"], kind="stable")
+    return joined.reset_index(drop=True), shown
