@@ -49,10 +49,13 @@ def test_a_place_known_only_from_an_import_is_on_the_map_and_selectable(data_cop
     assert not any("news claim(s)" in c.value for c in app.caption)  # not a news article
 
 
-def test_the_data_page_lists_imported_claims_once_and_exports(data_copy):
+def test_the_data_page_lists_imported_claims_once_in_their_own_section(data_copy):
     save_acled()
     app = AppTest.from_file(str(ROOT / "pages" / "2_Data.py"), default_timeout=120).run()
     assert not app.exception
     sources = [set(d.value["Source"]) for d in app.dataframe if "Source" in d.value.columns]
-    assert any("imported data set" in s for s in sources)
+    assert sources and not any("acled-UKR90005" in s for s in sources)
+    claims = [set(d.value["Claim"]) for d in app.dataframe if "Claim" in d.value.columns]
+    assert claims and not any("acled-UKR90005" in c for c in claims)  # not a news claim
+    assert any("Imported claims" in h.value for h in app.subheader)
     assert [b for b in app.get("download_button") if "Imported claims" in b.proto.label]

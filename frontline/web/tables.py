@@ -106,7 +106,9 @@ def source_claim_rows(
     both (news first; the Source column tells them apart)."""
     parts = []
     if vocab.shows(filters.source, vocab.SOURCE_NEWS):
-        parts.append(claim_rows(news, filters, latest_only=latest_only))
+        rows = claim_rows(news, filters, latest_only=latest_only)
+        # Imported claims have their own section and downloads, which keep their licences.
+        parts.append(rows[~is_imported(rows)].reset_index(drop=True))
     if vocab.shows(filters.source, vocab.SOURCE_RECORD) and not record.table.empty:
         parts.append(claim_rows(record, filters, latest_only=latest_only))
     parts = [part for part in parts if not part.empty] or parts[:1]
