@@ -46,6 +46,7 @@ from frontline.app.ui import (
     view_filters,
     widget_view,
 )
+from frontline.importers.maprows import is_imported
 from frontline.timeline import Filters, neighbour_date, play_step
 from frontline.urlstate import map_view_params, view_params
 from frontline.web.claimnotes import claim_notes_html
@@ -215,6 +216,7 @@ def map_and_passages(
             st.info("Click a marker, or choose a place, to read the passages behind it.")
             return
         history = data.index.history(place, filters)
+        history = history[~is_imported(history)]  # imported claims have their own cards
         entries = data.record_index.history(place, filters)
         imported = imported_at(data, place, filters)
         st.html(place_heading_html(data.place_names[place]))

@@ -45,8 +45,8 @@ def shows(source: str, kind: str) -> bool:
 
 
 SOURCE_LABELS = {
-    SOURCE_BOTH: "News and the record",
-    SOURCE_NEWS: "News reports",
+    SOURCE_BOTH: "News reports, imported data sets and the record",
+    SOURCE_NEWS: "News reports and imported data sets",
     SOURCE_RECORD: "Wikipedia's list (the record)",
 }
 

@@ -47,7 +47,7 @@ def test_first_load_draws_hundreds_of_places_and_the_source_filter_switches(page
     assert page.get_by_text(re.compile(r"Under them, \d{3} places")).count() == 1
     save_screenshot(page, "record-first-load")
 
-    page.get_by_text("News reports", exact=True).click()
+    page.get_by_text("News reports and imported data sets", exact=True).click()
     page.wait_for_function("() => location.search.includes('source=news')", timeout=WAIT_MS)
     map_value(page, RECORD_COUNT, lambda n: n == 0, "no record places")
     assert page.get_by_text(re.compile(r"Under them")).count() == 0

@@ -3,46 +3,19 @@ panel's cards, each claim with its data set, file, row and licence."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
 from frontline.app.ui import AppData
-from frontline.importers.saved import import_files, load_saved
 from frontline.model import Problem
 from frontline.timeline import Filters
 from frontline.web import imported
 from frontline.web.tables import search
 
 
-def _imports_signature(root: Path) -> tuple:
-    """Names, sizes and times of the saved import files: a save changes it."""
-    stamps = []
-    for path in import_files(root):
-        info = path.stat()
-        stamps.append((path.name, info.st_mtime_ns, info.st_size))
-    return tuple(stamps)
-
-
-@st.cache_resource(show_spinner="Loading the imported claims…", max_entries=2)
-def _saved(
-    data_dir: str, signature: tuple, files: tuple, _places: dict
-) -> tuple[pd.DataFrame, tuple[Problem, ...]]:
-    # Keyed by the data's signature (the places come with it) and the import files'.
-    del signature, files
-    saved = load_saved(Path(data_dir), _places)
-    return imported.imported_frame(saved.frame, _places), tuple(saved.problems)
-
-
 def saved_imports(data: AppData) -> tuple[pd.DataFrame, tuple[Problem, ...]]:
-    """The saved imported claims of the data directory, loaded once per change."""
-    return _saved(
-        str(data.data_dir),
-        data.signature,
-        _imports_signature(data.data_dir),
-        data.dataset.places,
-    )
+    """The saved imported claims of the data directory, loaded with the data."""
+    return data.imports.frame, data.imports.problems
 
 
 def imported_table(data: AppData, filters: Filters, query: str = "") -> None:

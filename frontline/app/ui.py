@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from frontline import store, vocab
+from frontline.importers.maprows import SavedClaims, imports_signature, with_imports
 from frontline.model import Dataset, Problem
 from frontline.news.dates import INVASION_START
 from frontline.record.claims import record_bounds, record_claims_table
@@ -58,6 +59,7 @@ class AppData:
     center: tuple[float, float]
     outlines: str  # the oblast outlines as the map draws them (mapview.outlines_json)
     signature: tuple  # of the files this was loaded from; keys what is derived from it
+    imports: SavedClaims  # the saved imported claims, also rows of `claims`
 
 
 def _signature(data_dir: Path) -> tuple:
@@ -69,7 +71,7 @@ def _signature(data_dir: Path) -> tuple:
             stamps.append((name, info.st_mtime_ns, info.st_size))
         except OSError:
             stamps.append((name, None, None))
-    return (*stamps, article_text_stamps(data_dir))
+    return (*stamps, article_text_stamps(data_dir), imports_signature(data_dir))
 
 
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
@@ -78,7 +80,7 @@ def _load(data_dir: str, signature: tuple) -> AppData:
     root = Path(data_dir)
     dataset = store.load_dataset(root)
     shapes, shape_problems = load_oblast_shapes(root)
-    table = claims_table(dataset)
+    table, imports = with_imports(claims_table(dataset), root, dataset)  # one layer
     outlines_shapes = display_shapes(shapes)
     record, record_problems = _record(root, dataset)
     news_bounds = date_bounds(table)
@@ -111,6 +113,7 @@ def _load(data_dir: str, signature: tuple) -> AppData:
         center=center,
         outlines=outlines_json(outlines_shapes, dataset.oblasts),
         signature=signature,
+        imports=imports,
     )
 
 

@@ -13,6 +13,7 @@ from frontline.assessindex import beside_claims
 from frontline.events import event_label, status_label
 from frontline.export import CREDITS, SPREADSHEET_NOTE, spreadsheet_safe
 from frontline.folding import fold
+from frontline.importers.maprows import is_imported
 from frontline.model import Dataset
 from frontline.timeline import Filters, TimelineIndex, claims_counting
 from frontline.urlstate import map_link, under_base
@@ -105,7 +106,9 @@ def source_claim_rows(
     both (news first; the Source column tells them apart)."""
     parts = []
     if vocab.shows(filters.source, vocab.SOURCE_NEWS):
-        parts.append(claim_rows(news, filters, latest_only=latest_only))
+        rows = claim_rows(news, filters, latest_only=latest_only)
+        # Imported claims have their own section and downloads, which keep their licences.
+        parts.append(rows[~is_imported(rows)].reset_index(drop=True))
     if vocab.shows(filters.source, vocab.SOURCE_RECORD) and not record.table.empty:
         parts.append(claim_rows(record, filters, latest_only=latest_only))
     parts = [part for part in parts if not part.empty] or parts[:1]
@@ -154,7 +157,9 @@ def claims_shown(rows: pd.DataFrame, base_path: str = "") -> pd.DataFrame:
                 article_link(article, place) if article else None
                 for article, place in zip(rows["article_id"], rows["place_id"], strict=True)
             ],
-            "Source": rows["source"].map(SOURCE_SHOWN),
+            "Source": rows["source"]
+            .map(SOURCE_SHOWN)
+            .where(~is_imported(rows), "imported data set"),
             "Claim": rows["claim_id"],
         }
     )

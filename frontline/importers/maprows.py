@@ -1,0 +1,99 @@
+"""Saved imported claims as rows of the claims table the map, the timeline and the
+assessment are built from: their data set is the outlet and their claimant the claimant, so
+the assessment counts them as sources; no article stands behind them (`article_id` empty),
+so the panel shows them as imported cards, never as news articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from frontline import vocab
+from frontline.importers.saved import import_files, load_saved
+from frontline.model import Dataset, Problem
+from frontline.timeline import CLAIM_TABLE_COLUMNS
+from frontline.web import imported
+
+
+def imports_signature(root: Path) -> tuple:
+    """Names, sizes and times of the saved import files: a save changes it."""
+    stamps = []
+    for path in import_files(root):
+        info = path.stat()
+        stamps.append((path.name, info.st_mtime_ns, info.st_size))
+    return tuple(stamps)
+
+
+def is_imported(table: pd.DataFrame) -> pd.Series:
+    """The rows of the claims table that come from imported data sets."""
+    return (table["source"] == vocab.SOURCE_NEWS) & (table["article_id"] == "")
+
+
+@dataclass(frozen=True)
+class SavedClaims:
+    """The saved imported claims as the panel and the Data page show them (imported.
+    imported_frame), and the problems that left rows out."""
+
+    frame: pd.DataFrame
+    problems: tuple[Problem, ...]
+
+
+def imported_rows(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """The saved imported claims (saved.SavedImports.frame, bad rows left out: the Data page
+    lists them) as claims table rows."""
+    if frame is None or frame.empty:
+        return pd.DataFrame(columns=CLAIM_TABLE_COLUMNS)
+    places = [dataset.places[p] for p in frame["place_id"]]
+    rows = pd.DataFrame(
+        {
+            "claim_id": frame["claim_id"].to_numpy(),
+            "place_id": frame["place_id"].to_numpy(),
+            "name": [p.name for p in places],
+            "kind": [p.kind for p in places],
+            "oblast": [p.oblast for p in places],
+            "oblast_name": [dataset.oblasts.get(p.oblast, p.oblast) for p in places],
+            "lat": [p.lat for p in places],
+            "lon": [p.lon for p in places],
+            "geonames_id": [p.geonames_id for p in places],
+            "date": pd.to_datetime(frame["date"], format="%Y-%m-%d").to_numpy(),
+            "date_end": pd.to_datetime(frame["date_end"], format="%Y-%m-%d").to_numpy(),
+            "date_precision": frame["date_precision"].to_numpy(),
+            "status": frame["status"].to_numpy(),
+            "event": frame["event"].to_numpy(),
+            "certainty": frame["certainty"].to_numpy(),
+            "claimant": frame["claimant"].to_numpy(),
+            "article_id": "",
+            # No publication date: known from the day it is about.
+            "published": pd.to_datetime(frame["date"], format="%Y-%m-%d").to_numpy(),
+            "outlet": frame["dataset"].to_numpy(),
+            "title": "",
+            "url": frame["source_url"].to_numpy(),
+            "quote": frame["passage"].to_numpy(),
+            "quote_start": None,
+            "quote_end": None,
+            "mention": "",
+            "source": vocab.SOURCE_NEWS,  # drawn in the news layer, labelled as shared
+        },
+        columns=CLAIM_TABLE_COLUMNS,
+    )
+    rows["geonames_id"] = rows["geonames_id"].astype("Int64")
+    return rows
+
+
+def with_imports(
+    table: pd.DataFrame, root: Path, dataset: Dataset
+) -> tuple[pd.DataFrame, SavedClaims]:
+    """The news claims table joined with the saved imported claims, in timeline order, and
+    those claims as shown: the import files are read once per change of the data."""
+    saved = load_saved(root, dataset.places)
+    rows = imported_rows(saved.frame, dataset)
+    shown = SavedClaims(imported.imported_frame(saved.frame, dataset.places), tuple(saved.problems))
+    if rows.empty:
+        return table, shown
+    for name in ("date", "date_end", "published"):  # one time unit, as the merges want
+        rows[name] = rows[name].astype(table[name].dtype)
+    joined = pd.concat([table, rows], ignore_index=True) if len(table) else rows
+    joined = joined.sort_values(["date", "published", "claim_id"], kind="stable")
+    return joined.reset_index(drop=True), shown
