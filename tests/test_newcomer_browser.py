@@ -61,6 +61,30 @@ def test_finding_a_place_flies_the_map_there_and_the_link_keeps_it(page, dashboa
     assert page.page_errors == []
 
 
+def empty_point(page) -> tuple[float, float]:
+    """A point on the page over the map and at least 40 px from every circle drawn on it."""
+    frame = page.frame(url=re.compile(r"streamlit_folium"))
+    assert frame is not None, "the map's frame is missing"
+    point = frame.evaluate(
+        """() => {
+        const map = window.map_div, dots = [];
+        map.eachLayer(l => {
+            if (l.getRadius) dots.push(map.latLngToContainerPoint(l.getLatLng()));
+        });
+        const size = map.getSize();
+        const box = document.getElementById('map_div').getBoundingClientRect();
+        for (let fy = 0.2; fy < 0.9; fy += 0.05) for (let fx = 0.3; fx < 0.9; fx += 0.05) {
+            const x = size.x * fx, y = size.y * fy;
+            const clear = dots.every(d => Math.hypot(d.x - x, d.y - y) > 40);
+            if (clear) return [box.left + x, box.top + y];
+        }
+        return null; }"""
+    )
+    assert point is not None, "no empty ground on the map"
+    frame_box = page.locator(MAP_FRAME).bounding_box()
+    return frame_box["x"] + point[0], frame_box["y"] + point[1]
+
+
 def test_the_wheel_over_the_map_scrolls_the_page_and_zooms_only_after_a_click(page, dashboard):
     page.goto(dashboard.url + "/?as_of=2022-09-11")
     wait_for_map(page)
@@ -70,7 +94,10 @@ def test_the_wheel_over_the_map_scrolls_the_page_and_zooms_only_after_a_click(pa
     page.mouse.wheel(0, 400)
     page.wait_for_timeout(800)
     assert map_view(page)[2] == 7
-    page.mouse.click(box["x"] + box["width"] * 0.85, box["y"] + box["height"] * 0.3)
+    # The wheel scrolled the page: bring the map back into view, then click on empty ground,
+    # away from every place's dot (a click on a dot would choose the place).
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    page.mouse.click(*empty_point(page))
     page.mouse.wheel(0, -400)
     zoom = map_view(page)[2]
     for _ in range(40):
