@@ -7,6 +7,7 @@ import json
 import pandas as pd
 
 from frontline import vocab
+from frontline.assessindex import ASSESSED_COLUMNS
 from frontline.record.model import CREDITS as RECORD_CREDITS
 
 CREDITS = (
@@ -42,13 +43,7 @@ EXPORT_COLUMNS = [
     "published",
     "source",  # news, or record (an entry of Wikipedia's list, CC BY-SA)
     # The place's assessment as of the view's date (frontline.assessment), beside the claim.
-    "assessed_status",
-    "assessed_certainty",
-    "sources",
-    "sides",
-    "disputed",
-    "disputed_with",
-    "admission",
+    *ASSESSED_COLUMNS,
 ]
 
 
