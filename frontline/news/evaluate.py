@@ -2,16 +2,25 @@
 
     python -m frontline.evaluate [--labels FILE ...] [--verbose]
 
-By default it reads two sets: tests/eval/labels.json (the seed and the texts the rules were
-first written against) and tests/eval/reports.json (short reports in the style of wire copy,
-in a `tuning` part and a `held_out` part that no rule was tuned on). Each set's parts are
-scored separately.
+By default it reads three sets: tests/eval/labels.json (the seed and the texts the rules were
+first written against), tests/eval/reports.json (short reports in the style of wire copy) and
+tests/eval/statements.json (the record's "More information" statements, labelled from the
+table's own columns: see frontline.news.statementset). Each set has a `tuning` part and a
+`held_out` part, scored separately; --verbose lists the misses of tuning parts only, so that
+a held-out part is only ever seen as figures.
 
 Prints the precision and recall of place mentions, the share of found places within 10 km of
 the truth, and the accuracy of status, certainty and date over the labelled claims (a claim
 not found counts as wrong). A mention is found when a predicted one overlaps it; a claim when
 a predicted claim about the same place quotes a passage that overlaps the labelled one.
 Mentions that stand for a government (metonymy) are not place mentions.
+
+On the statements a claim is the place's status as the statement leaves it: the reader's claim
+for an item is its last claim on the place it read the row's name as, and that claim is right
+when its status is the table's ("Held by"). Claims precision is right claims over items with
+a claim, recall right claims over items; the date is scored where the text states one. Claims
+on other places the text names are counted, not scored (the table does not say), and so are
+mentions beyond the row's name: mention precision and certainty are not measured there.
 """
 
 from __future__ import annotations
@@ -38,8 +47,12 @@ from frontline.news.geoparse import (
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "eval"
 DEFAULT_LABELS = EVAL_DIR / "labels.json"
-DEFAULT_SETS = (DEFAULT_LABELS, EVAL_DIR / "reports.json")
+DEFAULT_STATEMENTS = EVAL_DIR / "statements.json"
+DEFAULT_SETS = (DEFAULT_LABELS, EVAL_DIR / "reports.json", DEFAULT_STATEMENTS)
 TUNING, HELD_OUT = "tuning", "held_out"
+# How an article's claims are scored: each labelled claim by its passage, or (the record's
+# statements) the last claim on the row's place by its status.
+BY_PASSAGE, LAST_ON_PLACE = "passage", "last"
 NEAR_KM = 10.0
 
 
@@ -60,9 +73,9 @@ class GoldClaim:
     status: str
     event: str
     certainty: str
-    date: dt.date
-    date_end: dt.date
-    date_precision: str
+    date: dt.date | None  # None: the text states no date (not scored)
+    date_end: dt.date | None
+    date_precision: str | None
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,7 @@ class LabelledArticle:
     claims: tuple[GoldClaim, ...]
     held_out: bool = False  # labelled before the code ever ran on it; never tuned on
     part: str = TUNING  # TUNING or HELD_OUT
+    scoring: str = BY_PASSAGE
 
 
 @dataclass
@@ -84,6 +98,8 @@ class Scores:
     mentions_matched: int = 0
     places_near: int = 0
     claims_gold: int = 0
+    claims_dated: int = 0
+    other_claims: int = 0  # on places no label speaks of (statements only)
     claims_predicted: int = 0
     claims_matched: int = 0
     status_right: int = 0
@@ -99,7 +115,8 @@ class Scores:
 
 
 # Each figure: (the count that succeeded, the count it is a share of). Status, certainty and
-# date are over all labelled claims: a claim not found counts as wrong.
+# date are over all labelled claims (the date over those with a date): a claim not found
+# counts as wrong.
 FIGURES = {
     "mention_precision": ("mentions_matched", "mentions_predicted"),
     "mention_recall": ("mentions_matched", "mentions_gold"),
@@ -108,7 +125,7 @@ FIGURES = {
     "claim_recall": ("claims_matched", "claims_gold"),
     "status_accuracy": ("status_right", "claims_gold"),
     "certainty_accuracy": ("certainty_right", "claims_gold"),
-    "date_accuracy": ("date_right", "claims_gold"),
+    "date_accuracy": ("date_right", "claims_dated"),
 }
 
 
@@ -173,6 +190,59 @@ def load_labels(path: Path = DEFAULT_LABELS) -> list[LabelledArticle]:
     return articles
 
 
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def load_statements(path: Path = DEFAULT_STATEMENTS) -> list[LabelledArticle]:
+    """The record's statements (frontline.news.statementset): one text, one claim each."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    articles = []
+    for number, item in enumerate(document["items"], 1):
+        label = f"{path}: item {number} ({item.get('id')})"
+        try:
+            text, name = item["text"], item["name"]
+            if not text.startswith(name):
+                raise ValueError(f"the text does not open with the name {name!r}")
+            if item["part"] not in (TUNING, HELD_OUT):
+                raise ValueError(f"part {item['part']!r} is not {TUNING} or {HELD_OUT}")
+            claim = GoldClaim(
+                place=item["place"],
+                start=0,
+                end=len(text),
+                status=item["status"],
+                event="",
+                certainty="",
+                date=_day(item["date"]),
+                date_end=_day(item["date_end"]),
+                date_precision=item["date_precision"],
+            )
+            mention = GoldMention(0, len(name), item["place"], item["lat"], item["lon"])
+            published = dt.date.fromisoformat(item["dateline"])
+        except (KeyError, ValueError) as err:
+            raise ValueError(f"{label}: {err}") from None
+        articles.append(
+            LabelledArticle(
+                name=item["id"],
+                text=text,
+                published=published,
+                outlet="",
+                mentions=(mention,),
+                claims=(claim,),
+                held_out=item["part"] == HELD_OUT,
+                part=item["part"],
+                scoring=LAST_ON_PLACE,
+            )
+        )
+    return articles
+
+
+def load_set(path: Path) -> list[LabelledArticle]:
+    """Either kind of label file: articles with labelled passages, or statements."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return load_statements(path) if "items" in document else load_labels(path)
+
+
 # --- scoring -------------------------------------------------------------------------------
 
 
@@ -211,6 +281,7 @@ def score_mentions(article: LabelledArticle, predicted: Sequence[Mention], score
 
 def score_claims(article: LabelledArticle, predicted: Sequence[Candidate], scores: Scores) -> None:
     scores.claims_gold += len(article.claims)
+    scores.claims_dated += sum(1 for gold in article.claims if gold.date is not None)
     scores.claims_predicted += len(predicted)
     unused = list(predicted)
     for gold in article.claims:
@@ -247,19 +318,86 @@ def score_claims(article: LabelledArticle, predicted: Sequence[Candidate], score
     )
 
 
+def score_last_claim(
+    article: LabelledArticle,
+    mentions: Sequence[Mention],
+    predicted: Sequence[Candidate],
+    scores: Scores,
+) -> None:
+    """A statement: its one labelled place and the status the text leaves it with."""
+    (gold_mention,) = article.mentions
+    (gold,) = article.claims
+    span = (gold_mention.start, gold_mention.end)
+    found = next(
+        (m for m in mentions if m.role != METONYMY and _overlaps((m.start, m.end), span)), None
+    )
+    scores.mentions_gold += 1
+    scores.claims_gold += 1
+    scores.claims_dated += gold.date is not None
+    label = f"{article.name}: {article.text!r}"
+    if found is None:
+        scores.misses.append(f"{label}: the name is not found")
+        scores.other_claims += len(predicted)
+        return
+    scores.mentions_predicted += 1
+    scores.mentions_matched += 1
+    if (
+        haversine_km(found.entry.lat, found.entry.lon, gold_mention.lat, gold_mention.lon)
+        <= NEAR_KM
+    ):
+        scores.places_near += 1
+    else:
+        scores.misses.append(f"{label}: placed at {found.entry.name} ({found.entry.oblast})")
+    on_place = [c for c in predicted if c.entry.key == found.entry.key]
+    scores.other_claims += len(predicted) - len(on_place)
+    if not on_place:
+        scores.misses.append(f"{label}: no claim")
+        return
+    scores.claims_predicted += 1
+    last = on_place[-1]
+    if last.status != gold.status:
+        scores.misses.append(f"{label}: {last.status} ({last.quote!r}) instead of {gold.status}")
+        return
+    scores.claims_matched += 1
+    scores.status_right += 1
+    if gold.date is None:
+        return
+    got = (last.date.start, last.date.end, last.date.precision)
+    want = (gold.date, gold.date_end, gold.date_precision)
+    if got == want:
+        scores.date_right += 1
+    else:
+        scores.misses.append(f"{label}: date {got} instead of {want}")
+
+
 def evaluate(articles: Sequence[LabelledArticle], matcher: Matcher | None = None) -> Scores:
     matcher = matcher or cached_matcher()
     scores = Scores()
     for article in articles:
         mentions = find_mentions(article.text, matcher)
-        score_mentions(article, mentions, scores)
         claims = extract_claims(article.text, mentions, article.published, outlet=article.outlet)
+        if article.scoring == LAST_ON_PLACE:
+            score_last_claim(article, mentions, claims, scores)
+            continue
+        score_mentions(article, mentions, scores)
         score_claims(article, claims, scores)
     return scores
 
 
-def report(scores: Scores, articles: int, title: str = "all") -> str:
+def report(scores: Scores, articles: int, title: str = "all", scoring: str = BY_PASSAGE) -> str:
     f = scores.figure
+    if scoring == LAST_ON_PLACE:
+        return "\n".join(
+            [
+                f"== {title}: {articles} statement(s), {scores.claims_dated} of them dated",
+                f"the row's place found: {f('mention_recall'):.3f}, "
+                f"within {NEAR_KM:g} km of the row's point: {f('within_10km'):.3f}",
+                f"claims (the table's status): precision {f('claim_precision'):.3f}, "
+                f"recall {f('claim_recall'):.3f}",
+                f"date accuracy (dated statements): {f('date_accuracy'):.3f}",
+                f"claims on other places (not scored): {scores.other_claims}",
+            ]
+        )
     lines = [
         f"== {title}: {articles} article(s), labelled mentions: {scores.mentions_gold}, "
         f"labelled claims: {scores.claims_gold}",
@@ -273,15 +411,15 @@ def report(scores: Scores, articles: int, title: str = "all") -> str:
     return "\n".join(lines)
 
 
-def groups(path: Path, articles: Sequence[LabelledArticle]) -> list[tuple[str, list]]:
+def groups(path: Path, articles: Sequence[LabelledArticle]) -> list[tuple[str, str, list]]:
     """A label set's parts, each scored on its own: what the rules were tuned on, and what
-    they never saw."""
+    they never saw, as (title, part, articles)."""
     parts = [
         (f"{path.name}, tuning (the rules were tuned on these)", TUNING),
         (f"{path.name}, held out (never tuned on)", HELD_OUT),
     ]
-    found = [(title, [a for a in articles if a.part == part]) for title, part in parts]
-    return [(title, group) for title, group in found if group]
+    found = [(title, part, [a for a in articles if a.part == part]) for title, part in parts]
+    return [(title, part, group) for title, part, group in found if group]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -291,23 +429,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--labels", type=Path, action="append", help="a label file (repeatable); default: both"
     )
-    parser.add_argument("--verbose", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--verbose", action="store_true", help="list every miss of the tuning parts"
+    )
     args = parser.parse_args(argv)
     matcher = cached_matcher()
     scored = []
     for path in args.labels or DEFAULT_SETS:
         try:
-            articles = load_labels(path)
+            articles = load_set(path)
         except (OSError, ValueError, KeyError) as err:
             print(f"frontline.evaluate: {err}", file=sys.stderr)
             return 2
         scored.extend(groups(path, articles))
-    for title, group in scored:
+    for title, part, group in scored:
         scores = evaluate(group, matcher)
         try:
-            print(report(scores, len(group), title))
-            if args.verbose:
+            print(report(scores, len(group), title, group[0].scoring))
+            if args.verbose and part == TUNING:
                 print("\n".join(scores.misses))
+            elif args.verbose:
+                print("(a held-out part's misses are not listed)")
         except BrokenPipeError:  # `... | head` is not an error
             return 0
     return 0
