@@ -32,8 +32,15 @@ _DAY_MONTH = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}))(?:,?\s+\d{{4}})?"
 )
 
-# Each pattern names its kind; the first group, if any, is the part dateparser reads.
+_DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
+# Each pattern names its kind; the first group, if any, is the part dateparser reads (a range
+# and a month of a year have two: the start and the end, the month and the year).
 _PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "range",
+        rf"\bbetween\s+(?:around\s+)?({_DAY_NUMBER}(?:\s+(?:{_MONTHS})\b\.?)?(?:,?\s+\d{{4}})?)"
+        rf"\s*(?:-|–|—|\band\b|\bto\b|\buntil\b)\s*(?:around\s+)?({_DAY_MONTH})\b",
+    ),
     (
         "week_after",
         r"\b(?:with)?in\s+(?:the\s+)?first\s+week\s+(?:after|of|since)\s+"
@@ -46,6 +53,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:invasion|war)|since\s+(?:the\s+)?(?:full-scale\s+)?invasion)\b",
     ),
     ("day", rf"\b(?:on\s+)?({_DAY_MONTH})\b"),
+    (
+        "month_year",
+        r"\b(?:(?:in|since|by|during|from|until|on)\s+)?"
+        r"(?:(?:early|late|mid)[\s-]+|(?:the\s+)?(?:beginning|start|end)\s+of\s+)?"
+        rf"({_MONTHS})\.?,?\s+(\d{{4}})\b",
+    ),
     ("overnight", rf"\bovernight(?:\s+(?:on|into|to)\s+({_WEEKDAYS}))?\b"),
     ("night", rf"\b(?:late\s+|early\s+)?(?:on\s+)?({_WEEKDAYS})\s+night\b"),
     (
@@ -129,8 +142,62 @@ def _month_end(day: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}
+TWO_PARTS = ("range", "month_year")
+
+
+def _month_of_year(month: str, year: str, dateline: dt.date) -> DateSpan | None:
+    """ "in March 2022", "mid-April 2014": the month, its year written out."""
+    start = dt.date(int(year), _MONTH_NUMBERS[month.lower().rstrip(".")], 1)
+    return None if start > dateline else DateSpan(start, _month_end(start), "month")
+
+
+def _range(first: str, last: str, dateline: dt.date) -> DateSpan | None:
+    """ "between 22–26 February 2024", "between 31 December 2022 – 2 January 2023": the
+    first day takes the month and the year it leaves out from the last."""
+    end = parse_relative(last, dateline)
+    parts = re.match(
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+({_MONTHS})\b\.?)?(?:,?\s+(\d{{4}}))?", first, re.I
+    )
+    if end is None or parts is None:
+        return None
+    month = _MONTH_NUMBERS[parts.group(2).lower()] if parts.group(2) else end.month
+    year = int(parts.group(3)) if parts.group(3) else end.year
+    try:
+        start = dt.date(year, month, int(parts.group(1)))
+    except ValueError:
+        return None
+    if start > end and not parts.group(3):
+        start = start.replace(year=year - 1)
+    return DateSpan(start, end, "range") if start < end else None
+
+
 def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> DateSpan | None:
     day = dt.timedelta(days=1)
+    if kind == "range":
+        return _range(*core.split("|"), dateline)
+    if kind == "month_year":
+        return _month_of_year(*core.split("|"), dateline)
     if kind == "today":
         return DateSpan(dateline, dateline, "day")
     if kind == "yesterday":
@@ -186,7 +253,9 @@ def find_dates(
             if any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue
             named = match.group(1) if pattern.groups else None
-            if named:
+            if kind in TWO_PARTS:
+                named = f"{match.group(1)}|{match.group(2)}"
+            elif named:
                 named = UKRAINIAN_WEEKDAYS.get(re.sub("[’ʼ]", "'", named.lower()), named)
             core = named or ("" if kind == "overnight" else match.group(0))
             into = bool(re.search(r"\s(?:into|to)\s", match.group(0), re.IGNORECASE))

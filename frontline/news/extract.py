@@ -355,6 +355,58 @@ def _anaphors(
     return result
 
 
+def split_statements(
+    text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon = ENGLISH
+) -> list[tuple[int, int]]:
+    """ "Captured by Russia 26 February 2022 Recaptured by Ukraine 3 April 2022": a participle
+    that opens a statement right after a number opens a sentence of its own."""
+    result = []
+    for start, end in sentence_spans:
+        for match in lex.elliptic.finditer(text, start + 1, end):
+            before = text[start : match.start()].rstrip()
+            if len(before) < match.start() - start and before[-1:].isdigit():
+                result.append((start, start + len(before)))
+                start = match.start()
+        result.append((start, end))
+    return result
+
+
+def _elliptic(
+    text: str,
+    mentions: list[Mention],
+    sentence_spans: list[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
+) -> list[Mention]:
+    """ "Kupiansk: Captured by Russia 27 February. Recaptured by Ukraine 10 September.": a
+    sentence that names no place and opens with a participle, its subject left out, is about
+    the place the sentence before was about (the first it names, or its own such place)."""
+    result = []
+    subject: Mention | None = None
+    last_index = -ANAPHOR_REACH - 1
+    for index, (start, end) in enumerate(sentence_spans):
+        named = [m for m in mentions if start <= m.start < end and m.role in (PLACE, METONYMY)]
+        places = [m for m in named if m.role == PLACE and m.entry.kind != "oblast"]
+        if places:
+            subject, last_index = places[0], index
+            continue
+        if named or subject is None or index - last_index > ANAPHOR_REACH:
+            continue
+        if lex.elliptic.match(text, start):
+            result.append(
+                Mention(
+                    start=start,
+                    end=start,
+                    text="",
+                    entry=subject.entry,
+                    score=round(subject.score * ANAPHOR_SCORE_FACTOR, 3),
+                    how="ellipsis",
+                    role=PLACE,
+                )
+            )
+            last_index = index
+    return result
+
+
 def extract_claims(
     text: str,
     mentions: list[Mention],
@@ -366,16 +418,23 @@ def extract_claims(
     """Candidate claims for the places of change among the mentions, in text order, read
     with the lexicon of the article's language."""
     lex = for_language(language)
-    sentence_spans = sentences(text)
+    sentence_spans = split_statements(text, sentences(text), lex)
     report = f"{outlet} (the report)" if outlet else "the report"
     places = [m for m in mentions if m.role == PLACE]
-    places = sorted(places + _anaphors(text, mentions, sentence_spans, lex), key=lambda m: m.start)
+    places = sorted(
+        places
+        + _anaphors(text, mentions, sentence_spans, lex)
+        + _elliptic(text, mentions, sentence_spans, lex),
+        key=lambda m: m.start,
+    )
     candidates: list[Candidate] = []
     for mention in places:
-        sentence = enclosing(sentence_spans, mention.start, mention.end)
+        # A subject left out is an empty span at its sentence's start: the sentence after it.
+        reach = max(mention.end, mention.start + 1)
+        sentence = enclosing(sentence_spans, mention.start, reach)
         if sentence is None:
             continue
-        clause = enclosing(clauses(text, *sentence), mention.start, mention.end) or sentence
+        clause = enclosing(clauses(text, *sentence), mention.start, reach) or sentence
         span = (mention.start, mention.end)
         # Other places in the clause that can be a cue's object; an oblast only says where
         # ("fighting in the Donetsk region near Lyman").

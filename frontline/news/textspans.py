@@ -55,10 +55,17 @@ _ABBREVIATIONS = (
     "e.g",
     "i.e",
 )
-# A single line break is not an end: reports are often wrapped at a fixed width.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)]*(?=\s+[\"'“‘«(]?[A-ZА-ЯІЇЄҐ0-9])|\n\s*\n")
+# A single line break is not an end: reports are often wrapped at a fixed width. Text
+# scraped from tables loses the space or the line break after a full stop ("2022.Recaptured",
+# "shelling.Recaptured") or after a year ("June 2022Recaptured"): those end a sentence too.
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"'”’»)]*(?=\s+[\"'“‘«(]?[A-ZА-ЯІЇЄҐ0-9])|\n\s*\n"
+    r"|(?:(?<=\d)|(?<=[a-z]{2}))\.(?=[A-Z][a-z]{2})|(?<=\d{4})(?=[A-Z][a-z]{3})"
+)
 # Where a sentence breaks into clauses that can carry claims of their own.
-_CLAUSE_BREAK = re.compile(r"\s+--\s+|\s+[—–]\s+|;\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+")
+_CLAUSE_BREAK = re.compile(
+    r"\s+--\s+|\s+[—–]\s+(?!\d)|;\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+"
+)
 WORD = re.compile(r"[^\W_][\w'’-]*")
 
 

@@ -14,12 +14,16 @@ import re
 from frontline.events import NO_STATUS
 from frontline.news.lexicon.model import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon
 
+# The Russian-backed republics, named after the places they claim: "Captured by Donetsk PR",
+# "the Luhansk People's Republic". A side, never the city or the oblast.
+SEPARATIST_REPUBLICS = r"(?:donetsk|luhansk|lugansk)\s+(?:pr\b|people['’]?s\s+republic)"
 # Words that put an actor on a side. Russian-side words come with the separatists' names.
 SIDE_WORDS = {
     UKRAINIAN: r"ukrainian|ukraine['’]s|ukrainians|kyiv['’]s|kyiv-|kiev['’]s|zelensky['’]s|"
     r"zsu|azov|україн\w*|зсу",
     RUSSIAN: r"russian|russia['’]?s?|moscow['’]?s?|kremlin['’]?s?|putin['’]?s?|pro-russia\w*|"
     r"separatists?|rebels?|wagner|chechen|dpr|lpr|occupiers|occupying|"
+    rf"{SEPARATIST_REPUBLICS}|"
     r"російськ\w*|окупант\w*|рашист\w*|русск\w*",
 }
 SIDE = re.compile(
@@ -62,6 +66,14 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
 CUES: tuple[Cue, ...] = (
     # Shelling, strikes, attacks, fighting near: an event, no status (EVENT_CUES).
     *(Cue(event, pattern, NO_STATUS) for event, pattern in EVENT_CUES),
+    # Taken in part, or fought over: neither side holds it all ("Partially recaptured by
+    # Ukraine", "Contested by Russia since 4 April").
+    Cue(
+        "fighting",
+        r"(?:partially|partly)\s+(?:recaptur\w*|captur\w*|liberat\w*|retaken|occupied|"
+        r"controlled|encircled)|contested|contesting",
+        CONTESTED,
+    ),
     Cue(
         "recaptured",
         r"recaptur\w*|retook|retaken|retake|retaking|took\s+back|taken\s+back|"
@@ -336,7 +348,9 @@ RIVER_BEFORE = re.compile(r"\b(?:the|river)\s+$", re.IGNORECASE)
 RIVER_AFTER = re.compile(r"\s+river\b", re.IGNORECASE)
 # Seas and historical regions: "the Sea of Azov" is not Azov, "Sloboda Ukraine" not Sloboda.
 NOT_A_SETTLEMENT_BEFORE = re.compile(r"\bsea\s+of\s+$", re.IGNORECASE)
-NOT_A_SETTLEMENT_AFTER = re.compile(r"\s+(?:Ukraine|Sea)\b")
+NOT_A_SETTLEMENT_AFTER = re.compile(
+    r"\s+(?:Ukraine|Sea|PR\b|People['’]?s\s+Republic)\b", re.IGNORECASE
+)
 
 # "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
 # used with match(text, pos), which anchors at pos; "^" would not.)
@@ -352,6 +366,16 @@ LIST_CLOSE = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
 # Two governments named together: "Kyiv and Moscow", "talks between Washington and Kyiv".
 GOVERNMENTS_AFTER = re.compile(r"^\s+and\s+(?:Moscow|the Kremlin|Washington|Minsk)\b")
 GOVERNMENTS_BEFORE = re.compile(r"\b(?:Moscow|Washington|Minsk)\s+and\s+$")
+
+# The participles a subject-less sentence opens with, capitalised (after an adverb at most).
+_PARTICIPLES = "captured recaptured retaken liberated occupied seized contested abandoned encircled"
+_OPENERS = "partially partly fully mostly largely reportedly claimed later then again finally"
+ELLIPTIC = re.compile(
+    rf"(?:(?:{'|'.join(w.capitalize() for w in _OPENERS.split())})\s+"
+    rf"(?:{'|'.join(_PARTICIPLES.split())})"
+    rf"|(?:{'|'.join(w.capitalize() for w in _PARTICIPLES.split())}))"
+    r"\b(?=\s+(?:by|on|in|between|around|after|since)\b)"
+)
 
 LEXICON = Lexicon(
     language="en",
@@ -394,4 +418,5 @@ LEXICON = Lexicon(
     list_close=LIST_CLOSE,
     governments_after=GOVERNMENTS_AFTER,
     governments_before=GOVERNMENTS_BEFORE,
+    elliptic=ELLIPTIC,
 )

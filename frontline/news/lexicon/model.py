@@ -63,3 +63,6 @@ class Lexicon:
     list_close: re.Pattern[str]  # "... in the Donetsk Oblast"
     governments_after: re.Pattern[str]  # "Kyiv and Moscow"
     governments_before: re.Pattern[str]
+    # A sentence that opens with a participle, its subject left out ("Recaptured by Ukraine
+    # 8 September."): it goes on about the place of the sentence before.
+    elliptic: re.Pattern[str]
