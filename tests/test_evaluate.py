@@ -36,7 +36,12 @@ FLOOR_HELD_OUT = {
 REPORTS = LABELS.parent / "reports.json"
 # The wire-style reports: their tuning part and the part no rule was tuned on.
 FLOOR_REPORTS = {
-    "tuning": {"mention_recall": 0.958, "claim_precision": 0.947, "claim_recall": 0.947},
+    "tuning": {
+        "mention_precision": 1.0,
+        "mention_recall": 0.958,
+        "claim_precision": 0.947,
+        "claim_recall": 0.947,
+    },
     "held_out": {
         "mention_precision": 0.979,
         "mention_recall": 0.979,

@@ -322,3 +322,101 @@ def test_shelling_and_either_or_state_no_control(matcher):
         matcher,
     )
     assert [(c.status, c.event) for c in region if c.entry.kind == "oblast"] == [("", "shelled")]
+
+
+# --- terse statements, as tables and timelines write them ----------------------------------
+
+
+def test_a_sentence_without_its_subject_goes_on_about_the_place_before(matcher):
+    text = "Kupiansk: Captured by Russia 27 February 2022. Recaptured by Ukraine 10 September."
+    claims = claims_of(text, matcher, dt.date(2022, 9, 12))
+    assert [(c.entry.name, c.status, c.date.start) for c in claims] == [
+        ("Kupiansk", "russian", dt.date(2022, 2, 27)),
+        ("Kupiansk", "ukrainian", dt.date(2022, 9, 10)),
+    ]
+    later = claims[1]
+    assert later.mention == "" and later.quote == "Recaptured by Ukraine 10 September."
+    assert text[later.start : later.end] == later.quote
+    # A sentence that names a place, or opens with its own subject, is not such a sentence.
+    other = "Izium was liberated on Saturday. Russian forces captured Lyman."
+    assert [c.entry.name for c in claims_of(other, matcher)] == ["Izium", "Lyman"]
+    plain = "Izium was liberated on Saturday. Fighting continued."
+    assert [c.entry.name for c in claims_of(plain, matcher)] == ["Izium"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buryn: Captured by Russia 25 February 2022.Recaptured by Ukraine 4 April 2022.",
+        "Buryn: Captured by Russia in February 2022Recaptured by Ukraine 4 April 2022.",
+        "Buryn: Captured by Russia 25 February 2022 Recaptured by Ukraine 4 April 2022",
+        "Buryn: See Battle of Buryn (2022)Captured by Russia 25 February 2022. "
+        "Recaptured by Ukraine 4 April 2022.",
+    ],
+)
+def test_statements_run_together_by_a_scrape_are_apart(matcher, text):
+    claims = claims_of(text, matcher, dt.date(2022, 5, 1))
+    last = [c for c in claims if c.entry.name == "Buryn"][-1]
+    assert (last.status, last.date.start) == ("ukrainian", dt.date(2022, 4, 4))
+
+
+def test_the_separatist_republics_are_a_side_not_a_place(matcher):
+    claims = claims_of(
+        "Alchevsk: Captured by Luhansk PR in mid-April 2014. Forces of the Donetsk People's "
+        "Republic captured Horlivka.",
+        matcher,
+        dt.date(2022, 5, 1),
+    )
+    assert [(c.entry.name, c.status) for c in claims] == [
+        ("Alchevsk", "russian"),
+        ("Horlivka", "russian"),
+    ]
+    assert not find_mentions("Captured by Luhansk PR.", matcher)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Chasiv Yar: Contested by Russia since 4 April 2024.", "contested"),
+        ("Irpin was partially captured by Russia on 14 March.", "contested"),
+        ("Ukrainian-controlled Sloviansk was shelled.", "ukrainian"),
+    ],
+)
+def test_partial_and_contested_control_and_a_sides_adjective(matcher, text, status):
+    (claim,) = claims_of(text, matcher, dt.date(2024, 4, 20))
+    assert claim.status == status
+
+
+def test_a_campaign_or_front_named_after_a_place_is_not_the_place(matcher):
+    text = "Recaptured by Ukraine in the Kharkiv counteroffensive, to strengthen the Donetsk front."
+    assert not find_mentions(text, matcher)
+
+
+@pytest.mark.parametrize(
+    ("words", "span"),
+    [
+        ("in March 2022", (dt.date(2022, 3, 1), dt.date(2022, 3, 31), "month")),
+        ("mid-April 2014", (dt.date(2014, 4, 1), dt.date(2014, 4, 30), "month")),
+        ("between 22–26 February 2024", (dt.date(2024, 2, 22), dt.date(2024, 2, 26), "range")),
+        (
+            "between 31 December 2022 – 2 January 2023",
+            (dt.date(2022, 12, 31), dt.date(2023, 1, 2), "range"),
+        ),
+        (
+            "between 28 August–1 September 2023",
+            (dt.date(2023, 8, 28), dt.date(2023, 9, 1), "range"),
+        ),
+        (
+            "between 30 December and 2 January",
+            (dt.date(2023, 12, 30), dt.date(2024, 1, 2), "range"),
+        ),
+        ("3 March 2022", (dt.date(2022, 3, 3), dt.date(2022, 3, 3), "day")),
+    ],
+)
+def test_months_of_a_year_and_ranges(words, span):
+    found = find_dates(words, 0, len(words), dt.date(2024, 3, 1))
+    assert [(d.start, d.end, d.precision) for _, _, d in found] == [span]
+
+
+def test_a_month_after_the_dateline_is_no_date():
+    assert find_dates("in May 2024", 0, 11, dt.date(2024, 3, 1)) == []

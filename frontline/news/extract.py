@@ -214,6 +214,20 @@ def status_and_event(
     chosen = choose_cue(text, cues, mention, others, lex)
     if chosen is None:
         return None
+    if chosen.cue.status_from == NO_STATUS:
+        # "Ukrainian-controlled Sloviansk was shelled": the report's own word says who holds
+        # it; the shelling says nothing of that.
+        adjective = next(
+            (
+                c
+                for c in cues
+                if c.cue.status_from in ADJECTIVE_STATUSES
+                and c.end <= mention[0]
+                and not text[c.end : mention[0]].strip()
+            ),
+            None,
+        )
+        chosen = adjective or chosen
     status = cue_status(text, clause, chosen, lex)
     if status is None:
         return None

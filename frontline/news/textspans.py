@@ -57,10 +57,11 @@ _ABBREVIATIONS = (
 )
 # A single line break is not an end: reports are often wrapped at a fixed width. Text
 # scraped from tables loses the space or the line break after a full stop ("2022.Recaptured",
-# "shelling.Recaptured") or after a year ("June 2022Recaptured"): those end a sentence too.
+# "shelling.Recaptured") or after a year or a bracket ("June 2022Recaptured",
+# "(2014)Captured"): those end a sentence too.
 _SENTENCE_END = re.compile(
     r"[.!?]+[\"'”’»)]*(?=\s+[\"'“‘«(]?[A-ZА-ЯІЇЄҐ0-9])|\n\s*\n"
-    r"|(?:(?<=\d)|(?<=[a-z]{2}))\.(?=[A-Z][a-z]{2})|(?<=\d{4})(?=[A-Z][a-z]{3})"
+    r"|(?:(?<=\d)|(?<=[a-z]{2}))\.(?=[A-Z][a-z]{2})|(?:(?<=\d{4})|(?<=\)))(?=[A-Z][a-z]{3})"
 )
 # Where a sentence breaks into clauses that can carry claims of their own.
 _CLAUSE_BREAK = re.compile(

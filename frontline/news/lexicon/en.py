@@ -241,7 +241,8 @@ PRONOUNS = frozenset(("it", "they", "he", "she", "we", "i", "there"))
 
 # Capitalised words that are never a place on their own, though some are spelled like one
 # (Bar, Ray and Or are villages; "Ukrainian" is one edit from nothing, but two from
-# Ukrainka, and must never be drawn towards it).
+# Ukrainka, and must never be drawn towards it). Nor are they part of a person's name: in
+# "See Battle of Sviatohirsk Captured by ..." no word makes Sviatohirsk a surname.
 def word_set(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
@@ -266,6 +267,8 @@ forces troops military official officials leader leaders separatist separatists 
 rebels defence defense region regions oblast oblasts province district raion hromada
 city town village river bridge airport street square station district council
 reuters afp ap bbc cnn tass ria interfax ukrinform telegram facebook twitter
+see battle battles siege massacre attack offensive counteroffensive border base
+captured recaptured liberated retaken occupied contested seized partially mostly claimed
 україна україни україні україну україно росія росії росію москва москви москві кремль
 """)
 
@@ -348,8 +351,10 @@ RIVER_BEFORE = re.compile(r"\b(?:the|river)\s+$", re.IGNORECASE)
 RIVER_AFTER = re.compile(r"\s+river\b", re.IGNORECASE)
 # Seas and historical regions: "the Sea of Azov" is not Azov, "Sloboda Ukraine" not Sloboda.
 NOT_A_SETTLEMENT_BEFORE = re.compile(r"\bsea\s+of\s+$", re.IGNORECASE)
+# A campaign or a front named after a place ("the Kharkiv counteroffensive", "the Donetsk
+# front") is not the place, nor a claim about it; neither is a republic named after it.
 NOT_A_SETTLEMENT_AFTER = re.compile(
-    r"\s+(?:Ukraine|Sea|PR\b|People['’]?s\s+Republic)\b", re.IGNORECASE
+    r"\s+(?:Ukraine|Sea|PR\b|People['’]?s\s+Republic|counter-?offensive|front)\b", re.IGNORECASE
 )
 
 # "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
@@ -381,7 +386,11 @@ LEXICON = Lexicon(
     language="en",
     side=SIDE,
     pronoun_side=PRONOUN_SIDE,
-    cues=tuple((cue, re.compile(rf"\b(?:{cue.pattern})\b", re.IGNORECASE)) for cue in CUES),
+    # A cue may follow a digit with no space ("June 2022Recaptured", a scraped table's lost
+    # line break), never a letter.
+    cues=tuple(
+        (cue, re.compile(rf"(?<![^\W\d])(?:{cue.pattern})\b", re.IGNORECASE)) for cue in CUES
+    ),
     unverified=UNVERIFIED,
     certainty=tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in CERTAINTY),
     negation=NEGATION,
