@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from frontline.news.dates import find_dates, parse_relative
+from frontline.news.dates import find_dates, parse_relative, parse_with_dateparser
 from frontline.news.extract import Candidate, extract_claims
 from frontline.news.geoparse import cached_matcher, find_mentions
 from frontline.store import load_dataset
@@ -420,3 +420,14 @@ def test_months_of_a_year_and_ranges(words, span):
 
 def test_a_month_after_the_dateline_is_no_date():
     assert find_dates("in May 2024", 0, 11, dt.date(2024, 3, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Saturday", "monday", "1 February", "Nov 12", "February 24", "December 31", "Sept. 10"]
+    + ["10th September", "29 February", "3 March 2022", "March 3, 2022", "1 January 2023"],
+)
+def test_days_read_without_dateparser_resolve_as_dateparser_does(words):
+    for offset in range(0, 800, 7):
+        dateline = dt.date(2022, 1, 1) + dt.timedelta(days=offset)
+        assert parse_relative(words, dateline) == parse_with_dateparser(words, dateline), dateline

@@ -111,8 +111,54 @@ class DateSpan:
     expression: str = ""  # the words it was read from; empty for the dateline itself
 
 
+_WEEKDAY_NUMBERS = {name: number for number, name in enumerate(_WEEKDAYS.split("|"))}
+_PLAIN_DAY = re.compile(
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTHS})\.?"
+    rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>\d{{4}}))?",
+    re.IGNORECASE,
+)
+_UNREAD = object()  # a form the fast path does not read: dateparser reads it
+
+
+def _plain_day(words: str, dateline: dt.date) -> dt.date | None | object:
+    """A weekday or a day of a month, read without dateparser (which takes milliseconds a
+    call) and resolved as parse_relative resolves it: a weekday is the last one on or before
+    the dateline; a day without its year is this year's if not after the dateline, none if it
+    falls within SOON after it, else last year's; a day with its year is none if after the
+    dateline."""
+    key = words.strip().lower()
+    if key in _WEEKDAY_NUMBERS:
+        return dateline - dt.timedelta(days=(dateline.weekday() - _WEEKDAY_NUMBERS[key]) % 7)
+    found = _PLAIN_DAY.fullmatch(words.strip())
+    if found is None:
+        return _UNREAD
+    month = _MONTH_NUMBERS[(found.group("m1") or found.group("m2")).lower()]
+    day = int(found.group("d1") or found.group("d2"))
+    year = int(found.group("y")) if found.group("y") else dateline.year
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return _UNREAD
+    if date <= dateline:
+        return date
+    if found.group("y") or date <= dateline + SOON:
+        return None
+    try:
+        return date.replace(year=year - 1)
+    except ValueError:
+        return _UNREAD
+
+
 def parse_relative(words: str, dateline: dt.date) -> dt.date | None:
     """A day named in words ("Saturday", "February 24", "3 days ago") as of the dateline."""
+    plain = _plain_day(words, dateline)
+    if plain is not _UNREAD:
+        return plain
+    return parse_with_dateparser(words, dateline)
+
+
+def parse_with_dateparser(words: str, dateline: dt.date) -> dt.date | None:
+    """parse_relative for the forms only dateparser reads ("3 days ago")."""
     base = dt.datetime.combine(dateline, dt.time(12))
     settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
     found = dateparser.parse(words, languages=["en"], settings=settings)
