@@ -16,9 +16,9 @@ from frontline.record.statements import split_of
 # Measured with `python -m frontline.evaluate`; a change may raise them, not lower them.
 FLOOR = {
     "tuning": {"mention_recall": 0.99, "claim_precision": 0.979, "claim_recall": 0.971},
-    "held_out": {"mention_recall": 1.0, "claim_precision": 0.981, "claim_recall": 0.970},
+    "held_out": {"mention_recall": 1.0, "claim_precision": 0.981, "claim_recall": 0.981},
 }
-FLOOR_DATE = {"tuning": 0.949, "held_out": 0.958}
+FLOOR_DATE = {"tuning": 0.949, "held_out": 0.970}
 
 
 def item(text: str, status: str, **extra) -> dict:

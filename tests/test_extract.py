@@ -431,3 +431,24 @@ def test_days_read_without_dateparser_resolve_as_dateparser_does(words):
     for offset in range(0, 800, 7):
         dateline = dt.date(2022, 1, 1) + dt.timedelta(days=offset)
         assert parse_relative(words, dateline) == parse_with_dateparser(words, dateline), dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine is in control of Kupiansk, the governor said.", [("Kupiansk", "ukrainian")]),
+        ("Kupiansk: Captured by Ukraine 10 September 2022.", [("Kupiansk", "ukrainian")]),
+        # The country, not the side: the Russian forces took it.
+        ("Russian forces in eastern Ukraine captured Lyman.", [("Lyman", "russian")]),
+        # Where a retreat went, and the town that only locates the villages, are no claims.
+        ("The Russian army abandoned Izium and fled towards Svatove.", [("Izium", "ukrainian")]),
+        (
+            "Ukrainian forces pushed Russian troops out of several villages near Bakhmut, "
+            "including Klishchiivka and Andriivka.",
+            [("Klishchiivka", "ukrainian"), ("Andriivka", "ukrainian")],
+        ),
+    ],
+)
+def test_ukraine_acting_a_retreats_goal_and_a_locating_town(matcher, text, expected):
+    claims = claims_of(text, matcher, dt.date(2023, 9, 18))
+    assert [(c.entry.name, c.status) for c in claims] == expected

@@ -17,10 +17,17 @@ from frontline.news.lexicon.model import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lex
 # The Russian-backed republics, named after the places they claim: "Captured by Donetsk PR",
 # "the Luhansk People's Republic". A side, never the city or the oblast.
 SEPARATIST_REPUBLICS = r"(?:donetsk|luhansk|lugansk)\s+(?:pr\b|people['’]?s\s+republic)"
+# "Ukraine" is the side where it acts ("Captured by Ukraine", "Ukraine is in control of",
+# "Ukraine has taken"), not where it is the country ("Russian forces in eastern Ukraine").
+UKRAINE_ACTING = (
+    r"(?<=by\s)ukraine\b|ukraine(?=\s+(?:is|was|has|had|have|says|said|claimed|announced|"
+    r"recaptured|retook|liberated|regained|took|takes|holds|held|controls|controlled|"
+    r"forces|troops|army|now)\b)"
+)
 # Words that put an actor on a side. Russian-side words come with the separatists' names.
 SIDE_WORDS = {
     UKRAINIAN: r"ukrainian|ukraine['’]s|ukrainians|kyiv['’]s|kyiv-|kiev['’]s|zelensky['’]s|"
-    r"zsu|azov|україн\w*|зсу",
+    rf"zsu|azov|україн\w*|зсу|{UKRAINE_ACTING}",
     RUSSIAN: r"russian|russia['’]?s?|moscow['’]?s?|kremlin['’]?s?|putin['’]?s?|pro-russia\w*|"
     r"separatists?|rebels?|wagner|chechen|dpr|lpr|occupiers|occupying|"
     rf"{SEPARATIST_REPUBLICS}|"
@@ -213,8 +220,14 @@ LIST_GAP = re.compile(
     re.IGNORECASE,
 )
 # Where forces were headed is not what they took: "on the way to X, including A and B".
+# Nor is where a retreat went ("fled towards Svatove"), nor the town that only locates the
+# places a cue is about ("villages near Bakhmut, including Klishchiivka").
 GOAL_BEFORE = re.compile(
-    r"\b(?:on\s+the\s+(?:way|road)\s+to|en\s+route\s+to|in\s+the\s+direction\s+of)\s+$",
+    r"\b(?:on\s+the\s+(?:way|road)\s+to|en\s+route\s+to|in\s+the\s+direction\s+of)\s+$"
+    r"|\b(?:fled|retreat\w*|withdr[ae]w\w*|pull\w*\s+back|fell\s+back)\s+(?:\w+\s+){0,2}?"
+    r"(?:towards?|in\s+the\s+direction\s+of)\s+$"
+    r"|\b(?:villages|settlements|towns|localities)\s+(?:near|around|outside|"
+    r"close\s+to|(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$",
     re.IGNORECASE,
 )
 
