@@ -15,8 +15,18 @@ from frontline.record.statements import split_of
 
 # Measured with `python -m frontline.evaluate`; a change may raise them, not lower them.
 FLOOR = {
-    "tuning": {"mention_recall": 0.99, "claim_precision": 0.979, "claim_recall": 0.971},
-    "held_out": {"mention_recall": 1.0, "claim_precision": 0.981, "claim_recall": 0.981},
+    "tuning": {
+        "mention_recall": 0.99,
+        "claim_precision": 0.979,
+        "claim_recall": 0.971,
+        "claim_recall_placed": 0.759,
+    },
+    "held_out": {
+        "mention_recall": 1.0,
+        "claim_precision": 0.981,
+        "claim_recall": 0.981,
+        "claim_recall_placed": 0.806,
+    },
 }
 FLOOR_DATE = {"tuning": 0.949, "held_out": 0.970}
 
@@ -129,6 +139,7 @@ def test_the_last_claim_on_the_rows_place_is_scored_by_its_status(tmp_path):
     scores = evaluate.evaluate(articles, cached_matcher())
     assert (scores.claims_gold, scores.claims_predicted, scores.claims_matched) == (2, 2, 2)
     assert scores.figure("date_accuracy") == 1.0
+    assert scores.figure("claim_recall_placed") == 1.0
     # The same text against a table that says otherwise: a claim made, and wrong.
     (read,) = write_set(tmp_path, [item("Captured by Russia 27 February 2022.", "russian")])
     wrong = [replace(read, claims=(replace(read.claims[0], status="ukrainian"),))]

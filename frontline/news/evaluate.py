@@ -100,6 +100,7 @@ class Scores:
     claims_gold: int = 0
     claims_dated: int = 0
     other_claims: int = 0  # on places no label speaks of (statements only)
+    claims_placed: int = 0  # right, and on a place within 10 km of the row's (statements only)
     claims_predicted: int = 0
     claims_matched: int = 0
     status_right: int = 0
@@ -126,6 +127,7 @@ FIGURES = {
     "status_accuracy": ("status_right", "claims_gold"),
     "certainty_accuracy": ("certainty_right", "claims_gold"),
     "date_accuracy": ("date_right", "claims_dated"),
+    "claim_recall_placed": ("claims_placed", "claims_gold"),
 }
 
 
@@ -341,10 +343,11 @@ def score_last_claim(
         return
     scores.mentions_predicted += 1
     scores.mentions_matched += 1
-    if (
+    near = (
         haversine_km(found.entry.lat, found.entry.lon, gold_mention.lat, gold_mention.lon)
         <= NEAR_KM
-    ):
+    )
+    if near:
         scores.places_near += 1
     else:
         scores.misses.append(f"{label}: placed at {found.entry.name} ({found.entry.oblast})")
@@ -360,6 +363,7 @@ def score_last_claim(
         return
     scores.claims_matched += 1
     scores.status_right += 1
+    scores.claims_placed += near
     if gold.date is None:
         return
     got = (last.date.start, last.date.end, last.date.precision)
@@ -394,6 +398,8 @@ def report(scores: Scores, articles: int, title: str = "all", scoring: str = BY_
                 f"within {NEAR_KM:g} km of the row's point: {f('within_10km'):.3f}",
                 f"claims (the table's status): precision {f('claim_precision'):.3f}, "
                 f"recall {f('claim_recall'):.3f}",
+                f"right claims placed within {NEAR_KM:g} km of the row's point (over all "
+                f"statements): {f('claim_recall_placed'):.3f}",
                 f"date accuracy (dated statements): {f('date_accuracy'):.3f}",
                 f"claims on other places (not scored): {scores.other_claims}",
             ]
