@@ -12,6 +12,7 @@ import streamlit as st
 from frontline import vocab
 from frontline.app.placefind import fly_to_place
 from frontline.app.ui import AppData
+from frontline.record.sources import record_source
 
 # One button per place costs each rerun a little: above this many, the Place box (which
 # lists every place on the map, also by keyboard) takes the rest.
@@ -36,9 +37,9 @@ def place_entries(state: pd.DataFrame, record: pd.DataFrame) -> list[tuple[str, 
             state["place_id"], state["name"], state["status"], state["certainty"], strict=True
         )
     ] + [
-        (place_id, f"{name} — {labels.get(status, status)} (Wikipedia's list)")
-        for place_id, name, status in zip(
-            record["place_id"], record["name"], record["status"], strict=True
+        (place_id, f"{name} — {labels.get(status, status)} ({record_source(outlet).name})")
+        for place_id, name, status, outlet in zip(
+            record["place_id"], record["name"], record["status"], record["outlet"], strict=True
         )
     ]
 

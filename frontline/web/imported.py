@@ -25,6 +25,7 @@ COLUMNS = [
     "date",
     "date_end",
     "date_precision",
+    "known",
     "status",
     "event",
     "certainty",
@@ -64,18 +65,21 @@ def imported_frame(saved: pd.DataFrame, places: dict[str, Place]) -> pd.DataFram
     frame = saved
     frame["name"] = frame["place_id"].map({p: place.name for p, place in places.items()})
     frame["oblast"] = frame["place_id"].map({p: place.oblast for p, place in places.items()})
-    for column in ("date", "date_end"):
+    for column in ("date", "date_end", "known"):
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
     return frame.reindex(columns=DOWNLOAD_COLUMNS)
 
 
 def in_view(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The imported claims the view's filters let through: about dates up to the as-of date
-    within its range, in its oblasts, of its statuses (a claim that states no control passes
-    any status filter: it says nothing of status) and certainties."""
+    (in "what was known" mode, known to the data set by then too) within its range, in its
+    oblasts, of its statuses (a claim that states no control passes any status filter: it
+    says nothing of status) and certainties."""
     keep = pd.Series(True, index=frame.index)
     if filters.as_of is not None:
         keep &= frame["date"] <= pd.Timestamp(filters.as_of)
+        if filters.mode == vocab.MODE_KNOWN:  # and known to the data set by then
+            keep &= frame["known"] <= pd.Timestamp(filters.as_of)
     if filters.date_from is not None:
         keep &= frame["date_end"] >= pd.Timestamp(filters.date_from)
     if filters.date_to is not None:
@@ -94,6 +98,7 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Date": frame["date"].dt.date,
+            "Known by": frame["known"].dt.date,
             "Place": frame["name"],
             "Status": frame["status"].map(lambda s: vocab.STATUS_LABELS.get(s, s) or "—"),
             "Event": frame["event"],
@@ -121,7 +126,7 @@ def downloadable(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 
 def _plain_dates(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
-    for column in ("date", "date_end"):
+    for column in ("date", "date_end", "known"):
         out[column] = out[column].dt.strftime("%Y-%m-%d")
     return out
 
@@ -213,5 +218,6 @@ def card_html(row: pd.Series) -> str:
         f"{passage}"
         f'<div class="fl-meta">From {escape_html(row["dataset"])}, '
         f"{escape_html(row['file'])} {escape_html(row['unit'])} {escape_html(row['row'])}"
-        f"{link}. {escape_html(row['licence'])}</div></div>"
+        f"{link}; known to it by {row['known'].date().isoformat()}. "
+        f"{escape_html(row['licence'])}</div></div>"
     )
