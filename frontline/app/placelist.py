@@ -39,7 +39,11 @@ def place_entries(state: pd.DataFrame, record: pd.DataFrame) -> list[tuple[str, 
     ] + [
         (place_id, f"{name} — {labels.get(status, status)} ({record_source(outlet).name})")
         for place_id, name, status, outlet in zip(
-            record["place_id"], record["name"], record["status"], record["outlet"], strict=True
+            record["place_id"],
+            record["name"],
+            record["status"],
+            record["outlet"] if "outlet" in record else [""] * len(record),  # "": Wikipedia's
+            strict=True,
         )
     ]
 
