@@ -161,3 +161,21 @@ def test_the_changes_page_logs_viinas_changes_with_its_notice(viina):
     assert any("VIINA's control table" in c.value and NOTICE in c.value for c in app.caption)
     log = html_of(app)
     assert "control table row, ODbL" in log
+
+
+def test_the_import_page_says_the_control_rows_go_to_the_record(data_copy):
+    from tests.test_import_page import PAGE, button, fixture, upload
+
+    app = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    upload(app, "viina", fixture("viina_control_record.csv"))
+    button(app, "Preview").click().run()
+    assert not app.exception
+    assert any(
+        "VIINA's control table are saved as a second source of the record" in c.value
+        for c in app.caption
+    )
+    # Event reports of VIINA are claims, and say nothing of the record.
+    other = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    upload(other, "viina", fixture("viina_event_info.csv"), fixture("viina_event_labels.csv"))
+    button(other, "Preview").click().run()
+    assert not any("source of the record" in c.value for c in other.caption)
