@@ -64,6 +64,21 @@ def test_a_map_with_imported_places_draws_them_as_diamonds(with_acled):
     assert '"imported": [' in html or '"imported":[' in html
 
 
+def test_the_tooltip_and_the_place_list_say_a_diamond_is_an_imported_data_sets(with_acled):
+    from frontline.app.placelist import place_entries
+
+    state = state_of(with_acled)
+    payload = canvas_payload(state, {})
+    assert payload["importedNote"] == "imported data set"
+    html = rendered(claims_layer(state, {}))
+    assert '(imported[i] ? " — " + data.importedNote : "")' in html
+    entries = dict(place_entries(state, state.iloc[0:0]))
+    zelenyi = state.loc[state["name"] == "Zelenyi Hai Testovyi", "place_id"].iloc[0]
+    assert entries[zelenyi].endswith(" — imported data set")
+    news = state.loc[~is_imported(state), "place_id"]
+    assert not any(entries[p].endswith("imported data set") for p in news)
+
+
 def test_news_alone_keeps_its_circles(data_copy):
     shapes, _ = load_oblast_shapes(data_copy)
     state = state_of(data_copy)

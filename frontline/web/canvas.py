@@ -67,7 +67,8 @@ var {{ this.get_name() }} = (function (data) {
     var tip = function (i) {
         return data.names[i] + " — " + data.statusLabels[data.status[i]]
             + " (" + data.certainties[data.certainty[i]] + ")"
-            + (data.notes[data.note[i]] ? " — " + data.notes[data.note[i]] : "");
+            + (data.notes[data.note[i]] ? " — " + data.notes[data.note[i]] : "")
+            + (imported[i] ? " — " + data.importedNote : "");
     };
     // Areas as plain polygons, not L.geoJson groups: Leaflet 1.9.3's group tooltip calls
     // getElement() on every child, which a nested group does not have.
@@ -176,6 +177,7 @@ def canvas_payload(
         else [],
         "imported": np.flatnonzero(from_import).tolist(),
         "diamondScale": DIAMOND_SCALE,
+        "importedNote": IMPORTED_NOTE,
         "disputedGap": DISPUTED_GAP,
         "disputedAreaDash": DISPUTED_AREA_DASH,
         "disputedRing": DISPUTED_RING,
@@ -202,6 +204,9 @@ def canvas_payload(
 
 
 NOTE_COLUMNS = ("sources", "sides", "admission", "disputed", "disputed_with", "events")
+
+
+IMPORTED_NOTE = "imported data set"  # after the tooltip of a place drawn as a diamond
 
 
 def imported_places(state: pd.DataFrame) -> np.ndarray:
