@@ -5,6 +5,7 @@ the data sets shown, and cards for the map's panel. Never presented as news repo
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -188,7 +189,27 @@ def readme(frame: pd.DataFrame) -> str:
     )
 
 
-def card_html(row: pd.Series) -> str:
+# The map's panel shows a place's newest imported claims as cards up to this many; a data
+# set may hold tens of thousands about one place (the Data page lists them all).
+PANEL_CARDS_MAX = 50
+
+
+def panel_cards(rows: pd.DataFrame) -> tuple[str, str]:
+    """(caption, cards' HTML) of a place's imported claims (newest first) for the map's
+    panel: the newest PANEL_CARDS_MAX as cards, and how many there are in all."""
+    shown = rows.head(PANEL_CARDS_MAX)
+    caption = (
+        f"{len(rows)} claim(s) from imported data sets up to the date, newest first "
+        "(a data set's rows, not news reports)."
+    )
+    if len(rows) > len(shown):
+        caption += (
+            f" The newest {len(shown)} are shown; the Data page's Imported claims list them all."
+        )
+    return caption, "".join(card_html(row) for row in shown.to_dict(orient="records"))
+
+
+def card_html(row: Mapping) -> str:
     """An imported claim for the map's panel: a data set's row, which says so, with its
     provenance; every value escaped."""
     colour = vocab.STATUS_COLOURS.get(row["status"], vocab.NO_CLAIM_COLOUR)
