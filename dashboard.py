@@ -47,6 +47,7 @@ from frontline.app.ui import (
     widget_view,
 )
 from frontline.importers.maprows import is_imported
+from frontline.record.sources import record_names
 from frontline.timeline import Filters, neighbour_date, play_step
 from frontline.urlstate import map_view_params, view_params
 from frontline.web.claimnotes import claim_notes_html
@@ -243,7 +244,8 @@ def map_and_passages(
         if not entries.empty:
             st.caption(
                 f"The record: {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} of "
-                "Wikipedia's list up to the date, newest first (not a news report)."
+                f"{record_names(entries['outlet'])} up to the date, newest first (not a news "
+                "report)."
             )
             st.html("".join(claim_card_html(row) for _, row in entries[::-1].iterrows()))
         imported_panel(imported)
@@ -286,6 +288,7 @@ def main() -> None:
             int(state_now["claims"].sum()),
             f"{filters.as_of.isoformat()} ({vocab.MODE_LABELS[filters.mode].lower()})",
             record_places=len(record_now),
+            record_name=record_names(record_now["outlet"]),
         )
     )
     if state_now.empty and filters.mode == vocab.MODE_KNOWN and not data.claims.empty:
@@ -296,7 +299,12 @@ def main() -> None:
                 f"on {first_published}. *{vocab.MODE_LABELS[vocab.MODE_HAPPENED]}* shows "
                 "what the articles say happened by then."
             )
-    st.html(legend_html(record=not record_now.empty))
+    st.html(
+        legend_html(
+            record=record_names(record_now["outlet"]) if not record_now.empty else False,
+            imported=bool(is_imported(state_now).any()),
+        )
+    )
     map_and_passages(data, filters, state_now, record_now)
     latest_list(data)
     # After the map: a click it reported in this run may have chosen the place.

@@ -10,8 +10,9 @@ sub-event types of an ACLED export of Ukraine (about half battles and shelling, 
 territorial changes, the rest protests and other developments, which are left out), at
 places drawn from the gazetteer (a tenth of them renamed, so they are proposed as new) with
 ACLED's own repetition of locations. Peak memory is the process's resident set
-(getrusage), given before and after the import, so the import's own share shows. Prints
-figures only.
+(getrusage), given before and after the import, so the import's own share shows. With
+--save, it then loads the data as the pages do and times the map panel's selection of the
+place with the most imported claims. Prints figures only.
 """
 
 from __future__ import annotations
@@ -186,6 +187,36 @@ def save(folder: Path, path: Path) -> None:
         f"load saved: {len(saved.frame):,} rows in {seconds:.1f} s, problems "
         f"{len(saved.problems):,}; peak resident memory {peak_rss_mb():.0f} MiB"
     )
+    del saved
+    selection(data)
+
+
+def selection(data: Path) -> None:
+    """The map panel's work when the place with the most imported claims is selected: its
+    news claims, record entries, imported cards and notes, the first time and again."""
+    from frontline.app import ui
+    from frontline.app.importedui import imported_at
+    from frontline.timeline import Filters
+    from frontline.web.claimnotes import claim_notes_html
+    from frontline.web.imported import panel_cards
+
+    started = time.perf_counter()
+    loaded = ui._load.__wrapped__(str(data), ui._signature(data))  # as the pages load it
+    print(f"app data: {time.perf_counter() - started:.1f} s; peak {peak_rss_mb():.0f} MiB")
+    filters = Filters(as_of=loaded.latest_news)
+    state = loaded.index.state(filters)
+    place = state.sort_values("claims").iloc[-1]["place_id"]
+    for attempt in ("first", "again"):
+        before, started = peak_rss_mb(), time.perf_counter()
+        loaded.index.history(place, filters)
+        loaded.record_index.history(place, filters)
+        rows = imported_at(loaded, place, filters)
+        panel_cards(rows)
+        claim_notes_html(place, loaded.dataset.claims, data)
+        print(
+            f"selecting {place} ({len(rows):,} imported claims), {attempt}: "
+            f"{time.perf_counter() - started:.2f} s; peak {before:.0f} -> {peak_rss_mb():.0f} MiB"
+        )
 
 
 def main() -> None:

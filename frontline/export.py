@@ -8,7 +8,7 @@ import pandas as pd
 
 from frontline import vocab
 from frontline.assessindex import ASSESSED_COLUMNS
-from frontline.record.model import CREDITS as RECORD_CREDITS
+from frontline.record.sources import record_credits
 
 CREDITS = (
     "Place coordinates and names: GeoNames (geonames.org), CC BY 4.0. "
@@ -41,16 +41,22 @@ EXPORT_COLUMNS = [
     "title",
     "url",
     "published",
-    "source",  # news, or record (an entry of Wikipedia's list, CC BY-SA)
+    # news, or record: an entry of Wikipedia's list (CC BY-SA) or, its outlet "VIINA", of
+    # VIINA's control table (ODbL)
+    "source",
     # The place's assessment as of the view's date (frontline.assessment), beside the claim.
     *ASSESSED_COLUMNS,
 ]
 
 
 def credits_for(claims: pd.DataFrame) -> str:
-    """The credits of the rows: the record's (share-alike) added when any row is the record's."""
+    """The credits of the rows: each source of the record's (share-alike, Wikipedia's and
+    VIINA's with its ODbL notice) added when any row is that source's."""
     if "source" in claims and (claims["source"] == vocab.SOURCE_RECORD).any():
-        return f"{CREDITS} Rows whose source is 'record' (Wikipedia's list): {RECORD_CREDITS}"
+        outlets = claims.loc[claims["source"] == vocab.SOURCE_RECORD, "outlet"]
+        return (
+            f"{CREDITS} Rows whose source is 'record' (by their outlet): {record_credits(outlets)}"
+        )
     return CREDITS
 
 

@@ -10,6 +10,7 @@ from frontline.app.access import page_style
 from frontline.app.controlui import control_area_figures
 from frontline.app.ui import app_data, base_url_path, show_problems
 from frontline.news.dates import INVASION_START
+from frontline.record.sources import record_licences, record_names
 from frontline.web.changes import change_log, change_log_html, claims_by_date, claims_chart
 from frontline.web.recordchanges import (
     change_months,
@@ -51,9 +52,10 @@ def record_section(data) -> None:
         return
     st.markdown("### The record, week by week")
     st.caption(
-        "Places Wikipedia's list of city control records as changing hands since "
-        f"{INVASION_START.isoformat()}, by the week of the date the list gives (an edit war "
-        "counts once, as contested). The record is not a news report; its text is CC BY-SA."
+        f"Places {record_names(changes['outlet'])} record as changing hands since "
+        f"{INVASION_START.isoformat()}, by the week of the date the record gives (an edit war "
+        "counts once, as contested; each source of the record counts on its own). The record "
+        f"is not a news report. {record_licences(changes['outlet'])}"
     )
     st.altair_chart(weekly_chart(weekly_counts(changes)), width="stretch")
     months = change_months(changes)

@@ -29,6 +29,7 @@ from frontline.web.importview import (
     mapping_keys_text,
     places_frame,
     problems_frame,
+    record_note,
     summary_text,
 )
 from frontline.web.mapview import base_map, claims_layer
@@ -119,6 +120,8 @@ def main() -> None:
             f"{len(saved)} of the claims shown are already in the data (ticked): "
             "saving adds only the others."
         )
+    if note := record_note(shown):
+        st.caption(note)
     st.dataframe(claims_frame(shown, saved), hide_index=True, width="stretch")
     st.markdown(f"#### Places ({shown.places_new} new first)")
     st.dataframe(places_frame(shown), hide_index=True, width="stretch")

@@ -59,3 +59,32 @@ def test_the_data_page_lists_imported_claims_once_in_their_own_section(data_copy
     assert claims and not any("acled-UKR90005" in c for c in claims)  # not a news claim
     assert any("Imported claims" in h.value for h in app.subheader)
     assert [b for b in app.get("download_button") if "Imported claims" in b.proto.label]
+
+
+def test_the_panel_shows_the_newest_imported_cards_and_counts_the_rest(data_copy):
+    """A data set may hold tens of thousands of rows about one place: the panel draws the
+    newest PANEL_CARDS_MAX and says how many there are."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from frontline.importers.batch import make_matcher
+    from frontline.importers.saved import load_saved, save_import
+    from frontline.web.imported import PANEL_CARDS_MAX, imported_frame, panel_cards
+    from tests.test_importers import FIXTURES
+
+    save_import("acled", [FIXTURES / "acled.csv"], make_matcher(data_copy), data_copy)
+    places = load_dataset(data_copy).places
+    one = imported_frame(load_saved(data_copy, places).frame, places).iloc[:1]
+    many = pd.concat([one] * (PANEL_CARDS_MAX + 70), ignore_index=True)
+    many["date"] = [pd.Timestamp(dt.date(2022, 9, 1)) - pd.Timedelta(days=i) for i in many.index]
+    caption, cards = panel_cards(many)
+    assert cards.count('class="fl-card fl-imported"') == PANEL_CARDS_MAX
+    assert f"{PANEL_CARDS_MAX + 70} claim(s)" in caption
+    assert f"The newest {PANEL_CARDS_MAX} are shown" in caption
+    assert (
+        "2022-09-01" in cards
+        and (dt.date(2022, 9, 1) - dt.timedelta(days=119)).isoformat() not in cards
+    )
+    few_caption, few_cards = panel_cards(many.head(3))
+    assert few_cards.count("fl-imported") == 3 and "are shown" not in few_caption

@@ -169,3 +169,26 @@ def test_the_staged_file_a_killed_save_left_is_cleared_by_the_next_save(data):
     leftover.write_text("claim_id\npartial", encoding="utf-8")
     result = save(data, "acled", "acled.csv")
     assert result.added == 4 and not leftover.exists()
+
+
+def test_the_saved_file_is_streamed_into_place_never_read_whole(data, monkeypatch):
+    """The commit hashes and copies the staged import file in pieces: reading it whole
+    (Path.read_bytes) would hold a million rows in memory at once."""
+    original = Path.read_bytes
+
+    def refuse_staged(path: Path) -> bytes:
+        assert not path.name.endswith(".tmp"), f"{path} was read whole"
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse_staged)
+    result = save(data, "acled", "acled.csv")
+    assert result.added == 4 and result.file
+    from frontline.store import history
+
+    (change,) = [c for c in history.list_changes(data)[0] if result.file in c.summary]
+    (written,) = [f for f in change.files if f.path == result.file]
+    assert written.before == history.ABSENT
+    assert written.after == history.digest(original(data / result.file))
+    monkeypatch.undo()
+    history.undo_change(data, change.id, who="tester")
+    assert not (data / result.file).exists()

@@ -174,7 +174,7 @@ def test_with_the_record_the_table_and_downloads_say_which_rows_are_the_record(d
     at = run(DATA_PAGE, source="both")
     shown = claims_table_shown(at)
     sources = shown["Source"].value_counts()
-    assert sources["news report"] == 6 and sources["the record (Wikipedia)"] >= 300
+    assert sources["news report"] == 6 and sources["the record (Wikipedia's list)"] >= 300
     assert shown.loc[shown["Source"] != "news report", "Article"].isna().all()
     geojson = json.loads(downloads(at, "download_claims_geojson"))
     assert "CC BY-SA 3.0" in geojson["metadata"]["credits"]

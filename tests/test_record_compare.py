@@ -24,7 +24,14 @@ def news(*rows: tuple[str, str, str, str]) -> pd.DataFrame:
 def record(*rows: tuple[str, str, str, str]) -> pd.DataFrame:
     return pd.DataFrame(
         [
-            {"place_id": p, "date": D(d), "status": s, "title": f"revision {i}", "event": e}
+            {
+                "place_id": p,
+                "date": D(d),
+                "status": s,
+                "title": f"revision {i}",
+                "event": e,
+                "outlet": "Wikipedia",
+            }
             for i, (p, d, s, e) in enumerate(rows)
         ]
     )

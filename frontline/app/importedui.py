@@ -84,8 +84,6 @@ def imported_panel(rows: pd.DataFrame) -> None:
     """The map panel's cards of a place's imported claims."""
     if rows.empty:
         return
-    st.caption(
-        f"{len(rows)} claim(s) from imported data sets up to the date, newest first "
-        "(a data set's rows, not news reports)."
-    )
-    st.html("".join(imported.card_html(row) for _, row in rows.iterrows()))
+    caption, cards = imported.panel_cards(rows)
+    st.caption(caption)
+    st.html(cards)

@@ -8,6 +8,7 @@ import hashlib
 import re
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -103,6 +104,35 @@ class ProgressBar:
         self.bar.empty()
 
 
+@dataclass(frozen=True)
+class Staged:
+    """What a preview and a save both read from: the staged files, the mapping file, the
+    place matcher of the data as it is, and the progress bar."""
+
+    paths: list[Path]
+    mapping: Path | None
+    matcher: PlaceMatcher
+    progress: ProgressBar
+
+
+@contextlib.contextmanager
+def prepared(
+    label: str,
+    uploads: Sequence[Upload],
+    mapping: Upload | None,
+    data_dir: Path,
+    signature: tuple,
+) -> Iterator[Staged]:
+    """The uploads staged as files, with the matcher and a progress bar labelled `label`;
+    the files deleted and the bar cleared afterwards, whatever happens."""
+    bar = ProgressBar(label)
+    try:
+        with staged(uploads, mapping) as (paths, mapping_path):
+            yield Staged(paths, mapping_path, matcher(str(data_dir), signature), bar)
+    finally:
+        bar.done()
+
+
 def run_preview(
     fmt: str,
     uploads: Sequence[Upload],
@@ -111,20 +141,16 @@ def run_preview(
     data_dir: Path,
     signature: tuple,
 ) -> Preview:
-    bar = ProgressBar("Reading…")
-    try:
-        with staged(uploads, mapping) as (paths, mapping_path):
-            return preview(
-                fmt,
-                paths,
-                matcher(str(data_dir), signature),
-                mapping_file=mapping_path,
-                publisher=publisher,
-                progress=bar,
-                limit=0 if sum(len(raw) for _, raw in uploads) < 1_000_000 else 500,
-            )
-    finally:
-        bar.done()
+    with prepared("Reading…", uploads, mapping, data_dir, signature) as ready:
+        return preview(
+            fmt,
+            ready.paths,
+            ready.matcher,
+            mapping_file=ready.mapping,
+            publisher=publisher,
+            progress=ready.progress,
+            limit=0 if sum(len(raw) for _, raw in uploads) < 1_000_000 else 500,
+        )
 
 
 def save_uploads(
@@ -138,18 +164,14 @@ def save_uploads(
 ) -> SaveResult:
     """The one call that writes: the uploads' new claims and places, through the commit.
     Raises store.save.CommitError when the data cannot be written."""
-    bar = ProgressBar("Saving…")
-    try:
-        with staged(uploads, mapping) as (paths, mapping_path):
-            return save_import(
-                fmt,
-                paths,
-                matcher(str(data_dir), signature),
-                data_dir,
-                mapping_file=mapping_path,
-                publisher=publisher,
-                progress=bar,
-                author=author,
-            )
-    finally:
-        bar.done()
+    with prepared("Saving…", uploads, mapping, data_dir, signature) as ready:
+        return save_import(
+            fmt,
+            ready.paths,
+            ready.matcher,
+            data_dir,
+            mapping_file=ready.mapping,
+            publisher=publisher,
+            progress=ready.progress,
+            author=author,
+        )

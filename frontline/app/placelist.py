@@ -12,6 +12,8 @@ import streamlit as st
 from frontline import vocab
 from frontline.app.placefind import fly_to_place
 from frontline.app.ui import AppData
+from frontline.record.sources import record_source
+from frontline.web.canvas import IMPORTED_NOTE, imported_places
 
 # One button per place costs each rerun a little: above this many, the Place box (which
 # lists every place on the map, also by keyboard) takes the rest.
@@ -30,15 +32,29 @@ def place_entries(state: pd.DataFrame, record: pd.DataFrame) -> list[tuple[str, 
     state = state.sort_values("name")
     record = record[~record["place_id"].isin(state["place_id"])].sort_values("name")
     labels = vocab.STATUS_LABELS
+    imported = imported_places(state)  # drawn as diamonds: their tooltips say so too
     return [
-        (place_id, f"{name} — {labels.get(status, status)} ({certainty})")
-        for place_id, name, status, certainty in zip(
-            state["place_id"], state["name"], state["status"], state["certainty"], strict=True
+        (
+            place_id,
+            f"{name} — {labels.get(status, status)} ({certainty})"
+            + (f" — {IMPORTED_NOTE}" if from_import else ""),
+        )
+        for place_id, name, status, certainty, from_import in zip(
+            state["place_id"],
+            state["name"],
+            state["status"],
+            state["certainty"],
+            imported,
+            strict=True,
         )
     ] + [
-        (place_id, f"{name} — {labels.get(status, status)} (Wikipedia's list)")
-        for place_id, name, status in zip(
-            record["place_id"], record["name"], record["status"], strict=True
+        (place_id, f"{name} — {labels.get(status, status)} ({record_source(outlet).name})")
+        for place_id, name, status, outlet in zip(
+            record["place_id"],
+            record["name"],
+            record["status"],
+            record["outlet"] if "outlet" in record else [""] * len(record),  # "": Wikipedia's
+            strict=True,
         )
     ]
 

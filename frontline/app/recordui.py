@@ -9,6 +9,7 @@ import streamlit as st
 from frontline import vocab
 from frontline.app.ui import AppData
 from frontline.record.compare import record_disagreements
+from frontline.record.sources import record_names
 from frontline.timeline import Filters, claims_counting
 from frontline.web.controlview import (
     RING_COLOUR,
@@ -31,7 +32,8 @@ def record_ring_layers(
     st.html(
         '<div class="fl-legend"><span><span class="fl-dot" aria-hidden="true" '
         f'style="border:3px dashed {RING_COLOUR}"></span>dashed ring: the claim disagrees '
-        f"with Wikipedia's list on its date ({len(flagged)} place(s))</span></div>"
+        f"with {record_names(flagged['record_outlet'])} on its date ({len(flagged)} "
+        "place(s))</span></div>"
     )
     return [record_ring_layer(flagged)]
 
@@ -47,8 +49,8 @@ def record_disagreement_table(data: AppData, filters: Filters) -> None:
     known = int(compared["record_status"].notna().sum())
     st.caption(
         f"{len(compared)} news claim(s) in this view; the record had a status for the place on "
-        f"the claim's date for {known}; {len(flagged)} disagree. The record is Wikipedia's "
-        "list as its editors had it, not a verified fact either."
+        f"the claim's date for {known}; {len(flagged)} disagree. The record is "
+        f"{record_names(data.record_claims['outlet'])}, not a verified fact either."
     )
     if flagged.empty:
         st.info("No news claim of this view disagrees with the record of its date.")

@@ -14,7 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from frontline import store, vocab
-from frontline.importers.maprows import SavedClaims, imports_signature, with_imports
+from frontline.importers.maprows import (
+    SavedClaims,
+    imports_signature,
+    in_timeline_order,
+    with_imports,
+)
 from frontline.model import Dataset, Problem
 from frontline.news.dates import INVASION_START
 from frontline.record.claims import record_bounds, record_claims_table
@@ -44,7 +49,9 @@ class AppData:
     dataset: Dataset
     claims: pd.DataFrame  # claims_table(dataset)
     index: TimelineIndex  # over `claims`: what every page shows as of a date
-    record_claims: pd.DataFrame  # the record's entries as claims rows (record.claims)
+    # The record's entries as claims rows (record.claims): Wikipedia's list, and VIINA's
+    # control table when imported; the outlet names the source (record.sources).
+    record_claims: pd.DataFrame
     record_index: TimelineIndex  # over `record_claims`
     against_record: pd.DataFrame  # each news claim beside the record of its date
     latest_news: dt.date  # the map opens as of this date
@@ -83,6 +90,7 @@ def _load(data_dir: str, signature: tuple) -> AppData:
     table, imports = with_imports(claims_table(dataset), root, dataset)  # one layer
     outlines_shapes = display_shapes(shapes)
     record, record_problems = _record(root, dataset)
+    record = in_timeline_order(record, imports.record)  # VIINA's control table, if imported
     news_bounds = date_bounds(table)
     spans = [b for b in (news_bounds, record_bounds(record, INVASION_START)) if b]
     today = dt.date.today()
@@ -309,7 +317,8 @@ def filter_widgets(data: AppData) -> None:
             persist_state="session",
             format_func=vocab.SOURCE_LABELS.get,
             help="News reports are claims with their passages; the record is Wikipedia's "
-            "list of city control, as its editors had it at each revision.",
+            "list of city control, as its editors had it at each revision, and VIINA's "
+            "territorial control table when it has been imported.",
         )
     for key, label in (("date_from", "Claims dated from"), ("date_to", "Claims dated to")):
         st.date_input(

@@ -213,4 +213,19 @@ def _claim(row: dict[str, str], sub_event: str, provenance: Provenance) -> Impor
         has_passage=bool(notes),
         source_url="",
         provenance=provenance,
+        known=_known(row.get("timestamp", "")),
     )
+
+
+def _known(raw: str) -> dt.date | None:
+    """The day (UTC) of ACLED's `timestamp`, the Unix time the row was last added or
+    changed in ACLED; None when the export has no timestamp."""
+    raw = raw.strip().removesuffix(".0")
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise RowFault("timestamp", f"{raw[:30]!r} is not a Unix time in seconds")
+    try:
+        return dt.datetime.fromtimestamp(int(raw), dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        raise RowFault("timestamp", f"{raw[:30]!r} is not a Unix time in seconds") from None

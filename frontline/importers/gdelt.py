@@ -200,4 +200,16 @@ def _claim(
         has_passage=False,
         source_url=url,
         provenance=provenance,
+        known=_added(fields[AT["DATEADDED"]]),
     )
+
+
+def _added(raw: str) -> dt.date | None:
+    """The day of DATEADDED (YYYYMMDDHHMMSS, UTC): when GDELT first saw the event."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        return dt.datetime.strptime(raw[:8], "%Y%m%d").date()
+    except ValueError:
+        raise RowFault("DATEADDED", f"{raw[:30]!r} is not a time (YYYYMMDDHHMMSS)") from None

@@ -19,6 +19,8 @@ read. Example:
     passage = "Quote"                  # optional
     source_url = "Link"                # optional
     geonames_id = "GeoNames"           # optional
+    known = "Logged"                   # optional: the day the sheet knew of it (date_format);
+                                       # without it, the day the import was saved
 
     [defaults]                         # values for fields without a column
     certainty = "claimed"
@@ -64,6 +66,7 @@ OPTIONAL = (
     "passage",
     "source_url",
     "geonames_id",
+    "known",
 )
 VOCABULARIES = {
     "status": (*vocab.STATUSES, ""),
@@ -257,12 +260,8 @@ def _claim(raw: dict[str, str], mapping: Mapping, provenance: Provenance) -> Imp
         if ("event" in raw or "event" in mapping.defaults)
         else ("held" if status else "")
     )
-    try:
-        day = dt.datetime.strptime(raw["date"], mapping.date_format).date()
-    except ValueError:
-        raise RowFault(
-            "date", f"{raw['date'][:40]!r} is not a date of the form {mapping.date_format}"
-        ) from None
+    day = _day(raw, "date", mapping)
+    known = _day(raw, "known", mapping) if raw.get("known") else None
     geonames = raw.get("geonames_id", "")
     if geonames and not geonames.isdigit():
         raise RowFault("geonames_id", f"{geonames[:30]!r} is not a GeoNames id")
@@ -292,4 +291,14 @@ def _claim(raw: dict[str, str], mapping: Mapping, provenance: Provenance) -> Imp
         has_passage=bool(passage),
         source_url=raw.get("source_url", ""),
         provenance=provenance,
+        known=known,
     )
+
+
+def _day(raw: dict[str, str], name: str, mapping: Mapping) -> dt.date:
+    try:
+        return dt.datetime.strptime(raw[name], mapping.date_format).date()
+    except ValueError:
+        raise RowFault(
+            name, f"{raw[name][:40]!r} is not a date of the form {mapping.date_format}"
+        ) from None

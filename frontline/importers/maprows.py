@@ -5,14 +5,16 @@ so the panel shows them as imported cards, never as news articles."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from frontline import vocab
 from frontline.importers.saved import import_files, load_saved
+from frontline.importers.viina import CONTROL_DATASET
 from frontline.model import Dataset, Problem
+from frontline.record.sources import VIINA
 from frontline.timeline import CLAIM_TABLE_COLUMNS
 from frontline.web import imported
 
@@ -34,10 +36,12 @@ def is_imported(table: pd.DataFrame) -> pd.Series:
 @dataclass(frozen=True)
 class SavedClaims:
     """The saved imported claims as the panel and the Data page show them (imported.
-    imported_frame), and the problems that left rows out."""
+    imported_frame), the problems that left rows out, and the rows of the record that came
+    in as imports (VIINA's control table: record_rows)."""
 
     frame: pd.DataFrame
     problems: tuple[Problem, ...]
+    record: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CLAIM_TABLE_COLUMNS))
 
 
 def imported_rows(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
@@ -65,8 +69,9 @@ def imported_rows(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
             "certainty": frame["certainty"].to_numpy(),
             "claimant": frame["claimant"].to_numpy(),
             "article_id": "",
-            # No publication date: known from the day it is about.
-            "published": pd.to_datetime(frame["date"], format="%Y-%m-%d").to_numpy(),
+            # No publication date: "what was known" counts from the day the data set knew
+            # of the row (saved.COLUMNS: `known`, filled with the day of the save).
+            "published": pd.to_datetime(frame["known"], format="%Y-%m-%d").to_numpy(),
             "outlet": frame["dataset"].to_numpy(),
             "title": "",
             "url": frame["source_url"].to_numpy(),
@@ -82,18 +87,69 @@ def imported_rows(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     return rows
 
 
-def with_imports(
-    table: pd.DataFrame, root: Path, dataset: Dataset
-) -> tuple[pd.DataFrame, SavedClaims]:
-    """The news claims table joined with the saved imported claims, in timeline order, and
-    those claims as shown: the import files are read once per change of the data."""
-    saved = load_saved(root, dataset.places)
-    rows = imported_rows(saved.frame, dataset)
-    shown = SavedClaims(imported.imported_frame(saved.frame, dataset.places), tuple(saved.problems))
+# Saved imports that are record sources, not claims: drawn, listed and compared as the record.
+RECORD_DATASETS = {CONTROL_DATASET: VIINA}
+
+
+def record_rows(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """Saved rows of a record data set (RECORD_DATASETS) as rows of the record's claims table
+    (record.claims): source "record", the record source as outlet, and for passage what the
+    row states, where it sits and the source's notice."""
+    rows = imported_rows(frame, dataset)
     if rows.empty:
-        return table, shown
+        return rows
+    source = frame["dataset"].map(RECORD_DATASETS).to_numpy()
+    names = pd.Series([s.name for s in source])
+    where = (frame["file"] + " " + frame["unit"] + " " + frame["row"]).reset_index(drop=True)
+    statuses = rows["status"].map(vocab.STATUS_LABELS)
+    rows["outlet"] = [s.outlet for s in source]
+    rows["title"] = (frame["dataset"].reset_index(drop=True) + ", " + where).to_numpy()
+    rows["quote"] = (
+        statuses
+        + " on "
+        + rows["date"].dt.strftime("%Y-%m-%d")
+        + ", in "
+        + names
+        + " ("
+        + where
+        + "). "
+        + pd.Series([s.notice for s in source])
+    ).str.strip()
+    rows["quote_start"] = 0
+    rows["quote_end"] = rows["quote"].str.len()
+    rows["mention"] = rows["name"]
+    rows["source"] = vocab.SOURCE_RECORD
+    return rows
+
+
+def in_timeline_order(table: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """`table` and `rows` (claims table rows) as one table, in timeline order."""
+    if rows.empty:
+        return table
+    rows = rows.copy()
     for name in ("date", "date_end", "published"):  # one time unit, as the merges want
         rows[name] = rows[name].astype(table[name].dtype)
     joined = pd.concat([table, rows], ignore_index=True) if len(table) else rows
     joined = joined.sort_values(["date", "published", "claim_id"], kind="stable")
-    return joined.reset_index(drop=True), shown
+    return joined.reset_index(drop=True)
+
+
+def with_imports(
+    table: pd.DataFrame, root: Path, dataset: Dataset
+) -> tuple[pd.DataFrame, SavedClaims]:
+    """The news claims table joined with the saved imported claims, in timeline order, and
+    those claims as shown: the import files are read once per change of the data. Rows of a
+    record data set are left out of both, for the record (SavedClaims.record)."""
+    saved = load_saved(root, dataset.places)
+    frame = saved.frame
+    of_record = frame["dataset"].isin(list(RECORD_DATASETS))
+    record = record_rows(frame[of_record], dataset) if of_record.any() else None
+    if of_record.any():
+        frame = frame[~of_record].reset_index(drop=True)
+    rows = imported_rows(frame, dataset)
+    shown = SavedClaims(
+        imported.imported_frame(frame, dataset.places),
+        tuple(saved.problems),
+        *(() if record is None else (record,)),
+    )
+    return in_timeline_order(table, rows), shown

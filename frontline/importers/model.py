@@ -62,6 +62,10 @@ class ImportedClaim:
     source_url: str
     provenance: Provenance
     language: str = ""  # ISO 639-1 code of the passage, where the source gives it
+    # The day the data set knew of the row (ACLED's `timestamp`, GDELT's DATEADDED, the day
+    # of a VIINA report or control row), which "what was known on this date" counts from;
+    # None where the source does not say: then the day the import was saved.
+    known: dt.date | None = None
 
     @property
     def states_control(self) -> bool:
@@ -170,6 +174,10 @@ def claim_faults(claim: ImportedClaim, today: dt.date) -> list[tuple[str, str]]:
         faults.append(("date", f"{claim.date} is in the future"))
     if claim.date_end < claim.date:
         faults.append(("date", f"ends ({claim.date_end}) before it starts ({claim.date})"))
+    if claim.known is not None and claim.known < claim.date:
+        faults.append(("known", f"{claim.known} is before the date ({claim.date})"))
+    if claim.known is not None and claim.known > today:
+        faults.append(("known", f"{claim.known} is in the future"))
     if claim.date_precision not in vocab.DATE_PRECISIONS:
         faults.append(
             (

@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -58,7 +59,10 @@ COLUMNS = (
     "licence",
     "place_match",
     "place_km",
+    "known",  # the day the data set knew of the row; empty: the day the file was saved
 )
+# Files saved before `known` was written lack it; they read as if it were empty.
+OPTIONAL_COLUMNS = ("known",)
 # A new place within this of a project place of the same name is that place.
 SAME_PLACE_KM = 1.0
 IMPORT_EVENTS = tuple(dict.fromkeys((*vocab.EVENTS, *vocab.NO_CONTROL_EVENTS)))
@@ -67,6 +71,21 @@ IMPORT_EVENTS = tuple(dict.fromkeys((*vocab.EVENTS, *vocab.NO_CONTROL_EVENTS)))
 def import_files(root: Path) -> list[Path]:
     folder = root / IMPORTS_DIR
     return sorted(folder.glob("*.csv")) if folder.is_dir() else []
+
+
+_SAVED_STAMP = re.compile(r"-(\d{4})(\d{2})(\d{2})T\d{6}-")
+
+
+def saved_day(path: Path) -> str:
+    """The day (ISO) a saved import file was saved: from the stamp in its name (see _plan),
+    else its modification time (UTC)."""
+    found = _SAVED_STAMP.search(path.name)
+    if found:
+        return "-".join(found.groups())
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date().isoformat()
+    except OSError:
+        return ""
 
 
 def saved_ids(root: Path) -> set[str]:
@@ -196,6 +215,7 @@ def _row(claim: ImportedClaim, match: PlaceMatch, place_id: str) -> list[object]
         source.licence,
         method,
         "" if match.distance_km is None else f"{match.distance_km:.2f}",
+        "" if claim.known is None else claim.known.isoformat(),
     ]
 
 
@@ -344,6 +364,9 @@ def _read_file(path: Path, label: str, checked: _Checker) -> pd.DataFrame | None
         )
         with reader:
             for chunk in reader:
+                for name in OPTIONAL_COLUMNS:
+                    if name not in chunk.columns:
+                        chunk[name] = ""
                 missing = [c for c in COLUMNS if c not in chunk.columns]
                 if missing:
                     problems.append(
@@ -355,7 +378,9 @@ def _read_file(path: Path, label: str, checked: _Checker) -> pd.DataFrame | None
                 breaks = sum(chunk[c].str.count("\n") for c in COLUMNS).to_numpy()
                 starts = line + np.arange(len(chunk)) + np.cumsum(breaks) - breaks
                 line = int(starts[-1] + 1 + breaks[-1]) if len(chunk) else line
-                chunks.append(checked(chunk.assign(_line=starts, _file=label)))
+                chunk = chunk.assign(_line=starts, _file=label)
+                chunk["known"] = chunk["known"].where(chunk["known"] != "", saved_day(path))
+                chunks.append(checked(chunk))
     except (OSError, ValueError, pd.errors.ParserError) as err:
         problems.append(Problem(label, 0, "-", f"cannot be read: {str(err)[:200]}"))
         return None
@@ -373,7 +398,7 @@ def _faults(frame: pd.DataFrame, places: dict[str, Place]) -> list[tuple[str, pd
             format="%Y-%m-%d",
             errors="coerce",
         )
-        for name in ("date", "date_end")
+        for name in ("date", "date_end", "known")
     }
     return [
         ("claim_id", ~frame["claim_id"].str.match(ID_PATTERN.pattern), "is not an id"),
@@ -381,6 +406,8 @@ def _faults(frame: pd.DataFrame, places: dict[str, Place]) -> list[tuple[str, pd
         ("date", days["date"].isna(), "is not a date (YYYY-MM-DD)"),
         ("date_end", days["date_end"].isna(), "is not a date (YYYY-MM-DD)"),
         ("date_end", days["date_end"] < days["date"], "is before the date"),
+        ("known", days["known"].isna(), "is not a date (YYYY-MM-DD)"),
+        ("known", days["known"] < days["date"], "is before the date"),
         (
             "status",
             ~frame["status"].isin([*vocab.STATUSES, ""]),

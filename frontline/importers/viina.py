@@ -241,6 +241,7 @@ def _event_claim(
         source_url=row["url"].strip(),
         provenance=provenance,
         language=LANGUAGES.get(language, language),
+        known=day,  # a report of that day's news
     )
 
 
@@ -316,6 +317,7 @@ def _control_claim(
         has_passage=False,
         source_url=VIINA_URL,
         provenance=Provenance(CONTROL_DATASET, label, line, "line", CREDITS["viina"]),
+        known=day,  # the table gives each day's status from that day's maps
     )
 
 

@@ -1,8 +1,10 @@
-"""News against the record: each news claim beside the status Wikipedia's list gave its place
-on the claim's date, so that where a report and the list disagree both are shown.
+"""News against the record: each news claim beside the status the record (Wikipedia's list,
+and VIINA's control table when imported) gave its place on the claim's date, so that where a
+report and the record disagree both are shown, with which source of the record it was.
 
 The record's status on a date is its latest entry dated on or before it (the entry's own
-date, not when the list recorded it), as the map draws the record in "happened" mode.
+date, not when the list recorded it), as the map draws the record in "happened" mode; with
+two sources of the record, the latest entry of either.
 """
 
 from __future__ import annotations
@@ -11,7 +13,13 @@ import pandas as pd
 
 from frontline import vocab
 
-COMPARED_COLUMNS = ["record_status", "record_date", "record_title", "record_disputed"]
+COMPARED_COLUMNS = [
+    "record_status",
+    "record_date",
+    "record_title",
+    "record_disputed",
+    "record_outlet",  # which source of the record (record.sources)
+]
 
 
 def against_record(news: pd.DataFrame, record: pd.DataFrame) -> pd.DataFrame:
@@ -19,11 +27,12 @@ def against_record(news: pd.DataFrame, record: pd.DataFrame) -> pd.DataFrame:
     date; the record columns are empty where the list had nothing on the place by then."""
     if news.empty or record.empty:
         return news.assign(**{name: pd.NA for name in COMPARED_COLUMNS})
-    entries = record[["place_id", "date", "status", "title", "event"]].rename(
+    entries = record[["place_id", "date", "status", "title", "event", "outlet"]].rename(
         columns={
             "date": "record_date",
             "status": "record_status",
             "title": "record_title",
+            "outlet": "record_outlet",
         }
     )
     entries["record_disputed"] = entries.pop("event") == "disputed"

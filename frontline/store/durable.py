@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
+
+COPY_CHUNK = 1 << 20  # bytes a file is copied in
 
 
 def umask() -> int:
@@ -44,14 +47,19 @@ def fsync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically and durably (see the module's doc)."""
+def write_bytes(path: Path, data: bytes | Path) -> None:
+    """Replace `path` with `data` atomically and durably (see the module's doc); `data` may
+    be a file, copied in pieces so that a large one is never held in memory."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = replacement_mode(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            if isinstance(data, Path):
+                with data.open("rb") as source:
+                    shutil.copyfileobj(source, out, COPY_CHUNK)
+            else:
+                out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode)

@@ -97,9 +97,14 @@ class Recovery:
 # --- file contents and objects -------------------------------------------------------------
 
 
-def digest(data: bytes | None) -> str:
-    """The sha256 of a file's bytes, or ABSENT for no file."""
-    return ABSENT if data is None else hashlib.sha256(data).hexdigest()
+def digest(data: bytes | Path | None) -> str:
+    """The sha256 of a file's bytes (or of a file's, read in pieces), or ABSENT for no file."""
+    if data is None:
+        return ABSENT
+    if isinstance(data, Path):
+        with data.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    return hashlib.sha256(data).hexdigest()
 
 
 def read_bytes(root: Path, path: str) -> bytes | None:
@@ -133,7 +138,7 @@ def load_object(root: Path, sha: str) -> bytes:
     return data
 
 
-def _write(root: Path, contents: Mapping[str, bytes | None]) -> None:
+def _write(root: Path, contents: Mapping[str, bytes | Path | None]) -> None:
     for path, data in contents.items():
         if data is None:
             durable.remove(root / path)
@@ -150,7 +155,7 @@ def _utc_now() -> dt.datetime:
 
 def prepare(
     root: Path,
-    contents: Mapping[str, bytes | None],
+    contents: Mapping[str, bytes | Path | None],
     *,
     who: str,
     kind: str,
@@ -159,9 +164,10 @@ def prepare(
     undoes: str = "",
     now: Callable[[], dt.datetime] = _utc_now,
 ) -> Change:
-    """Step 1: the change that sets each file named in `contents` to its bytes (None removes
-    it), with each file's present bytes kept as an object. Raises ValueError for a change
-    that could not be read back (an empty name, an unknown kind, a file outside the data)."""
+    """Step 1: the change that sets each file named in `contents` to its bytes (or to a
+    staged file's, streamed: a Path; None removes it), with each file's present bytes kept
+    as an object. Raises ValueError for a change that could not be read back (an empty
+    name, an unknown kind, a file outside the data)."""
     if not contents:
         raise ValueError("a change touches at least one file")
     files = []
@@ -259,7 +265,7 @@ def recover(root: Path) -> Recovery | None:
 
 def commit(
     root: Path,
-    contents: Mapping[str, bytes | None],
+    contents: Mapping[str, bytes | Path | None],
     *,
     who: str,
     kind: str,

@@ -173,9 +173,10 @@ def _commit_locked(root: Path, plan: Plan, author: Author) -> CommitReport:
     problems = staged_problems(root, **tables)
     if problems:
         raise CommitError(f"the new data would not validate: {problems[0]}")
-    files = changed_files(root, batch, **tables)
-    # The history keeps each file's bytes before (a new file has none) and writes the new.
-    files.update((name, staged.read_bytes()) for name, staged in batch.files)
+    files: dict[str, bytes | Path] = dict(changed_files(root, batch, **tables))
+    # The history keeps each file's bytes before (a new file has none) and writes the new;
+    # a staged file is hashed and copied in pieces, never read whole into memory.
+    files.update(batch.files)
     if files:
         history.commit(
             root,

@@ -10,8 +10,11 @@ from folium.template import Template
 
 from frontline import vocab
 from frontline.events import NO_STATUS, status_label
+from frontline.importers.maprows import is_imported
+from frontline.record.sources import SOURCES, WIKIPEDIA
 from frontline.web.leaflet import OnePass, js_data, map_text
 from frontline.web.markers import (
+    DIAMOND_SCALE,
     DISPUTED_AREA_DASH,
     DISPUTED_GAP,
     DISPUTED_RING,
@@ -41,11 +44,31 @@ class ClaimsCanvas(OnePass):
         """{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function (data) {
     var renderer = L.canvas({padding: 0.5});
+    // A place an imported data set speaks for: a diamond, not a news report's circle (its
+    // clicks and tooltip as a circle marker's).
+    var Diamond = L.CircleMarker.extend({
+        _updatePath: function () {
+            var r = this._renderer;
+            if (!r._drawing || this._empty()) { return; }
+            var p = this._point, s = Math.max(Math.round(this._radius), 1) * data.diamondScale;
+            var ctx = r._ctx;
+            ctx.beginPath();
+            ctx.moveTo(p.x, p.y - s);
+            ctx.lineTo(p.x + s, p.y);
+            ctx.lineTo(p.x, p.y + s);
+            ctx.lineTo(p.x - s, p.y);
+            ctx.closePath();
+            r._fillStroke(ctx, this);
+        }
+    });
+    var imported = {};
+    data.imported.forEach(function (i) { imported[i] = true; });
     var group = L.featureGroup();
     var tip = function (i) {
         return data.names[i] + " — " + data.statusLabels[data.status[i]]
             + " (" + data.certainties[data.certainty[i]] + ")"
-            + (data.notes[data.note[i]] ? " — " + data.notes[data.note[i]] : "");
+            + (data.notes[data.note[i]] ? " — " + data.notes[data.note[i]] : "")
+            + (imported[i] ? " — " + data.importedNote : "");
     };
     // Areas as plain polygons, not L.geoJson groups: Leaflet 1.9.3's group tooltip calls
     // getElement() on every child, which a nested group does not have.
@@ -63,7 +86,8 @@ var {{ this.get_name() }} = (function (data) {
                                       radius: mine ? record.radius[1] : record.radius[0],
                                       tip: record.names[r] + " — "
                                           + data.statusLabels[record.status[r]]
-                                          + " (Wikipedia's list)"},
+                                          + " (" + record.sources[record.source[r]]
+                                          + ")"},
                                      (mine ? record.selectedStyles
                                            : record.styles)[record.status[r]]);
             group.addLayer(L.circleMarker([record.lat[r], record.lon[r]], look));
@@ -84,7 +108,8 @@ var {{ this.get_name() }} = (function (data) {
                                      radius: chosen ? data.radius[1]
                                          : data.status[i] === data.eventStatus
                                          ? data.radius[2] : data.radius[0]}, style);
-        group.addLayer(L.circleMarker([data.lat[i], data.lon[i]], options));
+        group.addLayer(imported[i] ? new Diamond([data.lat[i], data.lon[i]], options)
+                                   : L.circleMarker([data.lat[i], data.lon[i]], options));
     }
     // A disputed place: a dotted ring around its marker, drawn without colour.
     data.disputed.forEach(function (i) {
@@ -99,6 +124,7 @@ var {{ this.get_name() }} = (function (data) {
             renderer._container.setAttribute("data-claims-drawn", data.lat.length);
             renderer._container.setAttribute("data-record-drawn",
                                              record ? record.lat.length : 0);
+            renderer._container.setAttribute("data-imported-drawn", data.imported.length);
         });
     });
     // The map keeps a renderer after its last path is gone: remove it with the layer.
@@ -131,11 +157,13 @@ def canvas_payload(
     combos = [(s, c) for s in statuses for c in certainties]
     # Only the columns drawn: selecting rows of the whole state costs a copy of each column.
     drawn = ["place_id", "name", "kind", "oblast", "lat", "lon", "status", "certainty"]
+    from_import = imported_places(state)
     state = state[drawn + [c for c in NOTE_COLUMNS if c in state.columns]]
     is_area = (state["kind"] == "oblast").to_numpy() & state["oblast"].isin(
         oblast_shapes
     ).to_numpy()
     points, areas = state[~is_area], state[is_area]
+    from_import = from_import[~is_area]
     selected_rows = np.flatnonzero((points["place_id"] == selected).to_numpy())
     return {
         "lat": points["lat"].tolist(),
@@ -147,6 +175,9 @@ def canvas_payload(
         "disputed": np.flatnonzero(points["disputed"].to_numpy(dtype=bool)).tolist()
         if "disputed" in points
         else [],
+        "imported": np.flatnonzero(from_import).tolist(),
+        "diamondScale": DIAMOND_SCALE,
+        "importedNote": IMPORTED_NOTE,
         "disputedGap": DISPUTED_GAP,
         "disputedAreaDash": DISPUTED_AREA_DASH,
         "disputedRing": DISPUTED_RING,
@@ -175,6 +206,17 @@ def canvas_payload(
 NOTE_COLUMNS = ("sources", "sides", "admission", "disputed", "disputed_with", "events")
 
 
+IMPORTED_NOTE = "imported data set"  # after the tooltip of a place drawn as a diamond
+
+
+def imported_places(state: pd.DataFrame) -> np.ndarray:
+    """Per place of a state, whether the claim that decides it is an imported data set's
+    (a news row without an article: maprows.is_imported), drawn as a diamond."""
+    if "article_id" not in state or "source" not in state:
+        return np.zeros(len(state), dtype=bool)
+    return is_imported(state).to_numpy()
+
+
 def _notes(points: pd.DataFrame) -> dict:
     """Each point's assessment_note, escaped: the distinct notes once ("notes"), and each
     point's among them ("note"), as notes repeat from place to place."""
@@ -197,7 +239,13 @@ def record_payload(record: pd.DataFrame, selected: str | None = None) -> dict:
     """What the canvas draws of the record's places, under the news."""
     statuses = list(vocab.STATUSES)
     chosen = np.flatnonzero((record["place_id"] == selected).to_numpy())
+    sources = list(SOURCES)  # each dot's source (the outlet of its entry): a code, and names
+    outlets = record["outlet"] if "outlet" in record else pd.Series(WIKIPEDIA.outlet, record.index)
     return {
+        "source": pd.Categorical(
+            outlets.where(outlets.isin(sources), WIKIPEDIA.outlet), sources
+        ).codes.tolist(),
+        "sources": [map_text(SOURCES[o].name) for o in sources],
         "lat": record["lat"].tolist(),
         "lon": record["lon"].tolist(),
         "status": pd.Categorical(record["status"], statuses).codes.tolist(),

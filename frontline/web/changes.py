@@ -14,6 +14,7 @@ from frontline import vocab
 from frontline.assessment import DISPUTED as ASSESSMENT_DISPUTED
 from frontline.assessment import STRENGTH_CERTAINTY, Evidence, Fold
 from frontline.events import states_control
+from frontline.record.sources import record_source
 from frontline.timeline import describe_date
 from frontline.urlstate import map_link, under_base
 from frontline.web.present import STYLE as PRESENT_STYLE
@@ -47,6 +48,7 @@ CHANGE_COLUMNS = [
     "outlet",
     "published",
     "admission",  # the claim that caused it is an admission against interest
+    "source",  # the claim's kind of source: news (an article or an imported row), record
 ]
 
 STYLE = (
@@ -105,6 +107,7 @@ def change_log(table: pd.DataFrame) -> pd.DataFrame:
                 "outlet": row["outlet"],
                 "published": row["published"].date(),
                 "admission": evidence.admission,
+                "source": row["source"],
             }
         )
     return pd.DataFrame(entries, columns=CHANGE_COLUMNS)
@@ -153,11 +156,15 @@ def change_log_html(log: pd.DataFrame, *, base_path: str = "") -> str:
                     f'<a class="fl-note" href="{escape_html(source_href)}" target="_self">'
                     f"{source}</a>"
                 )
-            else:  # the record's entries have no article; its map shows the record
+            elif entry["source"] == vocab.SOURCE_RECORD:  # no article; its map, the record's
                 place_href = under_base(
                     map_link(day, entry["place_id"], source=vocab.SOURCE_RECORD), base_path
                 )
-                source = f'<span class="fl-note">{source} (revision)</span>'
+                what = record_source(entry["outlet"]).entry_word
+                source = f'<span class="fl-note">{source} ({escape_html(what)})</span>'
+            else:  # a row of an imported data set: no article, shown on the map's panel
+                place_href = under_base(map_link(day, entry["place_id"]), base_path)
+                source = f'<span class="fl-note">{source} (imported data set)</span>'
             items.append(
                 f'<li><span class="fl-dot" aria-hidden="true" style="background:{colour}">'
                 f'</span><a href="{escape_html(place_href)}" target="_self">'

@@ -10,6 +10,7 @@ import pandas as pd
 
 from frontline import vocab
 from frontline.control import UNMAPPED, Snapshot
+from frontline.record.sources import record_source
 from frontline.timeline import describe_date
 from frontline.web.text import escape_html
 
@@ -103,7 +104,8 @@ def _record_ring_tooltip(row: pd.Series) -> str:
     return escape_html(
         f"{row['name']}: the claim of {describe_date(row)} says "
         f"{vocab.STATUS_LABELS.get(row['status'], row['status'])} ({row['certainty']}); "
-        f"Wikipedia's list had {control_label(row['record_status'])}{disputed} as of "
+        f"{record_source(row['record_outlet']).name} had "
+        f"{control_label(row['record_status'])}{disputed} as of "
         f"{row['record_date'].date().isoformat()}"
     )
 
@@ -129,7 +131,8 @@ def record_disagreements_shown(rows: pd.DataFrame) -> pd.DataFrame:
             "Record of": rows["record_date"].dt.date,
             "Record shows": rows["record_status"].map(control_label),
             "Disputed in the record": rows["record_disputed"].map({True: "yes", False: ""}),
-            "Record revision": rows["record_title"],
+            "Record source": rows["record_outlet"].map(lambda o: record_source(o).name),
+            "Record entry": rows["record_title"],
         }
     ).reset_index(drop=True)
 

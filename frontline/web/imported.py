@@ -5,6 +5,7 @@ the data sets shown, and cards for the map's panel. Never presented as news repo
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -25,6 +26,7 @@ COLUMNS = [
     "date",
     "date_end",
     "date_precision",
+    "known",
     "status",
     "event",
     "certainty",
@@ -64,18 +66,21 @@ def imported_frame(saved: pd.DataFrame, places: dict[str, Place]) -> pd.DataFram
     frame = saved
     frame["name"] = frame["place_id"].map({p: place.name for p, place in places.items()})
     frame["oblast"] = frame["place_id"].map({p: place.oblast for p, place in places.items()})
-    for column in ("date", "date_end"):
+    for column in ("date", "date_end", "known"):
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
     return frame.reindex(columns=DOWNLOAD_COLUMNS)
 
 
 def in_view(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The imported claims the view's filters let through: about dates up to the as-of date
-    within its range, in its oblasts, of its statuses (a claim that states no control passes
-    any status filter: it says nothing of status) and certainties."""
+    (in "what was known" mode, known to the data set by then too) within its range, in its
+    oblasts, of its statuses (a claim that states no control passes any status filter: it
+    says nothing of status) and certainties."""
     keep = pd.Series(True, index=frame.index)
     if filters.as_of is not None:
         keep &= frame["date"] <= pd.Timestamp(filters.as_of)
+        if filters.mode == vocab.MODE_KNOWN:  # and known to the data set by then
+            keep &= frame["known"] <= pd.Timestamp(filters.as_of)
     if filters.date_from is not None:
         keep &= frame["date_end"] >= pd.Timestamp(filters.date_from)
     if filters.date_to is not None:
@@ -94,6 +99,7 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Date": frame["date"].dt.date,
+            "Known by": frame["known"].dt.date,
             "Place": frame["name"],
             "Status": frame["status"].map(lambda s: vocab.STATUS_LABELS.get(s, s) or "—"),
             "Event": frame["event"],
@@ -121,7 +127,7 @@ def downloadable(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 
 def _plain_dates(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
-    for column in ("date", "date_end"):
+    for column in ("date", "date_end", "known"):
         out[column] = out[column].dt.strftime("%Y-%m-%d")
     return out
 
@@ -183,7 +189,27 @@ def readme(frame: pd.DataFrame) -> str:
     )
 
 
-def card_html(row: pd.Series) -> str:
+# The map's panel shows a place's newest imported claims as cards up to this many; a data
+# set may hold tens of thousands about one place (the Data page lists them all).
+PANEL_CARDS_MAX = 50
+
+
+def panel_cards(rows: pd.DataFrame) -> tuple[str, str]:
+    """(caption, cards' HTML) of a place's imported claims (newest first) for the map's
+    panel: the newest PANEL_CARDS_MAX as cards, and how many there are in all."""
+    shown = rows.head(PANEL_CARDS_MAX)
+    caption = (
+        f"{len(rows)} claim(s) from imported data sets up to the date, newest first "
+        "(a data set's rows, not news reports)."
+    )
+    if len(rows) > len(shown):
+        caption += (
+            f" The newest {len(shown)} are shown; the Data page's Imported claims list them all."
+        )
+    return caption, "".join(card_html(row) for row in shown.to_dict(orient="records"))
+
+
+def card_html(row: Mapping) -> str:
     """An imported claim for the map's panel: a data set's row, which says so, with its
     provenance; every value escaped."""
     colour = vocab.STATUS_COLOURS.get(row["status"], vocab.NO_CLAIM_COLOUR)
@@ -213,5 +239,6 @@ def card_html(row: pd.Series) -> str:
         f"{passage}"
         f'<div class="fl-meta">From {escape_html(row["dataset"])}, '
         f"{escape_html(row['file'])} {escape_html(row['unit'])} {escape_html(row['row'])}"
-        f"{link}. {escape_html(row['licence'])}</div></div>"
+        f"{link}; known to it by {row['known'].date().isoformat()}. "
+        f"{escape_html(row['licence'])}</div></div>"
     )

@@ -12,6 +12,7 @@ from frontline import vocab
 from frontline.importers.batch import Preview
 from frontline.importers.mapping import OPTIONAL, REQUIRED
 from frontline.importers.mapping import __doc__ as MAPPING_DOC
+from frontline.importers.maprows import RECORD_DATASETS
 from frontline.importers.places import PlaceMatch
 from frontline.model import Problem
 
@@ -157,4 +158,19 @@ def summary_text(shown: Preview) -> str:
         f"{shown.places_matched:,} place(s) matched and {shown.places_new:,} new, "
         f"{report.problem_count:,} problem(s), {left_out:,} row(s) left out as not about "
         "territory."
+    )
+
+
+def record_note(shown: Preview) -> str:
+    """What the preview should say when it holds rows of a record source (VIINA's control
+    table): they are saved as the record's entries, not as claims. Empty otherwise."""
+    sources = {
+        RECORD_DATASETS[claim.provenance.dataset]
+        for claim, _ in shown.sample
+        if claim.provenance.dataset in RECORD_DATASETS
+    }
+    return " ".join(
+        f"The rows of {source.name} are saved as a second source of the record beside "
+        "Wikipedia's list (the map's small dots, “The record” in its panel), not as claims."
+        for source in sorted(sources, key=lambda s: s.outlet)
     )

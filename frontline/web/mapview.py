@@ -20,7 +20,7 @@ import xyzservices
 from folium.template import Template
 
 from frontline.store.boundaries import point_in_geometry
-from frontline.web.canvas import ClaimsCanvas
+from frontline.web.canvas import ClaimsCanvas, imported_places
 from frontline.web.leaflet import CircleMarker, GeoJson, OnePass, Tooltip, js_data, map_text
 from frontline.web.markers import (
     DISPUTED_GAP,
@@ -150,16 +150,20 @@ def claims_layer(
     record: pd.DataFrame | None = None,
 ) -> folium.FeatureGroup:
     """One shape per place: a circle for a town, the oblast's area for a region-level claim;
-    drawn on one canvas when there are more than INDIVIDUAL_MARKERS_MAX towns. The record's
+    drawn on one canvas when there are more than INDIVIDUAL_MARKERS_MAX towns or any place an
+    imported data set speaks for (a diamond there, not a circle). The record's
     places (`record`, a state as the timeline gives it) go on a canvas under the news, small
     and pale, so the news stays readable on top."""
     layer = folium.FeatureGroup(name="Claims")
-    many = (state["kind"] != "oblast").sum() > INDIVIDUAL_MARKERS_MAX
+    # On the canvas too: a place an imported data set speaks for, drawn as a diamond.
+    on_canvas = (state["kind"] != "oblast").sum() > INDIVIDUAL_MARKERS_MAX or (
+        imported_places(state).any()
+    )
     has_record = record is not None and not record.empty
-    if many or has_record:
-        news = state if many else state.iloc[0:0]
+    if on_canvas or has_record:
+        news = state if on_canvas else state.iloc[0:0]
         ClaimsCanvas(news, oblast_shapes, selected, record if has_record else None).add_to(layer)
-        if many:
+        if on_canvas:
             return layer
     # Areas first, so that the towns inside them are drawn on top and stay clickable.
     rows = state.sort_values("kind", key=lambda kind: kind != "oblast", kind="stable")

@@ -16,6 +16,9 @@ MARKER_OUTLINE = "#1a1a1a"
 # A marker is at least 24 px across, a touch target of WCAG 2.2's minimum (2.5.8).
 MARKER_RADIUS = 12
 SELECTED_RADIUS = 15
+# A place an imported data set speaks for is a diamond (a square on its point) of this many
+# radii from its centre to each corner: as wide as a marker is, and as large a touch target.
+DIAMOND_SCALE = 1.25
 
 
 def tooltip_text(row: Mapping) -> str:

@@ -8,8 +8,9 @@ import pandas as pd
 
 from frontline import vocab
 from frontline.events import event_label, status_label
+from frontline.record.sources import record_source
 from frontline.timeline import describe_date
-from frontline.web.markers import marker_style
+from frontline.web.markers import MARKER_OUTLINE, marker_style
 from frontline.web.text import escape_html, highlight, legend_list_html, mention_span
 
 STYLE = (
@@ -18,6 +19,7 @@ STYLE = (
 .fl-legend{display:flex;flex-wrap:wrap;gap:.4rem 1.1rem;align-items:center;font-size:.9rem}
 .fl-legend>span{display:inline-flex;align-items:center;gap:.35rem}
 .fl-dot{display:inline-block;width:16px;height:16px;border-radius:50%;box-sizing:border-box}
+.fl-dot.fl-diamond{border-radius:0;width:13px;height:13px;transform:rotate(45deg);margin:0 2px}
 """
     # A neutral wash and ring: an area in the map takes its status's colour.
     + f".fl-area{{border-radius:2px;background:{vocab.NO_CLAIM_COLOUR}59;"
@@ -45,9 +47,10 @@ def _swatch(status: str, certainty: str) -> str:
     )
 
 
-def legend_html(record: bool = False) -> str:
-    """Status colours and certainty styles, each named in words as well; with `record`, the
-    record's small dots too."""
+def legend_html(record: bool | str = False, imported: bool = False) -> str:
+    """Status colours and certainty styles, each named in words as well; with `record` (the
+    record's sources in words, or True for Wikipedia's list), the record's small dots too;
+    with `imported`, the diamond of a place an imported data set speaks for."""
     items = [
         f"<span>{_swatch(s, 'confirmed')}{vocab.STATUS_LABELS[s]}</span>" for s in vocab.STATUSES
     ]
@@ -71,12 +74,20 @@ def legend_html(record: bool = False) -> str:
         '<span>shaded oblast<span class="fl-more">: a claim about a whole region</span>'
         "</span></span>"
     )
+    if imported:
+        items.append(
+            '<span><span class="fl-dot fl-diamond" aria-hidden="true" style="background:#999;'
+            f'border:2px solid {MARKER_OUTLINE}"></span><span>diamond: an imported data set'
+            '<span class="fl-more"> (ACLED, GDELT, VIINA…, not a news article) gives the '
+            "place's latest claim</span></span></span>"
+        )
     if record:
+        sources = record if isinstance(record, str) else "Wikipedia's list"
         items.append(
             '<span><span class="fl-dot" aria-hidden="true" style="width:.5rem;height:.5rem;'
             f'background:{vocab.NO_CLAIM_COLOUR};opacity:.6"></span><span>small dot: the record'
-            "<span class=\"fl-more\"> (Wikipedia's list, not a news report), in its status's "
-            "colour</span></span></span>"
+            f'<span class="fl-more"> ({escape_html(sources)}, not a news report), in its '
+            "status's colour</span></span></span>"
         )
     return STYLE + legend_list_html(items, "Legend")
 
@@ -115,18 +126,24 @@ def claim_card_html(row: pd.Series) -> str:
 
 
 def _record_card_html(row: pd.Series, colour: str, status: str, passage: str) -> str:
-    """An entry of the record, which is not a news report and says so."""
+    """An entry of the record, which is not a news report and says so, with its source's
+    name and licence (record.sources): Wikipedia's list or VIINA's control table."""
+    source = record_source(row["outlet"])
     disputed = " (a disputed period: the list's editors changed it back and forth)"
+    shown = source.notice and source.notice not in row["quote"]  # said once on the card
+    notice = f'<div class="fl-meta">{escape_html(source.notice)}</div>' if shown else ""
     return (
         f'<div class="fl-card fl-record" style="border-left-color:{colour}">'
         f'<div class="fl-meta"><span class="fl-badge">The record</span> '
         f"<strong>{escape_html(describe_date(row))}</strong> · "
         f'<span class="fl-badge">{escape_html(status)}</span>'
         f"{disputed if row['event'] == 'disputed' else ''}"
-        f" in Wikipedia's list, as its editors had it</div>"
+        f" in {escape_html(source.name)}, {escape_html(source.kept_by)}</div>"
         f"<blockquote>“{passage}”</blockquote>"
-        f'<div class="fl-meta">Source: Wikipedia, {escape_html(row["title"])} '
-        f"(CC BY-SA); recorded by the list by {row['published'].date().isoformat()}</div></div>"
+        f'<div class="fl-meta">Source: {escape_html(source.outlet)}, '
+        f"{escape_html(row['title'])} ({escape_html(source.licence)}); recorded by "
+        f"{escape_html(source.name)} by {row['published'].date().isoformat()}</div>"
+        f"{notice}</div>"
     )
 
 
@@ -136,13 +153,16 @@ def place_heading_html(name: str) -> str:
     return f'{STYLE}<h3 class="fl-place">{escape_html(name)}</h3>'
 
 
-def counts_sentence(places: int, claims: int, as_of_text: str, record_places: int = 0) -> str:
+def counts_sentence(
+    places: int,
+    claims: int,
+    as_of_text: str,
+    record_places: int = 0,
+    record_name: str = "Wikipedia's list of city control",
+) -> str:
     place_word = "place" if places == 1 else "places"
     claim_word = "claim" if claims == 1 else "claims"
     sentence = f"{places} {place_word} and {claims} {claim_word} shown as of {as_of_text}."
     if record_places:
-        sentence += (
-            f" Under them, {record_places} places as Wikipedia's list of city control "
-            "(the record) had them."
-        )
+        sentence += f" Under them, {record_places} places as {record_name} (the record) had them."
     return sentence

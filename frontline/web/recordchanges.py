@@ -15,8 +15,12 @@ from frontline.web.changes import STATUS, change_log
 
 
 def record_changes(record_claims: pd.DataFrame, start: dt.date) -> pd.DataFrame:
-    """The record's changes of status dated `start` or later, in timeline order."""
-    log = change_log(record_claims)
+    """The record's changes of status dated `start` or later, in timeline order; each source
+    of the record (its outlet: Wikipedia's list, VIINA's control table) on its own, so that
+    where two sources differ, neither is taken for a change."""
+    logs = [change_log(rows) for _, rows in record_claims.groupby("outlet", sort=True)]
+    log = pd.concat(logs, ignore_index=True) if logs else change_log(record_claims)
+    log = log.sort_values("date", kind="stable")
     return log[(log["kind"] == STATUS) & (log["date"] >= start)].reset_index(drop=True)
 
 

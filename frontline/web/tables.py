@@ -15,6 +15,7 @@ from frontline.export import CREDITS, SPREADSHEET_NOTE, spreadsheet_safe
 from frontline.folding import fold
 from frontline.importers.maprows import is_imported
 from frontline.model import Dataset
+from frontline.record.sources import record_source
 from frontline.timeline import Filters, TimelineIndex, claims_counting
 from frontline.urlstate import map_link, under_base
 from frontline.web.present import STYLE as PRESENT_STYLE
@@ -131,7 +132,8 @@ def place_rows(dataset: Dataset, index: TimelineIndex, filters: Filters) -> pd.D
     return places.sort_values(["name", "place_id"], kind="stable").reset_index(drop=True)
 
 
-SOURCE_SHOWN = {vocab.SOURCE_NEWS: "news report", vocab.SOURCE_RECORD: "the record (Wikipedia)"}
+# The record's rows name their source (record.sources): "the record (VIINA's control table)".
+SOURCE_SHOWN = {vocab.SOURCE_NEWS: "news report", vocab.SOURCE_RECORD: "the record"}
 
 
 def claims_shown(rows: pd.DataFrame, base_path: str = "") -> pd.DataFrame:
@@ -159,7 +161,11 @@ def claims_shown(rows: pd.DataFrame, base_path: str = "") -> pd.DataFrame:
             ],
             "Source": rows["source"]
             .map(SOURCE_SHOWN)
-            .where(~is_imported(rows), "imported data set"),
+            .where(~is_imported(rows), "imported data set")
+            .where(
+                rows["source"] != vocab.SOURCE_RECORD,
+                rows["outlet"].map(lambda o: f"the record ({record_source(o).name})"),
+            ),
             "Claim": rows["claim_id"],
         }
     )
