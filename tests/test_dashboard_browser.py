@@ -87,7 +87,7 @@ def test_a_place_clicked_on_the_map_is_still_chosen_after_a_visit_to_another_pag
     page.locator(".fl-day").first.wait_for(timeout=WAIT_MS)
     page.locator('[data-testid="stSidebarNav"] a', has_text="Data").click()
     page.get_by_role("heading", name="The data behind the map").wait_for(timeout=WAIT_MS)
-    page.locator('[data-testid="stSidebarNav"] a', has_text="dashboard").click()
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Map").click()
     page.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
     page.wait_for_function("() => location.search.includes('place=kupiansk')", timeout=WAIT_MS)
     assert page.page_errors == []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from frontline.app.navigation import PAGE_FILES
 from tests.conftest import ROOT
 from tests.mapbrowser import KUPIANSK, MAP_FRAME, WAIT_MS, marker_point, wait_for_map
 
@@ -117,6 +118,21 @@ def test_a_tap_near_a_markers_edge_chooses_it(page, dashboard):
     page.mouse.click(x + 11, y)
     page.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
     page.wait_for_function("() => location.search.includes('place=kupiansk')", timeout=WAIT_MS)
+    assert page.page_errors == []
+
+
+def test_the_navigation_names_the_map_first_then_the_other_pages(page, dashboard):
+    page.goto(dashboard.url + "/Changes")
+    page.locator("h1.fl-title").wait_for(timeout=WAIT_MS)
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    labels = [text.strip() for text in links.all_inner_texts()]
+    assert labels[0] == "Map", labels
+    assert labels[1:] == [title for _path, title, _url in PAGE_FILES]
+    paths = [re.sub(r"^https?://[^/]+", "", links.nth(i).get_attribute("href")) for i in range(7)]
+    assert paths == ["/", *(f"/{url}" for _path, _title, url in PAGE_FILES)]
+    links.first.click()  # the map again, at the app's root
+    wait_for_map(page)
+    page.wait_for_url(re.compile(r":\d+/(\?.*)?$"), timeout=WAIT_MS)
     assert page.page_errors == []
 
 
