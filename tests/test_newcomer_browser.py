@@ -109,6 +109,43 @@ def test_the_wheel_over_the_map_scrolls_the_page_and_zooms_only_after_a_click(pa
     assert zoom > 7
 
 
+def wheel_zooms_in(page, x: float, y: float) -> bool:
+    """Whether, with the pointer moved a little about (x, y) on the map, as a hand on a mouse
+    does, a turn of the wheel zooms the map in (within 10 s)."""
+    for dx, dy in ((2, 1), (30, 20), (-20, 30), (0, 0)):
+        page.mouse.move(x + dx, y + dy, steps=4)
+    page.mouse.wheel(0, -400)
+    for _ in range(40):
+        if map_view(page)[2] > 7:
+            return True
+        page.wait_for_timeout(250)
+    return False
+
+
+def test_a_click_that_chooses_a_marker_lets_the_wheel_zoom(page, dashboard):
+    page.goto(dashboard.url + "/?as_of=2022-09-11&source=news")
+    wait_for_map(page)
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    x, y = marker_point(page, *KUPIANSK)
+    page.mouse.click(x, y)
+    page.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
+    page.wait_for_timeout(1000)  # the map's redraw with the selection
+    assert map_view(page)[2] == 7
+    assert wheel_zooms_in(page, x, y)
+
+
+def test_a_click_that_chooses_a_record_dot_lets_the_wheel_zoom(page, dashboard):
+    page.goto(dashboard.url + "/?as_of=2022-09-11&source=record")
+    wait_for_map(page)
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    x, y = marker_point(page, *KUPIANSK)
+    page.mouse.click(x, y)
+    page.locator("h3.fl-place", has_text="Kupiansk").wait_for(timeout=WAIT_MS)
+    page.wait_for_timeout(1000)
+    assert map_view(page)[2] == 7
+    assert wheel_zooms_in(page, x, y)
+
+
 def test_a_tap_near_a_markers_edge_chooses_it(page, dashboard):
     # A marker is 24 px across or more: a tap 11 px from its centre is on it.
     page.goto(dashboard.url + "/?as_of=2022-09-11&source=news")
