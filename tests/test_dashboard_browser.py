@@ -69,7 +69,7 @@ def test_reader_moves_the_timeline_and_reads_the_source(page, dashboard):
     assert copy.get_by_text("5 places and 6 claims shown as of 2022-09-11").is_visible()
     wait_for_map(copy)
     copy.wait_for_timeout(1000)
-    save_screenshot(copy, "dashboard-from-link")  # the README's picture
+    save_screenshot(copy, "dashboard-from-link")
     copy.close()
 
     assert page.request_log.foreign() == []
