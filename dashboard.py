@@ -128,9 +128,7 @@ def select_clicked_place(
     if not clicked or clicked == st.session_state.get("map_click"):
         return False
     st.session_state["map_click"] = clicked
-    hit = clicked_place(state, data.display_shapes, clicked) or clicked_place(
-        record, data.display_shapes, clicked
-    )
+    hit = clicked_place(state, data.display_shapes, clicked, record)
     if not hit or hit == st.session_state["place"]:
         return False
     st.session_state["place"] = hit
