@@ -112,36 +112,55 @@ def test_the_wheel_over_the_map_scrolls_the_page_and_zooms_only_after_a_click(pa
 def wheel_zooms_in(page, x: float, y: float) -> bool:
     """Whether, with the pointer moved a little about (x, y) on the map, as a hand on a mouse
     does, a turn of the wheel zooms the map in (within 10 s)."""
+    before = map_view(page)[2]
     for dx, dy in ((2, 1), (30, 20), (-20, 30), (0, 0)):
         page.mouse.move(x + dx, y + dy, steps=4)
     page.mouse.wheel(0, -400)
     for _ in range(40):
-        if map_view(page)[2] > 7:
+        if map_view(page)[2] > before:
             return True
         page.wait_for_timeout(250)
     return False
 
 
-def test_a_click_that_chooses_a_marker_lets_the_wheel_zoom(page, dashboard):
+def choose_on_the_map(page, lat: float, lon: float, heading: str) -> tuple[float, float]:
+    """Point at a marker or dot until it is hovered (its tooltip shows), click it, and wait
+    until the map is redrawn with the place chosen; where it was on the page."""
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    x, y = marker_point(page, lat, lon)
+    page.mouse.move(x - 30, y - 30)
+    page.mouse.move(x, y, steps=5)
+    page.wait_for_timeout(400)
+    page.mouse.click(x, y)
+    page.locator("h3.fl-place", has_text=heading).wait_for(timeout=WAIT_MS)
+    page.wait_for_timeout(1000)  # the map's redraw with the selection
+    return x, y
+
+
+def test_a_click_that_chooses_a_marker_lets_the_wheel_zoom_until_the_pointer_leaves(
+    page, dashboard
+):
     page.goto(dashboard.url + "/?as_of=2022-09-11&source=news")
     wait_for_map(page)
-    page.locator(MAP_FRAME).scroll_into_view_if_needed()
-    x, y = marker_point(page, *KUPIANSK)
-    page.mouse.click(x, y)
-    page.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
-    page.wait_for_timeout(1000)  # the map's redraw with the selection
+    x, y = choose_on_the_map(page, *KUPIANSK, "Kupiansk")
     assert map_view(page)[2] == 7
     assert wheel_zooms_in(page, x, y)
+    # Off the map and back, without a click: the wheel scrolls the page again.
+    zoom = map_view(page)[2]
+    frame = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(frame["x"] + frame["width"] + 60, y, steps=3)
+    page.mouse.move(x, y, steps=3)
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(1000)
+    assert map_view(page)[2] == zoom
+    assert page.page_errors == []
 
 
-def test_a_click_that_chooses_a_record_dot_lets_the_wheel_zoom(page, dashboard):
+@pytest.mark.parametrize("attempt", range(3))  # the redraw's stray mouseout came half the time
+def test_a_click_that_chooses_a_record_dot_lets_the_wheel_zoom(page, dashboard, attempt):
     page.goto(dashboard.url + "/?as_of=2022-09-11&source=record")
     wait_for_map(page)
-    page.locator(MAP_FRAME).scroll_into_view_if_needed()
-    x, y = marker_point(page, *KUPIANSK)
-    page.mouse.click(x, y)
-    page.locator("h3.fl-place", has_text="Kupiansk").wait_for(timeout=WAIT_MS)
-    page.wait_for_timeout(1000)
+    x, y = choose_on_the_map(page, *KUPIANSK, "Kupiansk")
     assert map_view(page)[2] == 7
     assert wheel_zooms_in(page, x, y)
 

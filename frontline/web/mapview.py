@@ -83,14 +83,25 @@ ATTRIBUTION_STYLE = (
 
 
 class _WheelAfterClick(OnePass):
-    """The wheel zooms the map only after a click on it, and stops once the pointer leaves:
-    scrolling the page past the map must not zoom it out to a grey world."""
+    """The wheel zooms the map only after a click on it (on a marker or a dot too), and stops
+    once the pointer leaves: scrolling the page past the map must not zoom it out to a grey
+    world. The pointer has left when a mouseout puts it outside the map's box: the markers'
+    redraw after a click (the place's selection) sends Leaflet mouseouts while the pointer
+    stays on the map, from a removed canvas or towards no element."""
 
     _template = Template(
         """{% macro script(this, kwargs) %}
 (function (map) {
+    var box = map.getContainer();
     map.on("click focus", function () { map.scrollWheelZoom.enable(); });
-    map.on("mouseout blur", function () { map.scrollWheelZoom.disable(); });
+    L.DomEvent.on(box, "mouseout", function (e) {
+        var r = box.getBoundingClientRect();
+        if (e.clientX < r.left || e.clientX >= r.right
+                || e.clientY < r.top || e.clientY >= r.bottom) {
+            map.scrollWheelZoom.disable();
+        }
+    });
+    map.on("blur", function () { map.scrollWheelZoom.disable(); });
 })({{ this._parent.get_name() }});
 {% endmacro %}"""
     )
