@@ -1,7 +1,8 @@
 """Frontline's map: the places a report names, coloured by their claimed control status.
 
-Run with `streamlit run dashboard.py`. The view (date, filters, selected place) lives in the
-URL, so a copied link opens the same view.
+Run with `streamlit run dashboard.py`: this file is the app's entry, with the map as its first
+page ("Map") and the files in app_pages/ as the others (frontline.app.navigation). The view (date,
+filters, selected place) lives in the URL, so a copied link opens the same view.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from frontline.app.access import page_style
 from frontline.app.controlui import contact_line_layers, control_layers
 from frontline.app.importedui import imported_at, imported_panel
 from frontline.app.latest import latest_list
+from frontline.app.navigation import app_pages
 from frontline.app.placefind import (
     VIEW_KEY,
     bring_place_into_view,
@@ -61,8 +63,6 @@ from frontline.web.present import (
 )
 
 PLAY_INTERVAL_SECONDS = 1.5
-
-st.set_page_config(page_title="Frontline — map of claims", page_icon="🗺️", layout="wide")
 
 
 def step_date(data: AppData, direction: int) -> None:
@@ -129,9 +129,7 @@ def select_clicked_place(
     if not clicked or clicked == st.session_state.get("map_click"):
         return False
     st.session_state["map_click"] = clicked
-    hit = clicked_place(state, data.display_shapes, clicked) or clicked_place(
-        record, data.display_shapes, clicked
-    )
+    hit = clicked_place(state, data.display_shapes, clicked, record)
     if not hit or hit == st.session_state["place"]:
         return False
     st.session_state["place"] = hit
@@ -322,4 +320,9 @@ def main() -> None:
         st.rerun()
 
 
-main()
+def map_page() -> None:
+    st.set_page_config(page_title="Frontline — map of claims", page_icon="🗺️", layout="wide")
+    main()
+
+
+st.navigation(app_pages(map_page)).run()

@@ -113,7 +113,8 @@ def test_candidates_on_map_has_one_row_per_place(found):
 
 
 def open_page() -> AppTest:
-    return AppTest.from_file(str(ROOT / "pages" / "4_Add_article.py"), default_timeout=120).run()
+    page = str(ROOT / "app_pages" / "4_Add_article.py")
+    return AppTest.from_file(page, default_timeout=120).run()
 
 
 def find(app: AppTest, text: str, dateline: dt.date = DATELINE) -> AppTest:

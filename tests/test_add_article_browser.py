@@ -88,3 +88,87 @@ def test_paste_edit_save_and_see_it_on_the_map(page, dashboard, browser_data):
     page.locator(".fl-card").filter(has_text="edited in review").wait_for(timeout=WAIT_MS)
     assert page.page_errors == []
     assert page.request_log.foreign() == []
+
+
+SEVERAL_PLACES = (
+    REPORT + "\n\nRussian forces shelled Siversk overnight. Ukrainian troops later took Torske, "
+    "and fighting went on near Kreminna."
+)
+
+
+def review_rows(page) -> list[dict[str, str]]:
+    """The review table's rows as the grid gives them to assistive technology, by header."""
+    grid = page.locator('[data-testid="stDataFrame"]')
+    headers = [h.strip() for h in grid.locator('[role="columnheader"]').all_inner_texts()]
+    rows = []
+    for row in grid.locator('[role="row"]').all():
+        cells = [c.strip() for c in row.locator('[role="gridcell"]').all_inner_texts()]
+        if cells:
+            rows.append(dict(zip(headers, cells, strict=True)))
+    return rows
+
+
+def numbered_markers(page) -> list[dict]:
+    """Each row-number label on the small map: its text, the names of the markers drawn at
+    its point, and how far (in pixels) it is from that point."""
+    frame = page.frame(url=re.compile(r"streamlit_folium"))
+    assert frame is not None, "the small map's frame is missing"
+    return frame.evaluate(
+        """() => {
+        const map = window.map_div, labels = [], dots = [];
+        map.eachLayer(l => {
+            const icon = l.options.icon;
+            if (icon && icon.options.className === 'fl-row-number') labels.push(l);
+            else if (l.getRadius && l.getTooltip()) dots.push(l);
+        });
+        const name = tip => {
+            const div = document.createElement('div');
+            div.innerHTML = String(tip.getContent());
+            return div.textContent.split(' — ')[0].trim();
+        };
+        const mapBox = document.getElementById('map_div').getBoundingClientRect();
+        return labels.map(l => {
+            const box = l.getElement().getBoundingClientRect();
+            const at = map.latLngToContainerPoint(l.getLatLng());
+            const dx = box.left - mapBox.left - at.x, dy = box.bottom - mapBox.top - at.y;
+            return {
+                text: l.getElement().innerText.trim(),
+                places: dots.filter(d => d.getLatLng().equals(l.getLatLng()))
+                    .map(d => name(d.getTooltip())),
+                offset: Math.hypot(dx, dy),
+            };
+        });
+    }"""
+    )
+
+
+def test_the_small_maps_numbers_are_the_review_tables_rows(page, dashboard):
+    page.goto(dashboard.url + "/Add_article")
+    page.get_by_role("textbox", name=re.compile("^Article text")).fill(SEVERAL_PLACES)
+    for part, value in (("year", "2022"), ("month", "10"), ("day", "02")):
+        page.get_by_role("spinbutton", name=f"{part}, Dateline (published)").click()
+        page.keyboard.type(value)
+    page.get_by_label("Outlet").fill("Test Wire")
+    page.get_by_label("Outlet").press("Tab")
+    page.get_by_role("button", name="Find places and claims").click()
+    page.get_by_text("5 candidate claim(s)").wait_for(timeout=WAIT_MS)
+    page.locator('[data-testid="stDataFrame"] [role="gridcell"]').first.wait_for(
+        state="attached", timeout=WAIT_MS
+    )
+    wait_for_map(page)
+
+    rows = review_rows(page)
+    assert [row["#"] for row in rows] == ["1", "2", "3", "4", "5"]
+    expected: dict[str, list[str]] = {}
+    for row in rows:
+        expected.setdefault(row["place"], []).append(row["#"])
+    assert len(expected) < len(rows)  # a place named twice: its label carries both rows
+
+    markers = numbered_markers(page)
+    shown = {}
+    for marker in markers:
+        assert len(marker["places"]) == 1, marker  # the label stands at one place's marker
+        assert marker["offset"] < 40, marker  # and beside it
+        shown[marker["places"][0]] = marker["text"]
+    assert shown == {place: ", ".join(numbers) for place, numbers in expected.items()}
+    assert page.page_errors == []

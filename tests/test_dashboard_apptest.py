@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pytest
@@ -157,6 +158,20 @@ def test_a_place_chosen_after_a_click_holds_while_the_map_repeats_that_click(
     app.run()  # a slider move or any other rerun: the same click is reported again
     assert widget(app.selectbox, "Place").value == "izium"
     assert "official confirmation" in panel(app)
+
+
+def test_clicking_a_record_dot_inside_a_shaded_oblast_selects_the_dot(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    with (ROOT / "data" / "record" / "record_places.csv").open(encoding="utf-8") as f:
+        balakliia = next(row for row in csv.DictReader(f) if row["place_id"] == "balakliia")
+    click = {"lat": float(balakliia["lat"]), "lng": float(balakliia["lon"])}
+    monkeypatch.setattr(
+        streamlit_folium, "st_folium", lambda *_a, **_k: {"last_object_clicked": click}
+    )
+    # On 2022-09-11 a news claim shades Kharkiv oblast, around Balakliia's record dot.
+    app = open_dashboard(as_of="2022-09-11")
+    assert widget(app.selectbox, "Place").value == "balakliia"
 
 
 def test_broken_data_shows_the_valid_part_and_what_was_left_out(data_copy):

@@ -69,7 +69,7 @@ def test_reader_moves_the_timeline_and_reads_the_source(page, dashboard):
     assert copy.get_by_text("5 places and 6 claims shown as of 2022-09-11").is_visible()
     wait_for_map(copy)
     copy.wait_for_timeout(1000)
-    save_screenshot(copy, "dashboard-from-link")  # the README's picture
+    save_screenshot(copy, "dashboard-from-link")
     copy.close()
 
     assert page.request_log.foreign() == []
@@ -87,7 +87,7 @@ def test_a_place_clicked_on_the_map_is_still_chosen_after_a_visit_to_another_pag
     page.locator(".fl-day").first.wait_for(timeout=WAIT_MS)
     page.locator('[data-testid="stSidebarNav"] a', has_text="Data").click()
     page.get_by_role("heading", name="The data behind the map").wait_for(timeout=WAIT_MS)
-    page.locator('[data-testid="stSidebarNav"] a', has_text="dashboard").click()
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Map").click()
     page.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
     page.wait_for_function("() => location.search.includes('place=kupiansk')", timeout=WAIT_MS)
     assert page.page_errors == []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from frontline.app.navigation import PAGE_FILES
 from tests.conftest import ROOT
 from tests.mapbrowser import KUPIANSK, MAP_FRAME, WAIT_MS, marker_point, wait_for_map
 
@@ -108,6 +109,62 @@ def test_the_wheel_over_the_map_scrolls_the_page_and_zooms_only_after_a_click(pa
     assert zoom > 7
 
 
+def wheel_zooms_in(page, x: float, y: float) -> bool:
+    """Whether, with the pointer moved a little about (x, y) on the map, as a hand on a mouse
+    does, a turn of the wheel zooms the map in (within 10 s)."""
+    before = map_view(page)[2]
+    for dx, dy in ((2, 1), (30, 20), (-20, 30), (0, 0)):
+        page.mouse.move(x + dx, y + dy, steps=4)
+    page.mouse.wheel(0, -400)
+    for _ in range(40):
+        if map_view(page)[2] > before:
+            return True
+        page.wait_for_timeout(250)
+    return False
+
+
+def choose_on_the_map(page, lat: float, lon: float, heading: str) -> tuple[float, float]:
+    """Point at a marker or dot until it is hovered (its tooltip shows), click it, and wait
+    until the map is redrawn with the place chosen; where it was on the page."""
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    x, y = marker_point(page, lat, lon)
+    page.mouse.move(x - 30, y - 30)
+    page.mouse.move(x, y, steps=5)
+    page.wait_for_timeout(400)
+    page.mouse.click(x, y)
+    page.locator("h3.fl-place", has_text=heading).wait_for(timeout=WAIT_MS)
+    page.wait_for_timeout(1000)  # the map's redraw with the selection
+    return x, y
+
+
+def test_a_click_that_chooses_a_marker_lets_the_wheel_zoom_until_the_pointer_leaves(
+    page, dashboard
+):
+    page.goto(dashboard.url + "/?as_of=2022-09-11&source=news")
+    wait_for_map(page)
+    x, y = choose_on_the_map(page, *KUPIANSK, "Kupiansk")
+    assert map_view(page)[2] == 7
+    assert wheel_zooms_in(page, x, y)
+    # Off the map and back, without a click: the wheel scrolls the page again.
+    zoom = map_view(page)[2]
+    frame = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(frame["x"] + frame["width"] + 60, y, steps=3)
+    page.mouse.move(x, y, steps=3)
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(1000)
+    assert map_view(page)[2] == zoom
+    assert page.page_errors == []
+
+
+@pytest.mark.parametrize("attempt", range(3))  # the redraw's stray mouseout came half the time
+def test_a_click_that_chooses_a_record_dot_lets_the_wheel_zoom(page, dashboard, attempt):
+    page.goto(dashboard.url + "/?as_of=2022-09-11&source=record")
+    wait_for_map(page)
+    x, y = choose_on_the_map(page, *KUPIANSK, "Kupiansk")
+    assert map_view(page)[2] == 7
+    assert wheel_zooms_in(page, x, y)
+
+
 def test_a_tap_near_a_markers_edge_chooses_it(page, dashboard):
     # A marker is 24 px across or more: a tap 11 px from its centre is on it.
     page.goto(dashboard.url + "/?as_of=2022-09-11&source=news")
@@ -117,6 +174,21 @@ def test_a_tap_near_a_markers_edge_chooses_it(page, dashboard):
     page.mouse.click(x + 11, y)
     page.locator(".fl-card").filter(has_text="had entered Kupiansk").wait_for(timeout=WAIT_MS)
     page.wait_for_function("() => location.search.includes('place=kupiansk')", timeout=WAIT_MS)
+    assert page.page_errors == []
+
+
+def test_the_navigation_names_the_map_first_then_the_other_pages(page, dashboard):
+    page.goto(dashboard.url + "/Changes")
+    page.locator("h1.fl-title").wait_for(timeout=WAIT_MS)
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    labels = [text.strip() for text in links.all_inner_texts()]
+    assert labels[0] == "Map", labels
+    assert labels[1:] == [title for _path, title, _url in PAGE_FILES]
+    paths = [re.sub(r"^https?://[^/]+", "", links.nth(i).get_attribute("href")) for i in range(7)]
+    assert paths == ["/", *(f"/{url}" for _path, _title, url in PAGE_FILES)]
+    links.first.click()  # the map again, at the app's root
+    wait_for_map(page)
+    page.wait_for_url(re.compile(r":\d+/(\?.*)?$"), timeout=WAIT_MS)
     assert page.page_errors == []
 
 

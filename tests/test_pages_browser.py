@@ -131,7 +131,7 @@ def test_filters_set_on_the_map_hold_on_the_data_page_and_back(page, dashboard):
     expect(caption).to_contain_text("certainty: claimed", timeout=LOAD_MS)
     settle(page)
 
-    page.locator('[data-testid="stSidebarNav"] a', has_text="dashboard").click()
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Map").click()
     page.wait_for_url(
         re.compile(r":\d+/\?as_of=2022-09-10&status=ukrainian&certainty=claimed&source=news$"),
         timeout=LOAD_MS,

@@ -107,6 +107,24 @@ def test_clicked_place(seed_view):
     assert clicked_place(state, shapes, None) is None
 
 
+def test_a_click_on_a_record_dot_inside_a_shaded_oblast_chooses_the_dot(seed_view):
+    _, shapes, _, state = seed_view
+    # Balakliia, a dot of the record's, lies inside Kharkiv oblast, which a news claim shades.
+    record = pd.DataFrame(
+        {"place_id": ["balakliia"], "kind": ["town"], "oblast": ["UA-63"]}
+        | {"lat": [49.4564], "lon": [36.8389]}
+    )
+    on_the_dot = {"lat": 49.4564, "lng": 36.8389}  # a circle's click reports its centre
+    assert point_in_geometry(36.8389, 49.4564, shapes["UA-63"])
+    assert clicked_place(state, shapes, on_the_dot) == "kharkiv-oblast"  # without the record
+    assert clicked_place(state, shapes, on_the_dot, record) == "balakliia"
+    # Beside the dot, the shaded oblast; a news marker still comes before the record.
+    assert clicked_place(state, shapes, {"lat": 49.5, "lng": 36.9}, record) == "kharkiv-oblast"
+    kupiansk = {"lat": 49.71003, "lng": 37.61581}
+    also_there = record.assign(place_id="other", lat=49.71003, lon=37.61581)
+    assert clicked_place(state, shapes, kupiansk, also_there) == "kupiansk"
+
+
 def test_claim_card_escapes_and_highlights(seed_view):
     _, _, table, _ = seed_view
     row = table[table["claim_id"] == "c0002"].iloc[0].copy()

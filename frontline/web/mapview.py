@@ -83,14 +83,25 @@ ATTRIBUTION_STYLE = (
 
 
 class _WheelAfterClick(OnePass):
-    """The wheel zooms the map only after a click on it, and stops once the pointer leaves:
-    scrolling the page past the map must not zoom it out to a grey world."""
+    """The wheel zooms the map only after a click on it (on a marker or a dot too), and stops
+    once the pointer leaves: scrolling the page past the map must not zoom it out to a grey
+    world. The pointer has left when a mouseout puts it outside the map's box: the markers'
+    redraw after a click (the place's selection) sends Leaflet mouseouts while the pointer
+    stays on the map, from a removed canvas or towards no element."""
 
     _template = Template(
         """{% macro script(this, kwargs) %}
 (function (map) {
+    var box = map.getContainer();
     map.on("click focus", function () { map.scrollWheelZoom.enable(); });
-    map.on("mouseout blur", function () { map.scrollWheelZoom.disable(); });
+    L.DomEvent.on(box, "mouseout", function (e) {
+        var r = box.getBoundingClientRect();
+        if (e.clientX < r.left || e.clientX >= r.right
+                || e.clientY < r.top || e.clientY >= r.bottom) {
+            map.scrollWheelZoom.disable();
+        }
+    });
+    map.on("blur", function () { map.scrollWheelZoom.disable(); });
 })({{ this._parent.get_name() }});
 {% endmacro %}"""
     )
@@ -211,22 +222,29 @@ def claims_layer(
 
 
 def clicked_place(
-    state: pd.DataFrame, oblast_shapes: dict[str, dict], clicked: dict | None
+    state: pd.DataFrame,
+    oblast_shapes: dict[str, dict],
+    clicked: dict | None,
+    record: pd.DataFrame | None = None,
 ) -> str | None:
-    """The place a map click landed on: a marker at those coordinates, else a shaded oblast
-    containing the point."""
+    """The place a map click landed on: a marker at those coordinates (the news's, else a
+    dot of the record's), else a shaded oblast containing the point. A record dot inside a
+    shaded oblast is the dot: its click reports the dot's centre (_ClickAtCentre)."""
     if not clicked or clicked.get("lat") is None or clicked.get("lng") is None:
         return None
     lat, lng = float(clicked["lat"]), float(clicked["lng"])
-    points = state[state["kind"] != "oblast"]
-    hit = points[
-        ((points["lat"] - lat).abs() < CLICK_TOLERANCE_DEGREES)
-        & ((points["lon"] - lng).abs() < CLICK_TOLERANCE_DEGREES)
-    ]
-    if not hit.empty:
-        return str(hit.iloc[0]["place_id"])
-    for _, row in state[state["kind"] == "oblast"].iterrows():
-        geometry = oblast_shapes.get(row["oblast"])
-        if geometry is not None and point_in_geometry(lng, lat, geometry):
-            return str(row["place_id"])
+    sources = [places for places in (state, record) if places is not None and not places.empty]
+    for places in sources:
+        points = places[places["kind"] != "oblast"]
+        hit = points[
+            ((points["lat"] - lat).abs() < CLICK_TOLERANCE_DEGREES)
+            & ((points["lon"] - lng).abs() < CLICK_TOLERANCE_DEGREES)
+        ]
+        if not hit.empty:
+            return str(hit.iloc[0]["place_id"])
+    for places in sources:
+        for _, row in places[places["kind"] == "oblast"].iterrows():
+            geometry = oblast_shapes.get(row["oblast"])
+            if geometry is not None and point_in_geometry(lng, lat, geometry):
+                return str(row["place_id"])
     return None
