@@ -1,7 +1,7 @@
 """Frontline's map: the places a report names, coloured by their claimed control status.
 
 Run with `streamlit run dashboard.py`: this file is the app's entry, with the map as its first
-page ("Map") and the files in app_pages/ as the others (frontline.app.navigation). The view (date,
+page ("Map") and the files in pages/ as the others (frontline.app.navigation). The view (date,
 filters, selected place) lives in the URL, so a copied link opens the same view.
 """
 
@@ -20,7 +20,7 @@ from frontline.app.access import page_style
 from frontline.app.controlui import contact_line_layers, control_layers
 from frontline.app.importedui import imported_at, imported_panel
 from frontline.app.latest import latest_list
-from frontline.app.navigation import app_pages
+from frontline.app.navigation import all_pages
 from frontline.app.placefind import (
     VIEW_KEY,
     bring_place_into_view,
@@ -325,4 +325,4 @@ def map_page() -> None:
     main()
 
 
-st.navigation(app_pages(map_page)).run()
+st.navigation(all_pages(map_page)).run()

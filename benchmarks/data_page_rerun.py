@@ -33,7 +33,7 @@ def main() -> int:
     parser.add_argument("--search", default="kharkiv")
     args = parser.parse_args()
 
-    app = AppTest.from_file(str(ROOT / "app_pages" / "2_Data.py"), default_timeout=600)
+    app = AppTest.from_file(str(ROOT / "pages" / "2_Data.py"), default_timeout=600)
     cold = timed(app.run)
     if app.exception:
         print(f"the page failed: {app.exception[0].message}", file=sys.stderr)

@@ -257,7 +257,7 @@ async def run_browsers(args, url: str, walks: list[Walk], phase: Phase, results:
 # the date that say a run has drawn the new date.
 PAGES = {
     "map": ("dashboard.py", "Map as of", "shown as of "),
-    "data": ("app_pages/2_Data.py", "Claims as of", "as of "),
+    "data": ("pages/2_Data.py", "Claims as of", "as of "),
 }
 SHOWN = PAGES["map"]  # set by main from --page
 EPOCH = dt.datetime(1970, 1, 1)

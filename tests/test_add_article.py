@@ -113,7 +113,7 @@ def test_candidates_on_map_has_one_row_per_place(found):
 
 
 def open_page() -> AppTest:
-    page = str(ROOT / "app_pages" / "4_Add_article.py")
+    page = str(ROOT / "pages" / "4_Add_article.py")
     return AppTest.from_file(page, default_timeout=120).run()
 
 

@@ -109,7 +109,7 @@ def test_the_export_carries_the_assessment(assessed_data, capsys, monkeypatch):
 
 
 def test_the_data_page_shows_the_assessment_beside_every_claim(assessed_data):
-    app = AppTest.from_file(str(ROOT / "app_pages" / "2_Data.py"), default_timeout=TIMEOUT)
+    app = AppTest.from_file(str(ROOT / "pages" / "2_Data.py"), default_timeout=TIMEOUT)
     app.query_params["as_of"] = "2022-09-11"
     app.run()
     assert not app.exception

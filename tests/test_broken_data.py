@@ -151,10 +151,10 @@ BROKEN_BOUNDARIES = [
 ]
 PAGES = [
     "dashboard.py",
-    "app_pages/1_Articles.py",
-    "app_pages/2_Data.py",
-    "app_pages/3_Changes.py",
-    "app_pages/5_Import.py",
+    "pages/1_Articles.py",
+    "pages/2_Data.py",
+    "pages/3_Changes.py",
+    "pages/5_Import.py",
 ]
 
 

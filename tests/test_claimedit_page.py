@@ -14,7 +14,7 @@ from tests.test_signin_pages import editors  # noqa: F401 - a fixture
 
 
 def data_page(secrets: dict | None = None, claim_id: str = "c0002") -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app_pages" / "2_Data.py"), default_timeout=120)
+    app = AppTest.from_file(str(ROOT / "pages" / "2_Data.py"), default_timeout=120)
     app.secrets.update(secrets or {})
     app.run()
     app.text_input(key=claimedit.ID_KEY).input(claim_id).run()

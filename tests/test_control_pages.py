@@ -29,8 +29,8 @@ from tests.controlmaps import (
 
 TIMEOUT = 60
 DASHBOARD = str(ROOT / "dashboard.py")
-DATA_PAGE = str(ROOT / "app_pages" / "2_Data.py")
-CHANGES_PAGE = str(ROOT / "app_pages" / "3_Changes.py")
+DATA_PAGE = str(ROOT / "pages" / "2_Data.py")
+CHANGES_PAGE = str(ROOT / "pages" / "3_Changes.py")
 
 
 @pytest.fixture

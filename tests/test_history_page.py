@@ -19,7 +19,7 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 def history_page(secrets: dict | None = None, signed_in: str | None = None) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app_pages" / "6_History.py"), default_timeout=60)
+    app = AppTest.from_file(str(ROOT / "pages" / "6_History.py"), default_timeout=60)
     app.secrets.update(secrets or {})
     if signed_in:
         app.session_state[signin.SESSION_KEY] = signin.SignedIn(signed_in)

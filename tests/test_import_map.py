@@ -51,7 +51,7 @@ def test_a_place_known_only_from_an_import_is_on_the_map_and_selectable(data_cop
 
 def test_the_data_page_lists_imported_claims_once_in_their_own_section(data_copy):
     save_acled()
-    app = AppTest.from_file(str(ROOT / "app_pages" / "2_Data.py"), default_timeout=120).run()
+    app = AppTest.from_file(str(ROOT / "pages" / "2_Data.py"), default_timeout=120).run()
     assert not app.exception
     sources = [set(d.value["Source"]) for d in app.dataframe if "Source" in d.value.columns]
     assert sources and not any("acled-UKR90005" in s for s in sources)

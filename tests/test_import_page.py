@@ -16,7 +16,7 @@ from frontline.importers.saved import import_files, load_saved
 from frontline.store import load_dataset
 from tests.conftest import ROOT
 
-PAGE = str(ROOT / "app_pages" / "5_Import.py")
+PAGE = str(ROOT / "pages" / "5_Import.py")
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 HOSTILE = "<img src=x onerror=alert(1)>`${1}`"
 

@@ -57,7 +57,7 @@ def test_the_map_panel_shows_imported_claims_with_their_provenance(imported):
 
 
 def test_the_data_page_table_and_downloads_keep_the_provenance(imported, downloads):  # noqa: F811
-    app = page("app_pages/2_Data.py", as_of="2022-09-11", source="news")
+    app = page("pages/2_Data.py", as_of="2022-09-11", source="news")
     assert not app.exception
     (table,) = [d.value for d in app.dataframe if "Data set" in d.value.columns]
     kupiansk = table[table["Place"] == "Kupiansk"].iloc[0]
@@ -83,7 +83,7 @@ def test_the_downloads_carry_each_rows_provenance(data_copy, downloads):  # noqa
         data_copy,
         mapping_file=FIXTURES / "analyst_sheet.toml",
     )
-    app = page("app_pages/2_Data.py", as_of="2022-09-11", source="news")
+    app = page("pages/2_Data.py", as_of="2022-09-11", source="news")
     (table,) = [d.value for d in app.dataframe if "Data set" in d.value.columns]
     rows = list(csv.DictReader(io.StringIO(downloads(app, "download_imported_csv"))))
     assert len(rows) == len(table) > 0
@@ -99,17 +99,17 @@ def test_the_downloads_carry_each_rows_provenance(data_copy, downloads):  # noqa
 
 
 def test_the_data_page_filters_imported_claims_by_the_view(imported):
-    app = page("app_pages/2_Data.py", as_of="2022-09-11", source="news", region="UA-14")
+    app = page("pages/2_Data.py", as_of="2022-09-11", source="news", region="UA-14")
     (table,) = [d.value for d in app.dataframe if "Data set" in d.value.columns]
     assert list(table["Place"]) == ["Lyman"]
 
 
 def test_the_data_pages_search_looks_through_imported_claims(imported):
-    app = page("app_pages/2_Data.py", as_of="2022-09-11", source="news", q="drone farm")
+    app = page("pages/2_Data.py", as_of="2022-09-11", source="news", q="drone farm")
     (table,) = [d.value for d in app.dataframe if "Data set" in d.value.columns]
     assert list(table["Place"]) == ["Zelenyi Hai Testovyi"]
 
 
 def test_without_imports_the_data_page_has_no_imported_section(data_copy):
-    app = page("app_pages/2_Data.py", source="news")
+    app = page("pages/2_Data.py", source="news")
     assert not [d for d in app.dataframe if "Data set" in d.value.columns]

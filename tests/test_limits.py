@@ -35,7 +35,7 @@ def test_the_dashboard_listens_on_this_machine_only_by_default():
 
 
 def test_one_article_limit_for_paste_and_upload_and_it_is_stated():
-    app = AppTest.from_file(str(ROOT / "app_pages" / "4_Add_article.py"), default_timeout=120).run()
+    app = AppTest.from_file(str(ROOT / "pages" / "4_Add_article.py"), default_timeout=120).run()
     # No max_chars: the browser would cut a longer paste without a word.
     assert not app.text_area(key="article_text").max_chars
     assert f"{limits.ARTICLE_CHARS:,} characters" in app.text_area(key="article_text").label

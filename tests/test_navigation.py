@@ -1,4 +1,4 @@
-"""The app's navigation: the map is its first page, named "Map", and every file in app_pages/ is
+"""The app's navigation: the map is its first page, named "Map", and every file in pages/ is
 reached from dashboard.py as the same page it is on its own."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def heading(app: AppTest) -> str:
 
 def test_every_file_in_pages_is_a_page_of_the_navigation():
     listed = {path for path, _title, _url in PAGE_FILES}
-    assert listed == {f"app_pages/{p.name}" for p in (ROOT / "app_pages").glob("*.py")}
+    assert listed == {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")}
     assert MAP_TITLE == "Map"
 
 

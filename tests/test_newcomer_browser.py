@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from frontline.app.navigation import PAGE_FILES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Dashboard
 from tests.mapbrowser import KUPIANSK, MAP_FRAME, WAIT_MS, marker_point, wait_for_map
 
 # .ci/run unpacks `npm pack axe-core@4` here.
@@ -190,6 +190,26 @@ def test_the_navigation_names_the_map_first_then_the_other_pages(page, dashboard
     wait_for_map(page)
     page.wait_for_url(re.compile(r":\d+/(\?.*)?$"), timeout=WAIT_MS)
     assert page.page_errors == []
+
+
+@pytest.mark.parametrize("first_visit", ["/Changes", "/"])
+def test_a_fresh_server_names_the_map_first_on_its_first_visit(
+    page, browser_data, tmp_path, first_visit
+):
+    # Streamlit runs a pages/ folder in its older mode until st.navigation has run once in the
+    # process, so the first visit of a new server is the one that could list "dashboard".
+    server = Dashboard(browser_data, tmp_path / "streamlit.log")
+    try:
+        page.goto(server.url + first_visit)
+        page.locator("h1").first.wait_for(timeout=WAIT_MS)
+        links = page.locator('[data-testid="stSidebarNav"] a')
+        links.first.wait_for(timeout=WAIT_MS)
+        assert [text.strip() for text in links.all_inner_texts()][0] == "Map"
+        heading = "Changes, day by day" if first_visit == "/Changes" else "Frontline"
+        assert heading in page.locator("h1").first.inner_text()
+        assert page.page_errors == []
+    finally:
+        server.stop()
 
 
 def test_play_is_one_button_while_it_plays(page, dashboard):

@@ -21,7 +21,7 @@ from frontline.export import CREDITS
 from tests.conftest import DATA_DIR, ROOT
 from tests.pagedata import SEED, add_hostile_article
 
-PAGES = ROOT / "app_pages"
+PAGES = ROOT / "pages"
 ARTICLES_PAGE = str(PAGES / "1_Articles.py")
 DATA_PAGE = str(PAGES / "2_Data.py")
 CHANGES_PAGE = str(PAGES / "3_Changes.py")

@@ -96,7 +96,7 @@ def test_the_map_rings_a_claim_the_record_contradicts_and_the_data_page_lists_it
     assert "Wikipedia&#x27;s list had Contested" in feature["properties"]["text"]
     assert any("dashed ring" in h.value for h in app.html)
 
-    data_page = AppTest.from_file(str(ROOT / "app_pages" / "2_Data.py"), default_timeout=60).run()
+    data_page = AppTest.from_file(str(ROOT / "pages" / "2_Data.py"), default_timeout=60).run()
     (table,) = [d.value for d in data_page.dataframe if "Record shows" in d.value.columns]
     assert list(table["Place"]) == ["Lyman"]
     assert list(table["Claim says"]) == ["Russian-held"]

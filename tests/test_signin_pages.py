@@ -31,7 +31,7 @@ def fresh_limiter():
 
 
 def add_article(secrets: dict | None = None, **query) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app_pages" / "4_Add_article.py"), default_timeout=120)
+    app = AppTest.from_file(str(ROOT / "pages" / "4_Add_article.py"), default_timeout=120)
     app.secrets.update(secrets or {})
     app.query_params.update(query)
     return app.run()

@@ -70,7 +70,7 @@ def test_the_map_page_takes_any_link(params):
 @example({"article": ["afp-2022-09-11-f299b479", "x" * 100_000], "place": "[x](javascript:1)"})
 @example({"article": "afp-2022-09-11-f299b479", "place": "<img src=x onerror=alert(1)>"})
 def test_the_articles_page_takes_any_link(params):
-    app = open_page("app_pages/1_Articles.py", params)
+    app = open_page("pages/1_Articles.py", params)
     assert app.selectbox(key="article").value in SEED.articles
     assert any('class="fl-article"' in element.value for element in app.html)
 
@@ -81,7 +81,7 @@ def test_the_articles_page_takes_any_link(params):
 @example(TRAVERSAL)
 @example(HUGE)
 def test_the_data_page_takes_any_link(params):
-    app = open_page("app_pages/2_Data.py", params)
+    app = open_page("pages/2_Data.py", params)
     assert len(app.dataframe) >= 2  # the claims and the places
     assert len(app.text_input(key="data_search").value) <= 500
 
@@ -90,6 +90,6 @@ def test_the_data_page_takes_any_link(params):
 @given(links(*PARAMETERS, "article"))
 @example(TRAVERSAL)
 def test_the_other_pages_ignore_any_link(params):
-    open_page("app_pages/3_Changes.py", params)
-    open_page("app_pages/4_Add_article.py", params)
-    open_page("app_pages/5_Import.py", params)
+    open_page("pages/3_Changes.py", params)
+    open_page("pages/4_Add_article.py", params)
+    open_page("pages/5_Import.py", params)

@@ -18,10 +18,10 @@ from tests.test_history_cli import save
 from tests.test_save_safety import data_files
 from tests.test_signin_pages import editors  # noqa: F401 - a fixture
 
-WRITING_PAGES = ["app_pages/4_Add_article.py", "app_pages/5_Import.py", "app_pages/6_History.py"]
+WRITING_PAGES = ["pages/4_Add_article.py", "pages/5_Import.py", "pages/6_History.py"]
 PAGE_FILES = [
     "dashboard.py",
-    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py")),
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py")),
 ]
 # What a link could carry to try to sign in, save or undo.
 HOSTILE_QUERY = {

@@ -6,12 +6,13 @@ from __future__ import annotations
 import streamlit as st
 
 from frontline import store
-from frontline.app import signin
+from frontline.app import navigation, signin
 from frontline.app.access import page_style
 from frontline.store import history
 from frontline.web.historyview import SHOWN, change_html, newest_first
 from frontline.web.text import code_span
 
+navigation.leave_folder_mode()
 st.set_page_config(page_title="Frontline — history", page_icon="🕘", layout="wide")
 
 WHY_KEY = "history-why"

@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import limits, store
-from frontline.app import signin
+from frontline.app import navigation, signin
 from frontline.app.access import page_style
 from frontline.app.ui import app_data, served_leaflet, show_problems
 from frontline.events import event_label, status_label
@@ -32,6 +32,7 @@ from frontline.web.addarticle import (
 from frontline.web.mapview import base_map, claims_layer
 from frontline.web.text import code_span, escape_html
 
+navigation.leave_folder_mode()
 st.set_page_config(page_title="Frontline — add an article", page_icon="➕", layout="wide")
 
 

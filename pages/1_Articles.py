@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from frontline.app import signin
+from frontline.app import navigation, signin
 from frontline.app.access import page_style
 from frontline.app.ui import app_data, base_url_path, show_problems
 from frontline.web.reader import (
@@ -19,6 +19,7 @@ from frontline.web.reader import (
 )
 from frontline.web.tables import claims_shown
 
+navigation.leave_folder_mode()
 st.set_page_config(page_title="Frontline — articles", page_icon="📰", layout="wide")
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from frontline import limits
-from frontline.app import signin
+from frontline.app import navigation, signin
 from frontline.app.access import page_style
 from frontline.app.importui import (
     already_saved,
@@ -35,6 +35,7 @@ from frontline.web.importview import (
 from frontline.web.mapview import base_map, claims_layer
 from frontline.web.text import code_span
 
+navigation.leave_folder_mode()
 st.set_page_config(page_title="Frontline — import", page_icon="📥", layout="wide")
 
 

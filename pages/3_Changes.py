@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from frontline.app import signin
+from frontline.app import navigation, signin
 from frontline.app.access import page_style
 from frontline.app.controlui import control_area_figures
 from frontline.app.ui import app_data, base_url_path, show_problems
@@ -21,6 +21,7 @@ from frontline.web.recordchanges import (
     weekly_counts,
 )
 
+navigation.leave_folder_mode()
 st.set_page_config(page_title="Frontline — changes", page_icon="🗓️", layout="wide")
 
 

@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 import streamlit as st
 
-from frontline.app import claimedit, signin
+from frontline.app import claimedit, navigation, signin
 from frontline.app.access import page_style
 from frontline.app.controlui import control_disagreements
 from frontline.app.importedui import imported_table
@@ -45,6 +45,7 @@ from frontline.web.tables import (
     view_caption_html,
 )
 
+navigation.leave_folder_mode()
 st.set_page_config(page_title="Frontline — data", page_icon="📋", layout="wide")
 
 ROWS_LABELS = {
