@@ -108,19 +108,25 @@ var {{ this.get_name() }} = (function (data) {
 {% endmacro %}"""
     )
 
-    def __init__(
-        self,
-        state: pd.DataFrame,
-        oblast_shapes: dict[str, dict],
-        selected: str | None,
-        record: pd.DataFrame | None = None,
-    ):
+    def __init__(self, data: str):
+        """`data`: the payload as canvas_json gives it."""
         super().__init__()
         self._name = "ClaimsCanvas"
-        payload = canvas_payload(state, oblast_shapes, selected)
-        if record is not None:
-            payload["record"] = record_payload(record, selected)
-        self.data = js_data(payload)
+        self.data = data
+
+
+def canvas_json(
+    state: pd.DataFrame,
+    oblast_shapes: dict[str, dict],
+    selected: str | None,
+    record: pd.DataFrame | None = None,
+) -> str:
+    """What ClaimsCanvas draws: the places of `state` (canvas_payload) and, under them, the
+    record's (record_payload), as a script's JSON."""
+    payload = canvas_payload(state, oblast_shapes, selected)
+    if record is not None:
+        payload["record"] = record_payload(record, selected)
+    return js_data(payload)
 
 
 def canvas_payload(

@@ -14,13 +14,16 @@ rerun.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 import folium
 import pandas as pd
 import xyzservices
 from folium.template import Template
 
+from frontline.memo import Memo
 from frontline.store.boundaries import point_in_geometry
-from frontline.web.canvas import ClaimsCanvas
+from frontline.web.canvas import ClaimsCanvas, canvas_json
 from frontline.web.leaflet import CircleMarker, GeoJson, OnePass, Tooltip, js_data, map_text
 from frontline.web.markers import (
     DISPUTED_GAP,
@@ -148,17 +151,28 @@ def claims_layer(
     oblast_shapes: dict[str, dict],
     selected: str | None = None,
     record: pd.DataFrame | None = None,
+    *,
+    memo: Memo | None = None,
+    key: Hashable = None,
 ) -> folium.FeatureGroup:
     """One shape per place: a circle for a town, the oblast's area for a region-level claim;
     drawn on one canvas when there are more than INDIVIDUAL_MARKERS_MAX towns. The record's
     places (`record`, a state as the timeline gives it) go on a canvas under the news, small
-    and pale, so the news stays readable on top."""
+    and pale, so the news stays readable on top. With a `memo` of the data load, the
+    canvas's payload is kept there under `key`, which must decide `state` and `record`
+    (ui.shown_keys)."""
     layer = folium.FeatureGroup(name="Claims")
     many = (state["kind"] != "oblast").sum() > INDIVIDUAL_MARKERS_MAX
     has_record = record is not None and not record.empty
     if many or has_record:
         news = state if many else state.iloc[0:0]
-        ClaimsCanvas(news, oblast_shapes, selected, record if has_record else None).add_to(layer)
+        shown = record if has_record else None
+
+        def payload() -> str:
+            return canvas_json(news, oblast_shapes, selected, shown)
+
+        data = payload() if memo is None else memo.get(("claims canvas", key, selected), payload)
+        ClaimsCanvas(data).add_to(layer)
         if many:
             return layer
     # Areas first, so that the towns inside them are drawn on top and stay clickable.
