@@ -23,7 +23,7 @@ from folium.template import Template
 
 from frontline.memo import Memo
 from frontline.store.boundaries import point_in_geometry
-from frontline.web.canvas import ClaimsCanvas, canvas_json
+from frontline.web.canvas import NOTE_COLUMNS, ClaimsCanvas, canvas_json
 from frontline.web.leaflet import CircleMarker, GeoJson, OnePass, Tooltip, js_data, map_text
 from frontline.web.markers import (
     DISPUTED_GAP,
@@ -39,6 +39,9 @@ from frontline.web.markers import (
 CLICK_TOLERANCE_DEGREES = 1e-6
 # Above this many point markers, the canvas layer draws them (see the module's doc).
 INDIVIDUAL_MARKERS_MAX = 50
+# What a marker and its tooltip are drawn from (markers.tooltip_text reads the notes).
+MARKER_COLUMNS = ("place_id", "name", "kind", "oblast", "lat", "lon", "status", "certainty")
+MARKER_COLUMNS += NOTE_COLUMNS
 # The provider itself, not its name: folium looks a name up anew on every rerun.
 OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
 TILE_ATTRIBUTION = "&copy; OpenStreetMap contributors; boundaries: Natural Earth"
@@ -175,9 +178,12 @@ def claims_layer(
         ClaimsCanvas(data).add_to(layer)
         if many:
             return layer
-    # Areas first, so that the towns inside them are drawn on top and stay clickable.
-    rows = state.sort_values("kind", key=lambda kind: kind != "oblast", kind="stable")
-    for _, row in rows.iterrows():
+    # Areas first, so that the towns inside them are drawn on top and stay clickable. Only
+    # the columns drawn, as plain rows: pandas' rows of the whole state cost more than
+    # the markers.
+    drawn = state[[c for c in MARKER_COLUMNS if c in state.columns]]
+    rows = drawn.sort_values("kind", key=lambda kind: kind != "oblast", kind="stable")
+    for row in rows.to_dict("records"):
         is_selected = row["place_id"] == selected
         geometry = oblast_shapes.get(row["oblast"]) if row["kind"] == "oblast" else None
         if geometry is not None:
