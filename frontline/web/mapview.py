@@ -24,7 +24,18 @@ from folium.template import Template
 from frontline.memo import Memo
 from frontline.store.boundaries import point_in_geometry
 from frontline.web.canvas import NOTE_COLUMNS, ClaimsCanvas, canvas_json
-from frontline.web.leaflet import CircleMarker, GeoJson, OnePass, Tooltip, js_data, map_text
+from frontline.web.leaflet import (
+    CircleMarker,
+    FeatureGroup,
+    GeoJson,
+    Map,
+    OnePass,
+    TileLayer,
+    Tooltip,
+    js_data,
+    map_text,
+    script_text,
+)
 from frontline.web.markers import (
     DISPUTED_GAP,
     DISPUTED_RING,
@@ -128,7 +139,7 @@ def base_map(
 ) -> folium.Map:
     """The map without claims: tiles (when reachable) and the oblast outlines (always;
     `outlines` as outlines_json gives them, empty for none)."""
-    fmap = folium.Map(
+    fmap = Map(
         location=list(center),
         zoom_start=zoom,
         tiles=None,
@@ -141,9 +152,9 @@ def base_map(
     # The served copy of Leaflet replaces folium's CDN links (and its unused plugins).
     fmap.default_js = [("leaflet", leaflet_js)]
     fmap.default_css = [("leaflet_css", leaflet_css)]
-    folium.TileLayer(OSM_TILES, attr=TILE_ATTRIBUTION, name="openstreetmap").add_to(fmap)
+    TileLayer(OSM_TILES, attr=TILE_ATTRIBUTION, name="openstreetmap").add_to(fmap)
     # Small print, kept to the right: at full width it wrapped over the scale bar.
-    fmap.get_root().header.add_child(folium.Element(ATTRIBUTION_STYLE))
+    fmap.get_root().header.add_child(script_text(ATTRIBUTION_STYLE))
     if outlines:
         _Outlines(outlines).add_to(fmap)
     return fmap
@@ -164,7 +175,7 @@ def claims_layer(
     and pale, so the news stays readable on top. With a `memo` of the data load, the
     canvas's payload is kept there under `key`, which must decide `state` and `record`
     (ui.shown_keys)."""
-    layer = folium.FeatureGroup(name="Claims")
+    layer = FeatureGroup(name="Claims")
     many = (state["kind"] != "oblast").sum() > INDIVIDUAL_MARKERS_MAX
     has_record = record is not None and not record.empty
     if many or has_record:
