@@ -124,7 +124,7 @@ def claims_counting(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return table[keep]
 
 
-STATES_KEPT = 8  # states each index keeps (a few MB each at 100,000 claims)
+STATES_KEPT = 8  # states each index keeps: those of the last few views asked for
 
 
 class TimelineIndex:
