@@ -42,6 +42,7 @@ from frontline.app.ui import (
     remember_view,
     served_leaflet,
     show_problems,
+    shown_keys,
     shown_states,
     timeline_dates,
     timeline_end,
@@ -161,15 +162,22 @@ def map_and_passages(
     with left:
         leaflet_js, leaflet_css = served_leaflet()
         fmap = base_map(data.center, data.outlines, leaflet_js, leaflet_css)
+        # Layers drawn from the states are kept with the data, by what decides the states.
+        keys = shown_keys(data, filters)
         layer = claims_layer(
-            state, data.display_shapes, selected=st.session_state["place"], record=record
+            state,
+            data.display_shapes,
+            selected=st.session_state["place"],
+            record=record,
+            memo=data.memo,
+            key=keys,
         )
         # The control map and the contact line (when switched on) go first, under the claims.
         layers = [
             *control_layers(data, state, filters.as_of),
-            *contact_line_layers(data, record, filters.as_of),
+            *contact_line_layers(data, record, filters.as_of, keys[1]),
             layer,
-            *record_ring_layers(data, state, filters.source),
+            *record_ring_layers(data, state, filters.source, keys[0]),
         ]
         center, zoom = map_center_zoom(data)
         result = st_folium(

@@ -11,7 +11,8 @@ several runs:
   - cold start in a browser: `streamlit run` started to the map usable (markers present in
     the map's frame), Playwright driving Debian's Chromium (already open);
   - server time of one rerun after a slider move: the script run, with its bytecode cached
-    as the server caches it (AppTest alone compiles the script again on every run);
+    as the server caches it (AppTest alone compiles the script again on every run); the
+    slider goes a year back and forth, and then to dates the page has not shown before;
   - the map payload: the arguments st_folium sends to the browser, largest of the runs;
   - browser draw: the map's frame starting to load (the page has answered) to the map
     usable, on the frame's own clock;
@@ -67,8 +68,11 @@ READY_PROBE = """<script>(function () {
 })();</script>""".replace("SELECTOR", json.dumps(MAP_READY))
 POLL_SECONDS = 0.05
 SLIDER = "Map as of"
-# A rerun moves the slider a year back (at most to the first date), then forward again.
+# A rerun moves the slider a year back (at most to the first date), then forward again;
+# then, as many times, to dates the page has not shown before, this many days further back
+# each time (what such a date shares with an earlier one, the page may still have kept).
 SLIDER_STEP_BACK_DAYS = 365
+SLIDER_NEW_DATE_DAYS = 29
 
 
 @dataclass(frozen=True)
@@ -196,9 +200,19 @@ def _apptest_worker(page: str, reruns: int, started: float, timeout: float) -> d
         if app.exception:
             return {"error": app.exception[0].message}
         server.append(sum(durations[before:]))
+    new_dates = []
+    for number in range(1, reruns + 1):
+        target = max(first, last - dt.timedelta(days=SLIDER_NEW_DATE_DAYS * number))
+        slider = next(s for s in app.slider if s.label == SLIDER)
+        before = len(durations)
+        slider.set_value(target).run()
+        if app.exception:
+            return {"error": app.exception[0].message}
+        new_dates.append(sum(durations[before:]))
     return {
         "cold_s": cold,
         "rerun_s": server,
+        "new_date_rerun_s": new_dates,
         "payload_bytes": max(meter.sizes),
         "peak_mib": _peak_rss_mib(),
     }
@@ -358,6 +372,7 @@ ROWS = (
     ("cold start, AppTest (process start to first render)", "cold_apptest_s", "s"),
     ("cold start, browser (server start to map usable)", "cold_s", "s"),
     ("rerun after a slider move, server time", "rerun_s", "ms"),
+    ("rerun after a move to a date not shown before, server time", "new_date_rerun_s", "ms"),
     ("map payload sent to the browser", "payload_bytes", "bytes"),
     ("browser draw (map frame starts to map usable)", "draw_s", "ms"),
     ("peak memory, AppTest process", "peak_mib", "MiB"),

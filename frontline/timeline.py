@@ -22,6 +22,7 @@ from frontline.assessindex import (
     prefix_assessments,
     table_evidence,
 )
+from frontline.memo import Memo
 from frontline.model import Dataset
 
 CLAIM_TABLE_COLUMNS = [
@@ -123,6 +124,9 @@ def claims_counting(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return table[keep]
 
 
+STATES_KEPT = 8  # states each index keeps: those of the last few views asked for
+
+
 class TimelineIndex:
     """The claims table as arrays: the one engine that answers what the map, the tables and
     the exports show as of a date, in a few vectorised steps instead of a scan and a
@@ -163,6 +167,9 @@ class TimelineIndex:
         self.place_starts = np.searchsorted(
             self.place[self.rows_by_place], np.arange(len(place_ids) + 1)
         )
+        # The states last asked for, by state_key: a slider move that passes no claim of
+        # this index finds its state here.
+        self._states = Memo(STATES_KEPT)
 
     def _window(self, filters: Filters) -> tuple[int, int]:
         """Rows lo..hi: the claims dated within the date range and up to the as-of date."""
@@ -184,12 +191,30 @@ class TimelineIndex:
             return np.ones(len(codes), dtype=bool)
         return np.isin(self.place_oblast[codes], list(filters.oblasts))
 
+    def state_key(self, filters: Filters) -> tuple:
+        """What decides state(filters): the rows that count (positions in this index, and
+        the "known" reading's date) and the status, certainty and oblast filters. Two views
+        with the same key have the same state, so it keys whatever is derived from one."""
+        return (
+            *self._window(filters),
+            self._known_by(filters),
+            tuple(filters.oblasts),
+            tuple(filters.statuses),
+            tuple(filters.certainties),
+        )
+
     def state(self, filters: Filters) -> pd.DataFrame:
         """One row per place: its assessment from the counting claims (frontline.assessment)
         on the row of the claim it rests on, with status and certainty the assessment's and
         the ASSESSMENT_COLUMNS beside them, and how many claims about it count. A place only
         events speak of has its latest event, with no status; one only denials speak of is
-        left out. Status and certainty filters apply to the assessment."""
+        left out. Status and certainty filters apply to the assessment. Kept by state_key
+        for the next view that shares it (each caller gets its own frame of shared columns,
+        which copy on write)."""
+        state = self._states.get(self.state_key(filters), lambda: self._state(filters))
+        return state.copy(deep=False)
+
+    def _state(self, filters: Filters) -> pd.DataFrame:
         lo, hi = self._window(filters)
         known_by = self._known_by(filters)
         if known_by is None:

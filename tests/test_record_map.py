@@ -5,13 +5,16 @@ estimated line of contact."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import folium
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from frontline import vocab
 from frontline.web import contact
+from frontline.web.canvas import ClaimsCanvas
 from tests.conftest import ROOT
 
 TIMEOUT = 60
@@ -107,3 +110,51 @@ def test_the_line_of_contact_is_drawn_as_an_estimate_and_switches_off(sent_layer
     assert "estimate" in line.layer_name.lower()
     next(c for c in app.checkbox if c.label == "Estimated line of contact").uncheck().run()
     assert not contact_layers(sent_layers[-1])
+
+
+def record_drawn(groups: list[folium.FeatureGroup]) -> list[tuple[str, str]]:
+    """(name, status) of each record place the map's canvas draws (names may repeat:
+    villages of one name)."""
+    claims = next(g for g in groups if g.layer_name == "Claims")
+    (canvas,) = (c for c in claims._children.values() if isinstance(c, ClaimsCanvas))
+    record = json.loads(canvas.data)["record"]
+    return [
+        (name, vocab.STATUSES[code])
+        for name, code in zip(record["names"], record["status"], strict=True)
+    ]
+
+
+def line_drawn(groups: list[folium.FeatureGroup]) -> list[dict]:
+    (line,) = contact_layers(groups)
+    return [child.data for child in line._children.values()]
+
+
+def test_a_slider_move_redraws_the_record_and_the_line_as_of_the_new_date(sent_layers):
+    app = open_dashboard(as_of="2022-09-11")
+    september, september_line = record_drawn(sent_layers[-1]), line_drawn(sent_layers[-1])
+    assert dict(september)["Izium"] == "ukrainian"  # retaken on 2022-09-10
+    slider = next(s for s in app.slider if s.label == "Map as of")
+    slider.set_value(dt.date(2022, 3, 15)).run()
+    march = record_drawn(sent_layers[-1])
+    assert dict(march)["Izium"] == "contested"  # the list's entry of 2022-03-08
+    assert len(march) == record_places_as_of("2022-03-15") < len(september)
+    assert line_drawn(sent_layers[-1]) != september_line
+    # Back to September: what was drawn for it, drawn again (kept, not stale).
+    next(s for s in app.slider if s.label == "Map as of").set_value(dt.date(2022, 9, 11)).run()
+    assert record_drawn(sent_layers[-1]) == september
+    assert line_drawn(sent_layers[-1]) == september_line
+
+
+def test_an_edited_record_entry_is_drawn_on_the_next_run(data_copy, sent_layers):
+    app = open_dashboard(as_of="2022-09-11")
+    assert dict(record_drawn(sent_layers[-1]))["Izium"] == "ukrainian"
+    before = line_drawn(sent_layers[-1])
+    entries = data_copy / "record" / "record_entries.csv"
+    text = entries.read_text(encoding="utf-8")
+    retaken = "izium@2022-09-10T1129Z,izium,ukrainian,"
+    assert retaken in text
+    # The same number of rows, one status changed: the map must not keep the old drawing.
+    entries.write_text(text.replace(retaken, retaken.replace("ukrainian", "russian")), "utf-8")
+    app.run()
+    assert dict(record_drawn(sent_layers[-1]))["Izium"] == "russian"
+    assert line_drawn(sent_layers[-1]) != before

@@ -100,7 +100,9 @@ def filters(draw) -> Filters:
 def test_index_gives_the_scans_answers(dataset, views, place_number):
     table = claims_table(dataset)
     index = TimelineIndex(table)
-    for view in views:
+    # Each view twice, the second time after the others: a state kept for one view (by
+    # its state_key) must be that view's.
+    for view in [*views, *views[::-1]]:
         pd.testing.assert_frame_equal(index.state(view), state_as_of(table, view))
         for place in (f"p{place_number}", "nowhere"):
             pd.testing.assert_frame_equal(
@@ -120,6 +122,30 @@ def test_seed_facts_through_the_index():
     assert known.empty  # reported only in September
     history = index.history("kupiansk", Filters(as_of=dt.date(2022, 9, 11)))
     assert history["claim_id"].tolist() == ["c0001", "c0002"]
+
+
+def test_a_kept_state_is_the_same_for_every_date_of_its_key_and_changes_past_a_claim():
+    index = TimelineIndex(claims_table(store.load_dataset(DATA_DIR)))
+    march, april = Filters(as_of=dt.date(2022, 3, 15)), Filters(as_of=dt.date(2022, 4, 15))
+    september = Filters(as_of=dt.date(2022, 9, 11))
+    assert index.state_key(march) == index.state_key(april)  # no claim in between
+    assert index.state_key(march) != index.state_key(september)
+    pd.testing.assert_frame_equal(index.state(april), index.state(march))
+    assert len(index.state(september)) > len(index.state(march))
+    for view in (september, march):  # the kept frames are the scan's, in any order
+        pd.testing.assert_frame_equal(index.state(view), state_as_of(index.table, view))
+
+
+def test_changing_a_state_it_gave_does_not_change_the_next():
+    index = TimelineIndex(claims_table(store.load_dataset(DATA_DIR)))
+    view = Filters(as_of=dt.date(2022, 9, 11))
+    given = index.state(view)
+    given["status"] = "changed"
+    given.loc[0, "claims"] = 99
+    again = index.state(view)
+    assert "changed" not in set(again["status"])
+    assert 99 not in set(again["claims"])
+    pd.testing.assert_frame_equal(again, state_as_of(index.table, view))
 
 
 def test_the_index_is_built_once_per_data_load_and_kept_with_it():

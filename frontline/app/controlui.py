@@ -201,21 +201,13 @@ def _outline(data_key: tuple, _data: AppData) -> Outline:
     return ukraine_outline(_data.oblast_shapes)
 
 
-@st.cache_resource(max_entries=256)
-def _estimate(
-    data_key: tuple, places_key: str, _places: tuple, _outline: Outline
-) -> ContactEstimate:
-    # Keyed by a digest of the places and their statuses (Streamlit's hashing of the tuple
-    # of several hundred places was slow on every rerun): the slider reuses an estimate
-    # until a status changes.
-    return estimate_contact(list(_places), _outline)
-
-
 def contact_line_layers(
-    data: AppData, record: pd.DataFrame, as_of: dt.date
+    data: AppData, record: pd.DataFrame, as_of: dt.date, key: tuple | None = None
 ) -> list[folium.FeatureGroup]:
     """The estimated line of contact from the record's places as of the date, when the
-    record is shown and the switch is on."""
+    record is shown and the switch is on. The estimate is kept in data.memo under `key`
+    (the record state's, ui.shown_keys) and under a digest of the places' statuses: a
+    slider move that passes no entry, or none that changes a status, reuses it."""
     if record.empty:
         return []
     if not data.oblast_shapes:
@@ -231,8 +223,15 @@ def contact_line_layers(
         "list's places, not a surveyed front line.",
     ):
         return []
-    data_key = (str(data.data_dir), data.signature)
-    places = tuple(zip(record["lat"], record["lon"], record["status"], strict=True))
-    places_key = hashlib.sha256(repr(places).encode()).hexdigest()
-    estimate = _estimate(data_key, places_key, places, _outline(data_key, data))
+
+    def by_statuses() -> ContactEstimate:
+        # Keyed by a digest of the places and their statuses (Streamlit's hashing of the
+        # tuple of several hundred places was slow): a record entry that changes no status
+        # reuses the estimate.
+        places = list(zip(record["lat"], record["lon"], record["status"], strict=True))
+        digest = hashlib.sha256(repr(places).encode()).hexdigest()
+        outline = _outline((str(data.data_dir), data.signature), data)
+        return data.memo.get(("contact", digest), lambda: estimate_contact(places, outline))
+
+    estimate = by_statuses() if key is None else data.memo.get(("contact at", key), by_statuses)
     return [contact_layer(estimate, as_of)]

@@ -12,12 +12,13 @@ from frontline.web.latest import latest_changes, latest_claims, latest_html
 
 
 def latest_list(data: AppData) -> None:
+    # The claims and changes come from the loaded data alone: found once per load.
+    claims, changes = data.memo.get(
+        ("latest",),
+        lambda: (latest_claims(data.dataset.claims), latest_changes(change_log(data.claims))),
+    )
     html = latest_html(
-        latest_claims(data.dataset.claims),
-        data.place_names,
-        dt.datetime.now(dt.UTC),
-        latest_changes(change_log(data.claims)),
-        base_path=base_url_path(),
+        claims, data.place_names, dt.datetime.now(dt.UTC), changes, base_path=base_url_path()
     )
     if html:
         st.html(html)

@@ -141,7 +141,7 @@ def _find_first(data: AppData) -> None:
 
 def find_place_widget(data: AppData) -> None:
     """The search box: Enter flies to the best match; the next few are buttons."""
-    search, reset = st.columns([4, 1], vertical_alignment="bottom")
+    search, reset = st.columns([3, 2], vertical_alignment="bottom")
     search.text_input(
         "Find a place",
         key="find_place",

@@ -19,14 +19,19 @@ from frontline.web.controlview import (
 
 
 def record_ring_layers(
-    data: AppData, state: pd.DataFrame, source: str
+    data: AppData, state: pd.DataFrame, source: str, key: tuple | None = None
 ) -> list[folium.FeatureGroup]:
     """For the map: rings around the places whose shown claim the record of its date
-    contradicts, with a line of the legend; nothing when only one kind of source is shown."""
+    contradicts, with a line of the legend; nothing when only one kind of source is shown.
+    With `key` (the state's, ui.shown_keys), the places are kept in data.memo under it."""
     if source != vocab.SOURCE_BOTH or data.record_claims.empty or state.empty:
         return []
-    compared = data.against_record[data.against_record["claim_id"].isin(state["claim_id"])]
-    flagged = record_disagreements(compared)
+
+    def flag() -> pd.DataFrame:
+        shown = data.against_record["claim_id"].isin(state["claim_id"])
+        return record_disagreements(data.against_record[shown])
+
+    flagged = flag() if key is None else data.memo.get(("record rings", key), flag)
     if flagged.empty:
         return []
     st.html(

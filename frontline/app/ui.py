@@ -7,7 +7,7 @@ stay thin: they read widgets, call the domain functions and draw.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +20,7 @@ from frontline.importers.maprows import (
     in_timeline_order,
     with_imports,
 )
+from frontline.memo import Memo
 from frontline.model import Dataset, Problem
 from frontline.news.dates import INVASION_START
 from frontline.record.claims import record_bounds, record_claims_table
@@ -41,6 +42,9 @@ DATA_FILES = (
     store.OBLAST_SHAPES_FILE,
     *(f"{RECORD_DIR}/{name}" for name in (PLACES_FILE, ENTRIES_FILE, MANIFEST_FILE)),
 )
+
+
+DERIVED_KEPT = 64  # values in AppData.memo: a few of each kind of layer
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,9 @@ class AppData:
     outlines: str  # the oblast outlines as the map draws them (mapview.outlines_json)
     signature: tuple  # of the files this was loaded from; keys what is derived from it
     imports: SavedClaims  # the saved imported claims, also rows of `claims`
+    # What the map derives from this load as of a date (layers keyed by shown_keys, the
+    # Latest list): a new load, after a save or an import, starts an empty one.
+    memo: Memo = field(default_factory=lambda: Memo(DERIVED_KEPT), compare=False, repr=False)
 
 
 def _signature(data_dir: Path) -> tuple:
@@ -150,6 +157,17 @@ def shown_states(data: AppData, filters: Filters) -> tuple[pd.DataFrame, pd.Data
     return (
         news if vocab.shows(filters.source, vocab.SOURCE_NEWS) else news.iloc[0:0],
         record if vocab.shows(filters.source, vocab.SOURCE_RECORD) else record.iloc[0:0],
+    )
+
+
+def shown_keys(data: AppData, filters: Filters) -> tuple[tuple | None, tuple | None]:
+    """What decides each of shown_states' frames (TimelineIndex.state_key; None for one not
+    shown): the key under which the layers drawn from them are kept in data.memo."""
+    return (
+        data.index.state_key(filters) if vocab.shows(filters.source, vocab.SOURCE_NEWS) else None,
+        data.record_index.state_key(filters)
+        if vocab.shows(filters.source, vocab.SOURCE_RECORD)
+        else None,
     )
 
 

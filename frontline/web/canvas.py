@@ -4,6 +4,8 @@ on each rerun; thousands of SVG paths are slow in the browser)."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 from folium.template import Template
@@ -134,54 +136,95 @@ var {{ this.get_name() }} = (function (data) {
 {% endmacro %}"""
     )
 
-    def __init__(
-        self,
-        state: pd.DataFrame,
-        oblast_shapes: dict[str, dict],
-        selected: str | None,
-        record: pd.DataFrame | None = None,
-    ):
+    def __init__(self, data: str):
+        """`data`: the payload as canvas_json gives it."""
         super().__init__()
         self._name = "ClaimsCanvas"
-        payload = canvas_payload(state, oblast_shapes, selected)
-        if record is not None:
-            payload["record"] = record_payload(record, selected)
-        self.data = js_data(payload)
+        self.data = data
+
+
+def canvas_json(
+    state: pd.DataFrame,
+    oblast_shapes: dict[str, dict],
+    selected: str | None,
+    record: pd.DataFrame | None = None,
+) -> str:
+    """What ClaimsCanvas draws: the places of `state` (canvas_payload) and, under them, the
+    record's (record_payload), as a script's JSON."""
+    payload = canvas_payload(state, oblast_shapes, selected)
+    if record is not None:
+        payload["record"] = record_payload(record, selected)
+    return js_data(payload)
 
 
 def canvas_payload(
     state: pd.DataFrame, oblast_shapes: dict[str, dict], selected: str | None = None
 ) -> dict:
     """What the canvas layer draws, as plain lists (vocabulary codes, not words, per place)."""
-    statuses, certainties = list(DRAWN_STATUSES), list(vocab.CERTAINTIES)
-    combos = [(s, c) for s in statuses for c in certainties]
-    # Only the columns drawn: selecting rows of the whole state costs a copy of each column.
-    drawn = ["place_id", "name", "kind", "oblast", "lat", "lon", "status", "certainty"]
-    from_import = imported_places(state)
-    state = state[drawn + [c for c in NOTE_COLUMNS if c in state.columns]]
-    is_area = (state["kind"] == "oblast").to_numpy() & state["oblast"].isin(
-        oblast_shapes
-    ).to_numpy()
-    points, areas = state[~is_area], state[is_area]
-    from_import = from_import[~is_area]
-    selected_rows = np.flatnonzero((points["place_id"] == selected).to_numpy())
+    # Only the columns drawn, as arrays: pandas' selections of a few hundred rows cost more
+    # than the drawing's own work.
+    column = {
+        name: state[name].to_numpy(dtype=object)
+        for name in ("place_id", "name", "kind", "oblast", "status", "certainty", *NOTE_COLUMNS)
+        if name in state.columns
+    }
+    lat, lon = state["lat"].to_numpy(dtype=float), state["lon"].to_numpy(dtype=float)
+    is_area = (column["kind"] == "oblast") & np.isin(column["oblast"], list(oblast_shapes)).astype(
+        bool
+    )
+    points = ~is_area
+    shown = {name: values[points] for name, values in column.items()}
+    from_import = imported_places(state)[points]
+    statuses, certainties, combos = _codes()
     return {
-        "lat": points["lat"].tolist(),
-        "lon": points["lon"].tolist(),
-        "status": pd.Categorical(points["status"], statuses).codes.tolist(),
-        "certainty": pd.Categorical(points["certainty"], certainties).codes.tolist(),
-        "names": [map_text(name) for name in points["name"].tolist()],
-        **_notes(points),
-        "disputed": np.flatnonzero(points["disputed"].to_numpy(dtype=bool)).tolist()
-        if "disputed" in points
+        "lat": lat[points].tolist(),
+        "lon": lon[points].tolist(),
+        "status": _coded(shown["status"], statuses),
+        "certainty": _coded(shown["certainty"], certainties),
+        "names": [map_text(name) for name in shown["name"]],
+        **_notes(shown),
+        "disputed": np.flatnonzero(shown["disputed"].astype(bool)).tolist()
+        if "disputed" in shown
         else [],
         "imported": np.flatnonzero(from_import).tolist(),
-        "diamondScale": DIAMOND_SCALE,
-        "importedNote": IMPORTED_NOTE,
+        **_drawing()[0],
+        "selected": _first(shown["place_id"], selected),
+        **_drawing()[1],
+        "areas": [
+            {
+                "geometry": oblast_shapes[row["oblast"]],
+                "style": combos.index((row["status"], row["certainty"]))
+                + (len(combos) if row["place_id"] == selected else 0),
+                "tip": tooltip_text(row),
+                "disputed": bool(row.get("disputed", False)),
+            }
+            for row in (
+                dict(zip(column, values, strict=True))
+                for values in zip(*(v[is_area] for v in column.values()), strict=True)
+            )
+        ],
+    }
+
+
+@functools.cache
+def _codes() -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    statuses, certainties = list(DRAWN_STATUSES), list(vocab.CERTAINTIES)
+    return statuses, certainties, [(s, c) for s in statuses for c in certainties]
+
+
+@functools.cache
+def _drawing() -> tuple[dict, dict]:
+    """The payload's parts that no place changes: radii, styles and labels (in two, either
+    side of "selected")."""
+    statuses, certainties, combos = _codes()
+    rings = {
         "disputedGap": DISPUTED_GAP,
         "disputedAreaDash": DISPUTED_AREA_DASH,
         "disputedRing": DISPUTED_RING,
-        "selected": int(selected_rows[0]) if len(selected_rows) else -1,
+        "diamondScale": DIAMOND_SCALE,
+        "importedNote": IMPORTED_NOTE,
+    }
+    return rings, {
         "radius": [MARKER_RADIUS, SELECTED_RADIUS, EVENT_RADIUS],
         "eventStatus": statuses.index(NO_STATUS),
         "statusLabels": [map_text(status_label(s)) for s in statuses],
@@ -190,17 +233,18 @@ def canvas_payload(
         "selectedStyles": [marker_style(s, c, selected=True) for s, c in combos],
         "areaStyles": [area_style(s, c) for s, c in combos]
         + [area_style(s, c, selected=True) for s, c in combos],
-        "areas": [
-            {
-                "geometry": oblast_shapes[row.oblast],
-                "style": combos.index((row.status, row.certainty))
-                + (len(combos) if row.place_id == selected else 0),
-                "tip": tooltip_text(row._asdict()),
-                "disputed": bool(getattr(row, "disputed", False)),
-            }
-            for row in areas.itertuples(index=False)
-        ],
     }
+
+
+def _coded(values: np.ndarray, words: list[str]) -> list[int]:
+    """Each value's place among `words`, -1 for one not among them (as pd.Categorical)."""
+    code = {word: number for number, word in enumerate(words)}
+    return [code.get(value, -1) for value in values]
+
+
+def _first(place_ids: np.ndarray, selected: str | None) -> int:
+    chosen = np.flatnonzero(place_ids == selected) if selected is not None else ()
+    return int(chosen[0]) if len(chosen) else -1
 
 
 NOTE_COLUMNS = ("sources", "sides", "admission", "disputed", "disputed_with", "events")
@@ -217,11 +261,11 @@ def imported_places(state: pd.DataFrame) -> np.ndarray:
     return is_imported(state).to_numpy()
 
 
-def _notes(points: pd.DataFrame) -> dict:
+def _notes(points: dict[str, np.ndarray]) -> dict:
     """Each point's assessment_note, escaped: the distinct notes once ("notes"), and each
     point's among them ("note"), as notes repeat from place to place."""
     if "sources" not in points:
-        return {"notes": [""], "note": [0] * len(points)}
+        return {"notes": [""], "note": [0] * len(points["status"])}
     columns = [points[c].tolist() for c in ("status", *NOTE_COLUMNS)]
     codes: dict[tuple, int] = {}
     notes, note = [], []
@@ -237,20 +281,29 @@ def _notes(points: pd.DataFrame) -> dict:
 
 def record_payload(record: pd.DataFrame, selected: str | None = None) -> dict:
     """What the canvas draws of the record's places, under the news."""
-    statuses = list(vocab.STATUSES)
-    chosen = np.flatnonzero((record["place_id"] == selected).to_numpy())
     sources = list(SOURCES)  # each dot's source (the outlet of its entry): a code, and names
-    outlets = record["outlet"] if "outlet" in record else pd.Series(WIKIPEDIA.outlet, record.index)
+    outlets = (
+        record["outlet"].to_numpy(dtype=object)
+        if "outlet" in record
+        else np.full(len(record), WIKIPEDIA.outlet, dtype=object)
+    )
+    known = np.isin(outlets, sources)
     return {
-        "source": pd.Categorical(
-            outlets.where(outlets.isin(sources), WIKIPEDIA.outlet), sources
-        ).codes.tolist(),
-        "sources": [map_text(SOURCES[o].name) for o in sources],
-        "lat": record["lat"].tolist(),
-        "lon": record["lon"].tolist(),
-        "status": pd.Categorical(record["status"], statuses).codes.tolist(),
-        "names": [map_text(name) for name in record["name"].tolist()],
-        "selected": int(chosen[0]) if len(chosen) else -1,
+        "source": _coded(np.where(known, outlets, WIKIPEDIA.outlet), sources),
+        "lat": record["lat"].to_numpy(dtype=float).tolist(),
+        "lon": record["lon"].to_numpy(dtype=float).tolist(),
+        "status": _coded(record["status"].to_numpy(dtype=object), list(vocab.STATUSES)),
+        "names": [map_text(name) for name in record["name"].to_numpy(dtype=object)],
+        "selected": _first(record["place_id"].to_numpy(dtype=object), selected),
+        **_record_drawing(),
+    }
+
+
+@functools.cache
+def _record_drawing() -> dict:
+    statuses = list(vocab.STATUSES)
+    return {
+        "sources": [map_text(SOURCES[o].name) for o in SOURCES],
         "radius": [RECORD_RADIUS, RECORD_SELECTED_RADIUS],
         "hitRadius": RECORD_HIT_RADIUS,
         "styles": [record_style(s) for s in statuses],

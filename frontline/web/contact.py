@@ -28,7 +28,7 @@ import shapely.geometry
 from frontline import vocab
 from frontline.control import to_equal_area
 from frontline.model import Problem
-from frontline.web.leaflet import GeoJson, Tooltip, map_text
+from frontline.web.leaflet import FeatureGroup, GeoJson, Tooltip, map_text
 
 CAVEAT = "Estimated from the places in Wikipedia's list, not a surveyed front line"
 LAYER_NAME = "Estimated line of contact"
@@ -231,7 +231,7 @@ def contact_layer(estimate: ContactEstimate, as_of: object = None) -> folium.Fea
     """The estimate as a map layer: the contested area shaded (not clickable, so clicks
     reach the claims beneath) and the line dashed, with the caveat as its tooltip."""
     when = f" ({as_of})" if as_of else ""
-    group = folium.FeatureGroup(name=map_text(f"{LAYER_NAME}{when}: {CAVEAT.lower()}"))
+    group = FeatureGroup(name=map_text(f"{LAYER_NAME}{when}: {CAVEAT.lower()}"))
     if estimate.contested is not None:
         GeoJson(
             {"type": "Feature", "geometry": estimate.contested, "properties": {}},

@@ -12,6 +12,7 @@ from frontline import vocab
 from frontline.control import UNMAPPED, Snapshot
 from frontline.record.sources import record_source
 from frontline.timeline import describe_date
+from frontline.web.leaflet import FeatureGroup
 from frontline.web.text import escape_html
 
 # Okabe–Ito reddish purple: apart from the three status colours, for colour-blind readers too.
@@ -56,7 +57,7 @@ def _ring_tooltip(row: pd.Series) -> str:
 def control_layer(snapshot: Snapshot, flagged: pd.DataFrame) -> folium.FeatureGroup:
     """The snapshot's areas, under the claims and not clickable (a click belongs to the
     markers), and a ring around each place of `flagged` (compared rows that disagree)."""
-    group = folium.FeatureGroup(name=f"Control map {snapshot.date}")
+    group = FeatureGroup(name=f"Control map {snapshot.date}")
     folium.GeoJson(
         snapshot.display,
         interactive=False,
@@ -112,7 +113,7 @@ def _record_ring_tooltip(row: pd.Series) -> str:
 
 def record_ring_layer(flagged: pd.DataFrame) -> folium.FeatureGroup:
     """Dashed rings around the news places whose claim the record of its date contradicts."""
-    group = folium.FeatureGroup(name=RECORD_RING_LAYER)
+    group = FeatureGroup(name=RECORD_RING_LAYER)
     texts = [_record_ring_tooltip(row) for _, row in flagged.iterrows()]
     rings_layer(flagged, texts, dash=RECORD_RING_DASH).add_to(group)
     return group

@@ -10,6 +10,8 @@ import json
 
 import folium
 from branca.element import Element, MacroElement
+from branca.utilities import _camelify
+from folium.elements import ElementAddToElement
 
 from frontline.web.text import escape_html
 
@@ -38,10 +40,20 @@ class _ScriptText(Element):
         return self.text
 
 
+@functools.lru_cache(maxsize=256)
+def _snake_case(name: str) -> str:
+    return _camelify(name)
+
+
 class OnePass(MacroElement):
     """Renders its header, html and script into the page once, as they are. branca parses
     every element's output as a Jinja template again: a few milliseconds per element on each
     rerun, and a "{{" in a name would run on the server."""
+
+    def get_name(self) -> str:
+        # As branca names an element, with the class part worked out once per class name
+        # (branca spells it out letter by letter on each of the many calls of a rerun).
+        return f"{_snake_case(self._name)}_{self._id}"
 
     def render(self, **kwargs) -> None:
         figure = self.get_root()
@@ -51,10 +63,32 @@ class OnePass(MacroElement):
                 text = _ScriptText(str(macros[part](self, kwargs)))
                 getattr(figure, part).add_child(text, name=self.get_name())
         for child in self._children.values():
-            child.render(**kwargs)
+            if type(child) is ElementAddToElement:
+                # The "addTo" statement folium gives every layer as it renders: one pass too.
+                OnePass.render(child, **kwargs)
+            else:
+                child.render(**kwargs)
+
+
+def script_text(text: str) -> Element:
+    """Text for the page's header, html or script, placed as it is (folium.Element would
+    parse it as a Jinja template on every rerun)."""
+    return _ScriptText(text)
 
 
 # folium's own elements, rendered in one pass (see OnePass).
+class Map(folium.Map, OnePass):
+    pass
+
+
+class TileLayer(folium.TileLayer, OnePass):
+    pass
+
+
+class FeatureGroup(folium.FeatureGroup, OnePass):
+    pass
+
+
 class CircleMarker(folium.CircleMarker, OnePass):
     pass
 

@@ -14,14 +14,28 @@ rerun.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 import folium
 import pandas as pd
 import xyzservices
 from folium.template import Template
 
+from frontline.memo import Memo
 from frontline.store.boundaries import point_in_geometry
-from frontline.web.canvas import ClaimsCanvas, imported_places
-from frontline.web.leaflet import CircleMarker, GeoJson, OnePass, Tooltip, js_data, map_text
+from frontline.web.canvas import NOTE_COLUMNS, ClaimsCanvas, canvas_json, imported_places
+from frontline.web.leaflet import (
+    CircleMarker,
+    FeatureGroup,
+    GeoJson,
+    Map,
+    OnePass,
+    TileLayer,
+    Tooltip,
+    js_data,
+    map_text,
+    script_text,
+)
 from frontline.web.markers import (
     DISPUTED_GAP,
     DISPUTED_RING,
@@ -36,6 +50,9 @@ from frontline.web.markers import (
 CLICK_TOLERANCE_DEGREES = 1e-6
 # Above this many point markers, the canvas layer draws them (see the module's doc).
 INDIVIDUAL_MARKERS_MAX = 50
+# What a marker and its tooltip are drawn from (markers.tooltip_text reads the notes).
+MARKER_COLUMNS = ("place_id", "name", "kind", "oblast", "lat", "lon", "status", "certainty")
+MARKER_COLUMNS += NOTE_COLUMNS
 # The provider itself, not its name: folium looks a name up anew on every rerun.
 OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
 TILE_ATTRIBUTION = "&copy; OpenStreetMap contributors; boundaries: Natural Earth"
@@ -133,7 +150,7 @@ def base_map(
 ) -> folium.Map:
     """The map without claims: tiles (when reachable) and the oblast outlines (always;
     `outlines` as outlines_json gives them, empty for none)."""
-    fmap = folium.Map(
+    fmap = Map(
         location=list(center),
         zoom_start=zoom,
         tiles=None,
@@ -146,9 +163,9 @@ def base_map(
     # The served copy of Leaflet replaces folium's CDN links (and its unused plugins).
     fmap.default_js = [("leaflet", leaflet_js)]
     fmap.default_css = [("leaflet_css", leaflet_css)]
-    folium.TileLayer(OSM_TILES, attr=TILE_ATTRIBUTION, name="openstreetmap").add_to(fmap)
+    TileLayer(OSM_TILES, attr=TILE_ATTRIBUTION, name="openstreetmap").add_to(fmap)
     # Small print, kept to the right: at full width it wrapped over the scale bar.
-    fmap.get_root().header.add_child(folium.Element(ATTRIBUTION_STYLE))
+    fmap.get_root().header.add_child(script_text(ATTRIBUTION_STYLE))
     if outlines:
         _Outlines(outlines).add_to(fmap)
     return fmap
@@ -159,26 +176,40 @@ def claims_layer(
     oblast_shapes: dict[str, dict],
     selected: str | None = None,
     record: pd.DataFrame | None = None,
+    *,
+    memo: Memo | None = None,
+    key: Hashable = None,
 ) -> folium.FeatureGroup:
     """One shape per place: a circle for a town, the oblast's area for a region-level claim;
     drawn on one canvas when there are more than INDIVIDUAL_MARKERS_MAX towns or any place an
     imported data set speaks for (a diamond there, not a circle). The record's
     places (`record`, a state as the timeline gives it) go on a canvas under the news, small
-    and pale, so the news stays readable on top."""
-    layer = folium.FeatureGroup(name="Claims")
+    and pale, so the news stays readable on top. With a `memo` of the data load, the
+    canvas's payload is kept there under `key`, which must decide `state` and `record`
+    (ui.shown_keys)."""
+    layer = FeatureGroup(name="Claims")
     # On the canvas too: a place an imported data set speaks for, drawn as a diamond.
-    on_canvas = (state["kind"] != "oblast").sum() > INDIVIDUAL_MARKERS_MAX or (
+    many = (state["kind"] != "oblast").sum() > INDIVIDUAL_MARKERS_MAX or bool(
         imported_places(state).any()
     )
     has_record = record is not None and not record.empty
-    if on_canvas or has_record:
-        news = state if on_canvas else state.iloc[0:0]
-        ClaimsCanvas(news, oblast_shapes, selected, record if has_record else None).add_to(layer)
-        if on_canvas:
+    if many or has_record:
+        news = state if many else state.iloc[0:0]
+        shown = record if has_record else None
+
+        def payload() -> str:
+            return canvas_json(news, oblast_shapes, selected, shown)
+
+        data = payload() if memo is None else memo.get(("claims canvas", key, selected), payload)
+        ClaimsCanvas(data).add_to(layer)
+        if many:
             return layer
-    # Areas first, so that the towns inside them are drawn on top and stay clickable.
-    rows = state.sort_values("kind", key=lambda kind: kind != "oblast", kind="stable")
-    for _, row in rows.iterrows():
+    # Areas first, so that the towns inside them are drawn on top and stay clickable. Only
+    # the columns drawn, as plain rows: pandas' rows of the whole state cost more than
+    # the markers.
+    drawn = state[[c for c in MARKER_COLUMNS if c in state.columns]]
+    rows = drawn.sort_values("kind", key=lambda kind: kind != "oblast", kind="stable")
+    for row in rows.to_dict("records"):
         is_selected = row["place_id"] == selected
         geometry = oblast_shapes.get(row["oblast"]) if row["kind"] == "oblast" else None
         if geometry is not None:
