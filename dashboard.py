@@ -39,6 +39,7 @@ from frontline.app.ui import (
     as_of_widget,
     filter_widgets,
     initialise_view,
+    place_labels,
     remember_view,
     served_leaflet,
     show_problems,
@@ -161,7 +162,9 @@ def map_and_passages(
     left, right = st.columns([3, 2], gap="medium")
     with left:
         leaflet_js, leaflet_css = served_leaflet()
-        fmap = base_map(data.center, data.outlines, leaflet_js, leaflet_css)
+        fmap = base_map(
+            data.center, data.outlines, leaflet_js, leaflet_css, labels=place_labels(data)
+        )
         # Layers drawn from the states are kept with the data, by what decides the states.
         keys = shown_keys(data, filters)
         layer = claims_layer(

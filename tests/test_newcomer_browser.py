@@ -12,7 +12,14 @@ import pytest
 
 from frontline.app.navigation import PAGE_FILES
 from tests.conftest import ROOT, Dashboard
-from tests.mapbrowser import KUPIANSK, MAP_FRAME, WAIT_MS, marker_point, wait_for_map
+from tests.mapbrowser import (
+    KUPIANSK,
+    MAP_FRAME,
+    WAIT_MS,
+    map_frame,
+    marker_point,
+    wait_for_map,
+)
 
 # .ci/run unpacks `npm pack axe-core@4` here.
 AXE = Path(os.environ.get("FRONTLINE_AXE", ROOT / ".cache/axe/package/axe.min.js"))
@@ -210,6 +217,32 @@ def test_a_fresh_server_names_the_map_first_on_its_first_visit(
         assert page.page_errors == []
     finally:
         server.stop()
+
+
+def test_the_map_names_its_larger_places_without_tiles(page, dashboard):
+    # The browser tests reach no tile server: the names are the map's own (web.basemap).
+    page.goto(dashboard.url + "/?as_of=2022-09-11&source=news")
+    wait_for_map(page)
+    labels = map_frame(page).locator(".fl-place-label")
+    labels.first.wait_for(timeout=WAIT_MS)
+    names = labels.all_inner_texts()
+    assert "Kharkiv" in names and len(names) == len(set(names)) <= 300, names
+    # The label starts clear of the marker standing at its place.
+    x, _y = marker_point(page, *KUPIANSK)
+    kupiansk = labels.filter(has_text=re.compile("^Kupiansk$"))
+    if kupiansk.count():
+        assert kupiansk.first.bounding_box()["x"] >= x + 12
+
+
+def test_the_whole_map_button_shows_its_whole_name(page, dashboard):
+    page.goto(dashboard.url + "/?as_of=2022-09-11")
+    wait_for_map(page)
+    button = page.get_by_role("button", name="Whole map")
+    # Streamlit cuts a label too long for its button with an ellipsis, inside the button.
+    clipped = button.evaluate(
+        "b => [b, ...b.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1).length"
+    )
+    assert clipped == 0
 
 
 def test_play_is_one_button_while_it_plays(page, dashboard):

@@ -32,6 +32,8 @@ from frontline.store.stamps import article_text_stamps
 from frontline.timeline import Filters, TimelineIndex, claim_dates, claims_table, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
+from frontline.web.basemap import place_labels_payload
+from frontline.web.leaflet import js_data
 from frontline.web.mapview import outlines_json
 
 DATA_FILES = (
@@ -242,6 +244,24 @@ def served_leaflet() -> tuple[str, str]:
     stylesheet) URLs."""
     install_static_assets(STATIC_DIR)
     return leaflet_urls(base_url_path())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _place_labels(geonames_path: str, stamp: tuple) -> str:
+    # `stamp` (the extract's mtime and size) keys the cache: an edited extract is read anew.
+    rows, _problems = store.load_geonames(Path(geonames_path).parent)
+    return js_data(place_labels_payload(rows))
+
+
+def place_labels(data: AppData) -> str:
+    """The place names the map draws without tiles (web.basemap), as the layer's JSON; ""
+    when the data folder has no GeoNames extract."""
+    path = data.data_dir / store.GEONAMES_FILE
+    try:
+        info = path.stat()
+    except OSError:
+        return ""
+    return _place_labels(str(path), (info.st_mtime_ns, info.st_size))
 
 
 # --- the view's widgets, shared by the map and the Data page -------------------------------

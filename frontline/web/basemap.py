@@ -64,7 +64,7 @@ LABELS_CSS = """<style>
 .fl-place-label{font:11px/14px sans-serif;color:#333;white-space:nowrap;
  text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}
 .fl-place-label.fl-major{font-size:13px;font-weight:600;color:#222}
-.fl-place-label::before{content:"";position:absolute;left:-7px;top:5px;width:4px;height:4px;
+.fl-place-label::before{content:"";position:absolute;left:-15px;top:5px;width:4px;height:4px;
  border-radius:50%;background:#444}
 </style>"""
 
@@ -77,7 +77,8 @@ class PlaceLabels(OnePass):
         """{% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function (data) {
-    var CHAR_PX = 6.5, LINE_PX = 14, GAP_PX = 3;
+    // The text starts clear of a claim's marker (12 px across the middle) at the place.
+    var CHAR_PX = 6.5, LINE_PX = 14, GAP_PX = 3, LABEL_GAP_PX = 15;
     var Labels = L.Layer.extend({
         onAdd: function (map) {
             this._pane = map.getPane(data.pane) || map.createPane(data.pane);
@@ -110,7 +111,7 @@ var {{ this.get_name() }} = (function (data) {
                 // The label's box, to the right of the place's dot; the text is escaped.
                 var width = data.names[i].replace(/&[^;]+;/g, "x").length * CHAR_PX
                     * (major ? 1.2 : 1);
-                var box = [p.x - 8, p.y - LINE_PX / 2, p.x + 6 + width, p.y + LINE_PX / 2];
+                var box = [p.x - 8, p.y - LINE_PX / 2, p.x + 14 + width, p.y + LINE_PX / 2];
                 if (placed.some(function (b) {
                     return box[0] < b[2] + GAP_PX && b[0] < box[2] + GAP_PX
                         && box[1] < b[3] + GAP_PX && b[1] < box[3] + GAP_PX;
@@ -122,7 +123,7 @@ var {{ this.get_name() }} = (function (data) {
                     pane: data.pane, interactive: false, keyboard: false,
                     icon: L.divIcon({
                         className: "fl-place-label" + (major ? " fl-major" : ""),
-                        html: data.names[i], iconSize: null, iconAnchor: [-7, 7]
+                        html: data.names[i], iconSize: null, iconAnchor: [-LABEL_GAP_PX, 7]
                     })
                 }));
             }
@@ -134,10 +135,11 @@ var {{ this.get_name() }} = (function (data) {
 {% endmacro %}"""
     )
 
-    def __init__(self, payload: dict):
+    def __init__(self, payload: dict | str):
+        """`payload`: place_labels_payload's dict, or its JSON (js_data) made once."""
         super().__init__()
         self._name = "PlaceLabels"
-        self.data = js_data(payload)
+        self.data = payload if isinstance(payload, str) else js_data(payload)
         self.css = LABELS_CSS
 
 

@@ -23,6 +23,7 @@ from folium.template import Template
 
 from frontline.memo import Memo
 from frontline.store.boundaries import point_in_geometry
+from frontline.web.basemap import PlaceLabels
 from frontline.web.canvas import NOTE_COLUMNS, ClaimsCanvas, canvas_json, imported_places
 from frontline.web.leaflet import (
     CircleMarker,
@@ -147,9 +148,12 @@ def base_map(
     leaflet_js: str,
     leaflet_css: str,
     zoom: int = 7,
+    labels: str = "",
 ) -> folium.Map:
-    """The map without claims: tiles (when reachable) and the oblast outlines (always;
-    `outlines` as outlines_json gives them, empty for none)."""
+    """The map without claims: tiles (when reachable), the oblast outlines (always;
+    `outlines` as outlines_json gives them, empty for none) and the place names that make
+    the map readable without tiles (`labels`, the JSON of basemap.place_labels_payload;
+    empty for none)."""
     fmap = Map(
         location=list(center),
         zoom_start=zoom,
@@ -168,6 +172,8 @@ def base_map(
     fmap.get_root().header.add_child(script_text(ATTRIBUTION_STYLE))
     if outlines:
         _Outlines(outlines).add_to(fmap)
+    if labels:
+        PlaceLabels(labels).add_to(fmap)
     return fmap
 
 
