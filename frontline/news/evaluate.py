@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from frontline.news.extract import Candidate, extract_claims
+from frontline.news.extract import CLAIMANT_SIDES, Candidate, claimant_side, extract_claims
 from frontline.news.geoparse import (
     METONYMY,
     Matcher,
@@ -48,7 +48,8 @@ from frontline.news.geoparse import (
 EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "eval"
 DEFAULT_LABELS = EVAL_DIR / "labels.json"
 DEFAULT_STATEMENTS = EVAL_DIR / "statements.json"
-DEFAULT_SETS = (DEFAULT_LABELS, EVAL_DIR / "reports.json", DEFAULT_STATEMENTS)
+DEFAULT_FRESH = EVAL_DIR / "fresh_reports.json"
+DEFAULT_SETS = (DEFAULT_LABELS, EVAL_DIR / "reports.json", DEFAULT_FRESH, DEFAULT_STATEMENTS)
 TUNING, HELD_OUT = "tuning", "held_out"
 # How an article's claims are scored: each labelled claim by its passage, or (the record's
 # statements) the last claim on the row's place by its status.
@@ -76,6 +77,7 @@ class GoldClaim:
     date: dt.date | None  # None: the text states no date (not scored)
     date_end: dt.date | None
     date_precision: str | None
+    claimant_side: str | None = None  # who makes the claim (CLAIMANT_SIDES); None: not labelled
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ class Scores:
     status_right: int = 0
     certainty_right: int = 0
     date_right: int = 0
+    claims_sided: int = 0  # labelled with the claimant's side
+    claimant_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     def figure(self, name: str) -> float:
@@ -128,6 +132,7 @@ FIGURES = {
     "certainty_accuracy": ("certainty_right", "claims_gold"),
     "date_accuracy": ("date_right", "claims_dated"),
     "claim_recall_placed": ("claims_placed", "claims_gold"),
+    "claimant_accuracy": ("claimant_right", "claims_sided"),
 }
 
 
@@ -148,6 +153,9 @@ def _gold_claim(text: str, row: dict[str, Any]) -> GoldClaim:
     if start < 0:
         raise ValueError(f"quote {row['quote']!r} is not in the text")
     date = dt.date.fromisoformat(row["date"])
+    side = row.get("claimant_side")
+    if side is not None and side not in CLAIMANT_SIDES:
+        raise ValueError(f"claimant_side {side!r} is not one of: {', '.join(CLAIMANT_SIDES)}")
     return GoldClaim(
         place=row["place"],
         start=start,
@@ -158,6 +166,7 @@ def _gold_claim(text: str, row: dict[str, Any]) -> GoldClaim:
         date=date,
         date_end=dt.date.fromisoformat(row.get("date_end") or row["date"]),
         date_precision=row["date_precision"],
+        claimant_side=side,
     )
 
 
@@ -284,6 +293,7 @@ def score_mentions(article: LabelledArticle, predicted: Sequence[Mention], score
 def score_claims(article: LabelledArticle, predicted: Sequence[Candidate], scores: Scores) -> None:
     scores.claims_gold += len(article.claims)
     scores.claims_dated += sum(1 for gold in article.claims if gold.date is not None)
+    scores.claims_sided += sum(1 for gold in article.claims if gold.claimant_side)
     scores.claims_predicted += len(predicted)
     unused = list(predicted)
     for gold in article.claims:
@@ -309,6 +319,8 @@ def score_claims(article: LabelledArticle, predicted: Sequence[Candidate], score
                 (gold.date, gold.date_end, gold.date_precision),
             ),
         }
+        if gold.claimant_side:
+            checks["claimant"] = (claimant_side(match.claimant), gold.claimant_side)
         for name, (got, want) in checks.items():
             if got == want:
                 setattr(scores, f"{name}_right", getattr(scores, f"{name}_right") + 1)
@@ -414,6 +426,8 @@ def report(scores: Scores, articles: int, title: str = "all", scoring: str = BY_
         f"certainty accuracy: {f('certainty_accuracy'):.3f}",
         f"date accuracy: {f('date_accuracy'):.3f}",
     ]
+    if scores.claims_sided:
+        lines.append(f"claimant's side accuracy: {f('claimant_accuracy'):.3f}")
     return "\n".join(lines)
 
 

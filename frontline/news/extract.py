@@ -291,6 +291,21 @@ def claimant_of(
     return report
 
 
+REPORT_VOICE, OTHER_CLAIMANT = "report", "other"
+# Who makes a claim, as the evaluation labels it: a side, the report's own voice, or another
+# (analysts, residents).
+CLAIMANT_SIDES = (UKRAINIAN, RUSSIAN, REPORT_VOICE, OTHER_CLAIMANT)
+REPORT_SUFFIX = "(the report)"
+
+
+def claimant_side(claimant: str, lex: Lexicon = ENGLISH) -> str:
+    """The side of a claimant as claimant_of names it: the report itself, the side a word of
+    it names ("Russia's defence ministry", "Kyiv"), else another."""
+    if claimant == "the report" or claimant.endswith(REPORT_SUFFIX):
+        return REPORT_VOICE
+    return side_of(claimant, 0, len(claimant), lex) or OTHER_CLAIMANT
+
+
 def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) -> str:
     """The noun phrase before a reporting verb: back to the last conjunction or quotation,
     keeping an appositive ("Denis Pushilin, the rebel official")."""
@@ -433,7 +448,7 @@ def extract_claims(
     with the lexicon of the article's language."""
     lex = for_language(language)
     sentence_spans = split_statements(text, sentences(text), lex)
-    report = f"{outlet} (the report)" if outlet else "the report"
+    report = f"{outlet} {REPORT_SUFFIX}" if outlet else "the report"
     places = [m for m in mentions if m.role == PLACE]
     places = sorted(
         places
