@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from frontline.news.dates import find_dates, parse_relative, parse_with_dateparser
-from frontline.news.extract import Candidate, extract_claims
+from frontline.news.extract import Candidate, claimant_side, extract_claims
 from frontline.news.geoparse import cached_matcher, find_mentions
 from frontline.store import load_dataset
 
@@ -452,3 +452,73 @@ def test_days_read_without_dateparser_resolve_as_dateparser_does(words):
 def test_ukraine_acting_a_retreats_goal_and_a_locating_town(matcher, text, expected):
     claims = claims_of(text, matcher, dt.date(2023, 9, 18))
     assert [(c.entry.name, c.status) for c in claims] == expected
+
+
+# --- quoted speech: the speaker's claim, and whose side "we", "our" and "the enemy" are -------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "status", "side"),
+    [
+        (
+            'Denis Pushilin said: "Our fighters have taken Marinka."',
+            "Marinka",
+            "russian",
+            "russian",
+        ),
+        (
+            '"We pushed the enemy out of Robotyne," the commander of a Russian unit said.',
+            "Robotyne",
+            "russian",
+            "russian",
+        ),
+        (
+            '"We pushed the enemy out of Robotyne," Maliar said.',
+            "Robotyne",
+            "ukrainian",
+            "ukrainian",
+        ),
+        (
+            'A Ukrainian officer told Reuters: "Our units have entered Blahodatne."',
+            "Blahodatne",
+            "ukrainian",
+            "ukrainian",
+        ),
+    ],
+)
+def test_in_a_quotation_we_is_the_speakers_side(matcher, text, place, status, side):
+    claim = only(claims_of(text, matcher), place)
+    assert (claim.status, claim.certainty, claimant_side(claim.claimant)) == (
+        status,
+        "claimed",
+        side,
+    )
+
+
+def test_a_quotation_is_claimed_by_its_speaker_named_before(matcher):
+    text = (
+        "A Russian military spokesman said on Sunday that the assault had begun. "
+        '"Our units entered Blahodatne at dawn," the spokesman said.'
+    )
+    claim = only(claims_of(text, matcher), "Blahodatne")
+    assert claim.claimant == "A Russian military spokesman"
+    assert (claim.status, claim.certainty) == ("russian", "claimed")
+
+
+def test_she_said_is_the_speaker_named_before_not_the_report(matcher):
+    text = (
+        "Hanna Maliar said on Monday that the fighting was heavy. "
+        "Russian forces were pushed out of Robotyne, she said."
+    )
+    claim = only(claims_of(text, matcher), "Robotyne")
+    assert claim.claimant == "Hanna Maliar"
+    assert claimant_side(claim.claimant) == "ukrainian"
+
+
+def test_the_reports_own_voice_is_the_outlet(matcher):
+    claim = only(claims_of("Russia seized Pavlivka in November.", matcher), "Pavlivka")
+    assert (claim.claimant, claimant_side(claim.claimant), claim.certainty) == (
+        "AFP (the report)",
+        "report",
+        "confirmed",
+    )

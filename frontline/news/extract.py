@@ -19,6 +19,12 @@ from frontline.news.candidate import Candidate
 from frontline.news.dates import DateSpan, dateline_span, find_dates
 from frontline.news.geoparse import METONYMY, PLACE, Mention
 from frontline.news.lexicon import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon, for_language
+from frontline.news.speech import (
+    mark_speakers_sides,
+    phrase_side,
+    quotation_at,
+    quotations,
+)
 from frontline.news.textspans import clauses, enclosing, sentences
 
 ENGLISH = for_language("en")
@@ -272,10 +278,16 @@ def certainty_of(
 
 
 def claimant_of(
-    text: str, spans: list[tuple[int, int]], report: str, lex: Lexicon = ENGLISH
+    text: str,
+    spans: list[tuple[int, int]],
+    report: str,
+    lex: Lexicon = ENGLISH,
+    previous: str = "",
 ) -> str:
     """Who makes the claim: the subject of the reporting verb, "according to" whom, or the
-    speaker after a quotation; else the report itself."""
+    speaker after a quotation; "she" or "the official" is the one named before (previous);
+    else the report itself."""
+    anonymous = False
     for start, end in spans:
         after_quote = lex.after_quote.search(text, start, end)
         if after_quote:
@@ -286,9 +298,28 @@ def claimant_of(
         verb = lex.reporting.search(text, start, end)
         if verb:
             subject = _subject_before(text, start, verb.start(), lex)
-            if subject:
+            if subject and not lex.anonymous_speaker.fullmatch(subject):
                 return subject
-    return report
+            anonymous = anonymous or bool(text[start : verb.start()].strip())
+    return previous if anonymous and previous else report
+
+
+def named_speakers(
+    text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon
+) -> list[tuple[int, str]]:
+    """(where, who) of each speaker the text names as the subject of a reporting verb."""
+    found = []
+    for start, end in sentence_spans:
+        for verb in lex.reporting.finditer(text, start, end):
+            subject = _subject_before(text, start, verb.start(), lex)
+            if subject and not lex.anonymous_speaker.fullmatch(subject):
+                found.append((verb.start(), subject))
+    return sorted(found)
+
+
+def _speaker_before(speakers: list[tuple[int, str]], position: int) -> str:
+    earlier = [who for where, who in speakers if where < position]
+    return earlier[-1] if earlier else ""
 
 
 REPORT_VOICE, OTHER_CLAIMANT = "report", "other"
@@ -303,7 +334,7 @@ def claimant_side(claimant: str, lex: Lexicon = ENGLISH) -> str:
     it names ("Russia's defence ministry", "Kyiv"), else another."""
     if claimant == "the report" or claimant.endswith(REPORT_SUFFIX):
         return REPORT_VOICE
-    return side_of(claimant, 0, len(claimant), lex) or OTHER_CLAIMANT
+    return phrase_side(claimant, lex) or OTHER_CLAIMANT
 
 
 def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) -> str:
@@ -456,6 +487,11 @@ def extract_claims(
         + _elliptic(text, mentions, sentence_spans, lex),
         key=lambda m: m.start,
     )
+    speakers = named_speakers(text, sentence_spans, lex)
+    quotes = quotations(text, lex, speakers)
+    speakers = sorted(speakers + [(q.start, q.speaker) for q in quotes if q.speaker])
+    # "we", "our" and "the enemy" in a quotation read as the speaker's side and the other.
+    reading = mark_speakers_sides(text, quotes, lex)
     candidates: list[Candidate] = []
     for mention in places:
         # A subject left out is an empty span at its sentence's start: the sentence after it.
@@ -477,16 +513,24 @@ def extract_claims(
         ]
         if lex.goal_before.search(text[max(0, mention.start - 30) : mention.start]):
             continue  # where forces were headed, not where they are
-        found = status_and_event(text, clause, span, others, lex)
+        found = status_and_event(reading, clause, span, others, lex)
         if found is None:
             continue  # named, but nothing said about who holds it
         status, event = found
-        cue = choose_cue(text, cues_about(text, clause, span, lex), span, others, lex)
+        cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
         cue_start = cue.start if cue else None
-        # Certainty, claimant and date: the clause first, then the whole sentence.
+        # Certainty, claimant and date: the clause first, then the whole sentence. What is
+        # said inside a quotation is its speaker's claim.
         scope = [clause, sentence]
+        quote = quotation_at(quotes, mention.start)
+        if quote is not None and quote.speaker:
+            claimant = quote.speaker
+        else:
+            claimant = claimant_of(
+                text, scope, report, lex, _speaker_before(speakers, mention.start)
+            )
         candidates.append(
             Candidate(
                 entry=mention.entry,
@@ -501,7 +545,7 @@ def extract_claims(
                     and not any(lex.unverified.search(text, *span) for span in scope)
                     else certainty_of(text, scope, cue_start, lex)
                 ),
-                claimant=claimant_of(text, scope, report, lex),
+                claimant=claimant,
                 date=date_of(
                     text, scope, cue_start if cue_start is not None else mention.start, dateline
                 ),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from frontline.events import NO_STATUS
-from frontline.news.lexicon.model import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon
+from frontline.news.lexicon.model import CONTESTED, RUSSIAN, SIDE_MARKERS, UKRAINIAN, Cue, Lexicon
 
 # The Russian-backed republics, named after the places they claim: "Captured by Donetsk PR",
 # "the Luhansk People's Republic". A side, never the city or the oblast.
@@ -34,7 +34,10 @@ SIDE_WORDS = {
     r"російськ\w*|окупант\w*|рашист\w*|русск\w*",
 }
 SIDE = re.compile(
-    "|".join(f"(?P<{side}>\\b(?:{words}))" for side, words in SIDE_WORDS.items()), re.IGNORECASE
+    "|".join(
+        f"(?P<{side}>\\b(?:{words})|{SIDE_MARKERS[side]}+)" for side, words in SIDE_WORDS.items()
+    ),
+    re.IGNORECASE,
 )
 PRONOUN_SIDE = re.compile(r"\b(?:its|their|they|it)\b", re.IGNORECASE)
 
@@ -248,6 +251,65 @@ ALTERNATIVE = re.compile(r"\bor\b")
 NAME = re.compile(r"\s*((?:[A-Z][\w'’-]+\s?){1,3})")
 PRONOUNS = frozenset(("it", "they", "he", "she", "we", "i", "there"))
 
+# Quoted speech: '"...," the official said', '"...," said X', 'X told Reuters: "..."'.
+_SPEECH_VERBS = (
+    r"said|says|told\s+(?:[A-Z][\w.]*\s*){1,3}|wrote|added|posted|stated|claimed|insisted|"
+    r"announced|explained|declared"
+)
+SPEAKER_AFTER = re.compile(
+    r"\s*(?:(?:said|says|added|wrote)\s+(?P<after>(?:[A-Z][\w'’-]+\s?){1,4}|(?:an?|the)\s+"
+    r"[^\"“”.;,]{2,60}?)(?=[,.;]|\s+(?:in|on|at|during|after|while|when|as)\b|$)"
+    rf"|(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\b)"
+)
+SPEAKER_BEFORE = re.compile(rf"(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\s*[:,]\s*$")
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
+ENEMY = re.compile(r"\benem(?:y|ies)\b", re.IGNORECASE)
+# People reports name alone, by side; others are named with their office or their side.
+PEOPLE_SIDES = {
+    **dict.fromkeys(
+        [
+            "Zelensky",
+            "Zelenskiy",
+            "Zelenskyy",
+            "Syrskyi",
+            "Zaluzhnyi",
+            "Maliar",
+            "Haidai",
+            "Budanov",
+            "Reznikov",
+            "Umerov",
+            "Kuleba",
+            "Yermak",
+        ],
+        UKRAINIAN,
+    ),
+    **dict.fromkeys(
+        [
+            "Putin",
+            "Shoigu",
+            "Prigozhin",
+            "Gerasimov",
+            "Pushilin",
+            "Kadyrov",
+            "Peskov",
+            "Lavrov",
+            "Medvedev",
+            "Surovikin",
+            "Stremousov",
+            "Balitsky",
+            "Belousov",
+            "Konashenkov",
+        ],
+        RUSSIAN,
+    ),
+}
+# A speaker who is someone named before: "he said", "the official said".
+ANONYMOUS_SPEAKER = re.compile(
+    r"(?:he|she|they|the\s+(?:\w+\s+)?(?:official|spokesman|spokeswoman|spokesperson|"
+    r"commander|officer|source|minister|ministry|governor|statement))",
+    re.IGNORECASE,
+)
+
 
 # --- place names: words that are no place, people, offices, rivers, lists ---------------------
 
@@ -424,6 +486,12 @@ LEXICON = Lexicon(
     alternative=ALTERNATIVE,
     name=NAME,
     pronouns=PRONOUNS,
+    speaker_after=SPEAKER_AFTER,
+    speaker_before=SPEAKER_BEFORE,
+    first_person=FIRST_PERSON,
+    enemy=ENEMY,
+    people_sides=PEOPLE_SIDES,
+    anonymous_speaker=ANONYMOUS_SPEAKER,
     stop_words=STOP_WORDS,
     people=PEOPLE,
     titles=TITLES,

@@ -7,6 +7,10 @@ import re
 from dataclasses import dataclass
 
 UKRAINIAN, RUSSIAN, CONTESTED = "ukrainian", "russian", "contested"
+# Inside a quotation, "we", "our" and "the enemy" are a side: the speaker's, or the other. The
+# reader marks them in a copy of the text with these characters, one for each letter (so
+# that offsets hold), and every lexicon's side pattern reads a run of them as that side.
+SIDE_MARKERS = {UKRAINIAN: "\u1d41", RUSSIAN: "\u1d3f"}  # ᵁ, ᴿ: word characters
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,13 @@ class Lexicon:
     alternative: re.Pattern[str]  # "or"
     name: re.Pattern[str]  # a capitalised name of up to three words
     pronouns: frozenset[str]  # subjects that name no claimant
+    # Quoted speech (frontline.news.speech): who speaks, and the words that are a side there.
+    speaker_after: re.Pattern[str]  # '," the official said' after a closing quotation mark
+    speaker_before: re.Pattern[str]  # 'X told Reuters: ' before an opening one
+    first_person: re.Pattern[str]  # "we", "our": the speaker's side
+    enemy: re.Pattern[str]  # "the enemy": the other side
+    people_sides: dict[str, str]  # the side of people named alone ("Shoigu")
+    anonymous_speaker: re.Pattern[str]  # "he", "the official": someone named before
     # Finding places (frontline.news.geoparse, frontline.news.roles):
     stop_words: frozenset[str]  # capitalised words that are never a place alone
     people: frozenset[str]  # people named alone
