@@ -522,3 +522,36 @@ def test_the_reports_own_voice_is_the_outlet(matcher):
         "report",
         "confirmed",
     )
+
+
+# --- a clause of its own inside a clause: its cues, dates and sides are its own ---------------
+
+
+def test_a_date_of_a_later_clause_is_not_the_claims():
+    text = "Russian-held Svatove has been under pressure since Ukraine retook Lyman in October."
+    claims = claims_of(text, cached_matcher(), dt.date(2023, 1, 10))
+    svatove, lyman = only(claims, "Svatove"), only(claims, "Lyman")
+    assert (svatove.date.start, svatove.date.precision) == (dt.date(2023, 1, 10), "day")
+    assert (lyman.date.start, lyman.date.precision) == (dt.date(2022, 10, 1), "month")
+    # "Ukraine" acts in "Ukraine retook", though the cue ends the span the side is read in.
+    assert lyman.status == "ukrainian"
+
+
+def test_a_would_of_another_clause_does_not_reach_the_cue(matcher):
+    text = "Capturing Pokrovsk would cut the road to Dnipro, where Russian forces took Ukrainsk."
+    claims = claims_of(text, matcher, dt.date(2024, 10, 2))
+    assert [(c.entry.name, c.status) for c in claims] == [("Ukrainsk", "russian")]
+
+
+def test_a_side_after_the_cue_in_another_clause_is_not_the_actor(matcher):
+    text = "The brigade left Vuhledar after Russian forces cut the last supply road."
+    assert not [c for c in claims_of(text, matcher) if c.status == "ukrainian"]
+
+
+def test_an_actor_of_no_named_side_is_the_claimants(matcher):
+    text = (
+        "The brigade left Vuhledar after Russian forces cut the last supply road, "
+        "Ukraine's military said."
+    )
+    claim = only(claims_of(text, matcher), "Vuhledar")
+    assert (claim.status, claim.claimant) == ("russian", "Ukraine's military")

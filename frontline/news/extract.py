@@ -20,6 +20,7 @@ from frontline.news.dates import DateSpan, dateline_span, find_dates
 from frontline.news.geoparse import METONYMY, PLACE, Mention
 from frontline.news.lexicon import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon, for_language
 from frontline.news.speech import (
+    is_anonymous,
     mark_speakers_sides,
     phrase_side,
     quotation_at,
@@ -46,13 +47,31 @@ _EVENT_PRIORITY = (
 HYPOTHETICAL_AFTER = 20  # characters after the cue: "capture would be"
 
 
+def segments(text: str, span: tuple[int, int], lex: Lexicon = ENGLISH) -> list[tuple[int, int]]:
+    """A clause cut where a clause of its own begins ("... under pressure | since Ukraine
+    retook Lyman in October"): each part's cues, dates and sides are its own."""
+    cuts = [m.start() for m in lex.subordinate.finditer(text, *span)]
+    bounds = [span[0], *cuts, span[1]]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
+def segment_of(
+    text: str, span: tuple[int, int], position: int, lex: Lexicon = ENGLISH
+) -> tuple[int, int]:
+    """The part of a clause (see segments) a position is in."""
+    parts = segments(text, span, lex)
+    return next((p for p in parts if p[0] <= position < p[1]), span)
+
+
 def hypothetical(
     text: str, clause: tuple[int, int], cue_start: int, cue_end: int, lex: Lexicon = ENGLISH
 ) -> bool:
     """A cue in a hypothetical, the future or an attempt states no control ("X's capture
-    would be a milestone", "trying to encircle")."""
-    end = min(clause[1], cue_end + HYPOTHETICAL_AFTER)
-    return bool(lex.hypothetical.search(text, clause[0], end))
+    would be a milestone", "trying to encircle"); a "would" of another part of the clause
+    does not reach it ("Russia would gain a base, where its troops took X")."""
+    own = segment_of(text, clause, cue_start, lex)
+    end = min(own[1], cue_end + HYPOTHETICAL_AFTER)
+    return bool(lex.hypothetical.search(text, own[0], end))
 
 
 # "the town" / "the city" with no name: the last town or city named before.
@@ -137,9 +156,12 @@ def _object_between(
 
 
 def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | None:
-    """The side the last side word in text[start:end] names."""
+    """The side the last side word that begins in text[start:end] names (a word may look
+    past end: "Ukraine" is a side before "retook", which may be where the span stops)."""
     last = None
-    for match in lex.side.finditer(text, start, end):
+    for match in lex.side.finditer(text, start):
+        if match.start() >= end:
+            break
         last = match
     if last is None:
         return None
@@ -166,7 +188,9 @@ def actor_side(
     before = side_of(text, clause[0], cue.start, lex)
     if before:
         return before
-    first = lex.side.search(text, cue.end, clause[1])
+    # After the cue, only its own part of the clause: in "left the town after Russian forces
+    # cut the road" the Russians are not who left.
+    first = lex.side.search(text, cue.end, segment_of(text, clause, cue.start, lex)[1])
     if first is None:
         return None
     return UKRAINIAN if first.group(UKRAINIAN) else RUSSIAN
@@ -177,7 +201,11 @@ def _opposite(side: str | None) -> str | None:
 
 
 def cue_status(
-    text: str, clause: tuple[int, int], cue: _Found, lex: Lexicon = ENGLISH
+    text: str,
+    clause: tuple[int, int],
+    cue: _Found,
+    lex: Lexicon = ENGLISH,
+    default_side: str | None = None,
 ) -> str | None:
     rule = cue.cue.status_from
     if rule in (UKRAINIAN, RUSSIAN, CONTESTED, NO_STATUS):
@@ -200,6 +228,8 @@ def cue_status(
         loser = side_of(text, cue.start, cue.end, lex)
         return _opposite(loser) if loser else side_of(text, clause[0], cue.start, lex)
     side = actor_side(text, clause, cue, lex)
+    if side is None and cue.cue.event != "shelled":
+        side = default_side
     if rule == "other":
         if cue.cue.event == "shelled" and side is None:
             return CONTESTED
@@ -215,7 +245,10 @@ def status_and_event(
     mention: tuple[int, int],
     others: Sequence[tuple[int, int]] = (),
     lex: Lexicon = ENGLISH,
+    default_side: str | None = None,
 ) -> tuple[str, str] | None:
+    """The status and the event a clause gives a mention; an actor of no named side is
+    default_side (the claimant's)."""
     cues = cues_about(text, clause, mention, lex)
     chosen = choose_cue(text, cues, mention, others, lex)
     if chosen is None:
@@ -234,7 +267,7 @@ def status_and_event(
             None,
         )
         chosen = adjective or chosen
-    status = cue_status(text, clause, chosen, lex)
+    status = cue_status(text, clause, chosen, lex, default_side)
     if status is None:
         return None
     # "either controlled by Russia or shelled by its artillery": a place held by one side
@@ -248,7 +281,7 @@ def status_and_event(
             if NO_STATUS in (chosen.cue.status_from, other.cue.status_from):
                 event_cue = chosen if chosen.cue.status_from == NO_STATUS else other
                 return NO_STATUS, event_cue.cue.event
-            other_status = cue_status(text, clause, other, lex)
+            other_status = cue_status(text, clause, other, lex, default_side)
             if other_status and other_status != status:
                 event = min((chosen.cue.event, other.cue.event), key=_EVENT_PRIORITY.index)
                 return CONTESTED, event
@@ -298,7 +331,7 @@ def claimant_of(
         verb = lex.reporting.search(text, start, end)
         if verb:
             subject = _subject_before(text, start, verb.start(), lex)
-            if subject and not lex.anonymous_speaker.fullmatch(subject):
+            if subject and not is_anonymous(subject, lex):
                 return subject
             anonymous = anonymous or bool(text[start : verb.start()].strip())
     return previous if anonymous and previous else report
@@ -312,7 +345,7 @@ def named_speakers(
     for start, end in sentence_spans:
         for verb in lex.reporting.finditer(text, start, end):
             subject = _subject_before(text, start, verb.start(), lex)
-            if subject and not lex.anonymous_speaker.fullmatch(subject):
+            if subject and not is_anonymous(subject, lex):
                 found.append((verb.start(), subject))
     return sorted(found)
 
@@ -359,14 +392,25 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     return phrase
 
 
-def date_of(text: str, spans: list[tuple[int, int]], near: int, dateline: dt.date) -> DateSpan:
-    """The date expression nearest the cue in the clause, else in the sentence, else the
-    dateline (a claim without a date of its own is about the day of the report)."""
-    for start, end in spans:
-        found = find_dates(text, start, end, dateline)
-        if found:
-            best = min(found, key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
-            return best[2]
+def date_of(
+    text: str,
+    spans: list[tuple[int, int]],
+    near: int,
+    dateline: dt.date,
+    lex: Lexicon = ENGLISH,
+) -> DateSpan:
+    """The date expression nearest the cue in its own part of the clause (see segments), else
+    in the parts before it (a part after it is another event: "under pressure since Ukraine
+    retook Lyman in October"), then the same in the sentence, else the dateline (a claim
+    without a date of its own is about the day of the report)."""
+    for span in spans:
+        parts = segments(text, span, lex)
+        own = next((i for i, p in enumerate(parts) if p[0] <= near < p[1]), len(parts) - 1)
+        for start, end in [parts[own], *reversed(parts[:own])]:
+            found = find_dates(text, start, end, dateline)
+            if found:
+                best = min(found, key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
+                return best[2]
     return dateline_span(dateline)
 
 
@@ -513,14 +557,6 @@ def extract_claims(
         ]
         if lex.goal_before.search(text[max(0, mention.start - 30) : mention.start]):
             continue  # where forces were headed, not where they are
-        found = status_and_event(reading, clause, span, others, lex)
-        if found is None:
-            continue  # named, but nothing said about who holds it
-        status, event = found
-        cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
-        if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
-            continue
-        cue_start = cue.start if cue else None
         # Certainty, claimant and date: the clause first, then the whole sentence. What is
         # said inside a quotation is its speaker's claim.
         scope = [clause, sentence]
@@ -531,6 +567,24 @@ def extract_claims(
             claimant = claimant_of(
                 text, scope, report, lex, _speaker_before(speakers, mention.start)
             )
+        # An actor of no named side ("The 72nd Brigade left the town, a spokesman said") is
+        # the claimant's side: a side tells of its own units.
+        speaker_side = claimant_side(claimant, lex)
+        found = status_and_event(
+            reading,
+            clause,
+            span,
+            others,
+            lex,
+            default_side=speaker_side if speaker_side in (UKRAINIAN, RUSSIAN) else None,
+        )
+        if found is None:
+            continue  # named, but nothing said about who holds it
+        status, event = found
+        cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
+        if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
+            continue
+        cue_start = cue.start if cue else None
         candidates.append(
             Candidate(
                 entry=mention.entry,
@@ -547,7 +601,11 @@ def extract_claims(
                 ),
                 claimant=claimant,
                 date=date_of(
-                    text, scope, cue_start if cue_start is not None else mention.start, dateline
+                    text,
+                    scope,
+                    cue_start if cue_start is not None else mention.start,
+                    dateline,
+                    lex,
                 ),
                 quote=text[clause[0] : clause[1]],
                 start=clause[0],

@@ -65,6 +65,12 @@ def phrase_side(phrase: str, lex: Lexicon = ENGLISH) -> str | None:
     return None
 
 
+def is_anonymous(phrase: str, lex: Lexicon = ENGLISH) -> bool:
+    """Whether a speaker is someone named before: "he", "a spokesman", "the official" (but
+    not "a Russian commander", whose side is named)."""
+    return bool(lex.anonymous_speaker.fullmatch(phrase)) and phrase_side(phrase, lex) is None
+
+
 def _trim_subject(phrase: str, lex: Lexicon) -> str:
     phrase = phrase.strip().strip(",").strip()
     cut = 0
@@ -95,7 +101,7 @@ def quotations(
     result: list[Quotation] = []
     for span in quotation_spans(text):
         speaker = _speaker(text, span, lex)
-        if speaker and lex.anonymous_speaker.fullmatch(speaker):
+        if speaker and is_anonymous(speaker, lex):
             earlier = sorted(
                 [(q.start, q.speaker) for q in result if q.speaker]
                 + [(where, who) for where, who in named if where < span[0]]

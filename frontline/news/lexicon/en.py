@@ -243,6 +243,24 @@ CUE_GAP = re.compile(
     r"now|reportedly|finally)\s+)*",
     re.IGNORECASE,
 )
+# Where a clause of its own begins inside a clause: a subordinating word before a subject
+# ("since Ukraine retook", "after Russian forces cut", "where Wagner fighters claimed"), not
+# before a date or a noun alone ("since October", "after heavy fighting"). Its cues, dates and
+# sides are its own.
+_MONTH_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+_CLAUSE_SUBJECT = (
+    r"(?:it|they|he|she|we|its|their)\s|"
+    r"(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:had|has|have|was|were|is|are)\s"
+)
+SUBORDINATE = re.compile(
+    r",?\s+(?:(?:since|after|before|until|when|because|once|where|while|although|though)\s+"
+    rf"(?=(?!(?:{_MONTH_WORDS})\b)[A-Z]|{_CLAUSE_SUBJECT})"
+    # "as" only before a side or a pronoun: "known in Soviet times as Artemivsk" is a name.
+    rf"|as\s+(?=(?:Ukrainian|Russian|Ukraine|Russia)\b|{_CLAUSE_SUBJECT}))"
+)
 APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:\w+\s+)?")
 PASSIVE_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
 BY = re.compile(r"\bby\s+(?:the\s+)?")
@@ -305,7 +323,7 @@ PEOPLE_SIDES = {
 }
 # A speaker who is someone named before: "he said", "the official said".
 ANONYMOUS_SPEAKER = re.compile(
-    r"(?:he|she|they|the\s+(?:\w+\s+)?(?:official|spokesman|spokeswoman|spokesperson|"
+    r"(?:he|she|they|(?:the|an?)\s+(?:\w+\s+)?(?:official|spokesman|spokeswoman|spokesperson|"
     r"commander|officer|source|minister|ministry|governor|statement))",
     re.IGNORECASE,
 )
@@ -480,6 +498,7 @@ LEXICON = Lexicon(
     goal_before=GOAL_BEFORE,
     cue_gap=CUE_GAP,
     apposition=APPOSITION,
+    subordinate=SUBORDINATE,
     passive_by=PASSIVE_BY,
     by=BY,
     fell_to=FELL_TO,

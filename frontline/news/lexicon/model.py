@@ -44,6 +44,7 @@ class Lexicon:
     goal_before: re.Pattern[str]  # "on the way to"
     cue_gap: re.Pattern[str]  # between a place and its cue: "was finally"
     apposition: re.Pattern[str]  # ", a" after a name
+    subordinate: re.Pattern[str]  # where a clause of its own begins: "since Ukraine retook"
     passive_by: re.Pattern[str]  # after a passive cue: "by"
     by: re.Pattern[str]
     fell_to: re.Pattern[str]
