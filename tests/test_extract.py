@@ -555,3 +555,35 @@ def test_an_actor_of_no_named_side_is_the_claimants(matcher):
     )
     claim = only(claims_of(text, matcher), "Vuhledar")
     assert (claim.status, claim.claimant) == ("russian", "Ukraine's military")
+
+
+# --- "the town" in a clause of its own, and a place before an office's title ------------------
+
+
+def test_the_city_in_a_clause_of_another_event_is_the_place_named_before(matcher):
+    text = "Soledar remains in Russian hands since Wagner fighters took the town in January."
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == "Soledar"]
+    assert [(c.event, c.date.precision) for c in claims] == [("held", "day"), ("captured", "month")]
+
+
+def test_the_town_in_a_clause_of_the_same_change_makes_no_second_claim(matcher):
+    text = "Ukrainian troops entered Izium on Saturday after Russian forces left the town."
+    assert len(claims_of(text, matcher)) == 1
+
+
+def test_an_adjective_may_stand_before_the_town(matcher):
+    text = "Fighting went on near Soledar. Wagner said it had taken the salt-mining town."
+    claim = only([c for c in claims_of(text, matcher) if c.event == "captured"], "Soledar")
+    assert claim.status == "russian"
+
+
+def test_a_place_before_an_offices_title_is_no_place_of_a_claim(matcher):
+    text = (
+        "Fighting raged near Vuhledar. The Donetsk leader said Russian forces had taken the town."
+    )
+    mentions = find_mentions(text, matcher)
+    assert [m.role for m in mentions if m.text == "Donetsk"] == ["office"]
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.status) for c in claims if c.event == "captured"] == [
+        ("Vuhledar", "russian")
+    ]

@@ -423,24 +423,39 @@ def _anaphors(
     sentence_spans: list[tuple[int, int]],
     lex: Lexicon = ENGLISH,
 ) -> list[Mention]:
-    """ "The town of some 27,000 people ... fell": in a sentence that names no place, "the
-    town" or "the city" is the last town or city named in the sentences before."""
+    """ "The town of some 27,000 people ... fell": in a part of a clause (see segments) that
+    names no place, "the town" or "the city" is the last town or city named before it, in
+    its sentence or the sentences before ("Bakhmut remains in Russian hands since Wagner
+    took the city in May")."""
     result = []
-    for index, (start, end) in enumerate(sentence_spans):
-        if any(start <= m.start < end for m in mentions if m.role in (PLACE, METONYMY)):
-            continue
-        match = lex.anaphor.search(text, start, end)
-        if match is None:
-            continue
+    named = [m for m in mentions if m.role in (PLACE, METONYMY)]
+    for index, sentence in enumerate(sentence_spans):
         reach_start = sentence_spans[max(0, index - ANAPHOR_REACH)][0]
-        earlier = [
-            m
-            for m in mentions
-            if reach_start <= m.start < start
-            and m.role == PLACE
-            and m.entry.kind in ("city", "town", "village")
-        ]
-        if earlier:
+        if any(sentence[0] <= m.start < sentence[1] for m in named):
+            # A sentence that names places: only a clause of its own within a clause, of
+            # another event ("since Wagner took the city in May"), that names none.
+            parts = [
+                part
+                for clause in clauses(text, *sentence)
+                for part in segments(text, clause, lex)[1:]
+                if lex.other_event.match(text, part[0])
+                and not any(part[0] <= m.start < part[1] for m in named)
+            ]
+        else:
+            parts = [sentence]
+        for start, end in parts:
+            match = lex.anaphor.search(text, start, end)
+            if match is None:
+                continue
+            earlier = [
+                m
+                for m in mentions
+                if reach_start <= m.start < match.start()
+                and m.role == PLACE
+                and m.entry.kind in ("city", "town", "village")
+            ]
+            if not earlier:
+                continue
             # "the town" after "Marinka, a town on the edge of Donetsk city" is Marinka.
             noun = match.group(0).split()[-1].lower()
             wanted = ("city",) if noun == "city" else ("town", "village")
@@ -537,6 +552,7 @@ def extract_claims(
     # "we", "our" and "the enemy" in a quotation read as the speaker's side and the other.
     reading = mark_speakers_sides(text, quotes, lex)
     candidates: list[Candidate] = []
+    stated: set[tuple] = set()  # (place, sentence, status, date) of the claims so far
     for mention in places:
         # A subject left out is an empty span at its sentence's start: the sentence after it.
         reach = max(mention.end, mention.start + 1)
@@ -585,6 +601,13 @@ def extract_claims(
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
         cue_start = cue.start if cue else None
+        date = date_of(
+            text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
+        )
+        said = (mention.entry.key, sentence, status, date.start, date.end)
+        if mention.how == "anaphor" and said in stated:
+            continue  # "entered Lyman on Saturday after Russians withdrew from the town"
+        stated.add(said)
         candidates.append(
             Candidate(
                 entry=mention.entry,
@@ -600,13 +623,7 @@ def extract_claims(
                     else certainty_of(text, scope, cue_start, lex)
                 ),
                 claimant=claimant,
-                date=date_of(
-                    text,
-                    scope,
-                    cue_start if cue_start is not None else mention.start,
-                    dateline,
-                    lex,
-                ),
+                date=date,
                 quote=text[clause[0] : clause[1]],
                 start=clause[0],
                 end=clause[1],
@@ -614,15 +631,18 @@ def extract_claims(
                 mention_start=mention.start,
             )
         )
-    return _one_per_place_and_clause(candidates)
+    return _one_per_place_and_clause(text, candidates, lex)
 
 
-def _one_per_place_and_clause(candidates: list[Candidate]) -> list[Candidate]:
-    """A place named twice in one clause ("Izium ... Izyum") makes one claim."""
-    seen: set[tuple[str, int]] = set()
+def _one_per_place_and_clause(
+    text: str, candidates: list[Candidate], lex: Lexicon = ENGLISH
+) -> list[Candidate]:
+    """A place named twice in one part of a clause ("Izium ... Izyum") makes one claim."""
+    seen: set[tuple[str, int, int]] = set()
     kept = []
     for candidate in candidates:
-        key = (candidate.entry.key, candidate.start)
+        part = segment_of(text, (candidate.start, candidate.end), candidate.mention_start, lex)
+        key = (candidate.entry.key, candidate.start, part[0])
         if key not in seen:
             seen.add(key)
             kept.append(candidate)

@@ -216,7 +216,11 @@ ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;]{3,80})", re.IGNORECASE)
 LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
 
 # "the town" / "the city" with no name: the last town or city named before.
-ANAPHOR = re.compile(r"\b[Tt]he\s+(?:town|city|village|settlement)\b(?!\s+of\s+[A-Z])")
+# An adjective may stand between ("the salt-mining town", "the ruined city"), a name may not
+# follow ("the town of Lyman").
+ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?(?:town|city|village|settlement)\b(?!\s+of\s+[A-Z])"
+)
 
 LIST_GAP = re.compile(
     r"\s*(?:,|and|or|,\s*and|,\s*or|,\s*(?:including|among\s+them|such\s+as))\s*",
@@ -261,6 +265,10 @@ SUBORDINATE = re.compile(
     # "as" only before a side or a pronoun: "known in Soviet times as Artemivsk" is a name.
     rf"|as\s+(?=(?:Ukrainian|Russian|Ukraine|Russia)\b|{_CLAUSE_SUBJECT}))"
 )
+# Of those clauses, the ones that tell another event than the clause they are in ("remains in
+# Russian hands since Wagner took the city in May", "where Wagner claimed the town"); "after"
+# and "as" tell the same change twice ("entered Kherson after Russia left the city").
+OTHER_EVENT = re.compile(r",?\s+(?:since|where|when|while|although|though)\b")
 APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:\w+\s+)?")
 PASSIVE_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
 BY = re.compile(r"\bby\s+(?:the\s+)?")
@@ -433,6 +441,14 @@ OFFICE_BEFORE = re.compile(
     r"embassy)\s+in\s+$",
     re.IGNORECASE,
 )
+# After a place that is an office's remit, a name before its title: "the Russia-installed
+# Donetsk leader", "Kherson officials", "the Kharkiv regional governor".
+OFFICE_AFTER = re.compile(
+    r"\s+(?:(?:regional|region|oblast|city|military|separatist|occupation)\s+)?"
+    r"(?:leader|governor|mayor|administration|authorities|officials?|council|police|"
+    r"prosecutors?|head|chief)\b",
+    re.IGNORECASE,
+)
 # Rivers that share a name with a settlement (Dnipro, Oskil, Inhulets...). "the Dnipro" or
 # "the Oskil river" is the river, a line of the front and never a settlement; but "the" before
 # another name is a town's ("the outskirts of the Lyman", "the Avdiivka sector").
@@ -499,6 +515,7 @@ LEXICON = Lexicon(
     cue_gap=CUE_GAP,
     apposition=APPOSITION,
     subordinate=SUBORDINATE,
+    other_event=OTHER_EVENT,
     passive_by=PASSIVE_BY,
     by=BY,
     fell_to=FELL_TO,
@@ -517,6 +534,7 @@ LEXICON = Lexicon(
     metonymy_after=METONYMY_AFTER,
     locator_gap=LOCATOR_GAP,
     office_before=OFFICE_BEFORE,
+    office_after=OFFICE_AFTER,
     rivers=RIVERS,
     river_before=RIVER_BEFORE,
     river_after=RIVER_AFTER,

@@ -45,6 +45,7 @@ class Lexicon:
     cue_gap: re.Pattern[str]  # between a place and its cue: "was finally"
     apposition: re.Pattern[str]  # ", a" after a name
     subordinate: re.Pattern[str]  # where a clause of its own begins: "since Ukraine retook"
+    other_event: re.Pattern[str]  # such a clause that tells another event: "since", "where"
     passive_by: re.Pattern[str]  # after a passive cue: "by"
     by: re.Pattern[str]
     fell_to: re.Pattern[str]
@@ -65,6 +66,7 @@ class Lexicon:
     metonymy_after: re.Pattern[str]  # "Kyiv's troops", "Kyiv insisted"
     locator_gap: re.Pattern[str]  # "Lyman in the Donetsk region"
     office_before: re.Pattern[str]  # "the governor of"
+    office_after: re.Pattern[str]  # "Donetsk leader", "Kherson officials"
     rivers: frozenset[str]  # rivers that share a settlement's name
     river_before: re.Pattern[str]
     river_after: re.Pattern[str]
