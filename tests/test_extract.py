@@ -587,3 +587,44 @@ def test_a_place_before_an_offices_title_is_no_place_of_a_claim(matcher):
     assert [(c.entry.name, c.status) for c in claims if c.event == "captured"] == [
         ("Vuhledar", "russian")
     ]
+
+
+# --- cue words, locators, and who says a place fell -------------------------------------------
+
+
+def test_who_denies_a_fall_is_not_who_took_the_place(matcher):
+    claim = only(claims_of("Kyiv's military denied that Soledar had fallen.", matcher), "Soledar")
+    assert (claim.status, claim.certainty) == ("russian", "denied")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Russia's defence ministry denied that Klishchiivka had been lost.", "ukrainian"),
+        ("Ukrainian forces lost control of Marinka on Monday.", "russian"),
+    ],
+)
+def test_a_place_lost_is_lost_by_the_actors_side(matcher, text, status):
+    place = "Klishchiivka" if "Klishchiivka" in text else "Marinka"
+    assert only(claims_of(text, matcher), place).status == status
+
+
+def test_the_fall_of_a_place_is_a_claim(matcher):
+    claim = only(claims_of("The fall of Soledar was a blow to Kyiv.", matcher), "Soledar")
+    assert (claim.event, claim.status) == ("fell", "russian")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian forces have liberated several villages in the Kherson region.",
+        "Ukraine retook the village of Robotyne in the southern Zaporizhzhia region.",
+    ],
+)
+def test_an_oblast_that_only_locates_makes_no_claim(matcher, text):
+    assert not [c for c in claims_of(text, matcher) if c.entry.kind == "oblast"]
+
+
+def test_where_a_road_leads_from_is_no_claim(matcher):
+    text = "Robotyne is the first settlement retaken on the road south from Orikhiv."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Robotyne"]

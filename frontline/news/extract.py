@@ -214,8 +214,10 @@ def cue_status(
         fell_to = lex.fell_to.match(text[cue.end : clause[1]])
         if fell_to:
             return side_of(text, cue.end, min(clause[1], cue.end + fell_to.end() + 30))
-        # A place "fell" to the invader unless the clause says otherwise.
-        return side_of(text, *clause, lex=lex) or RUSSIAN
+        # A place "fell" to the invader unless the clause says otherwise; who says so is not
+        # who took it ("Kyiv denied that Soledar had fallen").
+        said = [m.end() for m in lex.reporting.finditer(text, clause[0], cue.start)]
+        return side_of(text, said[-1] if said else clause[0], clause[1], lex) or RUSSIAN
     if rule == "passive":
         by = lex.by.search(text[cue.end : clause[1]])
         if by:

@@ -86,11 +86,13 @@ def assign_roles(text: str, mentions: list[Mention], lex: Lexicon = ENGLISH) -> 
             or _pro(text, mention)
         ):  # "pro-Kyiv officials" are a government's
             role = METONYMY
-        elif (
-            mention.entry.kind == "oblast"
-            and i > 0
-            and lex.locator_gap.match(text[mentions[i - 1].end : mention.start])
-            and mentions[i - 1].entry.kind != "oblast"
+        elif mention.entry.kind == "oblast" and (
+            (
+                i > 0
+                and lex.locator_gap.match(text[mentions[i - 1].end : mention.start])
+                and mentions[i - 1].entry.kind != "oblast"
+            )
+            or lex.locator_before.search(text[max(0, mention.start - 50) : mention.start])
         ):
             role = LOCATOR
         result.append(replace(mention, role=role))

@@ -129,7 +129,14 @@ CUES: tuple[Cue, ...] = (
         r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
         "other",
     ),
-    Cue("fell", r"fell|fallen|falls", "fell"),
+    # "had been lost", "lost control of": the side that lost it is the actor's.
+    Cue(
+        "withdrew",
+        r"(?:had|has|have|was|were|been|being)\s+lost|"
+        r"(?:lost|losing)\s+(?:control\s+(?:of|over)|the\s+(?:town|city|village))",
+        "other",
+    ),
+    Cue("fell", r"fell|fallen|falls|fall\s+of", "fell"),
     Cue("encircled", r"encircl\w*|surround\w*|cut\s+off|оточен\w*|оточил\w*", CONTESTED),
     Cue(
         "fighting",
@@ -233,6 +240,7 @@ GOAL_BEFORE = re.compile(
     r"\b(?:on\s+the\s+(?:way|road)\s+to|en\s+route\s+to|in\s+the\s+direction\s+of)\s+$"
     r"|\b(?:fled|retreat\w*|withdr[ae]w\w*|pull\w*\s+back|fell\s+back)\s+(?:\w+\s+){0,2}?"
     r"(?:towards?|in\s+the\s+direction\s+of)\s+$"
+    r"|\b(?:road|way|route|highway)\s+(?:\w+\s+){0,2}?(?:from|to|towards?)\s+$"
     r"|\b(?:villages|settlements|towns|localities)\s+(?:near|around|outside|"
     r"close\s+to|(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$",
     re.IGNORECASE,
@@ -427,10 +435,18 @@ METONYMY_AFTER = re.compile(
 )
 # Between a place and the oblast that locates it: "Lyman in the Donetsk region",
 # "Lyman, Donetsk region", "Lyman (Donetsk region)", "Balakliia, a town in the Kharkiv region".
+_DIRECTION = r"(?:(?:south|north)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+"
 LOCATOR_GAP = re.compile(
     r"^(?:\s+in\s+(?:the\s+)?|\s+of\s+the\s+|,\s*(?:in\s+)?(?:the\s+)?|"
     r"\s*\(\s*(?:the\s+)?|,\s+an?\s+(?:\w+\s+){0,2}?(?:town|city|village|"
-    r"settlement|hub|centre|center)\s+in\s+(?:the\s+)?)$",
+    rf"settlement|hub|centre|center)\s+in\s+(?:the\s+)?)(?:{_DIRECTION})?$",
+    re.IGNORECASE,
+)
+# An oblast after the places it holds, named by a common noun, only locates them: "several
+# villages in the Kherson region".
+LOCATOR_BEFORE = re.compile(
+    r"\b(?:villages?|settlements?|towns?|cities|localities|positions|areas?)\s+"
+    rf"(?:in|of|across)\s+(?:the\s+)?(?:{_DIRECTION})?$",
     re.IGNORECASE,
 )
 # Before a place that is where an office sits or what it governs, not where things happen.
@@ -533,6 +549,7 @@ LEXICON = Lexicon(
     titles=TITLES,
     metonymy_after=METONYMY_AFTER,
     locator_gap=LOCATOR_GAP,
+    locator_before=LOCATOR_BEFORE,
     office_before=OFFICE_BEFORE,
     office_after=OFFICE_AFTER,
     rivers=RIVERS,

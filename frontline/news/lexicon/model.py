@@ -65,6 +65,7 @@ class Lexicon:
     titles: frozenset[str]  # words before a person's name
     metonymy_after: re.Pattern[str]  # "Kyiv's troops", "Kyiv insisted"
     locator_gap: re.Pattern[str]  # "Lyman in the Donetsk region"
+    locator_before: re.Pattern[str]  # "villages in the Kherson region"
     office_before: re.Pattern[str]  # "the governor of"
     office_after: re.Pattern[str]  # "Donetsk leader", "Kherson officials"
     rivers: frozenset[str]  # rivers that share a settlement's name
