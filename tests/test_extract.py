@@ -628,3 +628,15 @@ def test_an_oblast_that_only_locates_makes_no_claim(matcher, text):
 def test_where_a_road_leads_from_is_no_claim(matcher):
     text = "Robotyne is the first settlement retaken on the road south from Orikhiv."
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Robotyne"]
+
+
+def test_quotations_pair_their_marks_within_a_paragraph():
+    from frontline.news.speech import quotation_spans
+
+    text = 'He said: "We won." Then “this”, and "an open one\n\nNext paragraph "x".'
+    assert [text[a:b] for a, b in quotation_spans(text)] == [
+        '"We won."',
+        "“this”",
+        '"an open one',
+        '"x"',
+    ]

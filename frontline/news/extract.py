@@ -11,6 +11,7 @@ its offsets in the text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -87,12 +88,19 @@ class _Found:
 
 
 def find_cues(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> list[_Found]:
-    found = []
+    """The control cues in text[start:end], in order (a clause's are read once for all the
+    places it names)."""
+    return list(_find_cues(text, start, end, lex))
+
+
+@functools.lru_cache(maxsize=512)
+def _find_cues(text: str, start: int, end: int, lex: Lexicon) -> tuple[_Found, ...]:
+    found: list[_Found] = []
     for cue, pattern in lex.cues:
         for match in pattern.finditer(text, start, end):
             if not any(f.start < match.end() and match.start() < f.end for f in found):
                 found.append(_Found(cue, match.start(), match.end()))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def choose_cue(

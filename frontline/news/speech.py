@@ -32,18 +32,24 @@ class Quotation:
     side: str | None
 
 
+_MARKS = re.compile(r'["“”]|\n\s*\n')
+
+
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, its marks included; straight marks pair up within a
     paragraph, an unclosed one ends with it."""
     spans = []
     open_at: int | None = None
-    for i, char in enumerate(text):
-        if char == "\n" and text[i + 1 : i + 2] == "\n" and open_at is not None:
-            spans.append((open_at, i))
-            open_at = None
-        elif char == _OPENING or (char == _STRAIGHT and open_at is None):
-            open_at = i if open_at is None else open_at
-        elif (char in (_CLOSING, _STRAIGHT)) and open_at is not None:
+    for match in _MARKS.finditer(text):
+        char, i = match.group(0), match.start()
+        if char not in (_OPENING, _CLOSING, _STRAIGHT):  # a paragraph ends
+            if open_at is not None:
+                spans.append((open_at, i))
+                open_at = None
+        elif open_at is None:
+            if char != _CLOSING:
+                open_at = i
+        elif char != _OPENING:
             spans.append((open_at, i + 1))
             open_at = None
     if open_at is not None:

@@ -24,7 +24,7 @@ class Cue:
     status_from: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the reader caches per lexicon
 class Lexicon:
     language: str
     side: re.Pattern[str]  # named groups "ukrainian" and "russian"
