@@ -640,3 +640,26 @@ def test_quotations_pair_their_marks_within_a_paragraph():
         '"an open one',
         '"x"',
     ]
+
+
+def test_a_quotation_with_no_speaker_of_its_own_is_the_last_speakers(matcher):
+    text = (
+        "Hanna Maliar said on Monday that the push went on. "
+        '"Our forces have taken Robotyne and are clearing it."'
+    )
+    claim = only(claims_of(text, matcher, dt.date(2023, 8, 28)), "Robotyne")
+    assert (claim.status, claim.certainty, claim.claimant) == (
+        "ukrainian",
+        "claimed",
+        "Hanna Maliar",
+    )
+
+
+def test_a_sides_adjective_in_a_quotation_is_the_speakers_claim(matcher):
+    text = '"Russian-held Verbove is next," a Ukrainian officer said.'
+    claim = only(claims_of(text, matcher), "Verbove")
+    assert (claim.status, claim.certainty, claimant_side(claim.claimant)) == (
+        "russian",
+        "claimed",
+        "ukrainian",
+    )

@@ -587,8 +587,10 @@ def extract_claims(
         # said inside a quotation is its speaker's claim.
         scope = [clause, sentence]
         quote = quotation_at(quotes, mention.start)
-        if quote is not None and quote.speaker:
-            claimant = quote.speaker
+        if quote is not None:
+            # A quotation is never the report's own voice: its speaker's, else the last one
+            # named before it.
+            claimant = quote.speaker or _speaker_before(speakers, quote.start) or report
         else:
             claimant = claimant_of(
                 text, scope, report, lex, _speaker_before(speakers, mention.start)
@@ -611,6 +613,17 @@ def extract_claims(
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
         cue_start = cue.start if cue else None
+        if (
+            cue is not None
+            and cue.cue.status_from in ADJECTIVE_STATUSES
+            and quote is None
+            and not any(lex.unverified.search(text, *span) for span in scope)
+        ):
+            certainty = "confirmed"  # "Russian-occupied Horlivka": the report's own word
+        else:
+            certainty = certainty_of(text, scope, cue_start, lex)
+            if quote is not None and certainty == "confirmed":
+                certainty = "claimed"  # what a speaker says is claimed, not confirmed
         date = date_of(
             text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
         )
@@ -624,14 +637,7 @@ def extract_claims(
                 mention=mention.text,
                 status=status,
                 event=event,
-                certainty=(
-                    # "Russian-occupied Horlivka": the report's own word, whoever it quotes.
-                    "confirmed"
-                    if cue is not None
-                    and cue.cue.status_from in ADJECTIVE_STATUSES
-                    and not any(lex.unverified.search(text, *span) for span in scope)
-                    else certainty_of(text, scope, cue_start, lex)
-                ),
+                certainty=certainty,
                 claimant=claimant,
                 date=date,
                 quote=text[clause[0] : clause[1]],

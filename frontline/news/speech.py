@@ -101,13 +101,14 @@ def _speaker(text: str, span: tuple[int, int], lex: Lexicon) -> str:
 def quotations(
     text: str, lex: Lexicon = ENGLISH, named: Sequence[tuple[int, str]] = ()
 ) -> list[Quotation]:
-    """The quotations of a text with their speakers; "he" or "the official" is the last
-    speaker named before, by a quotation or in `named` ((where, who) of the subjects of
+    """The quotations of a text with their speakers; "he", "the official" or no one is the
+    last speaker named before, by a quotation or in `named` ((where, who) of the subjects of
     reporting verbs)."""
     result: list[Quotation] = []
     for span in quotation_spans(text):
         speaker = _speaker(text, span, lex)
-        if speaker and is_anonymous(speaker, lex):
+        # "he said", or no speaker at all: the last one named before goes on.
+        if not speaker or is_anonymous(speaker, lex):
             earlier = sorted(
                 [(q.start, q.speaker) for q in result if q.speaker]
                 + [(where, who) for where, who in named if where < span[0]]
