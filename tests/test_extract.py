@@ -663,3 +663,10 @@ def test_a_sides_adjective_in_a_quotation_is_the_speakers_claim(matcher):
         "claimed",
         "ukrainian",
     )
+
+
+def test_a_would_of_the_next_predicate_does_not_undo_a_capture(matcher):
+    text = "Prigozhin said on Saturday his fighters had taken Bakhmut and would hand it over."
+    claim = only(claims_of(text, matcher, dt.date(2023, 5, 21)), "Bakhmut")
+    assert (claim.status, claim.date.start) == ("russian", dt.date(2023, 5, 20))
+    assert claims_of("The capture of Bakhmut would be a milestone.", matcher) == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,7 +73,12 @@ def hypothetical(
     does not reach it ("Russia would gain a base, where its troops took X")."""
     own = segment_of(text, clause, cue_start, lex)
     end = min(own[1], cue_end + HYPOTHETICAL_AFTER)
-    return bool(lex.hypothetical.search(text, own[0], end))
+    # After the cue, not past the next predicate ("had taken X and would hand it over").
+    joined = _NEXT_PREDICATE.search(text, cue_end, end)
+    return bool(lex.hypothetical.search(text, own[0], joined.start() if joined else end))
+
+
+_NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?=(?:would|will|could|might|may)\b)")
 
 
 # "the town" / "the city" with no name: the last town or city named before.
