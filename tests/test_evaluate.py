@@ -61,9 +61,9 @@ FLOOR_FRESH = {
     "claim_precision": 0.85,
     "claim_recall": 0.607,
     "status_accuracy": 0.535,
-    "certainty_accuracy": 0.553,
+    "certainty_accuracy": 0.571,
     "date_accuracy": 0.571,
-    "claimant_accuracy": 0.446,
+    "claimant_accuracy": 0.464,
 }
 
 
