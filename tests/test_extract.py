@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from frontline.news.dates import find_dates, parse_relative, parse_with_dateparser
-from frontline.news.extract import Candidate, extract_claims
+from frontline.news.extract import Candidate, claimant_side, extract_claims
 from frontline.news.geoparse import cached_matcher, find_mentions
 from frontline.store import load_dataset
 
@@ -452,3 +452,221 @@ def test_days_read_without_dateparser_resolve_as_dateparser_does(words):
 def test_ukraine_acting_a_retreats_goal_and_a_locating_town(matcher, text, expected):
     claims = claims_of(text, matcher, dt.date(2023, 9, 18))
     assert [(c.entry.name, c.status) for c in claims] == expected
+
+
+# --- quoted speech: the speaker's claim, and whose side "we", "our" and "the enemy" are -------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "status", "side"),
+    [
+        (
+            'Denis Pushilin said: "Our fighters have taken Marinka."',
+            "Marinka",
+            "russian",
+            "russian",
+        ),
+        (
+            '"We pushed the enemy out of Robotyne," the commander of a Russian unit said.',
+            "Robotyne",
+            "russian",
+            "russian",
+        ),
+        (
+            '"We pushed the enemy out of Robotyne," Maliar said.',
+            "Robotyne",
+            "ukrainian",
+            "ukrainian",
+        ),
+        (
+            'A Ukrainian officer told Reuters: "Our units have entered Blahodatne."',
+            "Blahodatne",
+            "ukrainian",
+            "ukrainian",
+        ),
+    ],
+)
+def test_in_a_quotation_we_is_the_speakers_side(matcher, text, place, status, side):
+    claim = only(claims_of(text, matcher), place)
+    assert (claim.status, claim.certainty, claimant_side(claim.claimant)) == (
+        status,
+        "claimed",
+        side,
+    )
+
+
+def test_a_quotation_is_claimed_by_its_speaker_named_before(matcher):
+    text = (
+        "A Russian military spokesman said on Sunday that the assault had begun. "
+        '"Our units entered Blahodatne at dawn," the spokesman said.'
+    )
+    claim = only(claims_of(text, matcher), "Blahodatne")
+    assert claim.claimant == "A Russian military spokesman"
+    assert (claim.status, claim.certainty) == ("russian", "claimed")
+
+
+def test_she_said_is_the_speaker_named_before_not_the_report(matcher):
+    text = (
+        "Hanna Maliar said on Monday that the fighting was heavy. "
+        "Russian forces were pushed out of Robotyne, she said."
+    )
+    claim = only(claims_of(text, matcher), "Robotyne")
+    assert claim.claimant == "Hanna Maliar"
+    assert claimant_side(claim.claimant) == "ukrainian"
+
+
+def test_the_reports_own_voice_is_the_outlet(matcher):
+    claim = only(claims_of("Russia seized Pavlivka in November.", matcher), "Pavlivka")
+    assert (claim.claimant, claimant_side(claim.claimant), claim.certainty) == (
+        "AFP (the report)",
+        "report",
+        "confirmed",
+    )
+
+
+# --- a clause of its own inside a clause: its cues, dates and sides are its own ---------------
+
+
+def test_a_date_of_a_later_clause_is_not_the_claims():
+    text = "Russian-held Svatove has been under pressure since Ukraine retook Lyman in October."
+    claims = claims_of(text, cached_matcher(), dt.date(2023, 1, 10))
+    svatove, lyman = only(claims, "Svatove"), only(claims, "Lyman")
+    assert (svatove.date.start, svatove.date.precision) == (dt.date(2023, 1, 10), "day")
+    assert (lyman.date.start, lyman.date.precision) == (dt.date(2022, 10, 1), "month")
+    # "Ukraine" acts in "Ukraine retook", though the cue ends the span the side is read in.
+    assert lyman.status == "ukrainian"
+
+
+def test_a_would_of_another_clause_does_not_reach_the_cue(matcher):
+    text = "Capturing Pokrovsk would cut the road to Dnipro, where Russian forces took Ukrainsk."
+    claims = claims_of(text, matcher, dt.date(2024, 10, 2))
+    assert [(c.entry.name, c.status) for c in claims] == [("Ukrainsk", "russian")]
+
+
+def test_a_side_after_the_cue_in_another_clause_is_not_the_actor(matcher):
+    text = "The brigade left Vuhledar after Russian forces cut the last supply road."
+    assert not [c for c in claims_of(text, matcher) if c.status == "ukrainian"]
+
+
+def test_an_actor_of_no_named_side_is_the_claimants(matcher):
+    text = (
+        "The brigade left Vuhledar after Russian forces cut the last supply road, "
+        "Ukraine's military said."
+    )
+    claim = only(claims_of(text, matcher), "Vuhledar")
+    assert (claim.status, claim.claimant) == ("russian", "Ukraine's military")
+
+
+# --- "the town" in a clause of its own, and a place before an office's title ------------------
+
+
+def test_the_city_in_a_clause_of_another_event_is_the_place_named_before(matcher):
+    text = "Soledar remains in Russian hands since Wagner fighters took the town in January."
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == "Soledar"]
+    assert [(c.event, c.date.precision) for c in claims] == [("held", "day"), ("captured", "month")]
+
+
+def test_the_town_in_a_clause_of_the_same_change_makes_no_second_claim(matcher):
+    text = "Ukrainian troops entered Izium on Saturday after Russian forces left the town."
+    assert len(claims_of(text, matcher)) == 1
+
+
+def test_an_adjective_may_stand_before_the_town(matcher):
+    text = "Fighting went on near Soledar. Wagner said it had taken the salt-mining town."
+    claim = only([c for c in claims_of(text, matcher) if c.event == "captured"], "Soledar")
+    assert claim.status == "russian"
+
+
+def test_a_place_before_an_offices_title_is_no_place_of_a_claim(matcher):
+    text = (
+        "Fighting raged near Vuhledar. The Donetsk leader said Russian forces had taken the town."
+    )
+    mentions = find_mentions(text, matcher)
+    assert [m.role for m in mentions if m.text == "Donetsk"] == ["office"]
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.status) for c in claims if c.event == "captured"] == [
+        ("Vuhledar", "russian")
+    ]
+
+
+# --- cue words, locators, and who says a place fell -------------------------------------------
+
+
+def test_who_denies_a_fall_is_not_who_took_the_place(matcher):
+    claim = only(claims_of("Kyiv's military denied that Soledar had fallen.", matcher), "Soledar")
+    assert (claim.status, claim.certainty) == ("russian", "denied")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Russia's defence ministry denied that Klishchiivka had been lost.", "ukrainian"),
+        ("Ukrainian forces lost control of Marinka on Monday.", "russian"),
+    ],
+)
+def test_a_place_lost_is_lost_by_the_actors_side(matcher, text, status):
+    place = "Klishchiivka" if "Klishchiivka" in text else "Marinka"
+    assert only(claims_of(text, matcher), place).status == status
+
+
+def test_the_fall_of_a_place_is_a_claim(matcher):
+    claim = only(claims_of("The fall of Soledar was a blow to Kyiv.", matcher), "Soledar")
+    assert (claim.event, claim.status) == ("fell", "russian")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian forces have liberated several villages in the Kherson region.",
+        "Ukraine retook the village of Robotyne in the southern Zaporizhzhia region.",
+    ],
+)
+def test_an_oblast_that_only_locates_makes_no_claim(matcher, text):
+    assert not [c for c in claims_of(text, matcher) if c.entry.kind == "oblast"]
+
+
+def test_where_a_road_leads_from_is_no_claim(matcher):
+    text = "Robotyne is the first settlement retaken on the road south from Orikhiv."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Robotyne"]
+
+
+def test_quotations_pair_their_marks_within_a_paragraph():
+    from frontline.news.speech import quotation_spans
+
+    text = 'He said: "We won." Then “this”, and "an open one\n\nNext paragraph "x".'
+    assert [text[a:b] for a, b in quotation_spans(text)] == [
+        '"We won."',
+        "“this”",
+        '"an open one',
+        '"x"',
+    ]
+
+
+def test_a_quotation_with_no_speaker_of_its_own_is_the_last_speakers(matcher):
+    text = (
+        "Hanna Maliar said on Monday that the push went on. "
+        '"Our forces have taken Robotyne and are clearing it."'
+    )
+    claim = only(claims_of(text, matcher, dt.date(2023, 8, 28)), "Robotyne")
+    assert (claim.status, claim.certainty, claim.claimant) == (
+        "ukrainian",
+        "claimed",
+        "Hanna Maliar",
+    )
+
+
+def test_a_sides_adjective_in_a_quotation_is_the_speakers_claim(matcher):
+    text = '"Russian-held Verbove is next," a Ukrainian officer said.'
+    claim = only(claims_of(text, matcher), "Verbove")
+    assert (claim.status, claim.certainty, claimant_side(claim.claimant)) == (
+        "russian",
+        "claimed",
+        "ukrainian",
+    )
+
+
+def test_a_would_of_the_next_predicate_does_not_undo_a_capture(matcher):
+    text = "Prigozhin said on Saturday his fighters had taken Bakhmut and would hand it over."
+    claim = only(claims_of(text, matcher, dt.date(2023, 5, 21)), "Bakhmut")
+    assert (claim.status, claim.date.start) == ("russian", dt.date(2023, 5, 20))
+    assert claims_of("The capture of Bakhmut would be a milestone.", matcher) == []

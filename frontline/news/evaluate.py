@@ -2,12 +2,14 @@
 
     python -m frontline.evaluate [--labels FILE ...] [--verbose]
 
-By default it reads three sets: tests/eval/labels.json (the seed and the texts the rules were
+By default it reads four sets: tests/eval/labels.json (the seed and the texts the rules were
 first written against), tests/eval/reports.json (short reports in the style of wire copy) and
 tests/eval/statements.json (the record's "More information" statements, labelled from the
-table's own columns: see frontline.news.statementset). Each set has a `tuning` part and a
-`held_out` part, scored separately; --verbose lists the misses of tuning parts only, so that
-a held-out part is only ever seen as figures.
+table's own columns: see frontline.news.statementset), and tests/eval/fresh_reports.json
+(more such reports, all held out). Each set has a `tuning` part and a `held_out` part (the
+reports also a `former_held_out` part, tuned on since its misses were listed), scored
+separately; --verbose lists the misses of the parts tuned on only, so that a held-out part is
+only ever seen as figures.
 
 Prints the precision and recall of place mentions, the share of found places within 10 km of
 the truth, and the accuracy of status, certainty and date over the labelled claims (a claim
@@ -35,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from frontline.news.extract import Candidate, extract_claims
+from frontline.news.extract import CLAIMANT_SIDES, Candidate, claimant_side, extract_claims
 from frontline.news.geoparse import (
     METONYMY,
     Matcher,
@@ -48,8 +50,13 @@ from frontline.news.geoparse import (
 EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "eval"
 DEFAULT_LABELS = EVAL_DIR / "labels.json"
 DEFAULT_STATEMENTS = EVAL_DIR / "statements.json"
-DEFAULT_SETS = (DEFAULT_LABELS, EVAL_DIR / "reports.json", DEFAULT_STATEMENTS)
+DEFAULT_FRESH = EVAL_DIR / "fresh_reports.json"
+DEFAULT_SETS = (DEFAULT_LABELS, EVAL_DIR / "reports.json", DEFAULT_FRESH, DEFAULT_STATEMENTS)
 TUNING, HELD_OUT = "tuning", "held_out"
+# A part that was held out until its misses were listed; since then it is tuned on, and kept
+# apart so that its figures stay comparable with the ones it had.
+FORMER_HELD_OUT = "former_held_out"
+PARTS = (TUNING, FORMER_HELD_OUT, HELD_OUT)
 # How an article's claims are scored: each labelled claim by its passage, or (the record's
 # statements) the last claim on the row's place by its status.
 BY_PASSAGE, LAST_ON_PLACE = "passage", "last"
@@ -76,6 +83,7 @@ class GoldClaim:
     date: dt.date | None  # None: the text states no date (not scored)
     date_end: dt.date | None
     date_precision: str | None
+    claimant_side: str | None = None  # who makes the claim (CLAIMANT_SIDES); None: not labelled
 
 
 @dataclass(frozen=True)
@@ -87,7 +95,7 @@ class LabelledArticle:
     mentions: tuple[GoldMention, ...]
     claims: tuple[GoldClaim, ...]
     held_out: bool = False  # labelled before the code ever ran on it; never tuned on
-    part: str = TUNING  # TUNING or HELD_OUT
+    part: str = TUNING  # one of PARTS
     scoring: str = BY_PASSAGE
 
 
@@ -106,6 +114,8 @@ class Scores:
     status_right: int = 0
     certainty_right: int = 0
     date_right: int = 0
+    claims_sided: int = 0  # labelled with the claimant's side
+    claimant_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     def figure(self, name: str) -> float:
@@ -128,6 +138,7 @@ FIGURES = {
     "certainty_accuracy": ("certainty_right", "claims_gold"),
     "date_accuracy": ("date_right", "claims_dated"),
     "claim_recall_placed": ("claims_placed", "claims_gold"),
+    "claimant_accuracy": ("claimant_right", "claims_sided"),
 }
 
 
@@ -148,6 +159,9 @@ def _gold_claim(text: str, row: dict[str, Any]) -> GoldClaim:
     if start < 0:
         raise ValueError(f"quote {row['quote']!r} is not in the text")
     date = dt.date.fromisoformat(row["date"])
+    side = row.get("claimant_side")
+    if side is not None and side not in CLAIMANT_SIDES:
+        raise ValueError(f"claimant_side {side!r} is not one of: {', '.join(CLAIMANT_SIDES)}")
     return GoldClaim(
         place=row["place"],
         start=start,
@@ -158,6 +172,7 @@ def _gold_claim(text: str, row: dict[str, Any]) -> GoldClaim:
         date=date,
         date_end=dt.date.fromisoformat(row.get("date_end") or row["date"]),
         date_precision=row["date_precision"],
+        claimant_side=side,
     )
 
 
@@ -175,8 +190,10 @@ def load_labels(path: Path = DEFAULT_LABELS) -> list[LabelledArticle]:
         except ValueError as err:
             raise ValueError(f"{path}: {row['file']}: {err}") from None
         part = row.get("part") or (HELD_OUT if row.get("held_out") else TUNING)
-        if part not in (TUNING, HELD_OUT):
-            raise ValueError(f"{path}: {row['file']}: part {part!r} is not {TUNING} or {HELD_OUT}")
+        if part not in PARTS:
+            raise ValueError(
+                f"{path}: {row['file']}: part {part!r} is not one of: {', '.join(PARTS)}"
+            )
         articles.append(
             LabelledArticle(
                 name=Path(row["file"]).name,
@@ -284,6 +301,7 @@ def score_mentions(article: LabelledArticle, predicted: Sequence[Mention], score
 def score_claims(article: LabelledArticle, predicted: Sequence[Candidate], scores: Scores) -> None:
     scores.claims_gold += len(article.claims)
     scores.claims_dated += sum(1 for gold in article.claims if gold.date is not None)
+    scores.claims_sided += sum(1 for gold in article.claims if gold.claimant_side)
     scores.claims_predicted += len(predicted)
     unused = list(predicted)
     for gold in article.claims:
@@ -309,6 +327,8 @@ def score_claims(article: LabelledArticle, predicted: Sequence[Candidate], score
                 (gold.date, gold.date_end, gold.date_precision),
             ),
         }
+        if gold.claimant_side:
+            checks["claimant"] = (claimant_side(match.claimant), gold.claimant_side)
         for name, (got, want) in checks.items():
             if got == want:
                 setattr(scores, f"{name}_right", getattr(scores, f"{name}_right") + 1)
@@ -414,6 +434,8 @@ def report(scores: Scores, articles: int, title: str = "all", scoring: str = BY_
         f"certainty accuracy: {f('certainty_accuracy'):.3f}",
         f"date accuracy: {f('date_accuracy'):.3f}",
     ]
+    if scores.claims_sided:
+        lines.append(f"claimant's side accuracy: {f('claimant_accuracy'):.3f}")
     return "\n".join(lines)
 
 
@@ -422,6 +444,10 @@ def groups(path: Path, articles: Sequence[LabelledArticle]) -> list[tuple[str, s
     they never saw, as (title, part, articles)."""
     parts = [
         (f"{path.name}, tuning (the rules were tuned on these)", TUNING),
+        (
+            f"{path.name}, former held out (its misses were once listed; now tuned on)",
+            FORMER_HELD_OUT,
+        ),
         (f"{path.name}, held out (never tuned on)", HELD_OUT),
     ]
     found = [(title, part, [a for a in articles if a.part == part]) for title, part in parts]
@@ -436,7 +462,9 @@ def main(argv: list[str] | None = None) -> int:
         "--labels", type=Path, action="append", help="a label file (repeatable); default: both"
     )
     parser.add_argument(
-        "--verbose", action="store_true", help="list every miss of the tuning parts"
+        "--verbose",
+        action="store_true",
+        help="list every miss of the parts tuned on (never of a held-out part)",
     )
     args = parser.parse_args(argv)
     matcher = cached_matcher()
@@ -452,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
         scores = evaluate(group, matcher)
         try:
             print(report(scores, len(group), title, group[0].scoring))
-            if args.verbose and part == TUNING:
+            if args.verbose and part != HELD_OUT:
                 print("\n".join(scores.misses))
             elif args.verbose:
                 print("(a held-out part's misses are not listed)")

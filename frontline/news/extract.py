@@ -11,6 +11,8 @@ its offsets in the text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +21,13 @@ from frontline.news.candidate import Candidate
 from frontline.news.dates import DateSpan, dateline_span, find_dates
 from frontline.news.geoparse import METONYMY, PLACE, Mention
 from frontline.news.lexicon import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon, for_language
+from frontline.news.speech import (
+    is_anonymous,
+    mark_speakers_sides,
+    phrase_side,
+    quotation_at,
+    quotations,
+)
 from frontline.news.textspans import clauses, enclosing, sentences
 
 ENGLISH = for_language("en")
@@ -40,13 +49,36 @@ _EVENT_PRIORITY = (
 HYPOTHETICAL_AFTER = 20  # characters after the cue: "capture would be"
 
 
+def segments(text: str, span: tuple[int, int], lex: Lexicon = ENGLISH) -> list[tuple[int, int]]:
+    """A clause cut where a clause of its own begins ("... under pressure | since Ukraine
+    retook Lyman in October"): each part's cues, dates and sides are its own."""
+    cuts = [m.start() for m in lex.subordinate.finditer(text, *span)]
+    bounds = [span[0], *cuts, span[1]]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
+def segment_of(
+    text: str, span: tuple[int, int], position: int, lex: Lexicon = ENGLISH
+) -> tuple[int, int]:
+    """The part of a clause (see segments) a position is in."""
+    parts = segments(text, span, lex)
+    return next((p for p in parts if p[0] <= position < p[1]), span)
+
+
 def hypothetical(
     text: str, clause: tuple[int, int], cue_start: int, cue_end: int, lex: Lexicon = ENGLISH
 ) -> bool:
     """A cue in a hypothetical, the future or an attempt states no control ("X's capture
-    would be a milestone", "trying to encircle")."""
-    end = min(clause[1], cue_end + HYPOTHETICAL_AFTER)
-    return bool(lex.hypothetical.search(text, clause[0], end))
+    would be a milestone", "trying to encircle"); a "would" of another part of the clause
+    does not reach it ("Russia would gain a base, where its troops took X")."""
+    own = segment_of(text, clause, cue_start, lex)
+    end = min(own[1], cue_end + HYPOTHETICAL_AFTER)
+    # After the cue, not past the next predicate ("had taken X and would hand it over").
+    joined = _NEXT_PREDICATE.search(text, cue_end, end)
+    return bool(lex.hypothetical.search(text, own[0], joined.start() if joined else end))
+
+
+_NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?=(?:would|will|could|might|may)\b)")
 
 
 # "the town" / "the city" with no name: the last town or city named before.
@@ -62,12 +94,19 @@ class _Found:
 
 
 def find_cues(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> list[_Found]:
-    found = []
+    """The control cues in text[start:end], in order (a clause's are read once for all the
+    places it names)."""
+    return list(_find_cues(text, start, end, lex))
+
+
+@functools.lru_cache(maxsize=512)
+def _find_cues(text: str, start: int, end: int, lex: Lexicon) -> tuple[_Found, ...]:
+    found: list[_Found] = []
     for cue, pattern in lex.cues:
         for match in pattern.finditer(text, start, end):
             if not any(f.start < match.end() and match.start() < f.end for f in found):
                 found.append(_Found(cue, match.start(), match.end()))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def choose_cue(
@@ -131,9 +170,12 @@ def _object_between(
 
 
 def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | None:
-    """The side the last side word in text[start:end] names."""
+    """The side the last side word that begins in text[start:end] names (a word may look
+    past end: "Ukraine" is a side before "retook", which may be where the span stops)."""
     last = None
-    for match in lex.side.finditer(text, start, end):
+    for match in lex.side.finditer(text, start):
+        if match.start() >= end:
+            break
         last = match
     if last is None:
         return None
@@ -160,7 +202,9 @@ def actor_side(
     before = side_of(text, clause[0], cue.start, lex)
     if before:
         return before
-    first = lex.side.search(text, cue.end, clause[1])
+    # After the cue, only its own part of the clause: in "left the town after Russian forces
+    # cut the road" the Russians are not who left.
+    first = lex.side.search(text, cue.end, segment_of(text, clause, cue.start, lex)[1])
     if first is None:
         return None
     return UKRAINIAN if first.group(UKRAINIAN) else RUSSIAN
@@ -171,7 +215,11 @@ def _opposite(side: str | None) -> str | None:
 
 
 def cue_status(
-    text: str, clause: tuple[int, int], cue: _Found, lex: Lexicon = ENGLISH
+    text: str,
+    clause: tuple[int, int],
+    cue: _Found,
+    lex: Lexicon = ENGLISH,
+    default_side: str | None = None,
 ) -> str | None:
     rule = cue.cue.status_from
     if rule in (UKRAINIAN, RUSSIAN, CONTESTED, NO_STATUS):
@@ -180,8 +228,10 @@ def cue_status(
         fell_to = lex.fell_to.match(text[cue.end : clause[1]])
         if fell_to:
             return side_of(text, cue.end, min(clause[1], cue.end + fell_to.end() + 30))
-        # A place "fell" to the invader unless the clause says otherwise.
-        return side_of(text, *clause, lex=lex) or RUSSIAN
+        # A place "fell" to the invader unless the clause says otherwise; who says so is not
+        # who took it ("Kyiv denied that Soledar had fallen").
+        said = [m.end() for m in lex.reporting.finditer(text, clause[0], cue.start)]
+        return side_of(text, said[-1] if said else clause[0], clause[1], lex) or RUSSIAN
     if rule == "passive":
         by = lex.by.search(text[cue.end : clause[1]])
         if by:
@@ -194,6 +244,8 @@ def cue_status(
         loser = side_of(text, cue.start, cue.end, lex)
         return _opposite(loser) if loser else side_of(text, clause[0], cue.start, lex)
     side = actor_side(text, clause, cue, lex)
+    if side is None and cue.cue.event != "shelled":
+        side = default_side
     if rule == "other":
         if cue.cue.event == "shelled" and side is None:
             return CONTESTED
@@ -209,7 +261,10 @@ def status_and_event(
     mention: tuple[int, int],
     others: Sequence[tuple[int, int]] = (),
     lex: Lexicon = ENGLISH,
+    default_side: str | None = None,
 ) -> tuple[str, str] | None:
+    """The status and the event a clause gives a mention; an actor of no named side is
+    default_side (the claimant's)."""
     cues = cues_about(text, clause, mention, lex)
     chosen = choose_cue(text, cues, mention, others, lex)
     if chosen is None:
@@ -228,7 +283,7 @@ def status_and_event(
             None,
         )
         chosen = adjective or chosen
-    status = cue_status(text, clause, chosen, lex)
+    status = cue_status(text, clause, chosen, lex, default_side)
     if status is None:
         return None
     # "either controlled by Russia or shelled by its artillery": a place held by one side
@@ -242,7 +297,7 @@ def status_and_event(
             if NO_STATUS in (chosen.cue.status_from, other.cue.status_from):
                 event_cue = chosen if chosen.cue.status_from == NO_STATUS else other
                 return NO_STATUS, event_cue.cue.event
-            other_status = cue_status(text, clause, other, lex)
+            other_status = cue_status(text, clause, other, lex, default_side)
             if other_status and other_status != status:
                 event = min((chosen.cue.event, other.cue.event), key=_EVENT_PRIORITY.index)
                 return CONTESTED, event
@@ -272,10 +327,16 @@ def certainty_of(
 
 
 def claimant_of(
-    text: str, spans: list[tuple[int, int]], report: str, lex: Lexicon = ENGLISH
+    text: str,
+    spans: list[tuple[int, int]],
+    report: str,
+    lex: Lexicon = ENGLISH,
+    previous: str = "",
 ) -> str:
     """Who makes the claim: the subject of the reporting verb, "according to" whom, or the
-    speaker after a quotation; else the report itself."""
+    speaker after a quotation; "she" or "the official" is the one named before (previous);
+    else the report itself."""
+    anonymous = False
     for start, end in spans:
         after_quote = lex.after_quote.search(text, start, end)
         if after_quote:
@@ -286,9 +347,43 @@ def claimant_of(
         verb = lex.reporting.search(text, start, end)
         if verb:
             subject = _subject_before(text, start, verb.start(), lex)
-            if subject:
+            if subject and not is_anonymous(subject, lex):
                 return subject
-    return report
+            anonymous = anonymous or bool(text[start : verb.start()].strip())
+    return previous if anonymous and previous else report
+
+
+def named_speakers(
+    text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon
+) -> list[tuple[int, str]]:
+    """(where, who) of each speaker the text names as the subject of a reporting verb."""
+    found = []
+    for start, end in sentence_spans:
+        for verb in lex.reporting.finditer(text, start, end):
+            subject = _subject_before(text, start, verb.start(), lex)
+            if subject and not is_anonymous(subject, lex):
+                found.append((verb.start(), subject))
+    return sorted(found)
+
+
+def _speaker_before(speakers: list[tuple[int, str]], position: int) -> str:
+    earlier = [who for where, who in speakers if where < position]
+    return earlier[-1] if earlier else ""
+
+
+REPORT_VOICE, OTHER_CLAIMANT = "report", "other"
+# Who makes a claim, as the evaluation labels it: a side, the report's own voice, or another
+# (analysts, residents).
+CLAIMANT_SIDES = (UKRAINIAN, RUSSIAN, REPORT_VOICE, OTHER_CLAIMANT)
+REPORT_SUFFIX = "(the report)"
+
+
+def claimant_side(claimant: str, lex: Lexicon = ENGLISH) -> str:
+    """The side of a claimant as claimant_of names it: the report itself, the side a word of
+    it names ("Russia's defence ministry", "Kyiv"), else another."""
+    if claimant == "the report" or claimant.endswith(REPORT_SUFFIX):
+        return REPORT_VOICE
+    return phrase_side(claimant, lex) or OTHER_CLAIMANT
 
 
 def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) -> str:
@@ -313,14 +408,25 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     return phrase
 
 
-def date_of(text: str, spans: list[tuple[int, int]], near: int, dateline: dt.date) -> DateSpan:
-    """The date expression nearest the cue in the clause, else in the sentence, else the
-    dateline (a claim without a date of its own is about the day of the report)."""
-    for start, end in spans:
-        found = find_dates(text, start, end, dateline)
-        if found:
-            best = min(found, key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
-            return best[2]
+def date_of(
+    text: str,
+    spans: list[tuple[int, int]],
+    near: int,
+    dateline: dt.date,
+    lex: Lexicon = ENGLISH,
+) -> DateSpan:
+    """The date expression nearest the cue in its own part of the clause (see segments), else
+    in the parts before it (a part after it is another event: "under pressure since Ukraine
+    retook Lyman in October"), then the same in the sentence, else the dateline (a claim
+    without a date of its own is about the day of the report)."""
+    for span in spans:
+        parts = segments(text, span, lex)
+        own = next((i for i, p in enumerate(parts) if p[0] <= near < p[1]), len(parts) - 1)
+        for start, end in [parts[own], *reversed(parts[:own])]:
+            found = find_dates(text, start, end, dateline)
+            if found:
+                best = min(found, key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
+                return best[2]
     return dateline_span(dateline)
 
 
@@ -333,24 +439,39 @@ def _anaphors(
     sentence_spans: list[tuple[int, int]],
     lex: Lexicon = ENGLISH,
 ) -> list[Mention]:
-    """ "The town of some 27,000 people ... fell": in a sentence that names no place, "the
-    town" or "the city" is the last town or city named in the sentences before."""
+    """ "The town of some 27,000 people ... fell": in a part of a clause (see segments) that
+    names no place, "the town" or "the city" is the last town or city named before it, in
+    its sentence or the sentences before ("Bakhmut remains in Russian hands since Wagner
+    took the city in May")."""
     result = []
-    for index, (start, end) in enumerate(sentence_spans):
-        if any(start <= m.start < end for m in mentions if m.role in (PLACE, METONYMY)):
-            continue
-        match = lex.anaphor.search(text, start, end)
-        if match is None:
-            continue
+    named = [m for m in mentions if m.role in (PLACE, METONYMY)]
+    for index, sentence in enumerate(sentence_spans):
         reach_start = sentence_spans[max(0, index - ANAPHOR_REACH)][0]
-        earlier = [
-            m
-            for m in mentions
-            if reach_start <= m.start < start
-            and m.role == PLACE
-            and m.entry.kind in ("city", "town", "village")
-        ]
-        if earlier:
+        if any(sentence[0] <= m.start < sentence[1] for m in named):
+            # A sentence that names places: only a clause of its own within a clause, of
+            # another event ("since Wagner took the city in May"), that names none.
+            parts = [
+                part
+                for clause in clauses(text, *sentence)
+                for part in segments(text, clause, lex)[1:]
+                if lex.other_event.match(text, part[0])
+                and not any(part[0] <= m.start < part[1] for m in named)
+            ]
+        else:
+            parts = [sentence]
+        for start, end in parts:
+            match = lex.anaphor.search(text, start, end)
+            if match is None:
+                continue
+            earlier = [
+                m
+                for m in mentions
+                if reach_start <= m.start < match.start()
+                and m.role == PLACE
+                and m.entry.kind in ("city", "town", "village")
+            ]
+            if not earlier:
+                continue
             # "the town" after "Marinka, a town on the edge of Donetsk city" is Marinka.
             noun = match.group(0).split()[-1].lower()
             wanted = ("city",) if noun == "city" else ("town", "village")
@@ -433,7 +554,7 @@ def extract_claims(
     with the lexicon of the article's language."""
     lex = for_language(language)
     sentence_spans = split_statements(text, sentences(text), lex)
-    report = f"{outlet} (the report)" if outlet else "the report"
+    report = f"{outlet} {REPORT_SUFFIX}" if outlet else "the report"
     places = [m for m in mentions if m.role == PLACE]
     places = sorted(
         places
@@ -441,7 +562,13 @@ def extract_claims(
         + _elliptic(text, mentions, sentence_spans, lex),
         key=lambda m: m.start,
     )
+    speakers = named_speakers(text, sentence_spans, lex)
+    quotes = quotations(text, lex, speakers)
+    speakers = sorted(speakers + [(q.start, q.speaker) for q in quotes if q.speaker])
+    # "we", "our" and "the enemy" in a quotation read as the speaker's side and the other.
+    reading = mark_speakers_sides(text, quotes, lex)
     candidates: list[Candidate] = []
+    stated: set[tuple] = set()  # (place, sentence, status, date) of the claims so far
     for mention in places:
         # A subject left out is an empty span at its sentence's start: the sentence after it.
         reach = max(mention.end, mention.start + 1)
@@ -462,34 +589,63 @@ def extract_claims(
         ]
         if lex.goal_before.search(text[max(0, mention.start - 30) : mention.start]):
             continue  # where forces were headed, not where they are
-        found = status_and_event(text, clause, span, others, lex)
+        # Certainty, claimant and date: the clause first, then the whole sentence. What is
+        # said inside a quotation is its speaker's claim.
+        scope = [clause, sentence]
+        quote = quotation_at(quotes, mention.start)
+        if quote is not None:
+            # A quotation is never the report's own voice: its speaker's, else the last one
+            # named before it.
+            claimant = quote.speaker or _speaker_before(speakers, quote.start) or report
+        else:
+            claimant = claimant_of(
+                text, scope, report, lex, _speaker_before(speakers, mention.start)
+            )
+        # An actor of no named side ("The 72nd Brigade left the town, a spokesman said") is
+        # the claimant's side: a side tells of its own units.
+        speaker_side = claimant_side(claimant, lex)
+        found = status_and_event(
+            reading,
+            clause,
+            span,
+            others,
+            lex,
+            default_side=speaker_side if speaker_side in (UKRAINIAN, RUSSIAN) else None,
+        )
         if found is None:
             continue  # named, but nothing said about who holds it
         status, event = found
-        cue = choose_cue(text, cues_about(text, clause, span, lex), span, others, lex)
+        cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
         cue_start = cue.start if cue else None
-        # Certainty, claimant and date: the clause first, then the whole sentence.
-        scope = [clause, sentence]
+        if (
+            cue is not None
+            and cue.cue.status_from in ADJECTIVE_STATUSES
+            and quote is None
+            and not any(lex.unverified.search(text, *span) for span in scope)
+        ):
+            certainty = "confirmed"  # "Russian-occupied Horlivka": the report's own word
+        else:
+            certainty = certainty_of(text, scope, cue_start, lex)
+            if quote is not None and certainty == "confirmed":
+                certainty = "claimed"  # what a speaker says is claimed, not confirmed
+        date = date_of(
+            text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
+        )
+        said = (mention.entry.key, sentence, status, date.start, date.end)
+        if mention.how == "anaphor" and said in stated:
+            continue  # "entered Lyman on Saturday after Russians withdrew from the town"
+        stated.add(said)
         candidates.append(
             Candidate(
                 entry=mention.entry,
                 mention=mention.text,
                 status=status,
                 event=event,
-                certainty=(
-                    # "Russian-occupied Horlivka": the report's own word, whoever it quotes.
-                    "confirmed"
-                    if cue is not None
-                    and cue.cue.status_from in ADJECTIVE_STATUSES
-                    and not any(lex.unverified.search(text, *span) for span in scope)
-                    else certainty_of(text, scope, cue_start, lex)
-                ),
-                claimant=claimant_of(text, scope, report, lex),
-                date=date_of(
-                    text, scope, cue_start if cue_start is not None else mention.start, dateline
-                ),
+                certainty=certainty,
+                claimant=claimant,
+                date=date,
                 quote=text[clause[0] : clause[1]],
                 start=clause[0],
                 end=clause[1],
@@ -497,15 +653,18 @@ def extract_claims(
                 mention_start=mention.start,
             )
         )
-    return _one_per_place_and_clause(candidates)
+    return _one_per_place_and_clause(text, candidates, lex)
 
 
-def _one_per_place_and_clause(candidates: list[Candidate]) -> list[Candidate]:
-    """A place named twice in one clause ("Izium ... Izyum") makes one claim."""
-    seen: set[tuple[str, int]] = set()
+def _one_per_place_and_clause(
+    text: str, candidates: list[Candidate], lex: Lexicon = ENGLISH
+) -> list[Candidate]:
+    """A place named twice in one part of a clause ("Izium ... Izyum") makes one claim."""
+    seen: set[tuple[str, int, int]] = set()
     kept = []
     for candidate in candidates:
-        key = (candidate.entry.key, candidate.start)
+        part = segment_of(text, (candidate.start, candidate.end), candidate.mention_start, lex)
+        key = (candidate.entry.key, candidate.start, part[0])
         if key not in seen:
             seen.add(key)
             kept.append(candidate)

@@ -75,24 +75,32 @@ def assign_roles(text: str, mentions: list[Mention], lex: Lexicon = ENGLISH) -> 
         role = PLACE
         if mention.end <= head:
             role = DATELINE
-        elif lex.office_before.search(text[max(0, mention.start - 40) : mention.start]):
+        elif lex.office_before.search(text[max(0, mention.start - 40) : mention.start]) or (
+            lex.office_after.match(text, mention.end) and not _pro(text, mention)
+        ):
             role = OFFICE  # before metonymy: in "the governor of the X region said" the
             # governor speaks, not the region
         elif (
             lex.metonymy_after.match(text, mention.end)
             or _two_governments(text, mention, lex)
-            or text[max(0, mention.start - 4) : mention.start].lower() == "pro-"
+            or _pro(text, mention)
         ):  # "pro-Kyiv officials" are a government's
             role = METONYMY
-        elif (
-            mention.entry.kind == "oblast"
-            and i > 0
-            and lex.locator_gap.match(text[mentions[i - 1].end : mention.start])
-            and mentions[i - 1].entry.kind != "oblast"
+        elif mention.entry.kind == "oblast" and (
+            (
+                i > 0
+                and lex.locator_gap.match(text[mentions[i - 1].end : mention.start])
+                and mentions[i - 1].entry.kind != "oblast"
+            )
+            or lex.locator_before.search(text[max(0, mention.start - 50) : mention.start])
         ):
             role = LOCATOR
         result.append(replace(mention, role=role))
     return result
+
+
+def _pro(text: str, mention: Mention) -> bool:
+    return text[max(0, mention.start - 4) : mention.start].lower() == "pro-"
 
 
 def _two_governments(text: str, mention: Mention, lex: Lexicon) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from frontline.events import NO_STATUS
-from frontline.news.lexicon.model import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon
+from frontline.news.lexicon.model import CONTESTED, RUSSIAN, SIDE_MARKERS, UKRAINIAN, Cue, Lexicon
 
 # The Russian-backed republics, named after the places they claim: "Captured by Donetsk PR",
 # "the Luhansk People's Republic". A side, never the city or the oblast.
@@ -34,7 +34,10 @@ SIDE_WORDS = {
     r"російськ\w*|окупант\w*|рашист\w*|русск\w*",
 }
 SIDE = re.compile(
-    "|".join(f"(?P<{side}>\\b(?:{words}))" for side, words in SIDE_WORDS.items()), re.IGNORECASE
+    "|".join(
+        f"(?P<{side}>\\b(?:{words})|{SIDE_MARKERS[side]}+)" for side, words in SIDE_WORDS.items()
+    ),
+    re.IGNORECASE,
 )
 PRONOUN_SIDE = re.compile(r"\b(?:its|their|they|it)\b", re.IGNORECASE)
 
@@ -126,7 +129,14 @@ CUES: tuple[Cue, ...] = (
         r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
         "other",
     ),
-    Cue("fell", r"fell|fallen|falls", "fell"),
+    # "had been lost", "lost control of": the side that lost it is the actor's.
+    Cue(
+        "withdrew",
+        r"(?:had|has|have|was|were|been|being)\s+lost|"
+        r"(?:lost|losing)\s+(?:control\s+(?:of|over)|the\s+(?:town|city|village))",
+        "other",
+    ),
+    Cue("fell", r"fell|fallen|falls|fall\s+of", "fell"),
     Cue("encircled", r"encircl\w*|surround\w*|cut\s+off|оточен\w*|оточил\w*", CONTESTED),
     Cue(
         "fighting",
@@ -213,7 +223,11 @@ ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;]{3,80})", re.IGNORECASE)
 LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
 
 # "the town" / "the city" with no name: the last town or city named before.
-ANAPHOR = re.compile(r"\b[Tt]he\s+(?:town|city|village|settlement)\b(?!\s+of\s+[A-Z])")
+# An adjective may stand between ("the salt-mining town", "the ruined city"), a name may not
+# follow ("the town of Lyman").
+ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?(?:town|city|village|settlement)\b(?!\s+of\s+[A-Z])"
+)
 
 LIST_GAP = re.compile(
     r"\s*(?:,|and|or|,\s*and|,\s*or|,\s*(?:including|among\s+them|such\s+as))\s*",
@@ -226,6 +240,7 @@ GOAL_BEFORE = re.compile(
     r"\b(?:on\s+the\s+(?:way|road)\s+to|en\s+route\s+to|in\s+the\s+direction\s+of)\s+$"
     r"|\b(?:fled|retreat\w*|withdr[ae]w\w*|pull\w*\s+back|fell\s+back)\s+(?:\w+\s+){0,2}?"
     r"(?:towards?|in\s+the\s+direction\s+of)\s+$"
+    r"|\b(?:road|way|route|highway)\s+(?:\w+\s+){0,2}?(?:from|to|towards?)\s+$"
     r"|\b(?:villages|settlements|towns|localities)\s+(?:near|around|outside|"
     r"close\s+to|(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$",
     re.IGNORECASE,
@@ -240,6 +255,28 @@ CUE_GAP = re.compile(
     r"now|reportedly|finally)\s+)*",
     re.IGNORECASE,
 )
+# Where a clause of its own begins inside a clause: a subordinating word before a subject
+# ("since Ukraine retook", "after Russian forces cut", "where Wagner fighters claimed"), not
+# before a date or a noun alone ("since October", "after heavy fighting"). Its cues, dates and
+# sides are its own.
+_MONTH_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+_CLAUSE_SUBJECT = (
+    r"(?:it|they|he|she|we|its|their)\s|"
+    r"(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:had|has|have|was|were|is|are)\s"
+)
+SUBORDINATE = re.compile(
+    r",?\s+(?:(?:since|after|before|until|when|because|once|where|while|although|though)\s+"
+    rf"(?=(?!(?:{_MONTH_WORDS})\b)[A-Z]|{_CLAUSE_SUBJECT})"
+    # "as" only before a side or a pronoun: "known in Soviet times as Artemivsk" is a name.
+    rf"|as\s+(?=(?:Ukrainian|Russian|Ukraine|Russia)\b|{_CLAUSE_SUBJECT}))"
+)
+# Of those clauses, the ones that tell another event than the clause they are in ("remains in
+# Russian hands since Wagner took the city in May", "where Wagner claimed the town"); "after"
+# and "as" tell the same change twice ("entered Kherson after Russia left the city").
+OTHER_EVENT = re.compile(r",?\s+(?:since|where|when|while|although|though)\b")
 APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:\w+\s+)?")
 PASSIVE_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
 BY = re.compile(r"\bby\s+(?:the\s+)?")
@@ -247,6 +284,65 @@ FELL_TO = re.compile(r"\s+(?:back\s+)?to\s+")
 ALTERNATIVE = re.compile(r"\bor\b")
 NAME = re.compile(r"\s*((?:[A-Z][\w'’-]+\s?){1,3})")
 PRONOUNS = frozenset(("it", "they", "he", "she", "we", "i", "there"))
+
+# Quoted speech: '"...," the official said', '"...," said X', 'X told Reuters: "..."'.
+_SPEECH_VERBS = (
+    r"said|says|told\s+(?:[A-Z][\w.]*\s*){1,3}|wrote|added|posted|stated|claimed|insisted|"
+    r"announced|explained|declared"
+)
+SPEAKER_AFTER = re.compile(
+    r"\s*(?:(?:said|says|added|wrote)\s+(?P<after>(?:[A-Z][\w'’-]+\s?){1,4}|(?:an?|the)\s+"
+    r"[^\"“”.;,]{2,60}?)(?=[,.;]|\s+(?:in|on|at|during|after|while|when|as)\b|$)"
+    rf"|(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\b)"
+)
+SPEAKER_BEFORE = re.compile(rf"(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\s*[:,]\s*$")
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
+ENEMY = re.compile(r"\benem(?:y|ies)\b", re.IGNORECASE)
+# People reports name alone, by side; others are named with their office or their side.
+PEOPLE_SIDES = {
+    **dict.fromkeys(
+        [
+            "Zelensky",
+            "Zelenskiy",
+            "Zelenskyy",
+            "Syrskyi",
+            "Zaluzhnyi",
+            "Maliar",
+            "Haidai",
+            "Budanov",
+            "Reznikov",
+            "Umerov",
+            "Kuleba",
+            "Yermak",
+        ],
+        UKRAINIAN,
+    ),
+    **dict.fromkeys(
+        [
+            "Putin",
+            "Shoigu",
+            "Prigozhin",
+            "Gerasimov",
+            "Pushilin",
+            "Kadyrov",
+            "Peskov",
+            "Lavrov",
+            "Medvedev",
+            "Surovikin",
+            "Stremousov",
+            "Balitsky",
+            "Belousov",
+            "Konashenkov",
+        ],
+        RUSSIAN,
+    ),
+}
+# A speaker who is someone named before: "he said", "the official said".
+ANONYMOUS_SPEAKER = re.compile(
+    r"(?:he|she|they|(?:the|an?)\s+(?:\w+\s+)?(?:official|spokesman|spokeswoman|spokesperson|"
+    r"commander|officer|source|minister|ministry|governor|statement))",
+    re.IGNORECASE,
+)
 
 
 # --- place names: words that are no place, people, offices, rivers, lists ---------------------
@@ -339,10 +435,18 @@ METONYMY_AFTER = re.compile(
 )
 # Between a place and the oblast that locates it: "Lyman in the Donetsk region",
 # "Lyman, Donetsk region", "Lyman (Donetsk region)", "Balakliia, a town in the Kharkiv region".
+_DIRECTION = r"(?:(?:south|north)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+"
 LOCATOR_GAP = re.compile(
     r"^(?:\s+in\s+(?:the\s+)?|\s+of\s+the\s+|,\s*(?:in\s+)?(?:the\s+)?|"
     r"\s*\(\s*(?:the\s+)?|,\s+an?\s+(?:\w+\s+){0,2}?(?:town|city|village|"
-    r"settlement|hub|centre|center)\s+in\s+(?:the\s+)?)$",
+    rf"settlement|hub|centre|center)\s+in\s+(?:the\s+)?)(?:{_DIRECTION})?$",
+    re.IGNORECASE,
+)
+# An oblast after the places it holds, named by a common noun, only locates them: "several
+# villages in the Kherson region".
+LOCATOR_BEFORE = re.compile(
+    r"\b(?:villages?|settlements?|towns?|cities|localities|positions|areas?)\s+"
+    rf"(?:in|of|across)\s+(?:the\s+)?(?:{_DIRECTION})?$",
     re.IGNORECASE,
 )
 # Before a place that is where an office sits or what it governs, not where things happen.
@@ -351,6 +455,14 @@ OFFICE_BEFORE = re.compile(
     r"officials)\s+(?:of|for)\s+(?:the\s+)?$"
     r"|\b(?:ministry|government|officials|authorities|general\s+staff|headquarters|"
     r"embassy)\s+in\s+$",
+    re.IGNORECASE,
+)
+# After a place that is an office's remit, a name before its title: "the Russia-installed
+# Donetsk leader", "Kherson officials", "the Kharkiv regional governor".
+OFFICE_AFTER = re.compile(
+    r"\s+(?:(?:regional|region|oblast|city|military|separatist|occupation)\s+)?"
+    r"(?:leader|governor|mayor|administration|authorities|officials?|council|police|"
+    r"prosecutors?|head|chief)\b",
     re.IGNORECASE,
 )
 # Rivers that share a name with a settlement (Dnipro, Oskil, Inhulets...). "the Dnipro" or
@@ -418,18 +530,28 @@ LEXICON = Lexicon(
     goal_before=GOAL_BEFORE,
     cue_gap=CUE_GAP,
     apposition=APPOSITION,
+    subordinate=SUBORDINATE,
+    other_event=OTHER_EVENT,
     passive_by=PASSIVE_BY,
     by=BY,
     fell_to=FELL_TO,
     alternative=ALTERNATIVE,
     name=NAME,
     pronouns=PRONOUNS,
+    speaker_after=SPEAKER_AFTER,
+    speaker_before=SPEAKER_BEFORE,
+    first_person=FIRST_PERSON,
+    enemy=ENEMY,
+    people_sides=PEOPLE_SIDES,
+    anonymous_speaker=ANONYMOUS_SPEAKER,
     stop_words=STOP_WORDS,
     people=PEOPLE,
     titles=TITLES,
     metonymy_after=METONYMY_AFTER,
     locator_gap=LOCATOR_GAP,
+    locator_before=LOCATOR_BEFORE,
     office_before=OFFICE_BEFORE,
+    office_after=OFFICE_AFTER,
     rivers=RIVERS,
     river_before=RIVER_BEFORE,
     river_after=RIVER_AFTER,

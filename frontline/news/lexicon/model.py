@@ -7,6 +7,10 @@ import re
 from dataclasses import dataclass
 
 UKRAINIAN, RUSSIAN, CONTESTED = "ukrainian", "russian", "contested"
+# Inside a quotation, "we", "our" and "the enemy" are a side: the speaker's, or the other. The
+# reader marks them in a copy of the text with these characters, one for each letter (so
+# that offsets hold), and every lexicon's side pattern reads a run of them as that side.
+SIDE_MARKERS = {UKRAINIAN: "\u1d41", RUSSIAN: "\u1d3f"}  # ᵁ, ᴿ: word characters
 
 
 @dataclass(frozen=True)
@@ -20,7 +24,7 @@ class Cue:
     status_from: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the reader caches per lexicon
 class Lexicon:
     language: str
     side: re.Pattern[str]  # named groups "ukrainian" and "russian"
@@ -40,19 +44,30 @@ class Lexicon:
     goal_before: re.Pattern[str]  # "on the way to"
     cue_gap: re.Pattern[str]  # between a place and its cue: "was finally"
     apposition: re.Pattern[str]  # ", a" after a name
+    subordinate: re.Pattern[str]  # where a clause of its own begins: "since Ukraine retook"
+    other_event: re.Pattern[str]  # such a clause that tells another event: "since", "where"
     passive_by: re.Pattern[str]  # after a passive cue: "by"
     by: re.Pattern[str]
     fell_to: re.Pattern[str]
     alternative: re.Pattern[str]  # "or"
     name: re.Pattern[str]  # a capitalised name of up to three words
     pronouns: frozenset[str]  # subjects that name no claimant
+    # Quoted speech (frontline.news.speech): who speaks, and the words that are a side there.
+    speaker_after: re.Pattern[str]  # '," the official said' after a closing quotation mark
+    speaker_before: re.Pattern[str]  # 'X told Reuters: ' before an opening one
+    first_person: re.Pattern[str]  # "we", "our": the speaker's side
+    enemy: re.Pattern[str]  # "the enemy": the other side
+    people_sides: dict[str, str]  # the side of people named alone ("Shoigu")
+    anonymous_speaker: re.Pattern[str]  # "he", "the official": someone named before
     # Finding places (frontline.news.geoparse, frontline.news.roles):
     stop_words: frozenset[str]  # capitalised words that are never a place alone
     people: frozenset[str]  # people named alone
     titles: frozenset[str]  # words before a person's name
     metonymy_after: re.Pattern[str]  # "Kyiv's troops", "Kyiv insisted"
     locator_gap: re.Pattern[str]  # "Lyman in the Donetsk region"
+    locator_before: re.Pattern[str]  # "villages in the Kherson region"
     office_before: re.Pattern[str]  # "the governor of"
+    office_after: re.Pattern[str]  # "Donetsk leader", "Kherson officials"
     rivers: frozenset[str]  # rivers that share a settlement's name
     river_before: re.Pattern[str]
     river_after: re.Pattern[str]
