@@ -3,7 +3,8 @@ a FeatureError naming its field, and the equal-area projection the areas are mea
 
 from __future__ import annotations
 
-import threading
+import concurrent.futures
+import os
 
 import numpy as np
 import pyproj
@@ -17,23 +18,38 @@ NOT_AREA_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString")
 
 # --- projection ------------------------------------------------------------------------------
 
-_local = threading.local()
+
+# Projections run on one thread of their own. pyproj keeps a transformer's state per thread
+# and builds it on a thread's first use (about 15 ms each way); Streamlit runs every rerun in a
+# new thread, so projecting there paid that on each rerun.
+def _new_projection_thread() -> concurrent.futures.ThreadPoolExecutor:
+    return concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="projection")
 
 
-def _transformer(inverse: bool = False) -> pyproj.Transformer:
-    # pyproj transformers must not be shared between threads; Streamlit runs one per session.
-    name = "inverse" if inverse else "forward"
-    found = getattr(_local, name, None)
+_projection_thread = _new_projection_thread()
+_transformers: dict[bool, pyproj.Transformer] = {}
+
+
+def _after_fork_in_child() -> None:
+    # A forked child has none of its parent's threads: it starts its own.
+    global _projection_thread
+    _projection_thread = _new_projection_thread()
+    _transformers.clear()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _transformer(inverse: bool) -> pyproj.Transformer:
+    # Only ever called on _projection_thread.
+    found = _transformers.get(inverse)
     if found is None:
         source, target = ("EPSG:4326", EQUAL_AREA_CRS)[:: -1 if inverse else 1]
-        found = pyproj.Transformer.from_crs(source, target, always_xy=True)
-        setattr(_local, name, found)
+        found = _transformers[inverse] = pyproj.Transformer.from_crs(source, target, always_xy=True)
     return found
 
 
-def to_equal_area(geometry, *, inverse: bool = False):
-    """A shapely geometry (or array of them) from lon/lat to metres in the equal-area
-    projection, or back with inverse=True."""
+def _project(geometry, inverse: bool):
     transformer = _transformer(inverse)
 
     def project(xy: np.ndarray) -> np.ndarray:
@@ -41,6 +57,12 @@ def to_equal_area(geometry, *, inverse: bool = False):
         return np.column_stack([x, y])
 
     return shapely.transform(geometry, project)
+
+
+def to_equal_area(geometry, *, inverse: bool = False):
+    """A shapely geometry (or array of them) from lon/lat to metres in the equal-area
+    projection, or back with inverse=True."""
+    return _projection_thread.submit(_project, geometry, inverse).result()
 
 
 class FeatureError(Exception):
