@@ -165,3 +165,24 @@ def test_browser_shows_few_labels_at_a_time(browser, tmp_path, geonames):
     )
     assert not errors
     page.close()
+
+
+def test_the_lean_read_gives_the_labels_the_full_check_gives(geonames):
+    lean = basemap.label_rows(DATA_DIR / "geonames_ua.csv")
+    assert basemap.place_labels_payload(lean) == basemap.place_labels_payload(geonames)
+
+
+def test_the_lean_read_leaves_out_rows_it_cannot_read(tmp_path):
+    path = tmp_path / "geonames_ua.csv"
+    path.write_text(
+        "geonameid,name,latitude,longitude,population,alternatenames\n"
+        "1,Kupiansk,49.71,37.61,27169,\n"
+        "2,Broken,north,37.6,30000,\n"
+        "3,,49.0,37.0,30000,\n"
+        "x,Nameless id,49.0,37.0,30000,\n",
+        encoding="utf-8",
+    )
+    assert [r["name"] for r in basemap.label_rows(path)] == ["Kupiansk"]
+    assert basemap.label_rows(tmp_path / "missing.csv") == []
+    (tmp_path / "other.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    assert basemap.label_rows(tmp_path / "other.csv") == []

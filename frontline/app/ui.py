@@ -32,7 +32,7 @@ from frontline.store.stamps import article_text_stamps
 from frontline.timeline import Filters, TimelineIndex, claim_dates, claims_table, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
-from frontline.web.basemap import place_labels_payload
+from frontline.web.basemap import label_rows, place_labels_payload
 from frontline.web.leaflet import js_data
 from frontline.web.mapview import outlines_json
 
@@ -249,8 +249,7 @@ def served_leaflet() -> tuple[str, str]:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _place_labels(geonames_path: str, stamp: tuple) -> str:
     # `stamp` (the extract's mtime and size) keys the cache: an edited extract is read anew.
-    rows, _problems = store.load_geonames(Path(geonames_path).parent)
-    return js_data(place_labels_payload(rows))
+    return js_data(place_labels_payload(label_rows(geonames_path)))
 
 
 def place_labels(data: AppData) -> str:

@@ -14,8 +14,10 @@ thousand. The labels sit in a pane of their own below the claims and take no cli
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import folium
+import pandas as pd
 from folium.template import Template
 
 from frontline.web.leaflet import OnePass, js_data, map_text
@@ -35,6 +37,33 @@ def label_min_zoom(population: int, tiers=LABEL_TIERS) -> int | None:
         if population >= smallest:
             return zoom
     return None
+
+
+def label_rows(path: Path | str) -> list[dict]:
+    """The rows of a GeoNames extract the labels need (id, name, point, population), read
+    lean: the map names places on every start, and the full check of the extract
+    (store.load_geonames, for reading articles) costs ten times as much. A row whose numbers
+    do not read is left out here; the full check reports it."""
+    columns = ["geonameid", "name", "latitude", "longitude", "population"]
+    try:
+        frame = pd.read_csv(path, usecols=columns, dtype=str, keep_default_na=False)
+    except (OSError, ValueError, pd.errors.ParserError):
+        return []
+    numbers = pd.concat({c: pd.to_numeric(frame[c], errors="coerce") for c in columns[2:]}, axis=1)
+    numbers["geonameid"] = pd.to_numeric(frame["geonameid"], errors="coerce")
+    usable = numbers.notna().all(axis=1) & frame["name"].str.strip().ne("")
+    rows, names = numbers[usable], frame["name"][usable]
+    return [
+        {"geonameid": int(g), "name": n, "latitude": lat, "longitude": lon, "population": int(p)}
+        for g, n, lat, lon, p in zip(
+            rows["geonameid"].tolist(),
+            names.tolist(),
+            rows["latitude"].tolist(),
+            rows["longitude"].tolist(),
+            rows["population"].tolist(),
+            strict=True,
+        )
+    ]
 
 
 def place_labels_payload(rows: Iterable[Mapping], tiers=LABEL_TIERS) -> dict:
