@@ -158,7 +158,7 @@ class TimelineIndex:
         # The assessment (frontline.assessment) after every row, for the map as of a date;
         # other views (a "from" date, the "known" reading) fold their own rows.
         self.evidence = table_evidence(table)
-        self.assessed = prefix_assessments(self.evidence, self.place)
+        self.assessed, self.changes = prefix_assessments(self.evidence, self.place)
 
         self.place_starts = np.searchsorted(
             self.place[self.rows_by_place], np.arange(len(place_ids) + 1)

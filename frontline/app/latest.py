@@ -7,8 +7,8 @@ import datetime as dt
 import streamlit as st
 
 from frontline.app.ui import AppData, base_url_path
-from frontline.web.changes import change_log
-from frontline.web.latest import latest_changes, latest_claims, latest_html
+from frontline.web.changes import DISPUTED, STATUS, change_log
+from frontline.web.latest import LATEST_COUNT, latest_changes, latest_claims, latest_html
 
 
 def latest_list(data: AppData) -> None:
@@ -16,7 +16,10 @@ def latest_list(data: AppData) -> None:
         latest_claims(data.dataset.claims),
         data.place_names,
         dt.datetime.now(dt.UTC),
-        latest_changes(change_log(data.claims)),
+        latest_changes(
+            # Only the newest changes of status: the whole log is the Changes page's.
+            change_log(data.claims, data.index, kinds=(STATUS, DISPUTED), newest=LATEST_COUNT)
+        ),
         base_path=base_url_path(),
     )
     if html:

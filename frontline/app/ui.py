@@ -26,6 +26,7 @@ from frontline.store.stamps import article_text_stamps
 from frontline.timeline import Filters, TimelineIndex, claim_dates, claims_table, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
+from frontline.web.changes import change_log
 from frontline.web.mapview import outlines_json
 
 DATA_FILES = (
@@ -115,6 +116,17 @@ def _load(data_dir: str, signature: tuple) -> AppData:
         signature=signature,
         imports=imports,
     )
+
+
+@st.cache_resource(show_spinner="Reading the changes…", max_entries=4)
+def _change_log(data_dir: str, signature: tuple) -> pd.DataFrame:
+    data = _load(data_dir, signature)
+    return change_log(data.claims, data.index)
+
+
+def news_change_log(data: AppData) -> pd.DataFrame:
+    """The change log of the news's claims (frontline.web.changes), once per data load."""
+    return _change_log(str(data.data_dir), data.signature)
 
 
 def _dates_by_source(
