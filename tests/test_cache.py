@@ -95,3 +95,50 @@ def test_a_save_refreshes_the_cache(data, monkeypatch):
     assert parsed == []  # the save's cache was used
     assert reloaded == load_dataset(data, use_cache=False)
     assert reloaded.claims[-1].claim_id == "c9999"
+
+
+def test_a_start_from_the_cache_reads_no_article_text_until_one_is_asked_for(data, monkeypatch):
+    from frontline.store import tables
+
+    expected = load_dataset(data, use_cache=False)
+    load_dataset(data)  # writes the cache
+    read: list[str] = []
+    real = tables.article_text
+
+    def spy(folder, article_id):
+        read.append(article_id)
+        return real(folder, article_id)
+
+    monkeypatch.setattr(tables, "article_text", spy)
+    started = load_dataset(data)
+    assert read == []  # the claims and their quotes came from the cache
+    article_id = started.claims[0].article_id
+    article = started.articles[article_id]
+    assert article.text == expected.articles[article_id].text
+    assert article.text[article.text.index(started.claims[0].quote) :].startswith(
+        started.claims[0].quote
+    )
+    assert read == [article_id]  # read once, when asked for, then kept
+    assert started == expected
+
+
+def test_an_article_text_replaced_by_a_link_outside_is_noticed(data, tmp_path):
+    load_dataset(data)
+    (text_file,) = (data / "articles").glob("*.txt")
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes(text_file.read_bytes())
+    text_file.unlink()
+    text_file.symlink_to(outside)
+    problems = load_dataset(data).problems
+    assert any(p.field == "article_id" and "outside" in p.message for p in problems)
+
+
+def test_an_article_read_on_demand_pickles_as_an_equal_article(data):
+    import pickle
+
+    from frontline.model import Article
+
+    load_dataset(data)
+    (article,) = load_dataset(data).articles.values()
+    copy = pickle.loads(pickle.dumps(article))
+    assert type(copy) is Article and copy == article and hash(copy) == hash(article)

@@ -1,12 +1,16 @@
-"""A columnar copy of the validated claims, so a start skips re-parsing claims.csv.
+"""A columnar copy of the validated claims, so a start skips re-parsing claims.csv and
+reading the article texts.
 
 The CSV files stay the source of truth. The cache (`.cache/claims.parquet` in the data
 directory) holds the claims as the last load or save validated them, with a signature of
 everything their validation depended on: the bytes of claims.csv, places.csv, articles.csv
-and oblasts.csv, the article texts as loaded, and the day (dates after it are refused).
-A file changed by hand changes the signature, so the cache is ignored and rebuilt; a cache
-that cannot be read is ignored the same way. Only a claims table without problems is
-cached, so a cache hit never hides a problem.
+and oblasts.csv, each article text's file stamp (name, inode, size, modification time, link
+or not: an edit or a replacement changes it), where articles/ really is, and the day (dates
+after it are refused). A file changed by hand changes the signature, so the cache is ignored
+and rebuilt; a cache that cannot be read is ignored the same way. Only a load that found no
+problem in the article texts and the claims is cached, so a cache hit never hides a problem:
+on a hit the texts are not read at start (each is read when first shown), as their checks
+and the quotes' were passed with these very files.
 """
 
 from __future__ import annotations
@@ -16,17 +20,22 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 
-from frontline.model import Article, Claim
+from frontline.model import Claim
 from frontline.store import durable
-from frontline.store.schema import ARTICLES_FILE, CLAIMS_FILE, OBLASTS_FILE, PLACES_FILE
+from frontline.store.schema import (
+    ARTICLES_DIR,
+    ARTICLES_FILE,
+    CLAIMS_FILE,
+    OBLASTS_FILE,
+    PLACES_FILE,
+)
 
 CACHE_DIR = ".cache"
 CLAIMS_CACHE = f"{CACHE_DIR}/claims.parquet"
 # Bumped when the layout of the cached table or the claims' validation changes.
-FORMAT = "claims-3"
+FORMAT = "claims-4"
 _SIGNATURE_KEY = b"frontline-signature"
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
@@ -47,7 +56,7 @@ _TEXT_COLUMNS = (
 )
 
 
-def signature(root: Path, articles: Iterable[Article], today: dt.date) -> str:
+def signature(root: Path, today: dt.date) -> str:
     """A digest of everything the claims' validation read; any change gives another."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT}\0{today.isoformat()}\0".encode())
@@ -57,10 +66,28 @@ def signature(root: Path, articles: Iterable[Article], today: dt.date) -> str:
             digest.update(hashlib.file_digest(open(root / name, "rb"), "blake2b").digest())  # noqa: SIM115
         except OSError:
             digest.update(b"missing")
-    for article in articles:
-        digest.update(f"\0{article.article_id}\0{len(article.text)}\0".encode())
-        digest.update(article.text.encode("utf-8", "surrogatepass"))
+    folder = root / ARTICLES_DIR
+    digest.update(f"{os.path.realpath(root)}\0{os.path.realpath(folder)}\0".encode())
+    digest.update(repr(_text_stamps(folder)).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def _text_stamps(folder: Path) -> list[tuple]:
+    """Each article text's name, inode, size, modification time and whether it is a link."""
+    stamps = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                    stamps.append(
+                        (entry.name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_mode)
+                    )
+                except OSError:
+                    stamps.append((entry.name,))
+    except OSError:
+        return []
+    return sorted(stamps)
 
 
 def read_claims(root: Path, sig: str) -> list[Claim] | None:
@@ -129,6 +156,6 @@ def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
         pass
 
 
-def refresh(root: Path, articles: Iterable[Article], claims: list[Claim]) -> None:
+def refresh(root: Path, claims: list[Claim]) -> None:
     """After a save: cache the claims just validated and written, so the next start is fast."""
-    write_claims(root, claims, signature(root, articles, dt.date.today()))
+    write_claims(root, claims, signature(root, dt.date.today()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from frontline.model import Dataset, Problem
+from frontline.model import Article, Dataset, Problem
 from frontline.store import cache
 from frontline.store.schema import (
     ARTICLE_COLUMNS,
@@ -97,23 +97,33 @@ def load_dataset(
             left_out=left_out[PLACES_FILE],
         )
     }
-    articles = {
-        a.article_id: a
-        for _, a in table_rows(
+    articles_text = read(ARTICLES_FILE)
+
+    def read_articles(texts: bool) -> tuple[dict[str, Article], list[Problem], dict[str, int]]:
+        found: list[Problem] = []
+        bad: dict[str, int] = {}
+        rows = table_rows(
             ARTICLES_FILE,
-            read(ARTICLES_FILE),
+            articles_text,
             ARTICLE_COLUMNS,
-            problems,
-            article_parser(root / ARTICLES_DIR, today),
+            found,
+            article_parser(root / ARTICLES_DIR, today, texts=texts),
             key=lambda a: a.article_id,
-            left_out=left_out[ARTICLES_FILE],
+            left_out=bad,
         )
-    }
+        return {a.article_id: a for _, a in rows}, found, bad
+
     # The claims, the bulk of the data, come from the cache when nothing they depend on
-    # changed since they were last validated (frontline.store.cache).
-    sig = cache.signature(root, articles.values(), today) if use_cache else ""
+    # changed since they were last validated (frontline.store.cache); the article texts are
+    # then read only when shown.
+    sig = cache.signature(root, today) if use_cache else ""
     claims = cache.read_claims(root, sig) if use_cache else None
-    if claims is None:
+    if claims is not None:
+        articles, article_problems, left_out[ARTICLES_FILE] = read_articles(texts=False)
+        problems += article_problems
+    else:
+        articles, article_problems, left_out[ARTICLES_FILE] = read_articles(texts=True)
+        problems += article_problems
         before = len(problems)
         rows = table_rows(
             CLAIMS_FILE,
@@ -124,7 +134,8 @@ def load_dataset(
             key=lambda c: c.claim_id,
         )
         claims = check_supersessions(list(rows), problems)
-        if use_cache and len(problems) == before:
+        # Cached only when the texts passed (a hit reads none) and every claim did.
+        if use_cache and len(problems) == before and article_problems == read_articles(False)[1]:
             cache.write_claims(root, claims, sig)
     return Dataset(
         articles=articles,
