@@ -115,6 +115,12 @@ def _arrays(snapshots: list[tuple]) -> dict[str, np.ndarray]:
 DENIED = "denied"
 
 
+def frame_arrays(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The FIELDS columns of a frame (as TimelineIndex.assessment_frame wrote them) as the
+    arrays prefix_assessments gives."""
+    return {name: frame[name].to_numpy(dtype=_DTYPES.get(name, object)) for name in FIELDS}
+
+
 def prefix_assessments(
     evidence: list[Evidence], place: np.ndarray
 ) -> tuple[dict[str, np.ndarray], np.ndarray]:

@@ -22,8 +22,9 @@ from frontline.record.compare import against_record
 from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, RECORD_DIR
 from frontline.record.load import RecordData, load_record
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
+from frontline.store.derived import news_claims_table, timeline_index
 from frontline.store.stamps import article_text_stamps
-from frontline.timeline import Filters, TimelineIndex, claim_dates, claims_table, date_bounds
+from frontline.timeline import Filters, TimelineIndex, claim_dates, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
 from frontline.web.changes import change_log
@@ -81,7 +82,7 @@ def _load(data_dir: str, signature: tuple) -> AppData:
     root = Path(data_dir)
     dataset = store.load_dataset(root)
     shapes, shape_problems = load_oblast_shapes(root)
-    table, imports = with_imports(claims_table(dataset), root, dataset)  # one layer
+    table, imports = with_imports(news_claims_table(root, dataset), root, dataset)  # one layer
     outlines_shapes = display_shapes(shapes)
     record, record_problems = _record(root, dataset)
     news_bounds = date_bounds(table)
@@ -98,7 +99,7 @@ def _load(data_dir: str, signature: tuple) -> AppData:
         data_dir=root,
         dataset=dataset,
         claims=table,
-        index=TimelineIndex(table),
+        index=timeline_index(root, table, dataset.signature, imports_signature(root)),
         record_claims=record,
         record_index=TimelineIndex(record),
         against_record=against_record(table, record),

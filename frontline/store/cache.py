@@ -131,7 +131,6 @@ def _column(table, name: str) -> list:
 def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
     """Write the cache atomically; a data directory that cannot hold it goes without."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     columns = {name: [getattr(c, name) for c in claims] for name in _TEXT_COLUMNS}
     arrays = {name: pa.array(values, pa.string()) for name, values in columns.items()}
@@ -139,11 +138,31 @@ def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
         arrays[name] = pa.array([getattr(c, name) for c in claims], pa.date32())
     for name in ("quote_start", "quote_end"):
         arrays[name] = pa.array([getattr(c, name) for c in claims], pa.int64())
-    table = pa.table(arrays).replace_schema_metadata({_SIGNATURE_KEY: sig.encode()})
-    path = root / CLAIMS_CACHE
+    _write(root / CLAIMS_CACHE, pa.table(arrays), sig)
+
+
+def is_cached(root: Path, sig: str) -> bool:
+    """Whether the claims' cache holds this signature (without reading the claims)."""
+    import pyarrow.parquet as pq
+
+    try:
+        meta = pq.read_schema(root / CLAIMS_CACHE).metadata or {}
+    except Exception:  # noqa: BLE001 - no cache, or one that cannot be read
+        return False
+    return meta.get(_SIGNATURE_KEY, b"").decode() == sig
+
+
+def _write(path: Path, table, sig: str) -> None:
+    """Write a table with its signature atomically; a data directory that cannot hold it
+    goes without."""
+    import pyarrow.parquet as pq
+
+    table = table.replace_schema_metadata(
+        {**(table.schema.metadata or {}), _SIGNATURE_KEY: sig.encode()}
+    )
     try:
         path.parent.mkdir(exist_ok=True)
-        fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=".claims-", suffix=".tmp")
+        fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         os.close(fd)
         try:
             pq.write_table(table, scratch)
@@ -154,6 +173,26 @@ def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
                 os.unlink(scratch)
     except OSError:
         pass
+
+
+def read_frame(root: Path, name: str, sig: str):
+    """The data frame cached as `name` (in .cache/) under this signature, or None."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(root / CACHE_DIR / f"{name}.parquet")
+        if (table.schema.metadata or {}).get(_SIGNATURE_KEY, b"").decode() != sig:
+            return None
+        return table.to_pandas()
+    except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
+        return None
+
+
+def write_frame(root: Path, name: str, frame, sig: str) -> None:
+    """Cache a data frame (a table derived from the claims) as `name` under a signature."""
+    import pyarrow as pa
+
+    _write(root / CACHE_DIR / f"{name}.parquet", pa.Table.from_pandas(frame), sig)
 
 
 def refresh(root: Path, claims: list[Claim]) -> None:

@@ -144,4 +144,5 @@ def load_dataset(
         oblasts=oblasts,
         oblast_rows=oblast_rows,
         problems=problems,
+        signature=sig if use_cache and cache.is_cached(root, sig) else "",
     )

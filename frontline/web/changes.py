@@ -14,6 +14,7 @@ import pandas as pd
 from frontline import vocab
 from frontline.assessindex import DENIED, previous_rows  # DENIED: a claim denied, no change
 from frontline.assessment import DISPUTED as ASSESSMENT_DISPUTED
+from frontline.assessment import claim_strength, claimant_side
 from frontline.timeline import TimelineIndex, describe_date
 from frontline.urlstate import map_link, under_base
 from frontline.web.present import STYLE as PRESENT_STYLE
@@ -114,9 +115,23 @@ def change_log(
             "article_id": text("article_id"),
             "outlet": text("outlet"),
             "published": _dates(picked["published"]),
-            "admission": np.array([index.evidence[r].admission for r in rows], dtype=bool),
+            "admission": _admissions(picked),
         },
         columns=CHANGE_COLUMNS,
+    )
+
+
+def _admissions(rows: pd.DataFrame) -> np.ndarray:
+    """Whether each row's claim is an admission against interest (frontline.assessment)."""
+    sides = {c: claimant_side(c) for c in set(rows["claimant"].astype(str))}
+    return np.array(
+        [
+            claim_strength(status, certainty, sides[str(claimant)])[1]
+            for status, certainty, claimant in zip(
+                rows["status"], rows["certainty"], rows["claimant"], strict=True
+            )
+        ],
+        dtype=bool,
     )
 
 
