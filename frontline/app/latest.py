@@ -7,13 +7,14 @@ import datetime as dt
 import streamlit as st
 
 from frontline.app.ui import AppData, base_url_path
+from frontline.store.claimlist import newest_saved
 from frontline.web.changes import DISPUTED, STATUS, change_log
 from frontline.web.latest import LATEST_COUNT, latest_changes, latest_claims, latest_html
 
 
 def latest_list(data: AppData) -> None:
     html = latest_html(
-        latest_claims(data.dataset.claims),
+        latest_claims(newest_saved(data.dataset.claims, LATEST_COUNT)),
         data.place_names,
         dt.datetime.now(dt.UTC),
         latest_changes(

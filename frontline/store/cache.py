@@ -24,6 +24,7 @@ from pathlib import Path
 
 from frontline.model import Claim
 from frontline.store import durable
+from frontline.store.claimlist import ClaimColumns
 from frontline.store.schema import (
     ARTICLES_DIR,
     ARTICLES_FILE,
@@ -90,8 +91,9 @@ def _text_stamps(folder: Path) -> list[tuple]:
     return sorted(stamps)
 
 
-def read_claims(root: Path, sig: str) -> list[Claim] | None:
-    """The cached claims if the cache exists, is readable and has this signature."""
+def read_claims(root: Path, sig: str) -> ClaimColumns | None:
+    """The cached claims if the cache exists, is readable and has this signature: as
+    columns, each Claim made when first asked for (frontline.store.claimlist)."""
     import pyarrow.parquet as pq
 
     path = root / CLAIMS_CACHE
@@ -100,32 +102,12 @@ def read_claims(root: Path, sig: str) -> list[Claim] | None:
         meta = table.schema.metadata or {}
         if meta.get(_SIGNATURE_KEY, b"").decode() != sig:
             return None
-        columns = [_column(table, name) for name in _FIELDS]
+        table = table.select(list(_FIELDS))
     except FileNotFoundError:
         return None
     except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
         return None
-    # Filled in directly, as the dataclass's own (frozen) __init__ would: a third of the time.
-    new = object.__new__
-    claims = []
-    for row in zip(*columns, strict=True):
-        claim = new(Claim)
-        claim.__dict__.update(zip(_FIELDS, row, strict=True))
-        claims.append(claim)
-    return claims
-
-
-def _column(table, name: str) -> list:
-    """A column as Python values, a repeated value (a date, a place, a status) as one object:
-    faster, and the claims share their strings and dates as the CSV reading does not."""
-    import pyarrow as pa
-
-    column = table.column(name).combine_chunks()
-    if pa.types.is_integer(column.type):
-        return column.to_pylist()
-    encoded = column.dictionary_encode()
-    values = encoded.dictionary.to_pylist()
-    return [values[i] for i in encoded.indices.to_pylist()]
+    return ClaimColumns(table)
 
 
 def write_claims(root: Path, claims: list[Claim], sig: str) -> None:

@@ -1,0 +1,109 @@
+"""The claims of a start from the cache, as columns: a Claim is made only when asked for.
+
+Making a million Claim objects takes longer than the rest of a start from the cache, and
+the map's first page needs few of them: the newest saved (the Latest list) and the corrected
+or retracted ones (a place's notes). ClaimColumns is a sequence of claims over the cached
+Arrow table; iterating it or indexing it makes every Claim once, and keeps them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+
+from frontline.model import Claim
+
+FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
+
+
+def _values(column) -> list:
+    """A column as Python values, a repeated value (a date, a place, a status) as one
+    object: faster, and the claims share their strings and dates."""
+    import pyarrow as pa
+
+    column = column.combine_chunks() if hasattr(column, "combine_chunks") else column
+    if pa.types.is_integer(column.type):
+        return column.to_pylist()
+    encoded = column.dictionary_encode()
+    values = encoded.dictionary.to_pylist()
+    return [values[i] for i in encoded.indices.to_pylist()]
+
+
+def _claims(table) -> list[Claim]:
+    columns = [_values(table.column(name)) for name in FIELDS]
+    # Filled in directly, as the dataclass's own (frozen) __init__ would: a third of the time.
+    new = object.__new__
+    claims = []
+    for row in zip(*columns, strict=True):
+        claim = new(Claim)
+        claim.__dict__.update(zip(FIELDS, row, strict=True))
+        claims.append(claim)
+    return claims
+
+
+class ClaimColumns(Sequence):
+    """The claims of an Arrow table with a column per Claim field, in its row order."""
+
+    def __init__(self, table):
+        self._table = table
+        self._claims: list[Claim] | None = None
+
+    def _all(self) -> list[Claim]:
+        if self._claims is None:
+            self._claims = _claims(self._table)
+        return self._claims
+
+    def __len__(self) -> int:
+        return self._table.num_rows
+
+    def __getitem__(self, item):
+        return self._all()[item]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str | bytes):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment] - a sequence of claims, as a list is
+
+    def __repr__(self) -> str:
+        return f"ClaimColumns({len(self)} claims)"
+
+    def rows(self, rows: np.ndarray) -> list[Claim]:
+        """The claims of these rows (in that order), made without making the others."""
+        if self._claims is not None:
+            return [self._claims[int(r)] for r in rows]
+        return _claims(self._table.take(np.asarray(rows, dtype=np.int64)))
+
+    def column(self, name: str) -> np.ndarray:
+        return self._table.column(name).to_numpy(zero_copy_only=False)
+
+
+def newest_saved(claims: Sequence[Claim], count: int) -> list[Claim]:
+    """The `count` claims saved most recently (by saved_at, then claim id), in any order:
+    what the Latest list picks from, without making every claim of a ClaimColumns."""
+    if not isinstance(claims, ClaimColumns) or claims._claims is not None:
+        saved = [c for c in claims if c.saved_at]
+        return sorted(saved, key=lambda c: (c.saved_at, c.claim_id), reverse=True)[:count]
+    saved_at = claims.column("saved_at").astype(str)
+    rows = np.flatnonzero(saved_at != "")
+    order = np.lexsort((claims.column("claim_id").astype(str)[rows], saved_at[rows]))
+    return claims.rows(rows[order[::-1][:count]])
+
+
+def corrections(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims corrected or retracted and the claims correcting them, in their order:
+    all that a place's notes (frontline.web.claimnotes) read."""
+    if not isinstance(claims, ClaimColumns) or claims._claims is not None:
+        named = {c.superseded_by for c in claims if c.superseded_by}
+        return [c for c in claims if c.superseded_by or c.retracted or c.claim_id in named]
+    superseded = claims.column("superseded_by").astype(str)
+    retracted = claims.column("retracted").astype(str)
+    ids = claims.column("claim_id").astype(str)
+    named = np.isin(ids, superseded[superseded != ""])
+    return claims.rows(np.flatnonzero((superseded != "") | (retracted != "") | named))
