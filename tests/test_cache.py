@@ -110,8 +110,18 @@ def test_a_start_from_the_cache_reads_no_article_text_until_one_is_asked_for(dat
         return real(folder, article_id)
 
     monkeypatch.setattr(tables, "article_text", spy)
+    from frontline.store import load
+
+    parsed: list[str] = []
+    real_rows = load.table_rows
+    monkeypatch.setattr(
+        load,
+        "table_rows",
+        lambda label, *args, **kw: parsed.append(label) or real_rows(label, *args, **kw),
+    )
     started = load_dataset(data)
     assert read == []  # the claims and their quotes came from the cache
+    assert parsed == ["oblasts.csv"]  # the places' and the articles' rows too
     article_id = started.claims[0].article_id
     article = started.articles[article_id]
     assert article.text == expected.articles[article_id].text
@@ -213,3 +223,19 @@ def test_a_claims_file_edited_by_hand_rebuilds_the_derived_copies(synthetic, tmp
     table = derived.news_claims_table(root, edited)
     assert len(table) == len(claims_table(dataset)) - 1
     assert derived.timeline_index(root, table, edited.signature).size == len(table)
+
+
+def test_a_places_or_articles_file_edited_by_hand_is_read_again(data):
+    first = load_dataset(data)
+    (place_id, place), *_ = first.places.items()
+    (article_id, article), *_ = first.articles.items()
+    for name, old, new in (
+        ("places.csv", place.name, place.name + " Edited"),
+        ("articles.csv", article.title, article.title + " (edited)"),
+    ):
+        path = data / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    again = load_dataset(data)
+    assert again.places[place_id].name == place.name + " Edited"
+    assert again.articles[article_id].title == article.title + " (edited)"
+    assert again == load_dataset(data, use_cache=False) and again.problems == []

@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from frontline.model import Claim
@@ -35,6 +36,8 @@ from frontline.store.schema import (
 
 CACHE_DIR = ".cache"
 CLAIMS_CACHE = f"{CACHE_DIR}/claims.parquet"
+PLACES_CACHE = f"{CACHE_DIR}/places.parquet"
+ARTICLES_CACHE = f"{CACHE_DIR}/articles.parquet"  # their rows; the texts stay in articles/
 # Bumped when the layout of the cached table or the claims' validation changes.
 FORMAT = "claims-4"
 _SIGNATURE_KEY = b"frontline-signature"
@@ -175,6 +178,47 @@ def write_frame(root: Path, name: str, frame, sig: str) -> None:
     import pyarrow as pa
 
     _write(root / CACHE_DIR / f"{name}.parquet", pa.Table.from_pandas(frame), sig)
+
+
+def read_records(root: Path, name: str, sig: str, kind: type | None) -> object:
+    """The records cached as `name` under this signature, or None: a dict of `kind` (a
+    frozen dataclass, by its first field) or, with kind None, a list of dicts."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(root / name)
+        if (table.schema.metadata or {}).get(_SIGNATURE_KEY, b"").decode() != sig:
+            return None
+        rows = table.to_pylist()
+    except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
+        return None
+    if kind is None:
+        return rows
+    tuples = {f.name for f in dataclasses.fields(kind) if "tuple" in str(f.type)}
+    new = object.__new__
+    records = {}
+    for row in rows:
+        for field in tuples:
+            row[field] = tuple(row[field])
+        record = new(kind)
+        record.__dict__.update(row)  # as the (frozen) dataclass's __init__ would
+        records[next(iter(row.values()))] = record
+    return records
+
+
+def write_records(root: Path, name: str, records: Iterable, sig: str) -> None:
+    """Cache dataclass records (places, or articles less their texts) as `name`."""
+    import pyarrow as pa
+
+    rows = [{k: v for k, v in r.__dict__.items() if k != "text"} for r in records]
+    if not rows:
+        return
+    columns = {key: [row[key] for row in rows] for key in rows[0]}
+    arrays = {
+        key: pa.array(values, pa.list_(pa.string())) if isinstance(values[0], tuple) else values
+        for key, values in columns.items()
+    }
+    _write(root / name, pa.table(arrays), sig)
 
 
 def refresh(root: Path, claims: list[Claim]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from frontline.model import Article, Dataset, Problem
+from frontline.model import Article, Dataset, Place, Problem
 from frontline.store import cache
 from frontline.store.schema import (
     ARTICLE_COLUMNS,
@@ -23,6 +23,7 @@ from frontline.store.schema import (
     default_data_dir,
 )
 from frontline.store.tables import (
+    StoredArticle,
     article_parser,
     check_supersessions,
     claim_parser,
@@ -85,18 +86,27 @@ def load_dataset(
     }
     oblasts = {code: row["name_en"] for code, row in oblast_rows.items()}
     left_out: dict[str, dict[str, int]] = {PLACES_FILE: {}, ARTICLES_FILE: {}}
-    places = {
-        p.place_id: p
-        for _, p in table_rows(
-            PLACES_FILE,
-            read(PLACES_FILE),
-            PLACE_COLUMNS,
-            problems,
-            place_parser(oblasts),
-            key=lambda p: p.place_id,
-            left_out=left_out[PLACES_FILE],
-        )
-    }
+    # The places and the articles' rows (not their texts) come from the cache too when
+    # their file is unchanged and had no problem (frontline.store.cache).
+    sig = cache.signature(root, today) if use_cache else ""
+    places_text = read(PLACES_FILE)
+    places = cache.read_records(root, cache.PLACES_CACHE, sig, Place) if use_cache else None
+    if places is None:
+        before = len(problems)
+        places = {
+            p.place_id: p
+            for _, p in table_rows(
+                PLACES_FILE,
+                places_text,
+                PLACE_COLUMNS,
+                problems,
+                place_parser(oblasts),
+                key=lambda p: p.place_id,
+                left_out=left_out[PLACES_FILE],
+            )
+        }
+        if use_cache and len(problems) == before:
+            cache.write_records(root, cache.PLACES_CACHE, places.values(), sig)
     articles_text = read(ARTICLES_FILE)
 
     def read_articles(texts: bool) -> tuple[dict[str, Article], list[Problem], dict[str, int]]:
@@ -116,9 +126,12 @@ def load_dataset(
     # The claims, the bulk of the data, come from the cache when nothing they depend on
     # changed since they were last validated (frontline.store.cache); the article texts are
     # then read only when shown.
-    sig = cache.signature(root, today) if use_cache else ""
     claims = cache.read_claims(root, sig) if use_cache else None
-    if claims is not None:
+    stored = None if claims is None else cache.read_records(root, cache.ARTICLES_CACHE, sig, None)
+    if stored is not None:
+        folder = root / ARTICLES_DIR
+        articles = {a["article_id"]: StoredArticle.of(folder, a) for a in stored}
+    elif claims is not None:
         articles, article_problems, left_out[ARTICLES_FILE] = read_articles(texts=False)
         problems += article_problems
     else:
@@ -137,6 +150,8 @@ def load_dataset(
         # Cached only when the texts passed (a hit reads none) and every claim did.
         if use_cache and len(problems) == before and article_problems == read_articles(False)[1]:
             cache.write_claims(root, claims, sig)
+            if not article_problems:
+                cache.write_records(root, cache.ARTICLES_CACHE, articles.values(), sig)
     return Dataset(
         articles=articles,
         places=places,
