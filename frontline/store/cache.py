@@ -96,21 +96,28 @@ def _text_stamps(folder: Path) -> list[tuple]:
 
 def read_claims(root: Path, sig: str) -> ClaimColumns | None:
     """The cached claims if the cache exists, is readable and has this signature: as
-    columns, each Claim made when first asked for (frontline.store.claimlist)."""
+    columns read when first needed, each Claim made when first asked for
+    (frontline.store.claimlist). The file is kept open: a save that replaces it meanwhile
+    does not change what these columns read."""
     import pyarrow.parquet as pq
 
-    path = root / CLAIMS_CACHE
     try:
-        table = pq.read_table(path)
-        meta = table.schema.metadata or {}
+        stream = open(root / CLAIMS_CACHE, "rb")  # noqa: SIM115 - the columns keep it open
+    except OSError:
+        return None
+    try:
+        source = pq.ParquetFile(stream)
+        meta = source.schema_arrow.metadata or {}
         if meta.get(_SIGNATURE_KEY, b"").decode() != sig:
+            stream.close()
             return None
-        table = table.select(list(_FIELDS))
-    except FileNotFoundError:
-        return None
+        if not set(_FIELDS) <= set(source.schema_arrow.names):
+            stream.close()
+            return None
     except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
+        stream.close()
         return None
-    return ClaimColumns(table)
+    return ClaimColumns(source)
 
 
 def write_claims(root: Path, claims: list[Claim], sig: str) -> None:

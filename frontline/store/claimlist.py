@@ -3,7 +3,8 @@
 Making a million Claim objects takes longer than the rest of a start from the cache, and
 the map's first page needs few of them: the newest saved (the Latest list) and the corrected
 or retracted ones (a place's notes). ClaimColumns is a sequence of claims over the cached
-Arrow table; iterating it or indexing it makes every Claim once, and keeps them.
+Parquet file, read a column at a time when needed; iterating it or indexing it makes every
+Claim once, and keeps them.
 """
 
 from __future__ import annotations
@@ -44,19 +45,33 @@ def _claims(table) -> list[Claim]:
 
 
 class ClaimColumns(Sequence):
-    """The claims of an Arrow table with a column per Claim field, in its row order."""
+    """The claims of a Parquet file (a pyarrow ParquetFile) with a column per Claim field,
+    in its row order; a column is read when first needed."""
 
-    def __init__(self, table):
-        self._table = table
+    def __init__(self, source):
+        self._source = source
+        self._columns: dict[str, object] = {}
         self._claims: list[Claim] | None = None
+
+    def _column(self, name: str):
+        if name not in self._columns:
+            self._columns[name] = self._source.read(columns=[name]).column(name)
+        return self._columns[name]
+
+    def _table(self, rows: np.ndarray | None = None):
+        import pyarrow as pa
+
+        table = pa.table({name: self._column(name) for name in FIELDS})
+        return table if rows is None else table.take(np.asarray(rows, dtype=np.int64))
 
     def _all(self) -> list[Claim]:
         if self._claims is None:
-            self._claims = _claims(self._table)
+            self._claims = _claims(self._table())
+            self._columns.clear()  # the claims hold the values now
         return self._claims
 
     def __len__(self) -> int:
-        return self._table.num_rows
+        return self._source.metadata.num_rows
 
     def __getitem__(self, item):
         return self._all()[item]
@@ -78,10 +93,10 @@ class ClaimColumns(Sequence):
         """The claims of these rows (in that order), made without making the others."""
         if self._claims is not None:
             return [self._claims[int(r)] for r in rows]
-        return _claims(self._table.take(np.asarray(rows, dtype=np.int64)))
+        return _claims(self._table(rows))
 
     def column(self, name: str) -> np.ndarray:
-        return self._table.column(name).to_numpy(zero_copy_only=False)
+        return self._column(name).to_numpy(zero_copy_only=False)
 
 
 def newest_saved(claims: Sequence[Claim], count: int) -> list[Claim]:

@@ -131,9 +131,11 @@ def load_dataset(
     if stored is not None:
         folder = root / ARTICLES_DIR
         articles = {a["article_id"]: StoredArticle.of(folder, a) for a in stored}
-    elif claims is not None:
+    elif claims is not None:  # the texts passed when the claims were cached
         articles, article_problems, left_out[ARTICLES_FILE] = read_articles(texts=False)
         problems += article_problems
+        if not article_problems:
+            cache.write_records(root, cache.ARTICLES_CACHE, articles.values(), sig)
     else:
         articles, article_problems, left_out[ARTICLES_FILE] = read_articles(texts=True)
         problems += article_problems
