@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from frontline import store, vocab
-from frontline.importers.maprows import SavedClaims, imports_signature, with_imports
+from frontline.importers.maprows import SavedClaims, imports_signature
 from frontline.model import Dataset, Problem
 from frontline.news.dates import INVASION_START
 from frontline.record.claims import record_bounds, record_claims_table
@@ -22,7 +22,7 @@ from frontline.record.compare import against_record
 from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, RECORD_DIR
 from frontline.record.load import RecordData, load_record
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
-from frontline.store.derived import news_claims_table, timeline_index
+from frontline.store.derived import start_tables
 from frontline.store.stamps import article_text_stamps
 from frontline.timeline import Filters, TimelineIndex, claim_dates, date_bounds
 from frontline.urlstate import ParsedView, parse_view
@@ -82,7 +82,8 @@ def _load(data_dir: str, signature: tuple) -> AppData:
     root = Path(data_dir)
     dataset = store.load_dataset(root)
     shapes, shape_problems = load_oblast_shapes(root)
-    table, imports = with_imports(news_claims_table(root, dataset), root, dataset)  # one layer
+    # The imported claims are one layer with the news's; both come from the cache if it can.
+    table, imports, index = start_tables(root, dataset)
     outlines_shapes = display_shapes(shapes)
     record, record_problems = _record(root, dataset)
     news_bounds = date_bounds(table)
@@ -99,7 +100,7 @@ def _load(data_dir: str, signature: tuple) -> AppData:
         data_dir=root,
         dataset=dataset,
         claims=table,
-        index=timeline_index(root, table, dataset.signature, imports_signature(root)),
+        index=index,
         record_claims=record,
         record_index=TimelineIndex(record),
         against_record=against_record(table, record),

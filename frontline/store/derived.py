@@ -58,3 +58,15 @@ def timeline_index(
     if key and len(table):
         cache.write_frame(root, INDEX_CACHE, index.assessment_frame(), key)
     return index
+
+
+def start_tables(root: Path, dataset: Dataset):
+    """What a page's data load derives from the claims, as the app does it: the claims
+    table with the saved imported claims joined in, those claims as shown
+    (importers.maprows.SavedClaims), and the timeline index over the table; each from the
+    cache when it holds them, and cached when it does not."""
+    from frontline.importers.maprows import imports_signature, with_imports
+
+    table, imports = with_imports(news_claims_table(root, dataset), root, dataset)
+    index = timeline_index(root, table, dataset.signature, imports_signature(root))
+    return table, imports, index
