@@ -27,7 +27,8 @@ from frontline.store.stamps import article_text_stamps
 from frontline.timeline import Filters, TimelineIndex, claim_dates, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
-from frontline.web.changes import change_log
+from frontline.web.changes import DISPUTED, STATUS, change_log
+from frontline.web.latest import LATEST_COUNT, latest_changes
 from frontline.web.mapview import outlines_json
 
 DATA_FILES = (
@@ -129,6 +130,19 @@ def _change_log(data_dir: str, signature: tuple) -> pd.DataFrame:
 def news_change_log(data: AppData) -> pd.DataFrame:
     """The change log of the news's claims (frontline.web.changes), once per data load."""
     return _change_log(str(data.data_dir), data.signature)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _newest_changes(data_dir: str, signature: tuple) -> pd.DataFrame:
+    data = _load(data_dir, signature)
+    log = change_log(data.claims, data.index, kinds=(STATUS, DISPUTED), newest=LATEST_COUNT)
+    return latest_changes(log)
+
+
+def newest_news_changes(data: AppData) -> pd.DataFrame:
+    """The newest changes of status of the news's claims, for the Latest list, once per
+    data load (only those: the whole log is the Changes page's)."""
+    return _newest_changes(str(data.data_dir), data.signature)
 
 
 def _dates_by_source(

@@ -52,6 +52,7 @@ class ClaimColumns(Sequence):
         self._source = source
         self._columns: dict[str, object] = {}
         self._claims: list[Claim] | None = None
+        self.picked: dict = {}  # what newest_saved and corrections picked, kept
 
     def _column(self, name: str):
         if name not in self._columns:
@@ -105,10 +106,13 @@ def newest_saved(claims: Sequence[Claim], count: int) -> list[Claim]:
     if not isinstance(claims, ClaimColumns) or claims._claims is not None:
         saved = [c for c in claims if c.saved_at]
         return sorted(saved, key=lambda c: (c.saved_at, c.claim_id), reverse=True)[:count]
+    if ("newest", count) in claims.picked:  # the same claims on every rerun: picked once
+        return claims.picked["newest", count]
     saved_at = claims.column("saved_at").astype(str)
     rows = np.flatnonzero(saved_at != "")
     order = np.lexsort((claims.column("claim_id").astype(str)[rows], saved_at[rows]))
-    return claims.rows(rows[order[::-1][:count]])
+    picked = claims.picked["newest", count] = claims.rows(rows[order[::-1][:count]])
+    return picked
 
 
 def corrections(claims: Sequence[Claim]) -> list[Claim]:
@@ -117,8 +121,12 @@ def corrections(claims: Sequence[Claim]) -> list[Claim]:
     if not isinstance(claims, ClaimColumns) or claims._claims is not None:
         named = {c.superseded_by for c in claims if c.superseded_by}
         return [c for c in claims if c.superseded_by or c.retracted or c.claim_id in named]
+    if "corrections" in claims.picked:
+        return claims.picked["corrections"]
     superseded = claims.column("superseded_by").astype(str)
     retracted = claims.column("retracted").astype(str)
     ids = claims.column("claim_id").astype(str)
     named = np.isin(ids, superseded[superseded != ""])
-    return claims.rows(np.flatnonzero((superseded != "") | (retracted != "") | named))
+    picked = claims.rows(np.flatnonzero((superseded != "") | (retracted != "") | named))
+    claims.picked["corrections"] = picked
+    return picked
