@@ -46,8 +46,13 @@ def test_the_columns_hold_the_same_claims_in_order(claims, tmp_path):
     assert columns == claims and list(columns) == claims and columns[-1] == claims[-1]
 
 
-def test_the_newest_saved_and_the_corrections_need_not_make_every_claim(claims, tmp_path):
+@pytest.mark.parametrize("row_group", [16, cache.ROW_GROUP])
+def test_the_newest_saved_and_the_corrections_need_not_make_every_claim(
+    claims, tmp_path, monkeypatch, row_group
+):
+    monkeypatch.setattr(cache, "ROW_GROUP", row_group)  # 16: the picks span row groups
     columns = _columns(claims, tmp_path / "data")
+    assert columns._source.metadata.num_row_groups == -(-len(claims) // row_group)
     newest = newest_saved(columns, 5)
     corrected = corrections(columns)
     assert columns._claims is None  # no claim made but those picked

@@ -41,6 +41,7 @@ ARTICLES_CACHE = f"{CACHE_DIR}/articles.parquet"  # their rows; the texts stay i
 # Bumped when the layout of the cached table or the claims' validation changes.
 FORMAT = "claims-4"
 _SIGNATURE_KEY = b"frontline-signature"
+ROW_GROUP = 65_536
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
 _TEXT_COLUMNS = (
@@ -157,7 +158,8 @@ def _write(path: Path, table, sig: str) -> None:
         fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         os.close(fd)
         try:
-            pq.write_table(table, scratch)
+            # Row groups of ROW_GROUP rows: a few claims are read without reading all.
+            pq.write_table(table, scratch, row_group_size=ROW_GROUP)
             os.chmod(scratch, durable.replacement_mode(path))
             os.replace(scratch, path)
         finally:

@@ -94,7 +94,21 @@ class ClaimColumns(Sequence):
         """The claims of these rows (in that order), made without making the others."""
         if self._claims is not None:
             return [self._claims[int(r)] for r in rows]
-        return _claims(self._table(rows))
+        rows = np.asarray(rows, dtype=np.int64)
+        if all(name in self._columns for name in FIELDS):  # all read already: take
+            return _claims(self._table(rows))
+        # Only the row groups holding these rows are read.
+        meta = self._source.metadata
+        sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+        starts = np.cumsum([0, *sizes])
+        of_row = np.searchsorted(starts, rows, side="right") - 1
+        groups = sorted({int(g) for g in of_row})
+        if not groups:
+            return []
+        read = self._source.read_row_groups(groups, columns=list(FIELDS))
+        begins = dict(zip(groups, np.cumsum([0, *(sizes[g] for g in groups)]), strict=False))
+        local = [begins[int(g)] + int(r - starts[g]) for r, g in zip(rows, of_row, strict=True)]
+        return _claims(read.take(np.asarray(local, dtype=np.int64)))
 
     def column(self, name: str) -> np.ndarray:
         return self._column(name).to_numpy(zero_copy_only=False)
