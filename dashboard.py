@@ -52,6 +52,7 @@ from frontline.app.ui import (
 )
 from frontline.importers.maprows import is_imported
 from frontline.record.sources import record_names
+from frontline.store.claimlist import corrections
 from frontline.timeline import Filters, neighbour_date, play_step
 from frontline.urlstate import map_view_params, view_params
 from frontline.web.claimnotes import claim_notes_html
@@ -248,7 +249,7 @@ def map_and_passages(
                 "newest first. Each is what a source says, not a verified fact."
             )
             st.html(claim_groups_html(history, assessed["status"] if assessed is not None else ""))
-            if notes := claim_notes_html(place, data.dataset.claims, data.data_dir):
+            if notes := claim_notes_html(place, corrections(data.dataset.claims), data.data_dir):
                 st.html(notes)  # corrections and retractions: who, when, why
         if not entries.empty:
             st.caption(

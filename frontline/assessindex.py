@@ -19,6 +19,7 @@ from frontline.assessment import (
     claimant_side,
     source_key,
 )
+from frontline.events import states_control
 
 # The assessment columns the index adds to a place's state (and the Data page and the
 # exports carry): besides status and certainty, which hold the assessment's.
@@ -109,17 +110,45 @@ def _arrays(snapshots: list[tuple]) -> dict[str, np.ndarray]:
     }
 
 
-def prefix_assessments(evidence: list[Evidence], place: np.ndarray) -> dict[str, np.ndarray]:
-    """For every row, its place's assessment from the table's first row up to that one."""
+# What a row's claim did to its place's assessment, besides Fold.add's answers: a denial of a
+# status, worth reporting though it changes nothing.
+DENIED = "denied"
+
+
+def frame_arrays(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The FIELDS columns of a frame (as TimelineIndex.assessment_frame wrote them) as the
+    arrays prefix_assessments gives."""
+    return {name: frame[name].to_numpy(dtype=_DTYPES.get(name, object)) for name in FIELDS}
+
+
+def prefix_assessments(
+    evidence: list[Evidence], place: np.ndarray
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """For every row, its place's assessment from the table's first row up to that one, and
+    what the row's claim did to it (Fold.add's answer, DENIED for a denial of a status, ""
+    for nothing): the change log reads its entries off the same pass."""
     folds: dict[int, Fold] = {}
     snapshots = []
+    changes = []
     for ev, code in zip(evidence, place.tolist(), strict=True):
         fold = folds.get(code)
         if fold is None:
             fold = folds[code] = Fold()
-        fold.add(ev)
+        change = fold.add(ev)
+        if ev.certainty == "denied" and states_control(ev.status):
+            change = DENIED
+        changes.append(change or "")
         snapshots.append(_snapshot(fold))
-    return _arrays(snapshots)
+    return _arrays(snapshots), np.array(changes, dtype=object)
+
+
+def previous_rows(place: np.ndarray) -> np.ndarray:
+    """Each row's predecessor among the rows of its place (-1 for a place's first row)."""
+    ordered = np.argsort(place, kind="stable")
+    before = np.full(len(place), -1, dtype=np.int64)
+    same = place[ordered[1:]] == place[ordered[:-1]]
+    before[ordered[1:][same]] = ordered[:-1][same]
+    return before
 
 
 def assessments_of(

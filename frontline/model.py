@@ -96,3 +96,6 @@ class Dataset:
     # ISO code -> its row of oblasts.csv (local name, GeoNames id), for the gazetteer
     oblast_rows: dict[str, dict] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # The claims cache's signature of the files it was loaded from (frontline.store.cache);
+    # "" when loaded without the cache. What is derived from the claims is cached under it.
+    signature: str = field(default="", compare=False)

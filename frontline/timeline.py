@@ -8,6 +8,7 @@ it is never stored.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -19,9 +20,11 @@ from frontline import vocab
 from frontline.assessindex import (
     ASSESSMENT_COLUMNS,
     assessments_of,
+    frame_arrays,
     prefix_assessments,
     table_evidence,
 )
+from frontline.assessment import Evidence
 from frontline.memo import Memo
 from frontline.model import Dataset
 
@@ -139,7 +142,10 @@ class TimelineIndex:
     of its row whose successor lies at hi or beyond.
     """
 
-    def __init__(self, table: pd.DataFrame):
+    def __init__(self, table: pd.DataFrame, assessed: pd.DataFrame | None = None):
+        """`assessed`: the index's assessments and changes (assessment_frame) as an earlier
+        index over this very table made them, for a start that skips the pass over the
+        claims (frontline.store.derived caches them)."""
         self.table = table
         self.size = len(table)
         self.day = _days(table["date"])
@@ -161,8 +167,11 @@ class TimelineIndex:
         self.next_row = follows
         # The assessment (frontline.assessment) after every row, for the map as of a date;
         # other views (a "from" date, the "known" reading) fold their own rows.
-        self.evidence = table_evidence(table)
-        self.assessed = prefix_assessments(self.evidence, self.place)
+        if assessed is None:
+            self.assessed, self.changes = prefix_assessments(self.evidence, self.place)
+        else:
+            self.assessed = frame_arrays(assessed)
+            self.changes = assessed["change"].to_numpy(dtype=object)
 
         self.place_starts = np.searchsorted(
             self.place[self.rows_by_place], np.arange(len(place_ids) + 1)
@@ -170,6 +179,15 @@ class TimelineIndex:
         # The states last asked for, by state_key: a slider move that passes no claim of
         # this index finds its state here.
         self._states = Memo(STATES_KEPT)
+
+    @functools.cached_property
+    def evidence(self) -> list[Evidence]:
+        """Each row's claim as evidence, for the views that fold their own rows."""
+        return table_evidence(self.table)
+
+    def assessment_frame(self) -> pd.DataFrame:
+        """The assessments after every row and each row's change, as a frame to cache."""
+        return pd.DataFrame({**self.assessed, "change": self.changes})
 
     def _window(self, filters: Filters) -> tuple[int, int]:
         """Rows lo..hi: the claims dated within the date range and up to the as-of date."""

@@ -8,10 +8,10 @@ import streamlit as st
 from frontline.app import navigation, signin
 from frontline.app.access import page_style
 from frontline.app.controlui import control_area_figures
-from frontline.app.ui import app_data, base_url_path, show_problems
+from frontline.app.ui import app_data, base_url_path, news_change_log, show_problems
 from frontline.news.dates import INVASION_START
 from frontline.record.sources import record_licences, record_names
-from frontline.web.changes import change_log, change_log_html, claims_by_date, claims_chart
+from frontline.web.changes import change_log_html, claims_by_date, claims_chart
 from frontline.web.recordchanges import (
     change_months,
     month_of,
@@ -42,7 +42,7 @@ def main() -> None:
         "opens it with the place selected."
     )
     st.altair_chart(claims_chart(claims_by_date(data.claims)), width="stretch")
-    st.html(change_log_html(change_log(data.claims), base_path=base_url_path()))
+    st.html(change_log_html(news_change_log(data), base_path=base_url_path()))
     record_section(data)
     control_area_figures()
 

@@ -186,3 +186,61 @@ def test_weeks_start_on_monday_and_the_nearest_month_is_chosen():
     assert nearest_month(months, dt.date(2022, 9, 30)) == 1
     assert nearest_month(months, dt.date(2022, 12, 20)) == 0
     assert nearest_month([], dt.date(2022, 9, 1)) == 0
+
+
+def _folded_log(table: pd.DataFrame) -> list[tuple]:
+    """The change log by the rule read straight: every row folded in turn, in table order."""
+    from frontline.assessment import STRENGTH_CERTAINTY, Evidence, Fold
+
+    entries, folds = [], {}
+    for _, row in table.iterrows():
+        place = folds.setdefault(row["place_id"], Fold())
+        before = (place.status, STRENGTH_CERTAINTY[place.strength]) if place.strongest else None
+        evidence = Evidence.of(
+            row["date"].date(), row["status"], row["certainty"], row["claimant"], row["claim_id"]
+        )
+        change = place.add(evidence)
+        if row["certainty"] == "denied" and row["status"]:
+            kind, now = DENIED, (row["status"], row["certainty"])
+        elif change is None:
+            continue
+        else:
+            kind, now = change, (place.status, STRENGTH_CERTAINTY[place.strength])
+        entries.append((row["claim_id"], kind, *(before or (None, None)), *now, evidence.admission))
+    return entries
+
+
+@pytest.fixture(scope="module")
+def synthetic_table(tmp_path_factory) -> pd.DataFrame:
+    from frontline.synthetic import generate
+
+    root = tmp_path_factory.mktemp("synthetic") / "data"
+    generate(root, 3000, seed=3)
+    return claims_table(store.load_dataset(root))
+
+
+def test_the_log_is_the_rule_folded_claim_by_claim(synthetic_table):
+    log = change_log(synthetic_table)
+    columns = ["claim_id", "kind", "from_status", "from_certainty", "status", "certainty"]
+    got = [
+        tuple(None if pd.isna(v) else v for v in row)
+        for row in log[[*columns, "admission"]].itertuples(index=False)
+    ]
+    expected = _folded_log(synthetic_table)
+    assert len(expected) > 500 and {e[1] for e in expected} >= {FIRST, STATUS, DENIED}
+    assert got == expected
+    assert log.equals(change_log(synthetic_table, TimelineIndex(synthetic_table)))
+
+
+def test_the_newest_changes_of_some_kinds_are_the_tail_of_the_whole_log(synthetic_table):
+    from frontline.web.latest import latest_changes
+
+    index = TimelineIndex(synthetic_table)
+    whole = change_log(synthetic_table, index)
+    tail = change_log(synthetic_table, index, kinds=(STATUS, CERTAINTY), newest=7)
+    wanted = whole[whole["kind"].isin([STATUS, CERTAINTY])].tail(7).reset_index(drop=True)
+    pd.testing.assert_frame_equal(tail, wanted)
+    newest = latest_changes(change_log(synthetic_table, index, kinds=(STATUS,), newest=5))
+    of_whole = latest_changes(whole[whole["kind"] == STATUS])
+    assert len(of_whole) == 5
+    assert newest.reset_index(drop=True).equals(of_whole.reset_index(drop=True))

@@ -106,3 +106,23 @@ def test_an_article_text_the_pages_could_not_take_is_a_problem_line_on_load(
     problem = dataset.problems[0]
     assert (problem.file, problem.line, problem.field) == ("articles.csv", 2, "article_id")
     assert words in problem.message
+
+
+def test_a_slow_listing_of_the_texts_is_taken_again_in_the_background(data_copy, monkeypatch):
+    """A folder slow to list (a million claims' 125,000 texts) is listed again behind the
+    rerun that finds the listing old: that rerun goes on with the last one, a later one
+    sees the edit."""
+    import time
+
+    from frontline.store import stamps
+
+    monkeypatch.setattr(stamps, "MAX_AGE_SECONDS", 0.0)
+    monkeypatch.setattr(stamps, "BACKGROUND_SECONDS", -1.0)  # every listing counts as slow
+    before = stamps.article_text_stamps(data_copy)  # the first listing: in this thread
+    text = _first_text(data_copy)
+    text.write_bytes(text.read_bytes() + b"\n")
+    assert stamps.article_text_stamps(data_copy) == before  # listed again, behind
+    deadline = time.monotonic() + 10
+    while stamps.article_text_stamps(data_copy) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert stamps.article_text_stamps(data_copy) != before

@@ -73,3 +73,18 @@ def test_an_existing_cluster_through_its_scheduler(tmp_path):
         got = run([str(articles), *ARGS, "--scheduler", cluster.scheduler_address], data)
     assert json.loads(got[1]) == json.loads(expected[1])
     assert got[0] == expected[0]
+
+
+def test_tasks_are_chunks_of_many_articles_each():
+    from frontline.news.parallel import CHUNK_MAX, chunk_size
+
+    assert chunk_size(10_000, 2) == CHUNK_MAX  # 50 tasks, not 10,000
+    assert chunk_size(100, 2) == 13  # 8 tasks, four a worker
+    assert chunk_size(3, 4) == 1 and chunk_size(0, 2) == 1
+
+
+def test_results_of_many_chunks_come_back_in_order():
+    from frontline.news.parallel import ordered_map
+
+    items = list(range(1_500))
+    assert list(ordered_map(str, items, workers=2)) == [str(i) for i in items]

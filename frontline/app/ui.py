@@ -18,7 +18,6 @@ from frontline.importers.maprows import (
     SavedClaims,
     imports_signature,
     in_timeline_order,
-    with_imports,
 )
 from frontline.memo import Memo
 from frontline.model import Dataset, Problem
@@ -28,11 +27,14 @@ from frontline.record.compare import against_record
 from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, RECORD_DIR
 from frontline.record.load import RecordData, load_record
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
+from frontline.store.derived import start_tables
 from frontline.store.stamps import article_text_stamps
-from frontline.timeline import Filters, TimelineIndex, claim_dates, claims_table, date_bounds
+from frontline.timeline import Filters, TimelineIndex, claim_dates, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
 from frontline.web.basemap import label_rows, place_labels_payload
+from frontline.web.changes import DISPUTED, STATUS, change_log
+from frontline.web.latest import LATEST_COUNT, latest_changes
 from frontline.web.leaflet import js_data
 from frontline.web.mapview import outlines_json
 
@@ -96,7 +98,8 @@ def _load(data_dir: str, signature: tuple) -> AppData:
     root = Path(data_dir)
     dataset = store.load_dataset(root)
     shapes, shape_problems = load_oblast_shapes(root)
-    table, imports = with_imports(claims_table(dataset), root, dataset)  # one layer
+    # The imported claims are one layer with the news's; both come from the cache if it can.
+    table, imports, index = start_tables(root, dataset)
     outlines_shapes = display_shapes(shapes)
     record, record_problems = _record(root, dataset)
     record = in_timeline_order(record, imports.record)  # VIINA's control table, if imported
@@ -114,7 +117,7 @@ def _load(data_dir: str, signature: tuple) -> AppData:
         data_dir=root,
         dataset=dataset,
         claims=table,
-        index=TimelineIndex(table),
+        index=index,
         record_claims=record,
         record_index=TimelineIndex(record),
         against_record=against_record(table, record),
@@ -132,6 +135,30 @@ def _load(data_dir: str, signature: tuple) -> AppData:
         signature=signature,
         imports=imports,
     )
+
+
+@st.cache_resource(show_spinner="Reading the changes…", max_entries=4)
+def _change_log(data_dir: str, signature: tuple) -> pd.DataFrame:
+    data = _load(data_dir, signature)
+    return change_log(data.claims, data.index)
+
+
+def news_change_log(data: AppData) -> pd.DataFrame:
+    """The change log of the news's claims (frontline.web.changes), once per data load."""
+    return _change_log(str(data.data_dir), data.signature)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _newest_changes(data_dir: str, signature: tuple) -> pd.DataFrame:
+    data = _load(data_dir, signature)
+    log = change_log(data.claims, data.index, kinds=(STATUS, DISPUTED), newest=LATEST_COUNT)
+    return latest_changes(log)
+
+
+def newest_news_changes(data: AppData) -> pd.DataFrame:
+    """The newest changes of status of the news's claims, for the Latest list, once per
+    data load (only those: the whole log is the Changes page's)."""
+    return _newest_changes(str(data.data_dir), data.signature)
 
 
 def _dates_by_source(

@@ -10,6 +10,8 @@ for --workers; a shared folder for --scheduler).
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -20,6 +22,20 @@ _MISSING = (
     "reading on a cluster needs Dask's distributed scheduler: "
     "pip install 'frontline[cluster]' (or 'dask[distributed]')"
 )
+
+
+CHUNK_MAX = 200  # articles a task reads at most
+CHUNKS_PER_SLOT = 4  # tasks per worker thread at least, so the load stays even
+
+
+def chunk_size(items: int, slots: int) -> int:
+    """How many items a task takes: few enough that each of `slots` worker threads gets
+    several tasks, at most CHUNK_MAX, at least one."""
+    return max(1, min(CHUNK_MAX, math.ceil(items / (slots * CHUNKS_PER_SLOT))))
+
+
+def _each(work: Callable[[Item], Result], chunk: list[Item]) -> list[Result]:
+    return [work(item) for item in chunk]
 
 
 class ClusterError(Exception):
@@ -62,9 +78,15 @@ def ordered_map(
             cluster.close()
         raise ClusterError(f"the cluster cannot be reached: {err}") from None
     try:
-        futures = client.map(work, list(items), pure=False)
+        items = list(items)
+        slots = max(1, sum(client.nthreads().values()))
+        # One task per chunk of many articles, not per article: a task costs the scheduler
+        # and the worker a few milliseconds, as much as reading a short article.
+        size = chunk_size(len(items), slots)
+        chunks = [items[i : i + size] for i in range(0, len(items), size)]
+        futures = client.map(functools.partial(_each, work), chunks, pure=False)
         for future in futures:
-            yield future.result()
+            yield from future.result()
     finally:
         client.close()
         if cluster is not None:

@@ -1,12 +1,16 @@
-"""A columnar copy of the validated claims, so a start skips re-parsing claims.csv.
+"""A columnar copy of the validated claims, so a start skips re-parsing claims.csv and
+reading the article texts.
 
 The CSV files stay the source of truth. The cache (`.cache/claims.parquet` in the data
 directory) holds the claims as the last load or save validated them, with a signature of
 everything their validation depended on: the bytes of claims.csv, places.csv, articles.csv
-and oblasts.csv, the article texts as loaded, and the day (dates after it are refused).
-A file changed by hand changes the signature, so the cache is ignored and rebuilt; a cache
-that cannot be read is ignored the same way. Only a claims table without problems is
-cached, so a cache hit never hides a problem.
+and oblasts.csv, each article text's file stamp (name, inode, size, modification time, link
+or not: an edit or a replacement changes it), where articles/ really is, and the day (dates
+after it are refused). A file changed by hand changes the signature, so the cache is ignored
+and rebuilt; a cache that cannot be read is ignored the same way. Only a load that found no
+problem in the article texts and the claims is cached, so a cache hit never hides a problem:
+on a hit the texts are not read at start (each is read when first shown), as their checks
+and the quotes' were passed with these very files.
 """
 
 from __future__ import annotations
@@ -19,15 +23,25 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from frontline.model import Article, Claim
+from frontline.model import Claim
 from frontline.store import durable
-from frontline.store.schema import ARTICLES_FILE, CLAIMS_FILE, OBLASTS_FILE, PLACES_FILE
+from frontline.store.claimlist import ClaimColumns
+from frontline.store.schema import (
+    ARTICLES_DIR,
+    ARTICLES_FILE,
+    CLAIMS_FILE,
+    OBLASTS_FILE,
+    PLACES_FILE,
+)
 
 CACHE_DIR = ".cache"
 CLAIMS_CACHE = f"{CACHE_DIR}/claims.parquet"
+PLACES_CACHE = f"{CACHE_DIR}/places.parquet"
+ARTICLES_CACHE = f"{CACHE_DIR}/articles.parquet"  # their rows; the texts stay in articles/
 # Bumped when the layout of the cached table or the claims' validation changes.
-FORMAT = "claims-3"
+FORMAT = "claims-4"
 _SIGNATURE_KEY = b"frontline-signature"
+ROW_GROUP = 65_536
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
 _TEXT_COLUMNS = (
@@ -47,7 +61,7 @@ _TEXT_COLUMNS = (
 )
 
 
-def signature(root: Path, articles: Iterable[Article], today: dt.date) -> str:
+def signature(root: Path, today: dt.date) -> str:
     """A digest of everything the claims' validation read; any change gives another."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT}\0{today.isoformat()}\0".encode())
@@ -57,54 +71,59 @@ def signature(root: Path, articles: Iterable[Article], today: dt.date) -> str:
             digest.update(hashlib.file_digest(open(root / name, "rb"), "blake2b").digest())  # noqa: SIM115
         except OSError:
             digest.update(b"missing")
-    for article in articles:
-        digest.update(f"\0{article.article_id}\0{len(article.text)}\0".encode())
-        digest.update(article.text.encode("utf-8", "surrogatepass"))
+    folder = root / ARTICLES_DIR
+    digest.update(f"{os.path.realpath(root)}\0{os.path.realpath(folder)}\0".encode())
+    digest.update(repr(_text_stamps(folder)).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
-def read_claims(root: Path, sig: str) -> list[Claim] | None:
-    """The cached claims if the cache exists, is readable and has this signature."""
+def _text_stamps(folder: Path) -> list[tuple]:
+    """Each article text's name, inode, size, modification time and whether it is a link."""
+    stamps = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                    stamps.append(
+                        (entry.name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_mode)
+                    )
+                except OSError:
+                    stamps.append((entry.name,))
+    except OSError:
+        return []
+    return sorted(stamps)
+
+
+def read_claims(root: Path, sig: str) -> ClaimColumns | None:
+    """The cached claims if the cache exists, is readable and has this signature: as
+    columns read when first needed, each Claim made when first asked for
+    (frontline.store.claimlist). The file is kept open: a save that replaces it meanwhile
+    does not change what these columns read."""
     import pyarrow.parquet as pq
 
-    path = root / CLAIMS_CACHE
     try:
-        table = pq.read_table(path)
-        meta = table.schema.metadata or {}
+        stream = open(root / CLAIMS_CACHE, "rb")  # noqa: SIM115 - the columns keep it open
+    except OSError:
+        return None
+    try:
+        source = pq.ParquetFile(stream)
+        meta = source.schema_arrow.metadata or {}
         if meta.get(_SIGNATURE_KEY, b"").decode() != sig:
+            stream.close()
             return None
-        columns = [_column(table, name) for name in _FIELDS]
-    except FileNotFoundError:
-        return None
+        if not set(_FIELDS) <= set(source.schema_arrow.names):
+            stream.close()
+            return None
     except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
+        stream.close()
         return None
-    # Filled in directly, as the dataclass's own (frozen) __init__ would: a third of the time.
-    new = object.__new__
-    claims = []
-    for row in zip(*columns, strict=True):
-        claim = new(Claim)
-        claim.__dict__.update(zip(_FIELDS, row, strict=True))
-        claims.append(claim)
-    return claims
-
-
-def _column(table, name: str) -> list:
-    """A column as Python values, a repeated value (a date, a place, a status) as one object:
-    faster, and the claims share their strings and dates as the CSV reading does not."""
-    import pyarrow as pa
-
-    column = table.column(name).combine_chunks()
-    if pa.types.is_integer(column.type):
-        return column.to_pylist()
-    encoded = column.dictionary_encode()
-    values = encoded.dictionary.to_pylist()
-    return [values[i] for i in encoded.indices.to_pylist()]
+    return ClaimColumns(source)
 
 
 def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
     """Write the cache atomically; a data directory that cannot hold it goes without."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     columns = {name: [getattr(c, name) for c in claims] for name in _TEXT_COLUMNS}
     arrays = {name: pa.array(values, pa.string()) for name, values in columns.items()}
@@ -112,14 +131,35 @@ def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
         arrays[name] = pa.array([getattr(c, name) for c in claims], pa.date32())
     for name in ("quote_start", "quote_end"):
         arrays[name] = pa.array([getattr(c, name) for c in claims], pa.int64())
-    table = pa.table(arrays).replace_schema_metadata({_SIGNATURE_KEY: sig.encode()})
-    path = root / CLAIMS_CACHE
+    _write(root / CLAIMS_CACHE, pa.table(arrays), sig)
+
+
+def is_cached(root: Path, sig: str) -> bool:
+    """Whether the claims' cache holds this signature (without reading the claims)."""
+    import pyarrow.parquet as pq
+
+    try:
+        meta = pq.read_schema(root / CLAIMS_CACHE).metadata or {}
+    except Exception:  # noqa: BLE001 - no cache, or one that cannot be read
+        return False
+    return meta.get(_SIGNATURE_KEY, b"").decode() == sig
+
+
+def _write(path: Path, table, sig: str) -> None:
+    """Write a table with its signature atomically; a data directory that cannot hold it
+    goes without."""
+    import pyarrow.parquet as pq
+
+    table = table.replace_schema_metadata(
+        {**(table.schema.metadata or {}), _SIGNATURE_KEY: sig.encode()}
+    )
     try:
         path.parent.mkdir(exist_ok=True)
-        fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=".claims-", suffix=".tmp")
+        fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         os.close(fd)
         try:
-            pq.write_table(table, scratch)
+            # Row groups of ROW_GROUP rows: a few claims are read without reading all.
+            pq.write_table(table, scratch, row_group_size=ROW_GROUP)
             os.chmod(scratch, durable.replacement_mode(path))
             os.replace(scratch, path)
         finally:
@@ -129,6 +169,67 @@ def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
         pass
 
 
-def refresh(root: Path, articles: Iterable[Article], claims: list[Claim]) -> None:
+def read_frame(root: Path, name: str, sig: str):
+    """The data frame cached as `name` (in .cache/) under this signature, or None."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(root / CACHE_DIR / f"{name}.parquet")
+        if (table.schema.metadata or {}).get(_SIGNATURE_KEY, b"").decode() != sig:
+            return None
+        return table.to_pandas()
+    except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
+        return None
+
+
+def write_frame(root: Path, name: str, frame, sig: str) -> None:
+    """Cache a data frame (a table derived from the claims) as `name` under a signature."""
+    import pyarrow as pa
+
+    _write(root / CACHE_DIR / f"{name}.parquet", pa.Table.from_pandas(frame), sig)
+
+
+def read_records(root: Path, name: str, sig: str, kind: type | None) -> object:
+    """The records cached as `name` under this signature, or None: a dict of `kind` (a
+    frozen dataclass, by its first field) or, with kind None, a list of dicts."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(root / name)
+        if (table.schema.metadata or {}).get(_SIGNATURE_KEY, b"").decode() != sig:
+            return None
+        rows = table.to_pylist()
+    except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
+        return None
+    if kind is None:
+        return rows
+    tuples = {f.name for f in dataclasses.fields(kind) if "tuple" in str(f.type)}
+    new = object.__new__
+    records = {}
+    for row in rows:
+        for field in tuples:
+            row[field] = tuple(row[field])
+        record = new(kind)
+        record.__dict__.update(row)  # as the (frozen) dataclass's __init__ would
+        records[next(iter(row.values()))] = record
+    return records
+
+
+def write_records(root: Path, name: str, records: Iterable, sig: str) -> None:
+    """Cache dataclass records (places, or articles less their texts) as `name`."""
+    import pyarrow as pa
+
+    rows = [{k: v for k, v in r.__dict__.items() if k != "text"} for r in records]
+    if not rows:
+        return
+    columns = {key: [row[key] for row in rows] for key in rows[0]}
+    arrays = {
+        key: pa.array(values, pa.list_(pa.string())) if isinstance(values[0], tuple) else values
+        for key, values in columns.items()
+    }
+    _write(root / name, pa.table(arrays), sig)
+
+
+def refresh(root: Path, claims: list[Claim]) -> None:
     """After a save: cache the claims just validated and written, so the next start is fast."""
-    write_claims(root, claims, signature(root, articles, dt.date.today()))
+    write_claims(root, claims, signature(root, dt.date.today()))

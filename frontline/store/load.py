@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from frontline.model import Dataset, Problem
+from frontline.model import Article, Dataset, Place, Problem
 from frontline.store import cache
 from frontline.store.schema import (
     ARTICLE_COLUMNS,
@@ -23,6 +23,7 @@ from frontline.store.schema import (
     default_data_dir,
 )
 from frontline.store.tables import (
+    StoredArticle,
     article_parser,
     check_supersessions,
     claim_parser,
@@ -85,35 +86,59 @@ def load_dataset(
     }
     oblasts = {code: row["name_en"] for code, row in oblast_rows.items()}
     left_out: dict[str, dict[str, int]] = {PLACES_FILE: {}, ARTICLES_FILE: {}}
-    places = {
-        p.place_id: p
-        for _, p in table_rows(
-            PLACES_FILE,
-            read(PLACES_FILE),
-            PLACE_COLUMNS,
-            problems,
-            place_parser(oblasts),
-            key=lambda p: p.place_id,
-            left_out=left_out[PLACES_FILE],
-        )
-    }
-    articles = {
-        a.article_id: a
-        for _, a in table_rows(
+    # The places and the articles' rows (not their texts) come from the cache too when
+    # their file is unchanged and had no problem (frontline.store.cache).
+    sig = cache.signature(root, today) if use_cache else ""
+    places_text = read(PLACES_FILE)
+    places = cache.read_records(root, cache.PLACES_CACHE, sig, Place) if use_cache else None
+    if places is None:
+        before = len(problems)
+        places = {
+            p.place_id: p
+            for _, p in table_rows(
+                PLACES_FILE,
+                places_text,
+                PLACE_COLUMNS,
+                problems,
+                place_parser(oblasts),
+                key=lambda p: p.place_id,
+                left_out=left_out[PLACES_FILE],
+            )
+        }
+        if use_cache and len(problems) == before:
+            cache.write_records(root, cache.PLACES_CACHE, places.values(), sig)
+    articles_text = read(ARTICLES_FILE)
+
+    def read_articles(texts: bool) -> tuple[dict[str, Article], list[Problem], dict[str, int]]:
+        found: list[Problem] = []
+        bad: dict[str, int] = {}
+        rows = table_rows(
             ARTICLES_FILE,
-            read(ARTICLES_FILE),
+            articles_text,
             ARTICLE_COLUMNS,
-            problems,
-            article_parser(root / ARTICLES_DIR, today),
+            found,
+            article_parser(root / ARTICLES_DIR, today, texts=texts),
             key=lambda a: a.article_id,
-            left_out=left_out[ARTICLES_FILE],
+            left_out=bad,
         )
-    }
+        return {a.article_id: a for _, a in rows}, found, bad
+
     # The claims, the bulk of the data, come from the cache when nothing they depend on
-    # changed since they were last validated (frontline.store.cache).
-    sig = cache.signature(root, articles.values(), today) if use_cache else ""
+    # changed since they were last validated (frontline.store.cache); the article texts are
+    # then read only when shown.
     claims = cache.read_claims(root, sig) if use_cache else None
-    if claims is None:
+    stored = None if claims is None else cache.read_records(root, cache.ARTICLES_CACHE, sig, None)
+    if stored is not None:
+        folder = root / ARTICLES_DIR
+        articles = {a["article_id"]: StoredArticle.of(folder, a) for a in stored}
+    elif claims is not None:  # the texts passed when the claims were cached
+        articles, article_problems, left_out[ARTICLES_FILE] = read_articles(texts=False)
+        problems += article_problems
+        if not article_problems:
+            cache.write_records(root, cache.ARTICLES_CACHE, articles.values(), sig)
+    else:
+        articles, article_problems, left_out[ARTICLES_FILE] = read_articles(texts=True)
+        problems += article_problems
         before = len(problems)
         rows = table_rows(
             CLAIMS_FILE,
@@ -124,8 +149,11 @@ def load_dataset(
             key=lambda c: c.claim_id,
         )
         claims = check_supersessions(list(rows), problems)
-        if use_cache and len(problems) == before:
+        # Cached only when the texts passed (a hit reads none) and every claim did.
+        if use_cache and len(problems) == before and article_problems == read_articles(False)[1]:
             cache.write_claims(root, claims, sig)
+            if not article_problems:
+                cache.write_records(root, cache.ARTICLES_CACHE, articles.values(), sig)
     return Dataset(
         articles=articles,
         places=places,
@@ -133,4 +161,5 @@ def load_dataset(
         oblasts=oblasts,
         oblast_rows=oblast_rows,
         problems=problems,
+        signature=sig if use_cache and cache.is_cached(root, sig) else "",
     )

@@ -186,7 +186,7 @@ def _commit_locked(root: Path, plan: Plan, author: Author) -> CommitReport:
             summary=batch.message or f"{len(batch.claims)} claim(s) added",
             why=author.why,
         )
-    cache.refresh(root, tables["articles"], tables["claims"])
+    cache.refresh(root, tables["claims"])
     return CommitReport(
         added=True,
         article_ids=[a.article_id for a in batch.articles],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
@@ -33,6 +34,7 @@ from frontline.store.schema import (
     LIST_SEPARATOR,
     OBLASTS_FILE,
     PLACES_FILE,
+    DataError,
 )
 from frontline.store.textfile import read_text
 
@@ -119,57 +121,114 @@ def place_parser(oblasts: dict[str, str]) -> Callable[[dict[str, str]], Place]:
     return parse
 
 
-def article_parser(articles_dir: Path, today: dt.date) -> Callable[[dict[str, str]], Article]:
+def article_text(articles_dir: Path, article_id: str) -> str:
+    """The text of an article as loading checks it: a regular file of the data folder's own
+    articles/, not too large, UTF-8, no NUL, not too long; its line breaks made \n. A
+    RowError (field article_id) says what is wrong."""
+    path = articles_dir / f"{article_id}.txt"
+    # realpath, not resolve: a link to itself raises no error here (reading it does, as
+    # a problem). The folder is the data folder's own: articles/ linked elsewhere is out.
+    inside = Path(os.path.realpath(articles_dir.parent)) / ARTICLES_DIR
+    if not Path(os.path.realpath(path)).is_relative_to(inside):
+        raise RowError(
+            "article_id",
+            f"text file {ARTICLES_DIR}/{article_id}.txt is a link to a file outside "
+            f"{ARTICLES_DIR}/ (or {ARTICLES_DIR}/ is a link); put the text itself there",
+        )
+    # No larger text than one article may be (frontline.limits) is read at all.
+    with contextlib.suppress(OSError):  # a missing or unreadable file: read_text says so
+        size = path.stat().st_size
+        if size > limits.ARTICLE_FILE_BYTES:
+            raise RowError(
+                "article_id",
+                f"text file {ARTICLES_DIR}/{article_id}.txt is larger than "
+                f"{limits.ARTICLE_FILE_BYTES // 1_000_000} MB; not read",
+            )
+    sink: list[Problem] = []
+    text = read_text(path, sink, "")
+    if text is None:
+        raise RowError("article_id", f"text file {ARTICLES_DIR}/{article_id}.txt {sink[0].message}")
+    if "\x00" in text:  # ingest refuses it too: no text holds one
+        raise RowError(
+            "article_id",
+            f"text file {ARTICLES_DIR}/{article_id}.txt contains a NUL byte "
+            f"(line {text[: text.index(chr(0))].count(chr(10)) + 1}); it is not text",
+        )
+    if len(text) > limits.ARTICLE_CHARS:
+        raise RowError(
+            "article_id",
+            f"text file {ARTICLES_DIR}/{article_id}.txt has {len(text):,} characters, "
+            f"more than the {limits.ARTICLE_CHARS:,} characters an article may have",
+        )
+    # An editor on Windows may have saved it with \r\n: the offsets count \n.
+    return normalise_line_breaks(text)
+
+
+class _TextOnDemand:
+    """An article's `text`, read from its file (article_text) when first asked for. A
+    non-data descriptor: once read, or when given to the constructor, the article holds it."""
+
+    def __get__(self, article: StoredArticle | None, owner: type) -> str:
+        if article is None:
+            return self  # type: ignore[return-value]
+        try:
+            text = article_text(article.folder, article.article_id)
+        except RowError as err:
+            # Checked when the data was loaded: the file changed since (the next load says so).
+            raise DataError(f"{ARTICLES_FILE}: {err.field}: {err.message}") from None
+        article.__dict__["text"] = text
+        return text
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+
+
+class StoredArticle(Article):
+    """An Article of a data folder whose text is read from articles/ when first asked for:
+    a start need not read every text (frontline.store.cache keeps their checks' result).
+    Equal to the Article of the same fields; pickled as one."""
+
+    __slots__ = ("folder",)
+    text = _TextOnDemand()
+
+    @classmethod
+    def of(cls, folder: Path, fields: dict) -> StoredArticle:
+        article = object.__new__(cls)
+        article.__dict__.update(fields)  # as the (frozen) dataclass's __init__ would
+        object.__setattr__(article, "folder", folder)
+        return article
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Article):
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in _ARTICLE_FIELDS)
+
+    __hash__ = Article.__hash__
+
+    def __reduce__(self):
+        return Article, tuple(getattr(self, name) for name in _ARTICLE_FIELDS)
+
+
+def article_parser(
+    articles_dir: Path, today: dt.date, *, texts: bool = True
+) -> Callable[[dict[str, str]], Article]:
+    """Each row as an Article; with texts=False its text is not read (nor checked) but read
+    when first asked for."""
+
     def parse(row: dict[str, str]) -> Article:
         article_id = identifier_field(row, "article_id")
-        path = articles_dir / f"{article_id}.txt"
-        # realpath, not resolve: a link to itself raises no error here (reading it does, as
-        # a problem). The folder is the data folder's own: articles/ linked elsewhere is out.
-        inside = Path(os.path.realpath(articles_dir.parent)) / ARTICLES_DIR
-        if not Path(os.path.realpath(path)).is_relative_to(inside):
-            raise RowError(
-                "article_id",
-                f"text file {ARTICLES_DIR}/{article_id}.txt is a link to a file outside "
-                f"{ARTICLES_DIR}/ (or {ARTICLES_DIR}/ is a link); put the text itself there",
-            )
-        # No larger text than one article may be (frontline.limits) is read at all.
-        with contextlib.suppress(OSError):  # a missing or unreadable file: read_text says so
-            size = path.stat().st_size
-            if size > limits.ARTICLE_FILE_BYTES:
-                raise RowError(
-                    "article_id",
-                    f"text file {ARTICLES_DIR}/{article_id}.txt is larger than "
-                    f"{limits.ARTICLE_FILE_BYTES // 1_000_000} MB; not read",
-                )
-        sink: list[Problem] = []
-        text = read_text(path, sink, "")
-        if text is None:
-            raise RowError(
-                "article_id", f"text file {ARTICLES_DIR}/{article_id}.txt {sink[0].message}"
-            )
-        if "\x00" in text:  # ingest refuses it too: no text holds one
-            raise RowError(
-                "article_id",
-                f"text file {ARTICLES_DIR}/{article_id}.txt contains a NUL byte "
-                f"(line {text[: text.index(chr(0))].count(chr(10)) + 1}); it is not text",
-            )
-        if len(text) > limits.ARTICLE_CHARS:
-            raise RowError(
-                "article_id",
-                f"text file {ARTICLES_DIR}/{article_id}.txt has {len(text):,} characters, "
-                f"more than the {limits.ARTICLE_CHARS:,} characters an article may have",
-            )
-        # An editor on Windows may have saved it with \r\n: the offsets count \n.
-        text = normalise_line_breaks(text)
-        return Article(
-            article_id=article_id,
-            title=text_field(row, "title"),
-            outlet=text_field(row, "outlet"),
-            url=url_field(row, "url"),
-            published=date_field(row, "published", today),
-            language=text_field(row, "language", required=False) or "en",
-            text=text,
-        )
+        text = article_text(articles_dir, article_id) if texts else None
+        fields = {
+            "article_id": article_id,
+            "title": text_field(row, "title"),
+            "outlet": text_field(row, "outlet"),
+            "url": url_field(row, "url"),
+            "published": date_field(row, "published", today),
+            "language": text_field(row, "language", required=False) or "en",
+        }
+        if text is not None:
+            return Article(**fields, text=text)
+        return StoredArticle.of(articles_dir, fields)
 
     return parse
 

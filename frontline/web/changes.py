@@ -8,14 +8,15 @@ claim in timeline order.
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from frontline import vocab
+from frontline.assessindex import DENIED, previous_rows  # DENIED: a claim denied, no change
 from frontline.assessment import DISPUTED as ASSESSMENT_DISPUTED
-from frontline.assessment import STRENGTH_CERTAINTY, Evidence, Fold
-from frontline.events import states_control
+from frontline.assessment import claim_strength, claimant_side
 from frontline.record.sources import record_source
-from frontline.timeline import describe_date
+from frontline.timeline import TimelineIndex, describe_date
 from frontline.urlstate import map_link, under_base
 from frontline.web.present import STYLE as PRESENT_STYLE
 from frontline.web.present import article_link
@@ -24,7 +25,6 @@ from frontline.web.text import escape_html
 FIRST = "first"  # the first claim about a place
 STATUS = "status"  # another status than before
 CERTAINTY = "certainty"  # the same status, held with another certainty
-DENIED = "denied"  # a claim denied: worth reporting, but it changes nothing
 # Sides contradicting each other close in time (frontline.assessment).
 DISPUTED = ASSESSMENT_DISPUTED
 
@@ -64,53 +64,96 @@ STYLE = (
 )
 
 
-def change_log(table: pd.DataFrame) -> pd.DataFrame:
+def change_log(
+    table: pd.DataFrame,
+    index: TimelineIndex | None = None,
+    *,
+    kinds: tuple[str, ...] = (),
+    newest: int | None = None,
+) -> pd.DataFrame:
     """One row per change of a place's assessment (frontline.assessment), in timeline order
     (the order of the claims table), with the claim that caused it: the first claim with a
     status, a new status, a stronger certainty, a dispute, or a denial (worth reporting, but
     it changes nothing). A claim the assessment absorbs (a repeat, a newer weaker claim, an
-    event) is not a change."""
-    entries = []
-    folds: dict[str, Fold] = {}
-    for _, row in table.iterrows():
-        place = folds.setdefault(row["place_id"], Fold())
-        before = (
-            (place.status, STRENGTH_CERTAINTY[place.strength])
-            if place.strongest is not None
-            else None
-        )
-        evidence = Evidence.of(
-            row["date"].date(), row["status"], row["certainty"], row["claimant"], row["claim_id"]
-        )
-        change = place.add(evidence)
-        if row["certainty"] == "denied" and states_control(row["status"]):
-            kind, now = DENIED, (row["status"], row["certainty"])
-        elif change is None:
-            continue
-        else:
-            kind, now = change, (place.status, STRENGTH_CERTAINTY[place.strength])
-        entries.append(
-            {
-                "date": row["date"].date(),
-                "kind": kind,
-                "place_id": row["place_id"],
-                "name": row["name"],
-                "from_status": before[0] if before else None,
-                "from_certainty": before[1] if before else None,
-                "status": now[0],
-                "certainty": now[1],
-                "event": row["event"],
-                "claimant": row["claimant"],
-                "when": describe_date(row),
-                "claim_id": row["claim_id"],
-                "article_id": row["article_id"],
-                "outlet": row["outlet"],
-                "published": row["published"].date(),
-                "admission": evidence.admission,
-                "source": row["source"],
-            }
-        )
-    return pd.DataFrame(entries, columns=CHANGE_COLUMNS)
+    event) is not a change. Read off the timeline index's pass over the claims (`index`, over
+    `table`, when the caller holds one). With `kinds`, only changes of those kinds; with
+    `newest`, only the last that many (the newest in timeline order)."""
+    if index is None:
+        index = TimelineIndex(table)
+    wanted = np.isin(index.changes, list(kinds)) if kinds else index.changes != ""
+    rows = np.flatnonzero(wanted)
+    if newest is not None:
+        rows = rows[len(rows) - min(newest, len(rows)) :]
+    if not len(rows):
+        return pd.DataFrame([], columns=CHANGE_COLUMNS)
+    kinds = index.changes[rows]
+    assessed = index.assessed
+    before = previous_rows(index.place)[rows]
+    had = before >= 0
+    had[had] = assessed["status"][before[had]] != ""  # a status held before this claim
+    denied = kinds == DENIED
+    picked = table.iloc[rows]
+
+    def text(name: str) -> np.ndarray:
+        return picked[name].to_numpy(dtype=object)
+
+    def before_value(name: str) -> np.ndarray:
+        return np.where(had, assessed[name][np.maximum(before, 0)], None)
+
+    return pd.DataFrame(
+        {
+            "date": _dates(picked["date"]),
+            "kind": kinds,
+            "place_id": text("place_id"),
+            "name": text("name"),
+            "from_status": before_value("status"),
+            "from_certainty": before_value("certainty"),
+            "status": np.where(denied, text("status"), assessed["status"][rows]),
+            "certainty": np.where(denied, text("certainty"), assessed["certainty"][rows]),
+            "event": text("event"),
+            "claimant": text("claimant"),
+            "when": _described(picked),
+            "claim_id": text("claim_id"),
+            "article_id": text("article_id"),
+            "outlet": text("outlet"),
+            "published": _dates(picked["published"]),
+            "admission": _admissions(picked),
+            "source": text("source"),
+        },
+        columns=CHANGE_COLUMNS,
+    )
+
+
+def _admissions(rows: pd.DataFrame) -> np.ndarray:
+    """Whether each row's claim is an admission against interest (frontline.assessment)."""
+    sides = {c: claimant_side(c) for c in set(rows["claimant"].astype(str))}
+    return np.array(
+        [
+            claim_strength(status, certainty, sides[str(claimant)])[1]
+            for status, certainty, claimant in zip(
+                rows["status"], rows["certainty"], rows["claimant"], strict=True
+            )
+        ],
+        dtype=bool,
+    )
+
+
+def _dates(column: pd.Series) -> np.ndarray:
+    """A datetime column as dates (datetime.date), each distinct day made once."""
+    codes, days = pd.factorize(column, sort=False)
+    return np.array([day.date() for day in days], dtype=object)[codes]
+
+
+def _described(rows: pd.DataFrame) -> np.ndarray:
+    """describe_date of each row, once per distinct date, end and precision."""
+    precision = pd.factorize(rows["date_precision"])[0]
+    days = [
+        rows[name].to_numpy(dtype="datetime64[D]").astype(np.int64) for name in ("date", "date_end")
+    ]
+    key = (days[0] * 1_000_000 + days[1]) * 16 + precision
+    _, first, codes = np.unique(key, return_index=True, return_inverse=True)
+    picked = rows.iloc[first]
+    return np.array([describe_date(row) for _, row in picked.iterrows()], dtype=object)[codes]
 
 
 def _label(status: str | None) -> str:
