@@ -7,7 +7,8 @@ claim in timeline order.
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -21,6 +22,9 @@ from frontline.urlstate import map_link, under_base
 from frontline.web.present import STYLE as PRESENT_STYLE
 from frontline.web.present import article_link
 from frontline.web.text import escape_html
+
+if TYPE_CHECKING:
+    import altair as alt
 
 FIRST = "first"  # the first claim about a place
 STATUS = "status"  # another status than before
@@ -248,6 +252,8 @@ def chart_period(counts: pd.DataFrame) -> tuple[str, str]:
 def claims_chart(counts: pd.DataFrame) -> alt.Chart:
     """Stacked bars of claims per day or month, in the map's status colours (each at least
     3:1 on white), outlined."""
+    import altair as alt  # here: importing altair costs the map page 0.4 s a start
+
     unit, period = chart_period(counts)
     labels = [vocab.STATUS_LABELS[s] for s in vocab.STATUSES] + [EVENTS_LABEL]
     colours = [vocab.STATUS_COLOURS[s] for s in vocab.STATUSES] + [vocab.NO_CLAIM_COLOUR]

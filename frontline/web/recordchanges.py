@@ -6,12 +6,15 @@ change, so only changes of status are counted."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
 
 from frontline import vocab
 from frontline.web.changes import STATUS, change_log
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def record_changes(record_claims: pd.DataFrame, start: dt.date) -> pd.DataFrame:
@@ -46,6 +49,8 @@ def weekly_counts(changes: pd.DataFrame) -> pd.DataFrame:
 
 def weekly_chart(counts: pd.DataFrame) -> alt.Chart:
     """Stacked bars of the record's changes per week, in the map's status colours."""
+    import altair as alt  # here: importing altair costs the map page 0.4 s a start
+
     labels = [vocab.STATUS_LABELS[s] for s in vocab.STATUSES]
     colours = [vocab.STATUS_COLOURS[s] for s in vocab.STATUSES]
     return (
