@@ -186,3 +186,9 @@ def test_the_lean_read_leaves_out_rows_it_cannot_read(tmp_path):
     assert basemap.label_rows(tmp_path / "missing.csv") == []
     (tmp_path / "other.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     assert basemap.label_rows(tmp_path / "other.csv") == []
+
+
+def test_labels_use_the_projects_romanisation_not_geonames_names(geonames):
+    names = basemap.place_labels_payload(geonames)["names"]
+    assert "Kupiansk" in names and "Balakliia" in names and "Izium" in names
+    assert not {"Kupyansk", "Balakliya", "Izyum"} & set(names)

@@ -20,6 +20,7 @@ import folium
 import pandas as pd
 from folium.template import Template
 
+from frontline.news.gazetteer import canonical_name
 from frontline.web.leaflet import OnePass, js_data, map_text
 
 # (smallest population, first zoom it is named at), largest first.
@@ -40,24 +41,35 @@ def label_min_zoom(population: int, tiers=LABEL_TIERS) -> int | None:
 
 
 def label_rows(path: Path | str) -> list[dict]:
-    """The rows of a GeoNames extract the labels need (id, name, point, population), read
+    """The rows of a GeoNames extract the labels need (id, names, point, population), read
     lean: the map names places on every start, and the full check of the extract
     (store.load_geonames, for reading articles) costs ten times as much. A row whose numbers
     do not read is left out here; the full check reports it."""
     columns = ["geonameid", "name", "latitude", "longitude", "population"]
     try:
-        frame = pd.read_csv(path, usecols=columns, dtype=str, keep_default_na=False)
+        frame = pd.read_csv(
+            path, usecols=[*columns, "alternatenames"], dtype=str, keep_default_na=False
+        )
     except (OSError, ValueError, pd.errors.ParserError):
         return []
     numbers = pd.concat({c: pd.to_numeric(frame[c], errors="coerce") for c in columns[2:]}, axis=1)
     numbers["geonameid"] = pd.to_numeric(frame["geonameid"], errors="coerce")
     usable = numbers.notna().all(axis=1) & frame["name"].str.strip().ne("")
     rows, names = numbers[usable], frame["name"][usable]
+    alternates = frame["alternatenames"][usable]
     return [
-        {"geonameid": int(g), "name": n, "latitude": lat, "longitude": lon, "population": int(p)}
-        for g, n, lat, lon, p in zip(
+        {
+            "geonameid": int(g),
+            "name": n,
+            "latitude": lat,
+            "longitude": lon,
+            "population": int(p),
+            "alternatenames": [a for a in alt.split("|") if a],
+        }
+        for g, n, alt, lat, lon, p in zip(
             rows["geonameid"].tolist(),
             names.tolist(),
+            alternates.tolist(),
             rows["latitude"].tolist(),
             rows["longitude"].tolist(),
             rows["population"].tolist(),
@@ -79,7 +91,12 @@ def place_labels_payload(rows: Iterable[Mapping], tiers=LABEL_TIERS) -> dict:
     return {
         "lat": [round(row["latitude"], 4) for *_, row in named],
         "lon": [round(row["longitude"], 4) for *_, row in named],
-        "names": [map_text(row["name"]) for *_, row in named],
+        # The project's romanisation, as the panel and the gazetteer name places (Kupiansk,
+        # not GeoNames' Kupyansk).
+        "names": [
+            map_text(canonical_name(row["name"], row.get("alternatenames", ()))[0])
+            for *_, row in named
+        ],
         "minZoom": [zoom for _, _, zoom, _ in named],
         "majorZoom": tiers[0][1] if tiers else 0,
         "maxLabels": MAX_LABELS,
@@ -93,7 +110,7 @@ LABELS_CSS = """<style>
 .fl-place-label{font:11px/14px sans-serif;color:#333;white-space:nowrap;
  text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}
 .fl-place-label.fl-major{font-size:13px;font-weight:600;color:#222}
-.fl-place-label::before{content:"";position:absolute;left:-15px;top:5px;width:4px;height:4px;
+.fl-place-label::before{content:"";position:absolute;left:-20px;top:5px;width:4px;height:4px;
  border-radius:50%;background:#444}
 </style>"""
 
@@ -106,8 +123,8 @@ class PlaceLabels(OnePass):
         """{% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function (data) {
-    // The text starts clear of a claim's marker (12 px across the middle) at the place.
-    var CHAR_PX = 6.5, LINE_PX = 14, GAP_PX = 3, LABEL_GAP_PX = 15;
+    // The text starts clear of a claim's marker at the place, selected (15 px) and outlined.
+    var CHAR_PX = 6.5, LINE_PX = 14, GAP_PX = 3, LABEL_GAP_PX = 20;
     var Labels = L.Layer.extend({
         onAdd: function (map) {
             this._pane = map.getPane(data.pane) || map.createPane(data.pane);
@@ -140,7 +157,7 @@ var {{ this.get_name() }} = (function (data) {
                 // The label's box, to the right of the place's dot; the text is escaped.
                 var width = data.names[i].replace(/&[^;]+;/g, "x").length * CHAR_PX
                     * (major ? 1.2 : 1);
-                var box = [p.x - 8, p.y - LINE_PX / 2, p.x + 14 + width, p.y + LINE_PX / 2];
+                var box = [p.x - 8, p.y - LINE_PX / 2, p.x + 19 + width, p.y + LINE_PX / 2];
                 if (placed.some(function (b) {
                     return box[0] < b[2] + GAP_PX && b[0] < box[2] + GAP_PX
                         && box[1] < b[3] + GAP_PX && b[1] < box[3] + GAP_PX;
