@@ -59,3 +59,18 @@ def tooltip_at(page, lat: float, lon: float, expected: str) -> str:
             break
         page.wait_for_timeout(500)
     return text
+
+
+def find_claims_on_add_article(page, base_url: str, text: str, title: str = "") -> None:
+    """Open Add article, paste `text` with the dateline 2022-10-02 and the outlet "Test Wire"
+    (and `title`), and press Find."""
+    page.goto(base_url + "/Add_article")
+    page.get_by_role("textbox", name=re.compile("^Article text")).fill(text)
+    for part, value in (("year", "2022"), ("month", "10"), ("day", "02")):
+        page.get_by_role("spinbutton", name=f"{part}, Dateline (published)").click()
+        page.keyboard.type(value)
+    page.get_by_label("Outlet").fill("Test Wire")
+    if title:
+        page.get_by_label("Title").fill(title)
+    page.get_by_label("Outlet").press("Tab")
+    page.get_by_role("button", name="Find places and claims").click()

@@ -10,7 +10,13 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from frontline import store
 from frontline.news.review import REVIEW_COLUMNS, WIDTHS
 from tests.conftest import save_screenshot
-from tests.mapbrowser import WAIT_MS, marker_point, tooltip_at, wait_for_map
+from tests.mapbrowser import (
+    WAIT_MS,
+    find_claims_on_add_article,
+    marker_point,
+    tooltip_at,
+    wait_for_map,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -35,15 +41,7 @@ def review_cell(page, row: int, column: str) -> tuple[float, float]:
 
 
 def test_paste_edit_save_and_see_it_on_the_map(page, dashboard, browser_data):
-    page.goto(dashboard.url + "/Add_article")
-    page.get_by_role("textbox", name=re.compile("^Article text")).fill(REPORT)
-    for part, value in (("year", "2022"), ("month", "10"), ("day", "02")):
-        page.get_by_role("spinbutton", name=f"{part}, Dateline (published)").click()
-        page.keyboard.type(value)
-    page.get_by_label("Outlet").fill("Test Wire")
-    page.get_by_label("Title").fill("Ukrainian forces enter Lyman")
-    page.get_by_label("Outlet").press("Tab")
-    page.get_by_role("button", name="Find places and claims").click()
+    find_claims_on_add_article(page, dashboard.url, REPORT, "Ukrainian forces enter Lyman")
     page.get_by_text("2 candidate claim(s)").wait_for(timeout=WAIT_MS)
 
     # Edit the first row's claimant: select the cell, Enter opens its editor. The table
@@ -143,14 +141,7 @@ def numbered_markers(page) -> list[dict]:
 
 
 def test_the_small_maps_numbers_are_the_review_tables_rows(page, dashboard):
-    page.goto(dashboard.url + "/Add_article")
-    page.get_by_role("textbox", name=re.compile("^Article text")).fill(SEVERAL_PLACES)
-    for part, value in (("year", "2022"), ("month", "10"), ("day", "02")):
-        page.get_by_role("spinbutton", name=f"{part}, Dateline (published)").click()
-        page.keyboard.type(value)
-    page.get_by_label("Outlet").fill("Test Wire")
-    page.get_by_label("Outlet").press("Tab")
-    page.get_by_role("button", name="Find places and claims").click()
+    find_claims_on_add_article(page, dashboard.url, SEVERAL_PLACES)
     page.get_by_text("5 candidate claim(s)").wait_for(timeout=WAIT_MS)
     page.locator('[data-testid="stDataFrame"] [role="gridcell"]').first.wait_for(
         state="attached", timeout=WAIT_MS

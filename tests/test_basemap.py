@@ -155,6 +155,15 @@ def test_browser_shows_few_labels_at_a_time(browser, tmp_path, geonames):
     close_in = shown(page)
     assert 5 < close_in <= basemap.MAX_LABELS
     assert close_in < sum(1 for r in rows if r["population"] >= 20_000) / 3
+    # No two labels overlap.
+    boxes = page.evaluate(
+        "() => [...document.querySelectorAll('.fl-place-label')].map(e => {"
+        " const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"
+    )
+    assert len(boxes) == close_in
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
     # Labels take no clicks: the map beneath them gets them.
     assert (
         page.evaluate(

@@ -4,13 +4,11 @@ a wrong one says so without showing it."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from frontline import access
 from tests.conftest import Dashboard
-from tests.mapbrowser import WAIT_MS
+from tests.mapbrowser import WAIT_MS, find_claims_on_add_article
 from tests.test_add_article_browser import REPORT
 
 pytestmark = pytest.mark.browser
@@ -42,14 +40,7 @@ def sign_in(page, password: str) -> None:
 
 
 def test_signed_out_the_save_is_off_and_the_page_says_editing_needs_an_editor(page, dashboard):
-    page.goto(dashboard.url + "/Add_article")
-    page.get_by_role("textbox", name=re.compile("^Article text")).fill(REPORT)
-    for part, value in (("year", "2022"), ("month", "10"), ("day", "02")):
-        page.get_by_role("spinbutton", name=f"{part}, Dateline (published)").click()
-        page.keyboard.type(value)
-    page.get_by_label("Outlet").fill("Test Wire")
-    page.get_by_label("Outlet").press("Tab")
-    page.get_by_role("button", name="Find places and claims").click()
+    find_claims_on_add_article(page, dashboard.url, REPORT)
     page.get_by_text("2 candidate claim(s)").wait_for(timeout=WAIT_MS)
     assert page.get_by_role("button", name="Save the kept claims").is_disabled()
     # Beside the button, not only in the folded sidebar.
