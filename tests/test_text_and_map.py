@@ -190,3 +190,16 @@ def test_every_marker_is_a_touch_target_of_24_px(seed_view, selected):
     assert min(canvas_payload(many, shapes)["radius"]) >= 12
     # Circles that large report the pointer's position, not their centre, unless told to.
     assert "e.latlng = this.getLatLng()" in fmap.get_root().render()
+
+
+def test_one_pass_elements_are_named_as_branca_names_them():
+    """A layer drawn in one pass keeps the name branca would give it: the page's script
+    refers to it by that name."""
+    from branca.element import MacroElement
+
+    from frontline.web.mapview import _WheelAfterClick
+
+    first, second = _WheelAfterClick(), _WheelAfterClick()
+    for element in (first, second):
+        assert element.get_name() == MacroElement.get_name(element)
+    assert first.get_name() != second.get_name()

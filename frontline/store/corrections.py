@@ -26,6 +26,16 @@ class Correction:
     place_id: str | None = None  # one of the gazetteer's places
 
 
+def correction_summary(claim_id: str, new_id: str) -> str:
+    """How the history's summary of a correction starts; the panel's notes find it by this."""
+    return f"corrected claim {claim_id} as {new_id}"
+
+
+def retraction_summary(claim_id: str) -> str:
+    """How the history's summary of a retraction starts (the claim's status and date follow)."""
+    return f"retracted claim {claim_id} "
+
+
 def _current(dataset: Dataset, claim_id: str) -> Claim:
     claim = next((c for c in dataset.claims if c.claim_id == claim_id), None)
     if claim is None:
@@ -70,7 +80,7 @@ def correct_plan(claim_id: str, fix: Correction) -> Plan:
         return Batch(
             claims=(new,),
             replaced=(dataclasses.replace(claim, superseded_by=new_id),),
-            message=f"corrected claim {claim_id} as {new_id}: " + "; ".join(changed),
+            message=f"{correction_summary(claim_id, new_id)}: " + "; ".join(changed),
         )
 
     return plan
@@ -84,7 +94,7 @@ def retract_plan(claim_id: str, reason: str) -> Plan:
         claim = _current(dataset, claim_id)
         return Batch(
             replaced=(dataclasses.replace(claim, retracted=" ".join(reason.split())),),
-            message=f"retracted claim {claim_id} ({claim.status}, {claim.date})",
+            message=f"{retraction_summary(claim_id)}({claim.status}, {claim.date})",
         )
 
     return plan

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from frontline.model import Claim
+from frontline.store.corrections import correction_summary, retraction_summary
 from frontline.store.historylog import Change, list_changes, undone_by
 from frontline.web.text import escape_html
 
 
 def _change(changes: list[Change], prefix: str) -> Change | None:
-    """The newest change in effect whose summary starts with prefix (the summaries the
-    correction and retraction plans write)."""
+    """The newest change in effect whose summary starts with prefix (as the correction and
+    retraction plans write it)."""
     undone = undone_by(changes)
     for change in reversed(changes):
         if change.id not in undone and change.summary.startswith(prefix):
@@ -39,13 +40,13 @@ def claim_notes(place_id: str, claims: Iterable[Claim], changes: list[Change]) -
         if place_id not in (claim.place_id, places.get(claim.superseded_by)):
             continue
         if claim.superseded_by:
-            change = _change(changes, f"corrected claim {claim.claim_id} as {claim.superseded_by}")
+            change = _change(changes, correction_summary(claim.claim_id, claim.superseded_by))
             notes.append(
                 f"Claim {claim.superseded_by} corrects claim {claim.claim_id}: status was "
                 f"{claim.status}, {claim.certainty}, {claim.date.isoformat()}{_by(change)}"
             )
         elif claim.retracted:
-            change = _change(changes, f"retracted claim {claim.claim_id} ")
+            change = _change(changes, retraction_summary(claim.claim_id))
             notes.append(
                 f"Claim {claim.claim_id} ({claim.status}, {claim.date.isoformat()}) was "
                 f"retracted: {claim.retracted}{_by(change)}"

@@ -10,7 +10,6 @@ import json
 
 import folium
 from branca.element import Element, MacroElement
-from branca.utilities import _camelify
 from folium.elements import ElementAddToElement
 
 from frontline.web.text import escape_html
@@ -40,9 +39,10 @@ class _ScriptText(Element):
         return self.text
 
 
-@functools.lru_cache(maxsize=256)
-def _snake_case(name: str) -> str:
-    return _camelify(name)
+# Each class's part of an element's name ("feature_group" of "feature_group_1a2b"), as
+# branca's own get_name spells it, worked out once per class name: branca spells it out
+# letter by letter on each of the many calls of a rerun.
+_NAME_PARTS: dict[str, str] = {}
 
 
 class OnePass(MacroElement):
@@ -51,9 +51,12 @@ class OnePass(MacroElement):
     rerun, and a "{{" in a name would run on the server."""
 
     def get_name(self) -> str:
-        # As branca names an element, with the class part worked out once per class name
-        # (branca spells it out letter by letter on each of the many calls of a rerun).
-        return f"{_snake_case(self._name)}_{self._id}"
+        part = _NAME_PARTS.get(self._name)
+        if part is None:
+            part = _NAME_PARTS[self._name] = MacroElement.get_name(self).removesuffix(
+                f"_{self._id}"
+            )
+        return f"{part}_{self._id}"
 
     def render(self, **kwargs) -> None:
         figure = self.get_root()
