@@ -4,6 +4,7 @@ the same on every build, and in a browser only a bounded number at a time."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import folium
@@ -195,6 +196,15 @@ def test_the_lean_read_leaves_out_rows_it_cannot_read(tmp_path):
     assert basemap.label_rows(tmp_path / "missing.csv") == []
     (tmp_path / "other.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     assert basemap.label_rows(tmp_path / "other.csv") == []
+
+
+def test_the_lean_read_reads_only_what_the_loader_would(tmp_path):
+    """The labels read the extract through the loader's file checks: a folder or a FIFO in
+    its place is not read (and does not hang the start)."""
+    assert basemap.label_rows(tmp_path) == []
+    fifo = tmp_path / "geonames_ua.csv"
+    os.mkfifo(fifo)
+    assert basemap.label_rows(fifo) == []
 
 
 def test_labels_use_the_projects_romanisation_not_geonames_names(geonames):

@@ -13,6 +13,7 @@ thousand. The labels sit in a pane of their own below the claims and take no cli
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import pandas as pd
 from folium.template import Template
 
 from frontline.news.gazetteer import canonical_name
+from frontline.store.textfile import TextFileError, read_text_file
 from frontline.web.leaflet import OnePass, js_data, map_text
 
 # (smallest population, first zoom it is named at), largest first.
@@ -47,10 +49,15 @@ def label_rows(path: Path | str) -> list[dict]:
     do not read is left out here; the full check reports it."""
     columns = ["geonameid", "name", "latitude", "longitude", "population"]
     try:
+        # Through the loader's reader: a regular file within the size limit, UTF-8.
+        text = read_text_file(Path(path), lenient=True)
         frame = pd.read_csv(
-            path, usecols=[*columns, "alternatenames"], dtype=str, keep_default_na=False
+            io.StringIO(text),
+            usecols=[*columns, "alternatenames"],
+            dtype=str,
+            keep_default_na=False,
         )
-    except (OSError, ValueError, pd.errors.ParserError):
+    except (TextFileError, ValueError, pd.errors.ParserError):
         return []
     numbers = pd.concat({c: pd.to_numeric(frame[c], errors="coerce") for c in columns[2:]}, axis=1)
     numbers["geonameid"] = pd.to_numeric(frame["geonameid"], errors="coerce")
