@@ -403,9 +403,12 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     words = phrase.split()
     if not words or len(words) > 10:
         return ""
-    if words[0].lower() in lex.pronouns:
-        return ""
+    if words[0].lower() in lex.pronouns or _PASSIVE_TAIL.search(phrase):
+        return ""  # "The capture of Soledar was confirmed": no one is named as saying so
     return phrase
+
+
+_PASSIVE_TAIL = re.compile(r"\b(?:was|were|is|are|been|being)\s*$", re.IGNORECASE)
 
 
 def date_of(

@@ -75,7 +75,7 @@ EXACT_SCORE = 1.0
 POPULATION_WEIGHT = 1.5  # per factor of ten
 NEARBY_OBLAST_WEIGHT = 6.0  # the oblast is named in the same sentence
 ARTICLE_OBLAST_WEIGHT = 1.0  # times the share of the article's other places in that oblast
-PROXIMITY_WEIGHT = 0.5  # within PROXIMITY_KM of another place in the article
+PROXIMITY_WEIGHT = 1.0  # within PROXIMITY_KM of another place in the article
 PROXIMITY_KM = 60.0
 OWN_NAME_WEIGHT = 1.5  # the spelling is a form of the place's own name, not an old one
 OWN_NAME_SIMILARITY = 70
@@ -205,6 +205,9 @@ def _longest_first(hits: Iterable[_Hit]) -> list[_Hit]:
 
 # "Ukrainian-controlled", "Russian-occupied": a capital, but no part of a person's name.
 _SIDE_ADJECTIVE = re.compile(r"[^\W\d_][\w'’]*-[a-z][\w-]*")
+# A verb that opens a sentence is capitalised but no part of a name: "Taking Bakhmut would",
+# "Retaken Kherson", "Capturing Avdiivka took".
+_OPENING_VERB = re.compile(r"[A-Z][a-z]+(?:ing|ed)|(?:Re)?[Tt]aken")
 
 
 def _capitalised_runs(
@@ -216,10 +219,12 @@ def _capitalised_runs(
         run: list[re.Match[str]] = []
         for word in WORD.finditer(text, start, end):
             joined = bool(run) and text[run[-1].end() : word.start()] == " "
+            opening = not text[start : word.start()].strip(" \"“‘'(")
             if (
                 word.group(0)[0].isupper()
                 and word.group(0).lower() not in lex.stop_words
                 and not _SIDE_ADJECTIVE.fullmatch(word.group(0))
+                and not (opening and _OPENING_VERB.fullmatch(word.group(0)))
             ):
                 if not joined and run:
                     runs.append(run)

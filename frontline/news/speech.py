@@ -68,6 +68,10 @@ def phrase_side(phrase: str, lex: Lexicon = ENGLISH) -> str | None:
         side = lex.people_sides.get(word.rstrip("'’s"))
         if side:
             return side
+    if lex.speaker_side is not None:
+        found = lex.speaker_side.search(phrase)
+        if found:
+            return UKRAINIAN if found.group(UKRAINIAN) else RUSSIAN
     return None
 
 

@@ -507,6 +507,17 @@ ELLIPTIC = re.compile(
     r"\b(?=\s+(?:by|on|in|between|around|after|since)\b)"
 )
 
+# A speaker whose side no side word names. "Kyiv said" is Ukraine's government, as "Moscow
+# said" is Russia's (a side word already); the General Staff, the Ground Forces and the
+# brigades reports quote unnamed are Ukraine's (Russia's speak through its defence ministry,
+# named as Russia's); TASS, RIA and Zvezda are Russian state media.
+SPEAKER_SIDE = re.compile(
+    r"(?P<ukrainian>\b(?:kyiv|kiev|general\s+staff|ground\s+forces|armed\s+forces|"
+    r"(?:\d+\w*\s+)?(?:separate\s+)?(?:[\w-]+\s+)?brigade|khortytsia|tavria|border\s+guards?)\b)"
+    r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia)\b)",
+    re.IGNORECASE,
+)
+
 LEXICON = Lexicon(
     language="en",
     side=SIDE,
@@ -563,4 +574,5 @@ LEXICON = Lexicon(
     governments_after=GOVERNMENTS_AFTER,
     governments_before=GOVERNMENTS_BEFORE,
     elliptic=ELLIPTIC,
+    speaker_side=SPEAKER_SIDE,
 )
