@@ -214,13 +214,21 @@ def _opposite(side: str | None) -> str | None:
     return {UKRAINIAN: RUSSIAN, RUSSIAN: UKRAINIAN}.get(side or "")
 
 
+# The events that tell a change of hands (not who holds a place, nor a fight over it).
+CHANGE_EVENTS = frozenset(("captured", "recaptured", "liberated", "entered", "withdrew", "fell"))
+
+
 def cue_status(
     text: str,
     clause: tuple[int, int],
     cue: _Found,
     lex: Lexicon = ENGLISH,
     default_side: str | None = None,
+    previous: tuple[str, str] | None = None,
 ) -> str | None:
+    """The status a cue gives: by its rule (see Cue.status_from), the side that acts and
+    default_side for an actor of no side; previous is (status, event) of the article's last
+    claim on the place, for a fall no side is named for."""
     rule = cue.cue.status_from
     if rule in (UKRAINIAN, RUSSIAN, CONTESTED, NO_STATUS):
         return rule
@@ -228,10 +236,24 @@ def cue_status(
         fell_to = lex.fell_to.match(text[cue.end : clause[1]])
         if fell_to:
             return side_of(text, cue.end, min(clause[1], cue.end + fell_to.end() + 30))
-        # A place "fell" to the invader unless the clause says otherwise; who says so is not
-        # who took it ("Kyiv denied that Soledar had fallen").
+        # Who says so is not who took it ("Kyiv denied that Soledar had fallen"), nor is a
+        # side of a clause of its own ("The fall of Lyman, a day after Putin proclaimed ...").
         said = [m.end() for m in lex.reporting.finditer(text, clause[0], cue.start)]
-        return side_of(text, said[-1] if said else clause[0], clause[1], lex) or RUSSIAN
+        own = segment_of(text, clause, cue.start, lex)
+        start = max([own[0], *said])
+        side = side_of(text, start, own[1], lex)
+        if side:
+            return side
+        # No side named: the change the article told before on the place, told again ("Russia
+        # pulled its troops out of Lyman ... The fall of Lyman"), or the loss of the side
+        # that held it; else a place falls to the invader.
+        if previous is not None:
+            status, event = previous
+            if event in CHANGE_EVENTS and status in (UKRAINIAN, RUSSIAN):
+                return status
+            if status in (UKRAINIAN, RUSSIAN):
+                return _opposite(status)
+        return RUSSIAN
     if rule == "passive":
         by = lex.by.search(text[cue.end : clause[1]])
         if by:
@@ -262,9 +284,11 @@ def status_and_event(
     others: Sequence[tuple[int, int]] = (),
     lex: Lexicon = ENGLISH,
     default_side: str | None = None,
+    previous: tuple[str, str] | None = None,
 ) -> tuple[str, str] | None:
     """The status and the event a clause gives a mention; an actor of no named side is
-    default_side (the claimant's)."""
+    default_side (the claimant's); previous, the article's last (status, event) on the
+    place."""
     cues = cues_about(text, clause, mention, lex)
     chosen = choose_cue(text, cues, mention, others, lex)
     if chosen is None:
@@ -283,7 +307,7 @@ def status_and_event(
             None,
         )
         chosen = adjective or chosen
-    status = cue_status(text, clause, chosen, lex, default_side)
+    status = cue_status(text, clause, chosen, lex, default_side, previous)
     if status is None:
         return None
     # "either controlled by Russia or shelled by its artillery": a place held by one side
@@ -297,7 +321,7 @@ def status_and_event(
             if NO_STATUS in (chosen.cue.status_from, other.cue.status_from):
                 event_cue = chosen if chosen.cue.status_from == NO_STATUS else other
                 return NO_STATUS, event_cue.cue.event
-            other_status = cue_status(text, clause, other, lex, default_side)
+            other_status = cue_status(text, clause, other, lex, default_side, previous)
             if other_status and other_status != status:
                 event = min((chosen.cue.event, other.cue.event), key=_EVENT_PRIORITY.index)
                 return CONTESTED, event
@@ -572,6 +596,7 @@ def extract_claims(
     reading = mark_speakers_sides(text, quotes, lex)
     candidates: list[Candidate] = []
     stated: set[tuple] = set()  # (place, sentence, status, date) of the claims so far
+    last_said: dict[str, tuple[str, str]] = {}  # place -> (status, event) of its last claim
     for mention in places:
         # A subject left out is an empty span at its sentence's start: the sentence after it.
         reach = max(mention.end, mention.start + 1)
@@ -614,6 +639,7 @@ def extract_claims(
             others,
             lex,
             default_side=speaker_side if speaker_side in (UKRAINIAN, RUSSIAN) else None,
+            previous=last_said.get(mention.entry.key),
         )
         if found is None:
             continue  # named, but nothing said about who holds it
@@ -640,6 +666,7 @@ def extract_claims(
         if mention.how == "anaphor" and said in stated:
             continue  # "entered Lyman on Saturday after Russians withdrew from the town"
         stated.add(said)
+        last_said[mention.entry.key] = (status, event)
         candidates.append(
             Candidate(
                 entry=mention.entry,

@@ -75,7 +75,9 @@ EXACT_SCORE = 1.0
 POPULATION_WEIGHT = 1.5  # per factor of ten
 NEARBY_OBLAST_WEIGHT = 6.0  # the oblast is named in the same sentence
 ARTICLE_OBLAST_WEIGHT = 1.0  # times the share of the article's other places in that oblast
-PROXIMITY_WEIGHT = 1.0  # within PROXIMITY_KM of another place in the article
+PROXIMITY_WEIGHT = (
+    1.5  # within PROXIMITY_KM of another place in the article: as ten times the people
+)
 PROXIMITY_KM = 60.0
 OWN_NAME_WEIGHT = 1.5  # the spelling is a form of the place's own name, not an old one
 OWN_NAME_SIMILARITY = 70
@@ -369,17 +371,22 @@ DISTANT_NAMESAKE_KM = 150.0
 
 
 def _distant_namesake(
-    best: Entry, options: Sequence[Entry], nearby: set[str], anchors: Sequence[Entry]
+    best: Entry,
+    options: Sequence[Entry],
+    nearby: set[str],
+    anchors: Sequence[Entry],
+    fuzzy: bool = False,
 ) -> bool:
-    """A town or village with namesakes, no oblast beside it, and far from every place the article
-    names without doubt (at least two): the village meant is one the gazetteer lacks, so
-    none is better than a namesake across the country."""
+    """A town or village with namesakes, no oblast beside it, and far from every place the
+    article names without doubt (at least two): the village meant is one the gazetteer
+    lacks, so none is better than a namesake across the country. A name read within one
+    edit ("Hrakove" as Hrabove) is so too, namesakes or not, far from every such place."""
     places = {a.key: a for a in anchors if a.kind != "oblast" and a.key != best.key}
     return (
-        len(options) > 1
+        (len(options) > 1 or fuzzy)
         and best.kind in ("town", "village")
-        and not nearby
-        and len(places) >= 2
+        and best.oblast not in nearby
+        and len(places) >= (1 if fuzzy else 2)
         and all(distance_km(a, best) > DISTANT_NAMESAKE_KM for a in places.values())
     )
 
@@ -396,6 +403,20 @@ def _resolve(
     anchors = [c[0] for c in candidates if len(c) == 1]
     article_oblasts = Counter(a.oblast for a in anchors if a.kind != "oblast")
     in_list = list_oblasts(text, hits, candidates, lex)
+    # A first reading of each name with namesakes, before the others are known.
+    first: list[Entry | None] = [
+        None
+        if len(c) < 2
+        else rank_candidates(
+            [e for e in c if index not in in_list or e.oblast == in_list[index]] or c,
+            set(),
+            article_oblasts,
+            anchors,
+            hit.name,
+        )[0][1]
+        for index, (hit, c) in enumerate(zip(hits, candidates, strict=True))
+    ]
+    first = [e if e is not None and e.kind != "oblast" else None for e in first]
     mentions = []
     for index, (hit, options) in enumerate(zip(hits, candidates, strict=True)):
         if index in in_list:
@@ -414,7 +435,14 @@ def _resolve(
             and sentence[0] <= h.start < sentence[1]
         }
         ranked = rank_candidates(options, nearby, article_oblasts, anchors, hit.name)
-        if _distant_namesake(ranked[0][1], options, nearby, anchors):
+        if len(options) > 1:
+            # Namesakes: ranked again beside the places the article's other names were read
+            # as ("Yampil" beside a Lyman that has namesakes too).
+            others = [best for i, best in enumerate(first) if i != index and best is not None]
+            ranked = rank_candidates(
+                options, nearby, article_oblasts, [*anchors, *others], hit.name
+            )
+        if _distant_namesake(ranked[0][1], options, nearby, anchors, hit.how == "fuzzy"):
             continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(
