@@ -670,3 +670,51 @@ def test_a_would_of_the_next_predicate_does_not_undo_a_capture(matcher):
     claim = only(claims_of(text, matcher, dt.date(2023, 5, 21)), "Bakhmut")
     assert (claim.status, claim.date.start) == ("russian", dt.date(2023, 5, 20))
     assert claims_of("The capture of Bakhmut would be a milestone.", matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, side",
+    [
+        ("Kyiv said its forces had taken Yampil near Lyman.", "ukrainian"),
+        ("The General Staff said Russian troops were forced out of Yampil.", "ukrainian"),
+        ("The 3rd Assault Brigade said it had entered Yampil.", "ukrainian"),
+        ("TASS said Russian forces had captured Yampil.", "russian"),
+        ("Moscow-installed officials said their forces were in control of Yampil.", "russian"),
+        ("The Russian defence ministry said its units had captured Yampil.", "russian"),
+        ("Ukrainian officials said their troops had entered Yampil.", "ukrainian"),
+    ],
+)
+def test_the_side_of_speakers_no_person_names(matcher, sentence, side):
+    claim = only(claims_of(sentence, matcher), "Yampil")
+    assert claimant_side(claim.claimant) == side
+
+
+def test_a_passive_report_names_no_claimant(matcher):
+    claim = only(
+        claims_of("The capture of Soledar by Russian forces was confirmed on Friday.", matcher),
+        "Soledar",
+    )
+    assert (claim.status, claim.claimant) == ("russian", "AFP (the report)")
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # The change told before, told again.
+        (
+            "Russia said it had pulled its troops out of Lyman. The fall of Lyman, a day after"
+            " Putin proclaimed the annexation, opens the way to Kreminna.",
+            "ukrainian",
+        ),
+        # A place one side held falls to the other.
+        (
+            "Ukrainian troops were in control of Soledar. The fall of Soledar came in January.",
+            "russian",
+        ),
+        ("The fall of Kherson to Ukrainian forces was celebrated.", "ukrainian"),
+        ("The fall of Soledar came in January.", "russian"),
+    ],
+)
+def test_the_side_a_fall_is_to(matcher, text, status):
+    claims = [c for c in claims_of(text, matcher) if c.event == "fell"]
+    assert [c.status for c in claims] == [status]

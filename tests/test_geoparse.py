@@ -304,3 +304,35 @@ def test_a_saved_place_the_record_also_has_is_one_entry(tmp_path):
         out.write("klishchiivka,Klishchiivka,village,UA-14,48.528,37.958,,,,,\n")
     keys = [e.key for e in load_gazetteer(data).candidates("Klishchiivka")]
     assert keys == ["place:klishchiivka"]
+
+
+def test_a_village_by_the_articles_other_places_beats_a_larger_namesake(matcher):
+    # Yampil by Lyman (Donetsk oblast, some 2,300 people), not the town of 11,000 in
+    # Vinnytsia oblast, though Lyman has namesakes of its own.
+    text = "Kyiv said its forces had taken Yampil near Lyman."
+    yampil = next(m for m in find_mentions(text, matcher) if m.text == "Yampil")
+    assert yampil.entry.oblast == "UA-14"
+    # Alone, the larger one is still the one meant.
+    alone = find_mentions("Troops entered Yampil.", matcher)
+    assert alone[0].entry.oblast == "UA-05"
+
+
+def test_a_misspelling_far_from_the_articles_places_is_not_read_as_a_namesake(matcher):
+    # Hrakove (Kharkiv oblast) is in no source; Hrabove, one edit away, is in Odesa oblast.
+    text = "Ukrainian troops recaptured Hrakove near Kupiansk."
+    assert [m.text for m in find_mentions(text, matcher)] == ["Kupiansk"]
+    # With no other place to go by, a misspelling is still read.
+    alone = find_mentions("Ukrainian troops recaptured Hrakove.", matcher)
+    assert [(m.text, m.entry.name) for m in alone] == [("Hrakove", "Hrabove")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Taking Bakhmut would give Russia a path to Kramatorsk.", "Bakhmut"),
+        ("Capturing Avdiivka took Russia four months.", "Avdiivka"),
+        ('"Retaken Kherson is free," he said.', "Kherson"),
+    ],
+)
+def test_a_verb_that_opens_a_sentence_is_no_part_of_a_name(matcher, text, name):
+    assert name in {m.text for m in find_mentions(text, matcher)}

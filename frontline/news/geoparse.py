@@ -75,9 +75,8 @@ EXACT_SCORE = 1.0
 POPULATION_WEIGHT = 1.5  # per factor of ten
 NEARBY_OBLAST_WEIGHT = 6.0  # the oblast is named in the same sentence
 ARTICLE_OBLAST_WEIGHT = 1.0  # times the share of the article's other places in that oblast
-PROXIMITY_WEIGHT = (
-    1.5  # within PROXIMITY_KM of another place in the article: as ten times the people
-)
+# Within PROXIMITY_KM of another place in the article: worth ten times the people.
+PROXIMITY_WEIGHT = 1.5
 PROXIMITY_KM = 60.0
 OWN_NAME_WEIGHT = 1.5  # the spelling is a form of the place's own name, not an old one
 OWN_NAME_SIMILARITY = 70
@@ -434,15 +433,12 @@ def _resolve(
             and sentence
             and sentence[0] <= h.start < sentence[1]
         }
-        ranked = rank_candidates(options, nearby, article_oblasts, anchors, hit.name)
-        if len(options) > 1:
-            # Namesakes: ranked again beside the places the article's other names were read
-            # as ("Yampil" beside a Lyman that has namesakes too).
-            others = [best for i, best in enumerate(first) if i != index and best is not None]
-            ranked = rank_candidates(
-                options, nearby, article_oblasts, [*anchors, *others], hit.name
-            )
-        if _distant_namesake(ranked[0][1], options, nearby, anchors, hit.how == "fuzzy"):
+        # Beside the places the article names without doubt and those its names with
+        # namesakes were first read as ("Yampil" beside a Lyman that has namesakes too).
+        others = [best for i, best in enumerate(first) if i != index and best is not None]
+        context = [*anchors, *others]
+        ranked = rank_candidates(options, nearby, article_oblasts, context, hit.name)
+        if _distant_namesake(ranked[0][1], options, nearby, context, hit.how == "fuzzy"):
             continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(
