@@ -718,3 +718,46 @@ def test_a_passive_report_names_no_claimant(matcher):
 def test_the_side_a_fall_is_to(matcher, text, status):
     claims = [c for c in claims_of(text, matcher) if c.event == "fell"]
     assert [c.status for c in claims] == [status]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status, event",
+    [
+        ("In occupied Melitopol, residents reported explosions.", "Melitopol", "russian", "held"),
+        ("Kremlin-controlled Donetsk was shelled.", "Donetsk", "russian", "held"),
+        ("Ukraine-controlled Kramatorsk was shelled.", "Kramatorsk", "ukrainian", "held"),
+        ("Russian troops occupied Soledar.", "Soledar", "russian", "captured"),
+        ("Ukraine's loss of Soledar was confirmed.", "Soledar", "russian", "withdrew"),
+        ("Kyiv's loss of Avdiivka was confirmed.", "Avdiivka", "russian", "withdrew"),
+    ],
+)
+def test_occupied_before_a_name_and_the_loss_of_a_place(matcher, sentence, name, status, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+    if event == "held":
+        assert claim.claimant == "AFP (the report)"  # the report's own word
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine is preparing to withdraw from Avdiivka.",
+        "Russia vowed to take Kupiansk by autumn.",
+        "Russian commanders hope to encircle Avdiivka.",
+        "Kyiv wants to recapture Bakhmut.",
+    ],
+)
+def test_what_a_side_prepares_or_hopes_to_do_is_no_claim(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+def test_a_report_confirmed_by_someone_is_theirs(matcher):
+    claim = only(
+        claims_of("The recapture of Robotyne was confirmed by the General Staff.", matcher),
+        "Robotyne",
+    )
+    assert (claim.status, claim.claimant, claimant_side(claim.claimant)) == (
+        "ukrainian",
+        "the General Staff",
+        "ukrainian",
+    )

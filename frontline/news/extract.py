@@ -368,6 +368,9 @@ def claimant_of(
         according = lex.according_to.search(text, start, end)
         if according:
             return according.group(1).strip()
+        passive = lex.passive_report.search(text, start, end) if lex.passive_report else None
+        if passive:
+            return passive.group(1).strip()
         verb = lex.reporting.search(text, start, end)
         if verb:
             subject = _subject_before(text, start, verb.start(), lex)
@@ -654,7 +657,8 @@ def extract_claims(
             and quote is None
             and not any(lex.unverified.search(text, *span) for span in scope)
         ):
-            certainty = "confirmed"  # "Russian-occupied Horlivka": the report's own word
+            # "Russian-occupied Horlivka": the report's own word, whoever it quotes after.
+            certainty, claimant = "confirmed", report
         else:
             certainty = certainty_of(text, scope, cue_start, lex)
             if quote is not None and certainty == "confirmed":

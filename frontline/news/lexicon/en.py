@@ -97,6 +97,15 @@ CUES: tuple[Cue, ...] = (
         r"their)\s+(?:\w+\s+)?flag|увійшл\w*|зайшл\w*",
         "actor",
     ),
+    # "occupied" alone after a preposition ("in occupied Melitopol", Ukraine's "temporarily
+    # occupied") is Russia's hold, not a verb with an actor ("troops occupied X"): tried
+    # before the verb.
+    Cue(
+        "held",
+        r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bnear\s)|(?<=\bto\s)|"
+        r"(?<=\bthe\s)|(?<=\btemporarily\s))occupied(?=\s+(?-i:[A-Z]))",
+        RUSSIAN,
+    ),
     Cue(
         "captured",
         r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
@@ -129,10 +138,11 @@ CUES: tuple[Cue, ...] = (
         r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
         "other",
     ),
-    # "had been lost", "lost control of": the side that lost it is the actor's.
+    # "had been lost", "lost control of", "Ukraine's loss of": the side that lost it is the
+    # actor's.
     Cue(
         "withdrew",
-        r"(?:had|has|have|was|were|been|being)\s+lost|"
+        r"(?:had|has|have|was|were|been|being)\s+lost|loss\s+of|"
         r"(?:lost|losing)\s+(?:control\s+(?:of|over)|the\s+(?:town|city|village))",
         "other",
     ),
@@ -152,9 +162,10 @@ CUES: tuple[Cue, ...] = (
         r"holds?|holding|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|контролю\w*",
         "actor",
     ),
-    # A side's adjective before a name: "Russian-occupied Horlivka".
-    Cue("held", r"(?:ukrainian|kyiv)-(?:controlled|held)", UKRAINIAN),
-    Cue("held", r"(?:russian|moscow)-(?:occupied|controlled|held)", RUSSIAN),
+    # A side's adjective before a name: "Russian-occupied Horlivka", "Kremlin-controlled
+    # Donetsk".
+    Cue("held", r"(?:ukrainian|ukraine|kyiv)-(?:controlled|held)", UKRAINIAN),
+    Cue("held", r"(?:russian|russia|moscow|kremlin)-(?:occupied|controlled|held|annexed)", RUSSIAN),
 )
 
 # Certainty cues. A report's own word that a claim could not be checked holds for the whole
@@ -200,7 +211,9 @@ NEGATION = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|will|shall|if|unless|whether|"
     r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
-    r"going|aims?|plans?|intends?|tried|sought|bid)\s+to)\b|(?-i:\bmay\b)",
+    r"going|aims?|plans?|intends?|tried|sought|bid|preparing|prepared|ready|about|hop(?:e|es|ed|ing)|"
+    r"vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|wants?|wanted|struggl(?:e|es|ed|ing))\s+to)\b|"
+    r"(?-i:\bmay\b)",
     re.IGNORECASE,
 )
 
@@ -507,6 +520,13 @@ ELLIPTIC = re.compile(
     r"\b(?=\s+(?:by|on|in|between|around|after|since)\b)"
 )
 
+# Who a passive report names as saying so: "was confirmed by the General Staff".
+PASSIVE_REPORT = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:confirmed|reported|announced|claimed|"
+    r"denied|stated)\s+by\s+([^,.;:\"“”]{3,60}?)(?=[,.;:\"“”]|\s+(?:on|in|at|after|as)\b|$)",
+    re.IGNORECASE,
+)
+
 # A speaker whose side no side word names. "Kyiv said" is Ukraine's government, as "Moscow
 # said" is Russia's (a side word already); the General Staff, the Ground Forces and the
 # brigades reports quote unnamed are Ukraine's (Russia's speak through its defence ministry,
@@ -575,4 +595,5 @@ LEXICON = Lexicon(
     governments_before=GOVERNMENTS_BEFORE,
     elliptic=ELLIPTIC,
     speaker_side=SPEAKER_SIDE,
+    passive_report=PASSIVE_REPORT,
 )

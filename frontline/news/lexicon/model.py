@@ -84,3 +84,5 @@ class Lexicon:
     # Speakers whose side no side word names: the capital that speaks for a government
     # ("Kyiv said"), an army's own bodies ("the General Staff said"); named groups as in side.
     speaker_side: re.Pattern[str] | None = None
+    # Who a passive report names: "was confirmed by the General Staff" (group 1).
+    passive_report: re.Pattern[str] | None = None
