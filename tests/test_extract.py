@@ -761,3 +761,25 @@ def test_a_report_confirmed_by_someone_is_theirs(matcher):
         "the General Staff",
         "ukrainian",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, side",
+    [
+        (
+            "The head of the Russian-installed administration, Vladimir Saldo, said Ukrainian"
+            " troops had left Krynky.",
+            "russian",
+        ),
+        (
+            "The commander of the southern group, Oleksandr Tarnavskyi, said Russian troops"
+            " had left Krynky.",
+            "ukrainian",
+        ),
+        ("Saldo said Ukrainian troops had left Krynky.", "russian"),
+        ("Prokudin said Russian troops had left Krynky.", "ukrainian"),
+    ],
+)
+def test_a_speakers_title_before_the_name_gives_the_side(matcher, sentence, side):
+    claim = only(claims_of(sentence, matcher), "Krynky")
+    assert claimant_side(claim.claimant) == side

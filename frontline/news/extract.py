@@ -417,15 +417,19 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     """The noun phrase before a reporting verb: back to the last conjunction or quotation,
     keeping an appositive ("Denis Pushilin, the rebel official")."""
     head = text[start:verb].rstrip().rstrip(",").rstrip()
-    cut = 0
+    cut = before_cut = 0
     for match in lex.subject_stop.finditer(head):
-        cut = match.end()
+        before_cut, cut = cut, match.end()
     phrase = head[cut:].strip()
     if cut and head[cut - 2 : cut].strip() == ",":
         # "Denis Pushilin, the rebel official, said": a name alone before the appositive.
         name = lex.name.fullmatch(head[: cut - 2])
+        title = _TITLE_BEFORE.fullmatch(head[before_cut : cut - 2].strip())
         if name:
             phrase = f"{name.group(1).strip()}, {phrase}"
+        elif title and lex.name.fullmatch(phrase):
+            # "The head of the Russian-installed administration, Vladimir Saldo, said".
+            phrase = f"{phrase}, {title.group(0)[0].lower()}{title.group(0)[1:]}"
     phrase = lex.leading_filler.sub("", phrase).strip(" ,")
     words = phrase.split()
     if not words or len(words) > 10:
@@ -435,6 +439,7 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     return phrase
 
 
+_TITLE_BEFORE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+[^,]{3,80}")
 _PASSIVE_TAIL = re.compile(r"\b(?:was|were|is|are|been|being)\s*$", re.IGNORECASE)
 
 
