@@ -783,3 +783,57 @@ def test_a_report_confirmed_by_someone_is_theirs(matcher):
 def test_a_speakers_title_before_the_name_gives_the_side(matcher, sentence, side):
     claim = only(claims_of(sentence, matcher), "Krynky")
     assert claimant_side(claim.claimant) == side
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status, event",
+    [
+        ("Soledar was captured on January 16.", "Soledar", "russian", "captured"),
+        (
+            "Ukrainian troops said Soledar was captured on January 16.",
+            "Soledar",
+            "russian",
+            "captured",
+        ),
+        ("Soledar was captured by Ukrainian troops.", "Soledar", "ukrainian", "captured"),
+        (
+            "Ukrainian forces were pushed back from Klishchiivka, Russian war bloggers said.",
+            "Klishchiivka",
+            "russian",
+            "withdrew",
+        ),
+        (
+            "Russian troops pushed Ukrainian units back from Klishchiivka.",
+            "Klishchiivka",
+            "russian",
+            "withdrew",
+        ),
+        ("Ukrainian troops fought their way into Andriivka.", "Andriivka", "ukrainian", "entered"),
+    ],
+)
+def test_agentless_captures_pushed_back_and_fighting_ones_way_in(
+    matcher, sentence, name, status, event
+):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+
+
+def test_a_place_that_only_says_where_another_is_makes_no_claim(matcher):
+    text = "Russian forces captured Pervomaiske, west of Donetsk, after weeks of fighting."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Avdiivske"]  # renamed
+    text = "Russian troops advanced to within 5 km of Pokrovsk."
+    assert claims_of(text, matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, side",
+    [
+        ("Ukraine said on Saturday it had liberated Urozhaine.", "Ukraine", "ukrainian"),
+        ("On Friday, Russia said its forces had captured Marinka.", "Russia", "russian"),
+    ],
+)
+def test_a_country_that_speaks_is_its_side_and_a_day_is_no_speaker(
+    matcher, sentence, claimant, side
+):
+    claim = claims_of(sentence, matcher)[0]
+    assert (claim.claimant, claimant_side(claim.claimant)) == (claimant, side)

@@ -214,6 +214,9 @@ def _opposite(side: str | None) -> str | None:
     return {UKRAINIAN: RUSSIAN, RUSSIAN: UKRAINIAN}.get(side or "")
 
 
+# A passive right before a cue: "was captured", "had been completely seized".
+_AGENTLESS = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
 # The events that tell a change of hands (not who holds a place, nor a fight over it).
 CHANGE_EVENTS = frozenset(("captured", "recaptured", "liberated", "entered", "withdrew", "fell"))
 
@@ -265,6 +268,19 @@ def cue_status(
     if rule == "object":
         loser = side_of(text, cue.start, cue.end, lex)
         return _opposite(loser) if loser else side_of(text, clause[0], cue.start, lex)
+    if (
+        rule == "actor"
+        and cue.cue.event == "captured"
+        and _AGENTLESS.search(text, clause[0], cue.start)
+        and not lex.passive_by.match(text[cue.end : clause[1]])
+        and side_of(text, cue.start, cue.end, lex) is None
+    ):
+        # "Soledar was captured on 16 January": no one is named as taking it, so neither
+        # the speaker's side ("Ukrainian troops said Soledar was captured") nor another; a
+        # place taken falls to the invader unless the article told before that it held it.
+        if previous and previous[0] == RUSSIAN and previous[1] not in CHANGE_EVENTS:
+            return UKRAINIAN
+        return RUSSIAN
     side = actor_side(text, clause, cue, lex)
     if side is None and cue.cue.event != "shelled":
         side = default_side
@@ -424,6 +440,8 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     if cut and head[cut - 2 : cut].strip() == ",":
         # "Denis Pushilin, the rebel official, said": a name alone before the appositive.
         name = lex.name.fullmatch(head[: cut - 2])
+        if name and all(w.lower() in lex.stop_words for w in name.group(1).split()):
+            name = None  # "On Friday, Russia said": a day, no name
         title = _TITLE_BEFORE.fullmatch(head[before_cut : cut - 2].strip())
         if name:
             phrase = f"{name.group(1).strip()}, {phrase}"

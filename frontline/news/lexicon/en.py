@@ -93,7 +93,9 @@ CUES: tuple[Cue, ...] = (
     Cue("liberated", r"liberat\w*|freed|de-occupied|звільн\w*|освобод\w*", "actor"),
     Cue(
         "entered",
-        r"entered|entering|enter|moved\s+into|marched\s+into|rais(?:ed|ing)\s+(?:the|a|"
+        r"entered|entering|enter|moved\s+into|marched\s+into|broke\s+into|"
+        r"(?:fought|pushed|forced|made)\s+(?:their|its|his|our)\s+way\s+into|"
+        r"rais(?:ed|ing)\s+(?:the|a|"
         r"their)\s+(?:\w+\s+)?flag|увійшл\w*|зайшл\w*",
         "actor",
     ),
@@ -116,12 +118,12 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "withdrew",
         r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:forced|pushed|driven|routed|"
-        r"dislodged|expelled|ousted|kicked)\s+out",
+        r"dislodged|expelled|ousted|kicked)\s+(?:out|back\s+from)",
         "passive",
     ),
     Cue(
         "withdrew",
-        r"(?:forced|pushed|drove|driven|kicked)\s+(?:[\w'’-]+\s+){1,3}?out\s+of",
+        r"(?:forced|pushed|drove|driven|kicked)\s+(?:[\w'’-]+\s+){1,3}?(?:out\s+of|back\s+from)",
         "object",
     ),
     Cue(
@@ -255,7 +257,13 @@ GOAL_BEFORE = re.compile(
     r"(?:towards?|in\s+the\s+direction\s+of)\s+$"
     r"|\b(?:road|way|route|highway)\s+(?:\w+\s+){0,2}?(?:from|to|towards?)\s+$"
     r"|\b(?:villages|settlements|towns|localities)\s+(?:near|around|outside|"
-    r"close\s+to|(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$",
+    r"close\s+to|(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$"
+    # A place that only says where another is: "Pervomaiske, west of Donetsk", "a village
+    # 10 km from Bakhmut", "within 5 km of Pokrovsk".
+    r"|,\s+(?:just\s+|some\s+|about\s+)?(?:\w+\s+)?(?:south|north|east|west)(?:-?(?:east|west))?"
+    r"\s+of\s+$"
+    r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+miles\)\s+)?"
+    r"(?:(?:south|north|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$",
     re.IGNORECASE,
 )
 
@@ -553,12 +561,13 @@ PASSIVE_REPORT = re.compile(
     re.IGNORECASE,
 )
 
-# A speaker whose side no side word names. "Kyiv said" is Ukraine's government, as "Moscow
+# A speaker whose side no side word names. "Ukraine said" and "Kyiv said" are Ukraine's
+# government, as "Moscow
 # said" is Russia's (a side word already); the General Staff, the Ground Forces and the
 # brigades reports quote unnamed are Ukraine's (Russia's speak through its defence ministry,
 # named as Russia's); TASS, RIA and Zvezda are Russian state media.
 SPEAKER_SIDE = re.compile(
-    r"(?P<ukrainian>\b(?:kyiv|kiev|general\s+staff|ground\s+forces|armed\s+forces|"
+    r"(?P<ukrainian>\b(?:ukraine|kyiv|kiev|general\s+staff|ground\s+forces|armed\s+forces|"
     r"(?:\d+\w*\s+)?(?:separate\s+)?(?:[\w-]+\s+)?brigade|khortytsia|tavria|border\s+guards?)\b)"
     r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia)\b)",
     re.IGNORECASE,
