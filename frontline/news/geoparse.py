@@ -384,7 +384,7 @@ def _distant_namesake(
     return (
         (len(options) > 1 or fuzzy)
         and best.kind in ("town", "village")
-        and best.oblast not in nearby
+        and not nearby
         and len(places) >= (1 if fuzzy else 2)
         and all(distance_km(a, best) > DISTANT_NAMESAKE_KM for a in places.values())
     )
@@ -438,7 +438,9 @@ def _resolve(
         others = [best for i, best in enumerate(first) if i != index and best is not None]
         context = [*anchors, *others]
         ranked = rank_candidates(options, nearby, article_oblasts, context, hit.name)
-        if _distant_namesake(ranked[0][1], options, nearby, context, hit.how == "fuzzy"):
+        # Left unfound only far from the places named without doubt: a first reading is
+        # no ground to drop a name.
+        if _distant_namesake(ranked[0][1], options, nearby, anchors, hit.how == "fuzzy"):
             continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(
