@@ -837,3 +837,11 @@ def test_a_country_that_speaks_is_its_side_and_a_day_is_no_speaker(
 ):
     claim = claims_of(sentence, matcher)[0]
     assert (claim.claimant, claimant_side(claim.claimant)) == (claimant, side)
+
+
+def test_a_speaker_after_where_is_the_subject_not_the_conjunction(matcher):
+    text = (
+        "Fighting went on in the Zaporizhzhia region, where Ukrainian officials said their"
+        " troops had entered Robotyne."
+    )
+    assert only(claims_of(text, matcher), "Robotyne").claimant == "Ukrainian officials"

@@ -226,8 +226,8 @@ REPORTING = re.compile(
     r"published)\b"
 )
 SUBJECT_STOP = re.compile(
-    r"(?:^|\s)(?:and|that|but|while|as|which|who|when|after|"
-    r"because|though|although)\s+|[;:\"“”]|,\s+(?=[a-z])",
+    r"(?<!\S)(?:and|that|but|while|as|which|who|when|where|whereas|after|before|since|"
+    r"until|once|if|because|though|although)\s+|[;:\"“”]|,\s+(?=[a-z])",
     re.IGNORECASE,
 )
 AFTER_QUOTE = re.compile(
