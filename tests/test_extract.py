@@ -845,3 +845,29 @@ def test_a_speaker_after_where_is_the_subject_not_the_conjunction(matcher):
         " troops had entered Robotyne."
     )
     assert only(claims_of(text, matcher), "Robotyne").claimant == "Ukrainian officials"
+
+
+def test_the_town_is_the_one_the_report_called_a_town(matcher):
+    text = (
+        "Russian forces have captured the eastern town of Ocheretyne, Russia's defence"
+        " ministry said, after the fall of Avdiivka in February. A spokesman for the 47th"
+        " Brigade said fighting was raging in the town."
+    )
+    claims = claims_of(text, matcher)
+    fighting = [c for c in claims if c.event == "fighting"]
+    assert [(c.entry.name, c.status) for c in fighting] == [("Ocheretyne", "contested")]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "Ukrainian forces still hold parts of Chasiv Yar, a military spokesman said.",
+            "Chasiv Yar",
+        ),
+        ("Russian troops control the eastern outskirts of Kupiansk.", "Kupiansk"),
+        ("Their units were still in control of a small part of Bakhmut.", "Bakhmut"),
+    ],
+)
+def test_holding_a_part_of_a_place_is_contested(matcher, sentence, name):
+    assert only(claims_of(sentence, matcher), name).status == "contested"

@@ -528,7 +528,13 @@ def _anaphors(
             # "the town" after "Marinka, a town on the edge of Donetsk city" is Marinka.
             noun = match.group(0).split()[-1].lower()
             wanted = ("city",) if noun == "city" else ("town", "village")
-            antecedent = next((m for m in reversed(earlier) if m.entry.kind in wanted), earlier[-1])
+            # A place the report itself called so ("the eastern town of Ocheretyne", "Marinka,
+            # a town on the edge of Donetsk") is the one meant, before any other named since.
+            called = [m for m in earlier if _called(text, m, noun)]
+            antecedent = next(
+                (m for m in reversed(called or earlier) if called or m.entry.kind in wanted),
+                earlier[-1],
+            )
             result.append(
                 Mention(
                     start=match.start(),
@@ -541,6 +547,16 @@ def _anaphors(
                 )
             )
     return result
+
+
+def _called(text: str, mention: Mention, noun: str) -> bool:
+    """Whether the report calls the place by the noun: "the town of X", "X, a ... town"."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 60]
+    return bool(
+        re.search(rf"\b{noun}\s+of\s+$", before, re.IGNORECASE)
+        or re.match(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b", after, re.IGNORECASE)
+    )
 
 
 def split_statements(

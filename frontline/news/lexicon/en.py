@@ -78,6 +78,14 @@ CUES: tuple[Cue, ...] = (
     *(Cue(event, pattern, NO_STATUS) for event, pattern in EVENT_CUES),
     # Taken in part, or fought over: neither side holds it all ("Partially recaptured by
     # Ukraine", "Contested by Russia since 4 April").
+    # Holding a part of it: "still in control of a small part of the city", "hold parts of".
+    Cue(
+        "fighting",
+        r"(?:in\s+(?:\w+\s+)?control\s+of|control(?:s|led|ling)?|hold(?:s|ing)?|held|"
+        r"occup(?:y|ies|ied|ying))\s+(?:only\s+)?(?:a\s+|some\s+|the\s+)?(?:\w+\s+)?"
+        r"(?:parts?|pockets?|sections?|districts?|neighbou?rhoods?|outskirts|edges?)\s+of",
+        CONTESTED,
+    ),
     Cue(
         "fighting",
         r"(?:partially|partly)\s+(?:recaptur\w*|captur\w*|liberat\w*|retaken|occupied|"
