@@ -336,3 +336,12 @@ def test_a_misspelling_far_from_the_articles_places_is_not_read_as_a_namesake(ma
 )
 def test_a_verb_that_opens_a_sentence_is_no_part_of_a_name(matcher, text, name):
     assert name in {m.text for m in find_mentions(text, matcher)}
+
+
+def test_an_oblast_named_elsewhere_in_the_article_tells_namesakes_apart(matcher):
+    # Andriivka of the Zaporizhzhia region, not the larger one of the Kharkiv region.
+    text = "Fighting went on in the Zaporizhzhia region on Monday. Russian troops took Andriivka."
+    andriivka = next(m for m in find_mentions(text, matcher) if m.text == "Andriivka")
+    assert andriivka.entry.oblast == "UA-23"
+    alone = next(m for m in find_mentions("Russian troops took Andriivka.", matcher))
+    assert alone.entry.oblast == "UA-63"

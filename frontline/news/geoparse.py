@@ -74,6 +74,7 @@ EXACT_SCORE = 1.0
 # Weights of the ranking of a mention's candidates.
 POPULATION_WEIGHT = 1.5  # per factor of ten
 NEARBY_OBLAST_WEIGHT = 6.0  # the oblast is named in the same sentence
+NAMED_OBLAST_WEIGHT = 1.5  # the oblast is named elsewhere in the article
 ARTICLE_OBLAST_WEIGHT = 1.0  # times the share of the article's other places in that oblast
 # Within PROXIMITY_KM of another place in the article: worth ten times the people.
 PROXIMITY_WEIGHT = 1.5
@@ -314,6 +315,7 @@ def rank_candidates(
     article_oblasts: Counter[str],
     anchors: Sequence[Entry],
     spelling: str = "",
+    named_oblasts: frozenset[str] = frozenset(),
 ) -> list[tuple[float, Entry]]:
     """Candidates by score, best first: an oblast named in the same sentence decides;
     otherwise population, whether the spelling is the place's own name, the oblasts of the
@@ -326,6 +328,8 @@ def rank_candidates(
             score += OWN_NAME_WEIGHT
         if entry.oblast in nearby_oblasts:
             score += NEARBY_OBLAST_WEIGHT
+        elif entry.oblast in named_oblasts:
+            score += NAMED_OBLAST_WEIGHT
         score += ARTICLE_OBLAST_WEIGHT * article_oblasts[entry.oblast] / total
         if any(a.key != entry.key and distance_km(a, entry) <= PROXIMITY_KM for a in anchors):
             score += PROXIMITY_WEIGHT
@@ -401,6 +405,7 @@ def _resolve(
     # Places without namesakes anchor the others.
     anchors = [c[0] for c in candidates if len(c) == 1]
     article_oblasts = Counter(a.oblast for a in anchors if a.kind != "oblast")
+    named = frozenset(c[0].oblast for c in candidates if c and c[0].kind == "oblast")
     in_list = list_oblasts(text, hits, candidates, lex)
     # A first reading of each name with namesakes, before the others are known.
     first: list[Entry | None] = [
@@ -412,6 +417,7 @@ def _resolve(
             article_oblasts,
             anchors,
             hit.name,
+            named,
         )[0][1]
         for index, (hit, c) in enumerate(zip(hits, candidates, strict=True))
     ]
@@ -437,7 +443,7 @@ def _resolve(
         # namesakes were first read as ("Yampil" beside a Lyman that has namesakes too).
         others = [best for i, best in enumerate(first) if i != index and best is not None]
         context = [*anchors, *others]
-        ranked = rank_candidates(options, nearby, article_oblasts, context, hit.name)
+        ranked = rank_candidates(options, nearby, article_oblasts, context, hit.name, named)
         # Left unfound only far from the places named without doubt: a first reading is
         # no ground to drop a name.
         if _distant_namesake(ranked[0][1], options, nearby, anchors, hit.how == "fuzzy"):
