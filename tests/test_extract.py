@@ -871,3 +871,33 @@ def test_the_town_is_the_one_the_report_called_a_town(matcher):
 )
 def test_holding_a_part_of_a_place_is_contested(matcher, sentence, name):
     assert only(claims_of(sentence, matcher), name).status == "contested"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian forces are close to capturing Chasiv Yar.",
+        "Russian troops are on the verge of taking Vovchansk.",
+        "Avdiivka is at risk of encirclement.",
+        "Pokrovsk is in danger of being surrounded.",
+        "Russian troops were unable to capture Avdiivka.",
+        "Russian forces failed to take Vuhledar in their winter offensive.",
+        "Russian forces have yet to capture Chasiv Yar.",
+        "Russia wants Ukraine to withdraw from Kherson.",
+    ],
+)
+def test_what_is_not_done_yet_is_no_claim(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+def test_fighting_close_to_a_place_is_still_an_event(matcher):
+    claim = only(claims_of("Fighting raged close to Bakhmut.", matcher), "Bakhmut")
+    assert claim.event == "fighting"
+
+
+def test_no_sign_that_it_happened_is_unconfirmed(matcher):
+    claim = only(
+        claims_of("There was no sign that Russian troops had entered Kupiansk.", matcher),
+        "Kupiansk",
+    )
+    assert claim.certainty == "unconfirmed"

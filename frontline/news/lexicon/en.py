@@ -185,7 +185,7 @@ UNVERIFIED = re.compile(
     r"\bno\s+(?:official\s+|independent\s+)?confirmation\b|"
     r"\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b|"
     r"\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*|"
-    r"\bunconfirmed\b|\bunverified\b",
+    r"\bunconfirmed\b|\bunverified\b|\bno\s+(?:sign|signs|evidence|indication)\s+(?:that|of)\b",
     re.IGNORECASE,
 )
 CERTAINTY = (
@@ -222,7 +222,13 @@ HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|will|shall|if|unless|whether|"
     r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
     r"going|aims?|plans?|intends?|tried|sought|bid|preparing|prepared|ready|about|hop(?:e|es|ed|ing)|"
-    r"vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|wants?|wanted|struggl(?:e|es|ed|ing))\s+to)\b|"
+    r"vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|wants?|wanted|struggl(?:e|es|ed|ing)|"
+    r"unable|fail(?:s|ed|ing)?|yet)\s+to)\b|"
+    # Not there yet: "close to capturing", "on the verge of taking", "at risk of encirclement";
+    # what one side wants another to do: "wants Ukraine to withdraw".
+    r"\b(?:close|closer|near|nearer)\s+to\s+(?=\w+ing\b)|\bon\s+the\s+(?:verge|brink|cusp)\s+of\b|"
+    r"\b(?:at\s+risk|in\s+danger)\s+of\b|"
+    r"\b(?:wants?|wanted|urg(?:es|ed)|demand(?:s|ed)|call(?:s|ed)\s+on)\s+(?:[\w'’]+\s+){1,3}?to\b|"
     r"(?-i:\bmay\b)",
     re.IGNORECASE,
 )
