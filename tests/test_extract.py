@@ -901,3 +901,21 @@ def test_no_sign_that_it_happened_is_unconfirmed(matcher):
         "Kupiansk",
     )
     assert claim.certainty == "unconfirmed"
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "precision"),
+    [
+        # SUNDAY is 11 September 2022.
+        ("last Sunday", "2022-09-04", "2022-09-04", "day"),
+        ("over the weekend", "2022-09-10", "2022-09-11", "range"),
+        ("last weekend", "2022-09-03", "2022-09-04", "range"),
+        ("two days ago", "2022-09-09", "2022-09-09", "day"),
+        ("a week ago", "2022-08-29", "2022-09-04", "week"),
+        ("earlier this month", "2022-09-01", "2022-09-11", "month"),
+        ("in mid-August", "2022-08-01", "2022-08-31", "month"),
+    ],
+)
+def test_more_dates_of_wire_copy(words, start, end, precision):
+    ((_, _, span),) = find_dates(words, 0, len(words), SUNDAY)
+    assert (span.start.isoformat(), span.end.isoformat(), span.precision) == (start, end, precision)
