@@ -919,3 +919,32 @@ def test_no_sign_that_it_happened_is_unconfirmed(matcher):
 def test_more_dates_of_wire_copy(words, start, end, precision):
     ((_, _, span),) = find_dates(words, 0, len(words), SUNDAY)
     assert (span.start.isoformat(), span.end.isoformat(), span.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status, event",
+    [
+        ("Avdiivka's fall was Moscow's biggest gain in months.", "Avdiivka", "russian", "fell"),
+        ("Russian forces control Kreminna.", "Kreminna", "russian", "held"),
+        (
+            "Russian forces now control about 70% of Vovchansk.",
+            "Vovchansk",
+            "contested",
+            "fighting",
+        ),
+        ("Russia now controls most of Chasiv Yar.", "Chasiv Yar", "contested", "fighting"),
+    ],
+)
+def test_a_places_fall_and_who_controls_it(matcher, sentence, name, status, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+
+
+def test_a_speaker_who_told_the_bbc(matcher):
+    text = '"Our troops have left Marinka," a Ukrainian commander told the BBC.'
+    claim = only(claims_of(text, matcher), "Marinka")
+    assert (claim.status, claimant_side(claim.claimant)) == ("russian", "ukrainian")
+
+
+def test_seeking_to_control_a_place_is_no_claim(matcher):
+    assert claims_of("Russia seeks to control Kramatorsk.", matcher) == []

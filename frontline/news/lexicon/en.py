@@ -82,8 +82,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "fighting",
         r"(?:in\s+(?:\w+\s+)?control\s+of|control(?:s|led|ling)?|hold(?:s|ing)?|held|"
-        r"occup(?:y|ies|ied|ying))\s+(?:only\s+)?(?:a\s+|some\s+|the\s+)?(?:\w+\s+)?"
-        r"(?:parts?|pockets?|sections?|districts?|neighbou?rhoods?|outskirts|edges?)\s+of",
+        r"occup(?:y|ies|ied|ying))\s+(?:only\s+|about\s+|around\s+|roughly\s+|nearly\s+|"
+        r"almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?(?:a\s+|some\s+|the\s+)?"
+        r"(?:(?:\d+\s*(?:%|per\s?cent)|most|much|half|(?:\w+\s+)?(?:parts?|pockets?|sections?|"
+        r"districts?|neighbou?rhoods?|outskirts|edges?)))\s+of",
         CONTESTED,
     ),
     Cue(
@@ -156,7 +158,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:lost|losing)\s+(?:control\s+(?:of|over)|the\s+(?:town|city|village))",
         "other",
     ),
-    Cue("fell", r"fell|fallen|falls|fall\s+of", "fell"),
+    Cue("fell", r"fell|fallen|falls|fall\s+of|(?<=['’]s\s)fall", "fell"),
     Cue("encircled", r"encircl\w*|surround\w*|cut\s+off|оточен\w*|оточил\w*", CONTESTED),
     Cue(
         "fighting",
@@ -169,7 +171,8 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "held",
         r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
-        r"holds?|holding|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|контролю\w*",
+        r"holds?|holding|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|"
+        r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
     ),
     # A side's adjective before a name: "Russian-occupied Horlivka", "Kremlin-controlled
@@ -221,7 +224,7 @@ NEGATION = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|will|shall|if|unless|whether|"
     r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
-    r"going|aims?|plans?|intends?|tried|sought|bid|preparing|prepared|ready|about|hop(?:e|es|ed|ing)|"
+    r"going|aims?|plans?|intends?|tried|sought|seeks?|bid|preparing|prepared|ready|about|hop(?:e|es|ed|ing)|"
     r"vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|wants?|wanted|struggl(?:e|es|ed|ing)|"
     r"unable|fail(?:s|ed|ing)?|yet)\s+to)\b|"
     # Not there yet: "close to capturing", "on the verge of taking", "at risk of encirclement";
@@ -322,7 +325,7 @@ PRONOUNS = frozenset(("it", "they", "he", "she", "we", "i", "there"))
 
 # Quoted speech: '"...," the official said', '"...," said X', 'X told Reuters: "..."'.
 _SPEECH_VERBS = (
-    r"said|says|told\s+(?:[A-Z][\w.]*\s*){1,3}|wrote|added|posted|stated|claimed|insisted|"
+    r"said|says|told|wrote|added|posted|stated|claimed|insisted|"
     r"announced|explained|declared"
 )
 SPEAKER_AFTER = re.compile(
