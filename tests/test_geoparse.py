@@ -345,3 +345,15 @@ def test_an_oblast_named_elsewhere_in_the_article_tells_namesakes_apart(matcher)
     assert andriivka.entry.oblast == "UA-23"
     alone = next(m for m in find_mentions("Russian troops took Andriivka.", matcher))
     assert alone.entry.oblast == "UA-63"
+
+
+def test_an_oblast_in_brackets_closes_a_list_and_locates_a_name_no_source_has(matcher):
+    # This Semenivka (Donetsk oblast) is in no source: not read as the Poltava one.
+    text = "Ukrainian troops recaptured Andriivka and Semenivka (Donetsk Oblast)."
+    assert [(m.text, m.entry.oblast) for m in find_mentions(text, matcher) if m.role == PLACE] == [
+        ("Andriivka", "UA-14")
+    ]
+    # An oblast after a name no source has still only says where it is.
+    text = "Ukrainian troops recaptured Andriivka and Semenivka in the Kharkiv region."
+    roles = {m.text: m.role for m in find_mentions(text, matcher)}
+    assert roles["Kharkiv region"] == LOCATOR

@@ -556,7 +556,7 @@ SHARED_REGION = re.compile(
 
 # A list of places ("A, B and C") and the oblast that closes it ("... in the Donetsk Oblast").
 LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
-LIST_CLOSE = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+LIST_CLOSE = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?", re.IGNORECASE)
 # Two governments named together: "Kyiv and Moscow", "talks between Washington and Kyiv".
 GOVERNMENTS_AFTER = re.compile(r"^\s+and\s+(?:Moscow|the Kremlin|Washington|Minsk)\b")
 GOVERNMENTS_BEFORE = re.compile(r"\b(?:Moscow|Washington|Minsk)\s+and\s+$")
