@@ -6,7 +6,6 @@ the Donetsk region"), or a river that shares a town's name (left out)."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
