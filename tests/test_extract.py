@@ -948,3 +948,16 @@ def test_a_speaker_who_told_the_bbc(matcher):
 
 def test_seeking_to_control_a_place_is_no_claim(matcher):
     assert claims_of("Russia seeks to control Kramatorsk.", matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents took shelter in Kharkiv's metro.",
+        "The wounded were taken to hospital in Dnipro.",
+        "Russia took aim at Odesa's ports.",
+        "Many civilians have left Kupiansk.",
+    ],
+)
+def test_took_shelter_and_civilians_leaving_are_no_claims_of_control(matcher, sentence):
+    assert [c for c in claims_of(sentence, matcher) if c.status] == []

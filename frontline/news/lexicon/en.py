@@ -122,7 +122,9 @@ CUES: tuple[Cue, ...] = (
         "captured",
         r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
         r"(?<!-)occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*|"
-        r"(?:took|taking|taken)(?!\s+(?:back|part|place|prisoner))|cleared|clearing",
+        r"(?:took|taking|taken)(?!\s+(?:back|part|place|prisoners?|aim|shelter|cover|refuge|steps|"
+        r"measures|time|hours?|days?|weeks?|months?|years?|to|off|note|a\s+toll|its\s+toll|"
+        r"a\s+heavy\s+toll|advantage|care|hold\s+of\s+the)\b)|cleared|clearing",
         "actor",
     ),
     Cue(
