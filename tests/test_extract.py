@@ -961,3 +961,27 @@ def test_seeking_to_control_a_place_is_no_claim(matcher):
 )
 def test_took_shelter_and_civilians_leaving_are_no_claims_of_control(matcher, sentence):
     assert [c for c in claims_of(sentence, matcher) if c.status] == []
+
+
+def test_a_city_that_only_locates_a_town_on_its_outskirts_makes_no_claim(matcher):
+    text = (
+        "Ukraine's army has withdrawn from the town of Marinka on the outskirts of Donetsk"
+        " after more than a year of fighting."
+    )
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Marinka"]
+    # Fighting on a town's outskirts is still said of the town.
+    claim = only(claims_of("Fighting went on on the outskirts of Bakhmut.", matcher), "Bakhmut")
+    assert claim.event == "fighting"
+
+
+def test_an_oblast_after_a_town_and_its_distance_from_the_border_only_locates_it(matcher):
+    text = "Russian forces have pushed into Vovchansk, a town 5km from the border in the Kharkiv region."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Vovchansk"]
+
+
+def test_a_speaker_who_had_said_is_the_speaker(matcher):
+    text = (
+        "Russia's defence minister, Sergei Shoigu, had said on Monday that Russian forces had"
+        " captured Marinka."
+    )
+    assert only(claims_of(text, matcher), "Marinka").claimant == "Sergei Shoigu"

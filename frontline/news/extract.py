@@ -432,7 +432,7 @@ def claimant_side(claimant: str, lex: Lexicon = ENGLISH) -> str:
 def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) -> str:
     """The noun phrase before a reporting verb: back to the last conjunction or quotation,
     keeping an appositive ("Denis Pushilin, the rebel official")."""
-    head = text[start:verb].rstrip().rstrip(",").rstrip()
+    head = _AUXILIARY_TAIL.sub("", text[start:verb].rstrip()).rstrip().rstrip(",").rstrip()
     cut = before_cut = 0
     for match in lex.subject_stop.finditer(head):
         before_cut, cut = cut, match.end()
@@ -457,6 +457,12 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     return phrase
 
 
+# Between a speaker and the reporting verb: "Shoigu had said", "the ministry also said".
+_AUXILIARY_TAIL = re.compile(
+    r"(?:\s+(?:had|has|have|also|earlier|previously|later|already|then|first|again|"
+    r"reportedly|repeatedly))+$",
+    re.IGNORECASE,
+)
 _TITLE_BEFORE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+[^,]{3,80}")
 _PASSIVE_TAIL = re.compile(r"\b(?:was|were|is|are|been|being)\s*$", re.IGNORECASE)
 

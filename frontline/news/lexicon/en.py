@@ -104,6 +104,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "entered",
         r"entered|entering|enter|moved\s+into|marched\s+into|broke\s+into|"
+        r"(?:pushed|advanced|stormed|rolled|swept)\s+into|"
         r"(?:fought|pushed|forced|made)\s+(?:their|its|his|our)\s+way\s+into|"
         r"rais(?:ed|ing)\s+(?:the|a|"
         r"their)\s+(?:\w+\s+)?flag|увійшл\w*|зайшл\w*",
@@ -281,6 +282,8 @@ GOAL_BEFORE = re.compile(
     # 10 km from Bakhmut", "within 5 km of Pokrovsk".
     r"|,\s+(?:just\s+|some\s+|about\s+)?(?:\w+\s+)?(?:south|north|east|west)(?:-?(?:east|west))?"
     r"\s+of\s+$"
+    # "the town of Marinka on the outskirts of Donetsk": the city only locates the town.
+    r"|(?-i:[a-z,]\s+[A-Z][\w'’-]+),?\s+(?:on\s+the\s+(?:outskirts|edge)\s+of|just\s+outside|outside)\s+$"
     r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+miles\)\s+)?"
     r"(?:(?:south|north|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$",
     re.IGNORECASE,
@@ -512,7 +515,7 @@ LOCATOR_GAP = re.compile(
 # villages in the Kherson region".
 LOCATOR_BEFORE = re.compile(
     r"\b(?:villages?|settlements?|towns?|cities|localities|positions|areas?)\s+"
-    rf"(?:in|of|across)\s+(?:the\s+)?(?:{_DIRECTION})?$",
+    rf"(?:[^.;,\d]{{0,30}}?\d[^.;,]{{0,30}}?\s+)?(?:in|of|across)\s+(?:the\s+)?(?:{_DIRECTION})?$",
     re.IGNORECASE,
 )
 # Before a place that is where an office sits or what it governs, not where things happen.
