@@ -975,7 +975,10 @@ def test_a_city_that_only_locates_a_town_on_its_outskirts_makes_no_claim(matcher
 
 
 def test_an_oblast_after_a_town_and_its_distance_from_the_border_only_locates_it(matcher):
-    text = "Russian forces have pushed into Vovchansk, a town 5km from the border in the Kharkiv region."
+    text = (
+        "Russian forces have pushed into Vovchansk, a town 5km from the border in the"
+        " Kharkiv region."
+    )
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Vovchansk"]
 
 
