@@ -988,3 +988,41 @@ def test_a_speaker_who_had_said_is_the_speaker(matcher):
         " captured Marinka."
     )
     assert only(claims_of(text, matcher), "Marinka").claimant == "Sergei Shoigu"
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status, event",
+    [
+        (
+            "Kyiv decided to pull its troops out of Severodonetsk.",
+            "Siverskodonetsk",
+            "russian",
+            "withdrew",
+        ),
+        (
+            "Ukraine decided to pull its troops out of Severodonetsk.",
+            "Siverskodonetsk",
+            "russian",
+            "withdrew",
+        ),
+        ("Russia lost Kherson in November.", "Kherson", "ukrainian", "withdrew"),
+        (
+            "Russian troops continued to advance in Chasiv Yar.",
+            "Chasiv Yar",
+            "contested",
+            "fighting",
+        ),
+        ("Russian forces reached the centre of Vuhledar.", "Vuhledar", "contested", "fighting"),
+        ("Russian forces have established control over Soledar.", "Soledar", "russian", "captured"),
+        ("Russian forces secured Marinka.", "Marinka", "russian", "captured"),
+        ("Russian troops are besieging Chasiv Yar.", "Chasiv Yar", "contested", "encircled"),
+    ],
+)
+def test_more_cues_of_wire_copy(matcher, sentence, name, status, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+
+
+def test_the_capital_that_acts_is_no_place_of_a_claim(matcher):
+    claims = claims_of("Kyiv pulled its troops out of Severodonetsk.", matcher)
+    assert [c.entry.name for c in claims] == ["Siverskodonetsk"]

@@ -19,15 +19,19 @@ from frontline.news.lexicon.model import CONTESTED, RUSSIAN, SIDE_MARKERS, UKRAI
 SEPARATIST_REPUBLICS = r"(?:donetsk|luhansk|lugansk)\s+(?:pr\b|people['’]?s\s+republic)"
 # "Ukraine" is the side where it acts ("Captured by Ukraine", "Ukraine is in control of",
 # "Ukraine has taken"), not where it is the country ("Russian forces in eastern Ukraine").
-UKRAINE_ACTING = (
-    r"(?<=by\s)ukraine\b|ukraine(?=\s+(?:is|was|has|had|have|says|said|claimed|announced|"
-    r"recaptured|retook|liberated|regained|took|takes|holds|held|controls|controlled|"
-    r"forces|troops|army|now)\b)"
+_ACTS = (
+    r"is|was|has|had|have|says|said|claimed|announced|decided|ordered|admitted|confirmed|"
+    r"recaptured|retook|liberated|regained|took|takes|holds|held|controls|controlled|pulled|"
+    r"withdrew|lost"
 )
+UKRAINE_ACTING = rf"(?<=by\s)ukraine\b|ukraine(?=\s+(?:{_ACTS}|forces|troops|army|now)\b)"
+# "Kyiv" is Ukraine's government where it acts ("Kyiv decided to pull its troops out"), as
+# "Ukraine" is; elsewhere it is the city.
+KYIV_ACTING = rf"(?:kyiv|kiev)(?=\s+(?:{_ACTS})\b)"
 # Words that put an actor on a side. Russian-side words come with the separatists' names.
 SIDE_WORDS = {
     UKRAINIAN: r"ukrainian|ukraine['’]s|ukrainians|kyiv['’]s|kyiv-|kiev['’]s|zelensky['’]s|"
-    rf"zsu|azov|україн\w*|зсу|{UKRAINE_ACTING}",
+    rf"zsu|azov|україн\w*|зсу|{UKRAINE_ACTING}|{KYIV_ACTING}",
     RUSSIAN: r"russian|russia['’]?s?|moscow['’]?s?|kremlin['’]?s?|putin['’]?s?|pro-russia\w*|"
     r"separatists?|rebels?|wagner|chechen|dpr|lpr|occupiers|occupying|"
     rf"{SEPARATIST_REPUBLICS}|"
@@ -122,6 +126,8 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "captured",
         r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
+        r"(?:established|gained|assumed|establish(?:ed|ing)?)\s+(?:full\s+|complete\s+)?"
+        r"control\s+(?:of|over)|secured(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))|"
         r"(?<!-)occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*|"
         r"(?:took|taking|taken)(?!\s+(?:back|part|place|prisoners?|aim|shelter|cover|refuge|steps|"
         r"measures|time|hours?|days?|weeks?|months?|years?|to|off|note|a\s+toll|its\s+toll|"
@@ -157,17 +163,22 @@ CUES: tuple[Cue, ...] = (
     # actor's.
     Cue(
         "withdrew",
-        r"(?:had|has|have|was|were|been|being)\s+lost|loss\s+of|"
+        r"(?:had|has|have|was|were|been|being)\s+lost|loss\s+of|lost(?=\s+(?-i:[A-Z]))|"
         r"(?:lost|losing)\s+(?:control\s+(?:of|over)|the\s+(?:town|city|village))",
         "other",
     ),
     Cue("fell", r"fell|fallen|falls|fall\s+of|(?<=['’]s\s)fall", "fell"),
-    Cue("encircled", r"encircl\w*|surround\w*|cut\s+off|оточен\w*|оточил\w*", CONTESTED),
+    Cue(
+        "encircled",
+        r"encircl\w*|surround\w*|cut\s+off|besieg\w*|under\s+siege|оточен\w*|оточил\w*",
+        CONTESTED,
+    ),
     Cue(
         "fighting",
         r"fighting|fight|fights|battl\w*|clash\w*|assault\w*|storm\w*|"
         r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|advanc\w*\s+"
-        r"(?:on|towards?)|offensive\s+(?:on|towards?)|бо[їя]\w*|"
+        r"(?:on|towards?|in|inside|within)|offensive\s+(?:on|towards?)|бо[їя]\w*|"
+        r"reach(?:ed|ing|es)?\s+the\s+(?:outskirts|centre|center|edge|heart)\s+of|"
         r"штурм\w*",
         CONTESTED,
     ),
@@ -494,7 +505,8 @@ GOVERNMENT_VERBS = (
     r"urged|urges|wants|wanted|vowed|vows|hopes|believes|argued|argues|threatened|refused|"
     r"welcomed|condemned|denounced|sent|sends|launched|launches|retaliated|agreed|agrees|signed|"
     r"recognised|recognized|annexed|mobilised|mobilized|has said|has denied|has claimed|"
-    r"is sending|will send|has ordered"
+    r"is sending|will send|has ordered|decided|decides|admitted|admits|conceded|concedes|"
+    r"pulled|withdrew"
 )
 METONYMY_AFTER = re.compile(
     rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{GOVERNMENT_NOUNS})\b"
