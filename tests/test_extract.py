@@ -1026,3 +1026,21 @@ def test_more_cues_of_wire_copy(matcher, sentence, name, status, event):
 def test_the_capital_that_acts_is_no_place_of_a_claim(matcher):
     claims = claims_of("Kyiv pulled its troops out of Severodonetsk.", matcher)
     assert [c.entry.name for c in claims] == ["Siverskodonetsk"]
+
+
+@pytest.mark.parametrize(
+    "claimant, side",
+    [
+        ("Interfax", "russian"),
+        ("Interfax-Ukraine", "ukrainian"),
+        ("Ukrinform", "ukrainian"),
+        ("the RIA news agency", "russian"),
+        ("Kyiv", "ukrainian"),
+        ("Ukraine", "ukrainian"),
+        ("the General Staff", "ukrainian"),
+        ("TASS", "russian"),
+        ("local officials", "other"),
+    ],
+)
+def test_the_side_of_news_agencies_and_unnamed_bodies(claimant, side):
+    assert claimant_side(claimant) == side

@@ -599,11 +599,14 @@ PASSIVE_REPORT = re.compile(
 # government, as "Moscow
 # said" is Russia's (a side word already); the General Staff, the Ground Forces and the
 # brigades reports quote unnamed are Ukraine's (Russia's speak through its defence ministry,
-# named as Russia's); TASS, RIA and Zvezda are Russian state media.
+# named as Russia's); TASS, RIA, Interfax and Zvezda are Russian media, Ukrinform, Suspilne
+# and Interfax-Ukraine Ukrainian.
 SPEAKER_SIDE = re.compile(
     r"(?P<ukrainian>\b(?:ukraine|kyiv|kiev|general\s+staff|ground\s+forces|armed\s+forces|"
-    r"(?:\d+\w*\s+)?(?:separate\s+)?(?:[\w-]+\s+)?brigade|khortytsia|tavria|border\s+guards?)\b)"
-    r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia)\b)",
+    r"(?:\d+\w*\s+)?(?:separate\s+)?(?:[\w-]+\s+)?brigade|khortytsia|tavria|border\s+guards?|"
+    r"ukrinform|ukrainska\s+pravda|suspilne|hromadske|interfax[\s-]+ukraine)\b)"
+    r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia|interfax|kommersant|"
+    r"rybar)\b)",
     re.IGNORECASE,
 )
 
