@@ -1044,3 +1044,16 @@ def test_the_capital_that_acts_is_no_place_of_a_claim(matcher):
 )
 def test_the_side_of_news_agencies_and_unnamed_bodies(claimant, side):
     assert claimant_side(claimant) == side
+
+
+@pytest.mark.parametrize(
+    "sentence, status",
+    [
+        ("The capture of Bakhmut took ten months.", "russian"),
+        ("The capture of Bakhmut by Ukrainian troops took ten months.", "ukrainian"),
+        ("Russia announced the capture of Novomykhailivka on Thursday.", "russian"),
+    ],
+)
+def test_the_capture_of_a_place_with_no_side_named_is_the_invaders(matcher, sentence, status):
+    claim = claims_of(sentence, matcher)[0]
+    assert (claim.status, claim.event) == (status, "captured")

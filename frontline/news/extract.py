@@ -217,6 +217,9 @@ def _opposite(side: str | None) -> str | None:
 # A passive right before a cue: "was captured", "had been completely seized".
 _AGENTLESS = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
+# A cue that names the event, not who did it: "the capture of Bakhmut".
+_NOMINAL = re.compile(r"\s+of\b")
+
 # The events that tell a change of hands (not who holds a place, nor a fight over it).
 CHANGE_EVENTS = frozenset(("captured", "recaptured", "liberated", "entered", "withdrew", "fell"))
 
@@ -271,7 +274,13 @@ def cue_status(
     if (
         rule == "actor"
         and cue.cue.event == "captured"
-        and _AGENTLESS.search(text, clause[0], cue.start)
+        and (
+            _AGENTLESS.search(text, clause[0], cue.start)
+            or (
+                _NOMINAL.match(text, cue.end)
+                and side_of(text, *segment_of(text, clause, cue.start, lex), lex) is None
+            )
+        )
         and not lex.passive_by.match(text[cue.end : clause[1]])
         and side_of(text, cue.start, cue.end, lex) is None
     ):

@@ -130,7 +130,7 @@ CUES: tuple[Cue, ...] = (
         r"control\s+(?:of|over)|secured(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))|"
         r"(?<!-)occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*|"
         r"(?:took|taking|taken)(?!\s+(?:back|part|place|prisoners?|aim|shelter|cover|refuge|steps|"
-        r"measures|time|hours?|days?|weeks?|months?|years?|to|off|note|a\s+toll|its\s+toll|"
+        r"measures|time|(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)|to|off|note|a\s+toll|its\s+toll|"
         r"a\s+heavy\s+toll|advantage|care|hold\s+of\s+the)\b)|cleared|clearing",
         "actor",
     ),
