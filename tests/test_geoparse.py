@@ -312,9 +312,18 @@ def test_a_village_by_the_articles_other_places_beats_a_larger_namesake(matcher)
     text = "Kyiv said its forces had taken Yampil near Lyman."
     yampil = next(m for m in find_mentions(text, matcher) if m.text == "Yampil")
     assert yampil.entry.oblast == "UA-14"
-    # Alone, the larger one is still the one meant.
+    # A village by a place with no namesake, against one ten times its size far away.
+    text = "Ukrainian troops left Prylisne near Kramatorsk."
+    prylisne = next(m for m in find_mentions(text, matcher) if m.text == "Prylisne")
+    assert prylisne.entry.oblast == "UA-14"
+    assert next(iter(find_mentions("Troops left Prylisne.", matcher))).entry.oblast == "UA-07"
+
+
+def test_a_namesake_the_record_lists_is_the_one_a_war_report_means(matcher):
+    # Alone, "Yampil" is the front-line village the record lists (Donetsk oblast), not the
+    # larger town in Vinnytsia oblast.
     alone = find_mentions("Troops entered Yampil.", matcher)
-    assert alone[0].entry.oblast == "UA-05"
+    assert alone[0].entry.oblast == "UA-14" and alone[0].entry.in_record
 
 
 def test_a_misspelling_far_from_the_articles_places_is_not_read_as_a_namesake(matcher):

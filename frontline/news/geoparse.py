@@ -79,6 +79,8 @@ ARTICLE_OBLAST_WEIGHT = 1.0  # times the share of the article's other places in 
 # Within PROXIMITY_KM of another place in the article: worth ten times the people.
 PROXIMITY_WEIGHT = 1.5
 PROXIMITY_KM = 60.0
+# The record lists the place (its control changed in the war): worth ten times the people.
+RECORD_WEIGHT = 1.5
 OWN_NAME_WEIGHT = 1.5  # the spelling is a form of the place's own name, not an old one
 OWN_NAME_SIMILARITY = 70
 
@@ -326,6 +328,8 @@ def rank_candidates(
         score = POPULATION_WEIGHT * math.log10(entry.population + 10)
         if spelling and own_name(spelling, entry):
             score += OWN_NAME_WEIGHT
+        if entry.in_record:
+            score += RECORD_WEIGHT
         if entry.oblast in nearby_oblasts:
             score += NEARBY_OBLAST_WEIGHT
         elif entry.oblast in named_oblasts:
