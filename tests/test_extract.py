@@ -1057,3 +1057,25 @@ def test_the_side_of_news_agencies_and_unnamed_bodies(claimant, side):
 def test_the_capture_of_a_place_with_no_side_named_is_the_invaders(matcher, sentence, status):
     claim = claims_of(sentence, matcher)[0]
     assert (claim.status, claim.event) == (status, "captured")
+
+
+def test_a_quotation_goes_on_with_its_speaker_not_the_next_paragraphs(matcher):
+    text = (
+        '"Our forces have pushed the enemy out of Ivanivske," Colonel Oleksandr Syrskyi said.'
+        ' "The fighting for Bakhmut continues."\n\nRussian military blogger Rybar wrote that'
+        " Russian units had withdrawn from Ivanivske."
+    )
+    bakhmut = only(claims_of(text, matcher), "Bakhmut")
+    assert bakhmut.claimant == "Colonel Oleksandr Syrskyi"
+
+
+def test_a_relative_clause_about_the_speaker_is_no_speaker(matcher):
+    text = (
+        "A Ukrainian soldier in the area, who asked not to be named, said Russian troops had"
+        " entered Krasnohorivka."
+    )
+    claim = only(claims_of(text, matcher), "Krasnohorivka")
+    assert claim.claimant == "A Ukrainian soldier in the area"
+    text = 'A Ukrainian soldier, who asked not to be named, said: "We left Krasnohorivka."'
+    claim = only(claims_of(text, matcher), "Krasnohorivka")
+    assert (claim.claimant, claim.status) == ("A Ukrainian soldier", "russian")

@@ -22,6 +22,7 @@ from frontline.news.dates import DateSpan, dateline_span, find_dates
 from frontline.news.geoparse import METONYMY, PLACE, Mention
 from frontline.news.lexicon import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon, for_language
 from frontline.news.speech import (
+    drop_relative_clause,
     is_anonymous,
     mark_speakers_sides,
     phrase_side,
@@ -441,7 +442,8 @@ def claimant_side(claimant: str, lex: Lexicon = ENGLISH) -> str:
 def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) -> str:
     """The noun phrase before a reporting verb: back to the last conjunction or quotation,
     keeping an appositive ("Denis Pushilin, the rebel official")."""
-    head = _AUXILIARY_TAIL.sub("", text[start:verb].rstrip()).rstrip().rstrip(",").rstrip()
+    head = drop_relative_clause(_AUXILIARY_TAIL.sub("", text[start:verb].rstrip()))
+    head = head.rstrip().rstrip(",").rstrip()
     cut = before_cut = 0
     for match in lex.subject_stop.finditer(head):
         before_cut, cut = cut, match.end()
