@@ -1079,3 +1079,25 @@ def test_a_relative_clause_about_the_speaker_is_no_speaker(matcher):
     text = 'A Ukrainian soldier, who asked not to be named, said: "We left Krasnohorivka."'
     claim = only(claims_of(text, matcher), "Krasnohorivka")
     assert (claim.claimant, claim.status) == ("A Ukrainian soldier", "russian")
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status",
+    [
+        (
+            "Explosions were heard in the Russian-occupied city of Melitopol.",
+            "Melitopol",
+            "russian",
+        ),
+        ("Russia shelled the Ukrainian-held town of Kupiansk.", "Kupiansk", "ukrainian"),
+        ("Drones hit the occupied city of Donetsk.", "Donetsk", "russian"),
+    ],
+)
+def test_a_sides_adjective_before_the_town_of_a_name(matcher, sentence, name, status):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, "held")
+
+
+def test_a_brigade_based_in_a_city_makes_no_claim_on_the_city(matcher):
+    claims = claims_of("The Kharkiv-based brigade said it had entered Vovchansk.", matcher)
+    assert [c.entry.name for c in claims] == ["Vovchansk"]

@@ -133,6 +133,10 @@ def choose_cue(
 
 
 ADJECTIVE_STATUSES = (UKRAINIAN, RUSSIAN)  # a side's adjective: "Russian-held"
+# Between a side's adjective and the name it is of: "Russian-occupied city of Melitopol".
+_ADJECTIVE_GAP = re.compile(
+    r"\s*(?:\s(?:[a-z-]+\s+)?(?:town|city|village|settlement|port|hub)\s+of\s+)?"
+)
 
 
 def cues_about(
@@ -144,7 +148,9 @@ def cues_about(
     kept = []
     for found in find_cues(text, *clause, lex):
         if found.cue.status_from in ADJECTIVE_STATUSES:
-            right_after = not text[found.end : mention[0]].strip() and found.end <= mention[0]
+            right_after = found.end <= mention[0] and _ADJECTIVE_GAP.fullmatch(
+                text, found.end, mention[0]
+            )
             apposition = lex.apposition.fullmatch(text[mention[1] : found.start])
             if not (right_after or apposition):
                 continue
@@ -328,7 +334,7 @@ def status_and_event(
                 for c in cues
                 if c.cue.status_from in ADJECTIVE_STATUSES
                 and c.end <= mention[0]
-                and not text[c.end : mention[0]].strip()
+                and _ADJECTIVE_GAP.fullmatch(text, c.end, mention[0])
             ),
             None,
         )

@@ -120,7 +120,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "held",
         r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bnear\s)|(?<=\bto\s)|"
-        r"(?<=\bthe\s)|(?<=\btemporarily\s))occupied(?=\s+(?-i:[A-Z]))",
+        r"(?<=\bthe\s)|(?<=\btemporarily\s))occupied(?=\s+(?:(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))",
         RUSSIAN,
     ),
     Cue(
@@ -510,7 +510,7 @@ GOVERNMENT_VERBS = (
 )
 METONYMY_AFTER = re.compile(
     rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{GOVERNMENT_NOUNS})\b"
-    rf"|-(?:backed|led|controlled|appointed|installed|friendly|allied)\b"
+    rf"|-(?:backed|led|controlled|appointed|installed|friendly|allied|based)\b"
     rf"|\s+(?:{GOVERNMENT_VERBS})\b)",
     re.IGNORECASE,
 )
