@@ -1101,3 +1101,22 @@ def test_a_sides_adjective_before_the_town_of_a_name(matcher, sentence, name, st
 def test_a_brigade_based_in_a_city_makes_no_claim_on_the_city(matcher):
     claims = claims_of("The Kharkiv-based brigade said it had entered Vovchansk.", matcher)
     assert [c.entry.name for c in claims] == ["Vovchansk"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status",
+    [
+        ("Ukrainian forces returned to Kherson on Friday.", "Kherson", "ukrainian"),
+        ("The Ukrainian flag was raised over Izium.", "Izium", "ukrainian"),
+        ("A Russian flag is flying over Soledar, Wagner said.", "Soledar", "russian"),
+        ("Ukrainian soldiers hoisted the flag in Kupiansk.", "Kupiansk", "ukrainian"),
+    ],
+)
+def test_returning_to_a_place_and_its_flag(matcher, sentence, name, status):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, "entered")
+    assert "flag is flying" not in claim.claimant
+
+
+def test_residents_returning_make_no_claim(matcher):
+    assert claims_of("Residents returned to Kherson.", matcher) == []

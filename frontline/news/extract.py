@@ -462,7 +462,11 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
         title = _TITLE_BEFORE.fullmatch(head[before_cut : cut - 2].strip())
         if name:
             phrase = f"{name.group(1).strip()}, {phrase}"
-        elif title and lex.name.fullmatch(phrase):
+        elif (
+            title
+            and lex.name.fullmatch(phrase)
+            and any(w.lower().strip(",'’s") in lex.titles for w in title.group(0).split())
+        ):
             # "The head of the Russian-installed administration, Vladimir Saldo, said".
             phrase = f"{phrase}, {title.group(0)[0].lower()}{title.group(0)[1:]}"
     phrase = lex.leading_filler.sub("", phrase).strip(" ,")

@@ -110,6 +110,9 @@ CUES: tuple[Cue, ...] = (
         r"entered|entering|enter|moved\s+into|marched\s+into|broke\s+into|"
         r"(?:pushed|advanced|stormed|rolled|swept)\s+into|"
         r"(?:fought|pushed|forced|made)\s+(?:their|its|his|our)\s+way\s+into|"
+        r"returned\s+to|"
+        r"(?:ukrainian|russian)\s+flags?\s+(?:\w+\s+){0,2}?(?:raised|hoisted|flying|flies|flew)|"
+        r"hoist(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flag|"
         r"rais(?:ed|ing)\s+(?:the|a|"
         r"their)\s+(?:\w+\s+)?flag|увійшл\w*|зайшл\w*",
         "actor",
