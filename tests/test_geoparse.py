@@ -366,3 +366,21 @@ def test_an_oblast_in_brackets_closes_a_list_and_locates_a_name_no_source_has(ma
     text = "Ukrainian troops recaptured Andriivka and Semenivka in the Kharkiv region."
     roles = {m.text: m.role for m in find_mentions(text, matcher)}
     assert roles["Kharkiv region"] == LOCATOR
+
+
+def test_every_place_of_the_record_is_in_the_gazetteer_under_its_name(matcher):
+    from frontline.news.geoparse import haversine_km
+    from frontline.record.load import load_record
+
+    record = load_record(DATA)
+    places = [p for p in record.places.values() if p.oblast]  # outside Ukraine: none
+    assert len(places) > 600
+    for place in places:
+        nearest = min(
+            (
+                haversine_km(place.lat, place.lon, e.lat, e.lon)
+                for e in matcher.gazetteer.candidates(place.name)
+            ),
+            default=None,
+        )
+        assert nearest is not None and nearest <= 10, (place.place_id, nearest)
