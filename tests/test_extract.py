@@ -670,3 +670,453 @@ def test_a_would_of_the_next_predicate_does_not_undo_a_capture(matcher):
     claim = only(claims_of(text, matcher, dt.date(2023, 5, 21)), "Bakhmut")
     assert (claim.status, claim.date.start) == ("russian", dt.date(2023, 5, 20))
     assert claims_of("The capture of Bakhmut would be a milestone.", matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, side",
+    [
+        ("Kyiv said its forces had taken Yampil near Lyman.", "ukrainian"),
+        ("The General Staff said Russian troops were forced out of Yampil.", "ukrainian"),
+        ("The 3rd Assault Brigade said it had entered Yampil.", "ukrainian"),
+        ("TASS said Russian forces had captured Yampil.", "russian"),
+        ("Moscow-installed officials said their forces were in control of Yampil.", "russian"),
+        ("The Russian defence ministry said its units had captured Yampil.", "russian"),
+        ("Ukrainian officials said their troops had entered Yampil.", "ukrainian"),
+    ],
+)
+def test_the_side_of_speakers_no_person_names(matcher, sentence, side):
+    claim = only(claims_of(sentence, matcher), "Yampil")
+    assert claimant_side(claim.claimant) == side
+
+
+def test_a_passive_report_names_no_claimant(matcher):
+    claim = only(
+        claims_of("The capture of Soledar by Russian forces was confirmed on Friday.", matcher),
+        "Soledar",
+    )
+    assert (claim.status, claim.claimant) == ("russian", "AFP (the report)")
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # The change told before, told again.
+        (
+            "Russia said it had pulled its troops out of Lyman. The fall of Lyman, a day after"
+            " Putin proclaimed the annexation, opens the way to Kreminna.",
+            "ukrainian",
+        ),
+        # A place one side held falls to the other.
+        (
+            "Ukrainian troops were in control of Soledar. The fall of Soledar came in January.",
+            "russian",
+        ),
+        ("The fall of Kherson to Ukrainian forces was celebrated.", "ukrainian"),
+        ("The fall of Soledar came in January.", "russian"),
+    ],
+)
+def test_the_side_a_fall_is_to(matcher, text, status):
+    claims = [c for c in claims_of(text, matcher) if c.event == "fell"]
+    assert [c.status for c in claims] == [status]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status, event",
+    [
+        ("In occupied Melitopol, residents reported explosions.", "Melitopol", "russian", "held"),
+        ("Kremlin-controlled Donetsk was shelled.", "Donetsk", "russian", "held"),
+        ("Ukraine-controlled Kramatorsk was shelled.", "Kramatorsk", "ukrainian", "held"),
+        ("Russian troops occupied Soledar.", "Soledar", "russian", "captured"),
+        ("Ukraine's loss of Soledar was confirmed.", "Soledar", "russian", "withdrew"),
+        ("Kyiv's loss of Avdiivka was confirmed.", "Avdiivka", "russian", "withdrew"),
+    ],
+)
+def test_occupied_before_a_name_and_the_loss_of_a_place(matcher, sentence, name, status, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+    if event == "held":
+        assert claim.claimant == "AFP (the report)"  # the report's own word
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine is preparing to withdraw from Avdiivka.",
+        "Russia vowed to take Kupiansk by autumn.",
+        "Russian commanders hope to encircle Avdiivka.",
+        "Kyiv wants to recapture Bakhmut.",
+    ],
+)
+def test_what_a_side_prepares_or_hopes_to_do_is_no_claim(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+def test_a_report_confirmed_by_someone_is_theirs(matcher):
+    claim = only(
+        claims_of("The recapture of Robotyne was confirmed by the General Staff.", matcher),
+        "Robotyne",
+    )
+    assert (claim.status, claim.claimant, claimant_side(claim.claimant)) == (
+        "ukrainian",
+        "the General Staff",
+        "ukrainian",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, side",
+    [
+        (
+            "The head of the Russian-installed administration, Vladimir Saldo, said Ukrainian"
+            " troops had left Krynky.",
+            "russian",
+        ),
+        (
+            "The commander of the southern group, Oleksandr Tarnavskyi, said Russian troops"
+            " had left Krynky.",
+            "ukrainian",
+        ),
+        ("Saldo said Ukrainian troops had left Krynky.", "russian"),
+        ("Prokudin said Russian troops had left Krynky.", "ukrainian"),
+    ],
+)
+def test_a_speakers_title_before_the_name_gives_the_side(matcher, sentence, side):
+    claim = only(claims_of(sentence, matcher), "Krynky")
+    assert claimant_side(claim.claimant) == side
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status, event",
+    [
+        ("Soledar was captured on January 16.", "Soledar", "russian", "captured"),
+        (
+            "Ukrainian troops said Soledar was captured on January 16.",
+            "Soledar",
+            "russian",
+            "captured",
+        ),
+        ("Soledar was captured by Ukrainian troops.", "Soledar", "ukrainian", "captured"),
+        (
+            "Ukrainian forces were pushed back from Klishchiivka, Russian war bloggers said.",
+            "Klishchiivka",
+            "russian",
+            "withdrew",
+        ),
+        (
+            "Russian troops pushed Ukrainian units back from Klishchiivka.",
+            "Klishchiivka",
+            "russian",
+            "withdrew",
+        ),
+        ("Ukrainian troops fought their way into Andriivka.", "Andriivka", "ukrainian", "entered"),
+    ],
+)
+def test_agentless_captures_pushed_back_and_fighting_ones_way_in(
+    matcher, sentence, name, status, event
+):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+
+
+def test_a_place_that_only_says_where_another_is_makes_no_claim(matcher):
+    text = "Russian forces captured Pervomaiske, west of Donetsk, after weeks of fighting."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Avdiivske"]  # renamed
+    text = "Russian troops advanced to within 5 km of Pokrovsk."
+    assert claims_of(text, matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, side",
+    [
+        ("Ukraine said on Saturday it had liberated Urozhaine.", "Ukraine", "ukrainian"),
+        ("On Friday, Russia said its forces had captured Marinka.", "Russia", "russian"),
+    ],
+)
+def test_a_country_that_speaks_is_its_side_and_a_day_is_no_speaker(
+    matcher, sentence, claimant, side
+):
+    claim = claims_of(sentence, matcher)[0]
+    assert (claim.claimant, claimant_side(claim.claimant)) == (claimant, side)
+
+
+def test_a_speaker_after_where_is_the_subject_not_the_conjunction(matcher):
+    text = (
+        "Fighting went on in the Zaporizhzhia region, where Ukrainian officials said their"
+        " troops had entered Robotyne."
+    )
+    assert only(claims_of(text, matcher), "Robotyne").claimant == "Ukrainian officials"
+
+
+def test_the_town_is_the_one_the_report_called_a_town(matcher):
+    text = (
+        "Russian forces have captured the eastern town of Ocheretyne, Russia's defence"
+        " ministry said, after the fall of Avdiivka in February. A spokesman for the 47th"
+        " Brigade said fighting was raging in the town."
+    )
+    claims = claims_of(text, matcher)
+    fighting = [c for c in claims if c.event == "fighting"]
+    assert [(c.entry.name, c.status) for c in fighting] == [("Ocheretyne", "contested")]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "Ukrainian forces still hold parts of Chasiv Yar, a military spokesman said.",
+            "Chasiv Yar",
+        ),
+        ("Russian troops control the eastern outskirts of Kupiansk.", "Kupiansk"),
+        ("Their units were still in control of a small part of Bakhmut.", "Bakhmut"),
+    ],
+)
+def test_holding_a_part_of_a_place_is_contested(matcher, sentence, name):
+    assert only(claims_of(sentence, matcher), name).status == "contested"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian forces are close to capturing Chasiv Yar.",
+        "Russian troops are on the verge of taking Vovchansk.",
+        "Avdiivka is at risk of encirclement.",
+        "Pokrovsk is in danger of being surrounded.",
+        "Russian troops were unable to capture Avdiivka.",
+        "Russian forces failed to take Vuhledar in their winter offensive.",
+        "Russian forces have yet to capture Chasiv Yar.",
+        "Russia wants Ukraine to withdraw from Kherson.",
+    ],
+)
+def test_what_is_not_done_yet_is_no_claim(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+def test_fighting_close_to_a_place_is_still_an_event(matcher):
+    claim = only(claims_of("Fighting raged close to Bakhmut.", matcher), "Bakhmut")
+    assert claim.event == "fighting"
+
+
+def test_no_sign_that_it_happened_is_unconfirmed(matcher):
+    claim = only(
+        claims_of("There was no sign that Russian troops had entered Kupiansk.", matcher),
+        "Kupiansk",
+    )
+    assert claim.certainty == "unconfirmed"
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "precision"),
+    [
+        # SUNDAY is 11 September 2022.
+        ("last Sunday", "2022-09-04", "2022-09-04", "day"),
+        ("over the weekend", "2022-09-10", "2022-09-11", "range"),
+        ("last weekend", "2022-09-03", "2022-09-04", "range"),
+        ("two days ago", "2022-09-09", "2022-09-09", "day"),
+        ("a week ago", "2022-08-29", "2022-09-04", "week"),
+        ("earlier this month", "2022-09-01", "2022-09-11", "month"),
+        ("in mid-August", "2022-08-01", "2022-08-31", "month"),
+    ],
+)
+def test_more_dates_of_wire_copy(words, start, end, precision):
+    ((_, _, span),) = find_dates(words, 0, len(words), SUNDAY)
+    assert (span.start.isoformat(), span.end.isoformat(), span.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status, event",
+    [
+        ("Avdiivka's fall was Moscow's biggest gain in months.", "Avdiivka", "russian", "fell"),
+        ("Russian forces control Kreminna.", "Kreminna", "russian", "held"),
+        (
+            "Russian forces now control about 70% of Vovchansk.",
+            "Vovchansk",
+            "contested",
+            "fighting",
+        ),
+        ("Russia now controls most of Chasiv Yar.", "Chasiv Yar", "contested", "fighting"),
+    ],
+)
+def test_a_places_fall_and_who_controls_it(matcher, sentence, name, status, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+
+
+def test_a_speaker_who_told_the_bbc(matcher):
+    text = '"Our troops have left Marinka," a Ukrainian commander told the BBC.'
+    claim = only(claims_of(text, matcher), "Marinka")
+    assert (claim.status, claimant_side(claim.claimant)) == ("russian", "ukrainian")
+
+
+def test_seeking_to_control_a_place_is_no_claim(matcher):
+    assert claims_of("Russia seeks to control Kramatorsk.", matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents took shelter in Kharkiv's metro.",
+        "The wounded were taken to hospital in Dnipro.",
+        "Russia took aim at Odesa's ports.",
+        "Many civilians have left Kupiansk.",
+    ],
+)
+def test_took_shelter_and_civilians_leaving_are_no_claims_of_control(matcher, sentence):
+    assert [c for c in claims_of(sentence, matcher) if c.status] == []
+
+
+def test_a_city_that_only_locates_a_town_on_its_outskirts_makes_no_claim(matcher):
+    text = (
+        "Ukraine's army has withdrawn from the town of Marinka on the outskirts of Donetsk"
+        " after more than a year of fighting."
+    )
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Marinka"]
+    # Fighting on a town's outskirts is still said of the town.
+    claim = only(claims_of("Fighting went on on the outskirts of Bakhmut.", matcher), "Bakhmut")
+    assert claim.event == "fighting"
+
+
+def test_an_oblast_after_a_town_and_its_distance_from_the_border_only_locates_it(matcher):
+    text = (
+        "Russian forces have pushed into Vovchansk, a town 5km from the border in the"
+        " Kharkiv region."
+    )
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Vovchansk"]
+
+
+def test_a_speaker_who_had_said_is_the_speaker(matcher):
+    text = (
+        "Russia's defence minister, Sergei Shoigu, had said on Monday that Russian forces had"
+        " captured Marinka."
+    )
+    assert only(claims_of(text, matcher), "Marinka").claimant == "Sergei Shoigu"
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status, event",
+    [
+        (
+            "Kyiv decided to pull its troops out of Severodonetsk.",
+            "Siverskodonetsk",
+            "russian",
+            "withdrew",
+        ),
+        (
+            "Ukraine decided to pull its troops out of Severodonetsk.",
+            "Siverskodonetsk",
+            "russian",
+            "withdrew",
+        ),
+        ("Russia lost Kherson in November.", "Kherson", "ukrainian", "withdrew"),
+        (
+            "Russian troops continued to advance in Chasiv Yar.",
+            "Chasiv Yar",
+            "contested",
+            "fighting",
+        ),
+        ("Russian forces reached the centre of Vuhledar.", "Vuhledar", "contested", "fighting"),
+        ("Russian forces have established control over Soledar.", "Soledar", "russian", "captured"),
+        ("Russian forces secured Marinka.", "Marinka", "russian", "captured"),
+        ("Russian troops are besieging Chasiv Yar.", "Chasiv Yar", "contested", "encircled"),
+    ],
+)
+def test_more_cues_of_wire_copy(matcher, sentence, name, status, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+
+
+def test_the_capital_that_acts_is_no_place_of_a_claim(matcher):
+    claims = claims_of("Kyiv pulled its troops out of Severodonetsk.", matcher)
+    assert [c.entry.name for c in claims] == ["Siverskodonetsk"]
+
+
+@pytest.mark.parametrize(
+    "claimant, side",
+    [
+        ("Interfax", "russian"),
+        ("Interfax-Ukraine", "ukrainian"),
+        ("Ukrinform", "ukrainian"),
+        ("the RIA news agency", "russian"),
+        ("Kyiv", "ukrainian"),
+        ("Ukraine", "ukrainian"),
+        ("the General Staff", "ukrainian"),
+        ("TASS", "russian"),
+        ("local officials", "other"),
+    ],
+)
+def test_the_side_of_news_agencies_and_unnamed_bodies(claimant, side):
+    assert claimant_side(claimant) == side
+
+
+@pytest.mark.parametrize(
+    "sentence, status",
+    [
+        ("The capture of Bakhmut took ten months.", "russian"),
+        ("The capture of Bakhmut by Ukrainian troops took ten months.", "ukrainian"),
+        ("Russia announced the capture of Novomykhailivka on Thursday.", "russian"),
+    ],
+)
+def test_the_capture_of_a_place_with_no_side_named_is_the_invaders(matcher, sentence, status):
+    claim = claims_of(sentence, matcher)[0]
+    assert (claim.status, claim.event) == (status, "captured")
+
+
+def test_a_quotation_goes_on_with_its_speaker_not_the_next_paragraphs(matcher):
+    text = (
+        '"Our forces have pushed the enemy out of Ivanivske," Colonel Oleksandr Syrskyi said.'
+        ' "The fighting for Bakhmut continues."\n\nRussian military blogger Rybar wrote that'
+        " Russian units had withdrawn from Ivanivske."
+    )
+    bakhmut = only(claims_of(text, matcher), "Bakhmut")
+    assert bakhmut.claimant == "Colonel Oleksandr Syrskyi"
+
+
+def test_a_relative_clause_about_the_speaker_is_no_speaker(matcher):
+    text = (
+        "A Ukrainian soldier in the area, who asked not to be named, said Russian troops had"
+        " entered Krasnohorivka."
+    )
+    claim = only(claims_of(text, matcher), "Krasnohorivka")
+    assert claim.claimant == "A Ukrainian soldier in the area"
+    text = 'A Ukrainian soldier, who asked not to be named, said: "We left Krasnohorivka."'
+    claim = only(claims_of(text, matcher), "Krasnohorivka")
+    assert (claim.claimant, claim.status) == ("A Ukrainian soldier", "russian")
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status",
+    [
+        (
+            "Explosions were heard in the Russian-occupied city of Melitopol.",
+            "Melitopol",
+            "russian",
+        ),
+        ("Russia shelled the Ukrainian-held town of Kupiansk.", "Kupiansk", "ukrainian"),
+        ("Drones hit the occupied city of Donetsk.", "Donetsk", "russian"),
+    ],
+)
+def test_a_sides_adjective_before_the_town_of_a_name(matcher, sentence, name, status):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, "held")
+
+
+def test_a_brigade_based_in_a_city_makes_no_claim_on_the_city(matcher):
+    claims = claims_of("The Kharkiv-based brigade said it had entered Vovchansk.", matcher)
+    assert [c.entry.name for c in claims] == ["Vovchansk"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status",
+    [
+        ("Ukrainian forces returned to Kherson on Friday.", "Kherson", "ukrainian"),
+        ("The Ukrainian flag was raised over Izium.", "Izium", "ukrainian"),
+        ("A Russian flag is flying over Soledar, Wagner said.", "Soledar", "russian"),
+        ("Ukrainian soldiers hoisted the flag in Kupiansk.", "Kupiansk", "ukrainian"),
+    ],
+)
+def test_returning_to_a_place_and_its_flag(matcher, sentence, name, status):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, "entered")
+    assert "flag is flying" not in claim.claimant
+
+
+def test_residents_returning_make_no_claim(matcher):
+    assert claims_of("Residents returned to Kherson.", matcher) == []

@@ -304,3 +304,83 @@ def test_a_saved_place_the_record_also_has_is_one_entry(tmp_path):
         out.write("klishchiivka,Klishchiivka,village,UA-14,48.528,37.958,,,,,\n")
     keys = [e.key for e in load_gazetteer(data).candidates("Klishchiivka")]
     assert keys == ["place:klishchiivka"]
+
+
+def test_a_village_by_the_articles_other_places_beats_a_larger_namesake(matcher):
+    # Yampil by Lyman (Donetsk oblast, some 2,300 people), not the town of 11,000 in
+    # Vinnytsia oblast, though Lyman has namesakes of its own.
+    text = "Kyiv said its forces had taken Yampil near Lyman."
+    yampil = next(m for m in find_mentions(text, matcher) if m.text == "Yampil")
+    assert yampil.entry.oblast == "UA-14"
+    # A village by a place with no namesake, against one ten times its size far away.
+    text = "Ukrainian troops left Prylisne near Kramatorsk."
+    prylisne = next(m for m in find_mentions(text, matcher) if m.text == "Prylisne")
+    assert prylisne.entry.oblast == "UA-14"
+    assert next(iter(find_mentions("Troops left Prylisne.", matcher))).entry.oblast == "UA-07"
+
+
+def test_a_namesake_the_record_lists_is_the_one_a_war_report_means(matcher):
+    # Alone, "Yampil" is the front-line village the record lists (Donetsk oblast), not the
+    # larger town in Vinnytsia oblast.
+    alone = find_mentions("Troops entered Yampil.", matcher)
+    assert alone[0].entry.oblast == "UA-14" and alone[0].entry.in_record
+
+
+def test_a_misspelling_far_from_the_articles_places_is_not_read_as_a_namesake(matcher):
+    # Hrakove (Kharkiv oblast) is in no source; Hrabove, one edit away, is in Odesa oblast.
+    text = "Ukrainian troops recaptured Hrakove near Kupiansk."
+    assert [m.text for m in find_mentions(text, matcher)] == ["Kupiansk"]
+    # With no other place to go by, a misspelling is still read.
+    alone = find_mentions("Ukrainian troops recaptured Hrakove.", matcher)
+    assert [(m.text, m.entry.name) for m in alone] == [("Hrakove", "Hrabove")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Taking Bakhmut would give Russia a path to Kramatorsk.", "Bakhmut"),
+        ("Capturing Avdiivka took Russia four months.", "Avdiivka"),
+        ('"Retaken Kherson is free," he said.', "Kherson"),
+    ],
+)
+def test_a_verb_that_opens_a_sentence_is_no_part_of_a_name(matcher, text, name):
+    assert name in {m.text for m in find_mentions(text, matcher)}
+
+
+def test_an_oblast_named_elsewhere_in_the_article_tells_namesakes_apart(matcher):
+    # Andriivka of the Zaporizhzhia region, not the larger one of the Kharkiv region.
+    text = "Fighting went on in the Zaporizhzhia region on Monday. Russian troops took Andriivka."
+    andriivka = next(m for m in find_mentions(text, matcher) if m.text == "Andriivka")
+    assert andriivka.entry.oblast == "UA-23"
+    alone = next(m for m in find_mentions("Russian troops took Andriivka.", matcher))
+    assert alone.entry.oblast == "UA-63"
+
+
+def test_an_oblast_in_brackets_closes_a_list_and_locates_a_name_no_source_has(matcher):
+    # This Semenivka (Donetsk oblast) is in no source: not read as the Poltava one.
+    text = "Ukrainian troops recaptured Andriivka and Semenivka (Donetsk Oblast)."
+    assert [(m.text, m.entry.oblast) for m in find_mentions(text, matcher) if m.role == PLACE] == [
+        ("Andriivka", "UA-14")
+    ]
+    # An oblast after a name no source has still only says where it is.
+    text = "Ukrainian troops recaptured Andriivka and Semenivka in the Kharkiv region."
+    roles = {m.text: m.role for m in find_mentions(text, matcher)}
+    assert roles["Kharkiv region"] == LOCATOR
+
+
+def test_every_place_of_the_record_is_in_the_gazetteer_under_its_name(matcher):
+    from frontline.news.geoparse import haversine_km
+    from frontline.record.load import load_record
+
+    record = load_record(DATA)
+    places = [p for p in record.places.values() if p.oblast]  # outside Ukraine: none
+    assert len(places) > 600
+    for place in places:
+        nearest = min(
+            (
+                haversine_km(place.lat, place.lon, e.lat, e.lon)
+                for e in matcher.gazetteer.candidates(place.name)
+            ),
+            default=None,
+        )
+        assert nearest is not None and nearest <= 10, (place.place_id, nearest)

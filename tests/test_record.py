@@ -400,6 +400,16 @@ def test_dates_as_the_editors_wrote_them():
     assert find_date(" early in the war", recorded) is None
     assert find_date(" in 2022", recorded) is None
     assert parse_as_of("22-Apr-22", recorded).start == dt.date(2022, 4, 22)
+
+
+def test_a_month_before_its_day_keeps_its_year_without_a_comma():
+    # "March 1 2022" is 1 March 2022, not 1 March of the revision's year.
+    recorded = dt.date(2023, 1, 2)
+    assert find_date(" Captured by Russia March 1 2022.", recorded).start == dt.date(2022, 3, 1)
+    assert find_date(" Captured by Russia March 1, 2022.", recorded).start == dt.date(2022, 3, 1)
+    assert parse_as_of("March 1 2022", recorded).start == dt.date(2022, 3, 1)
+    # No year run into the day: "March 12022" is no date.
+    assert find_date(" Captured March 12022", recorded) is None
     assert parse_as_of("See Battle of Lyman", recorded) is None
     found = statements(
         "Captured by  Russia 3 March 2022.\nPartially recaptured by Ukraine "

@@ -60,6 +60,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"({_MONTHS})\.?,?\s+(\d{{4}})\b",
     ),
     ("overnight", rf"\bovernight(?:\s+(?:on|into|to)\s+({_WEEKDAYS}))?\b"),
+    # "last Sunday" in a Sunday report is the Sunday before.
+    ("last_weekday", rf"\blast\s+({_WEEKDAYS})\b"),
+    ("weekend", r"\b(?:over|at|during|on)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b"),
+    (
+        "ago",
+        r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:days?|weeks?)\s+ago\b",
+    ),
     ("night", rf"\b(?:late\s+|early\s+)?(?:on\s+)?({_WEEKDAYS})\s+night\b"),
     (
         "day",
@@ -71,11 +78,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("last_week", r"\blast\s+week\b"),
     ("this_week", r"\b(?:earlier\s+)?this\s+week\b"),
     ("last_month", r"\blast\s+month\b"),
-    ("day", r"\b(\d{1,2}\s+days?\s+ago)\b"),
+    ("this_month", r"\b(?:earlier\s+|later\s+|since\s+the\s+start\s+of\s+)?this\s+month\b"),
     (
         "month",
-        r"\b(?:in|last|since|since\s+the\s+(?:beginning|start)\s+of|early|late|mid-?|"
-        r"earlier\s+in|at\s+the\s+(?:beginning|start|end)\s+of)\s+"
+        r"\b(?:(?:in|last|since|since\s+the\s+(?:beginning|start)\s+of|early|late|mid|"
+        r"earlier\s+in|at\s+the\s+(?:beginning|start|end)\s+of)\s+|mid-)"
         rf"({_MONTHS})\b(?!\s+\d)",
     ),
 )
@@ -210,6 +217,15 @@ _MONTH_NUMBERS = {
     for name in names
 }
 TWO_PARTS = ("range", "month_year")
+WHOLE = ("ago", "weekend")  # read from the whole expression
+_COUNTS = {
+    word: number
+    for number, words in enumerate(
+        (("a", "an", "one"), ("two",), ("three",), ("four",), ("five",), ("six",), ("seven",)),
+        1,
+    )
+    for word in words
+} | {"eight": 8, "nine": 9, "ten": 10}
 
 
 def _month_of_year(month: str, year: str, dateline: dt.date) -> DateSpan | None:
@@ -269,6 +285,26 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
     if kind == "this_week":
         start = week_start(dateline)
         return DateSpan(start, start + dt.timedelta(days=6), "week")
+    if kind == "last_weekday":
+        before = parse_relative(core, dateline - day)
+        return None if before is None else DateSpan(before, before, "day")
+    if kind == "weekend":
+        # The last weekend begun on or before the dateline; "last weekend" in a weekend's
+        # report is the one before.
+        saturday = dateline - dt.timedelta(days=(dateline.weekday() - 5) % 7)
+        if core.lower().startswith("last") and dateline - saturday <= day:
+            saturday -= dt.timedelta(weeks=1)
+        return DateSpan(
+            saturday, min(saturday + day, dateline), "range" if saturday < dateline else "day"
+        )
+    if kind == "ago":
+        count = _COUNTS.get(core.split()[0].lower()) or int(core.split()[0])
+        if "week" in core.lower():
+            start = week_start(dateline - dt.timedelta(weeks=count))
+            return DateSpan(start, start + dt.timedelta(days=6), "week")
+        return DateSpan(dateline - count * day, dateline - count * day, "day")
+    if kind == "this_month":
+        return DateSpan(_month_start(dateline), dateline, "month")
     if kind == "last_month":
         start = _month_start(_month_start(dateline) - day)
         return DateSpan(start, _month_end(start), "month")
@@ -303,6 +339,8 @@ def find_dates(
                 named = f"{match.group(1)}|{match.group(2)}"
             elif named:
                 named = UKRAINIAN_WEEKDAYS.get(re.sub("[’ʼ]", "'", named.lower()), named)
+            if kind in WHOLE:
+                named = match.group(0)
             core = named or ("" if kind == "overnight" else match.group(0))
             into = bool(re.search(r"\s(?:into|to)\s", match.group(0), re.IGNORECASE))
             span = _resolve(kind, core, dateline, into=into)

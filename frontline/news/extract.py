@@ -22,6 +22,7 @@ from frontline.news.dates import DateSpan, dateline_span, find_dates
 from frontline.news.geoparse import METONYMY, PLACE, Mention
 from frontline.news.lexicon import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon, for_language
 from frontline.news.speech import (
+    drop_relative_clause,
     is_anonymous,
     mark_speakers_sides,
     phrase_side,
@@ -132,6 +133,10 @@ def choose_cue(
 
 
 ADJECTIVE_STATUSES = (UKRAINIAN, RUSSIAN)  # a side's adjective: "Russian-held"
+# Between a side's adjective and the name it is of: "Russian-occupied city of Melitopol".
+_ADJECTIVE_GAP = re.compile(
+    r"\s*(?:\s(?:[a-z-]+\s+)?(?:town|city|village|settlement|port|hub)\s+of\s+)?"
+)
 
 
 def cues_about(
@@ -143,7 +148,9 @@ def cues_about(
     kept = []
     for found in find_cues(text, *clause, lex):
         if found.cue.status_from in ADJECTIVE_STATUSES:
-            right_after = not text[found.end : mention[0]].strip() and found.end <= mention[0]
+            right_after = found.end <= mention[0] and _ADJECTIVE_GAP.fullmatch(
+                text, found.end, mention[0]
+            )
             apposition = lex.apposition.fullmatch(text[mention[1] : found.start])
             if not (right_after or apposition):
                 continue
@@ -214,13 +221,27 @@ def _opposite(side: str | None) -> str | None:
     return {UKRAINIAN: RUSSIAN, RUSSIAN: UKRAINIAN}.get(side or "")
 
 
+# A passive right before a cue: "was captured", "had been completely seized".
+_AGENTLESS = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+# A cue that names the event, not who did it: "the capture of Bakhmut".
+_NOMINAL = re.compile(r"\s+of\b")
+
+# The events that tell a change of hands (not who holds a place, nor a fight over it).
+CHANGE_EVENTS = frozenset(("captured", "recaptured", "liberated", "entered", "withdrew", "fell"))
+
+
 def cue_status(
     text: str,
     clause: tuple[int, int],
     cue: _Found,
     lex: Lexicon = ENGLISH,
     default_side: str | None = None,
+    previous: tuple[str, str] | None = None,
 ) -> str | None:
+    """The status a cue gives: by its rule (see Cue.status_from), the side that acts and
+    default_side for an actor of no side; previous is (status, event) of the article's last
+    claim on the place, for a fall no side is named for."""
     rule = cue.cue.status_from
     if rule in (UKRAINIAN, RUSSIAN, CONTESTED, NO_STATUS):
         return rule
@@ -228,10 +249,24 @@ def cue_status(
         fell_to = lex.fell_to.match(text[cue.end : clause[1]])
         if fell_to:
             return side_of(text, cue.end, min(clause[1], cue.end + fell_to.end() + 30))
-        # A place "fell" to the invader unless the clause says otherwise; who says so is not
-        # who took it ("Kyiv denied that Soledar had fallen").
+        # Who says so is not who took it ("Kyiv denied that Soledar had fallen"), nor is a
+        # side of a clause of its own ("The fall of Lyman, a day after Putin proclaimed ...").
         said = [m.end() for m in lex.reporting.finditer(text, clause[0], cue.start)]
-        return side_of(text, said[-1] if said else clause[0], clause[1], lex) or RUSSIAN
+        own = segment_of(text, clause, cue.start, lex)
+        start = max([own[0], *said])
+        side = side_of(text, start, own[1], lex)
+        if side:
+            return side
+        # No side named: the change the article told before on the place, told again ("Russia
+        # pulled its troops out of Lyman ... The fall of Lyman"), or the loss of the side
+        # that held it; else a place falls to the invader.
+        if previous is not None:
+            status, event = previous
+            if event in CHANGE_EVENTS and status in (UKRAINIAN, RUSSIAN):
+                return status
+            if status in (UKRAINIAN, RUSSIAN):
+                return _opposite(status)
+        return RUSSIAN
     if rule == "passive":
         by = lex.by.search(text[cue.end : clause[1]])
         if by:
@@ -243,6 +278,25 @@ def cue_status(
     if rule == "object":
         loser = side_of(text, cue.start, cue.end, lex)
         return _opposite(loser) if loser else side_of(text, clause[0], cue.start, lex)
+    if (
+        rule == "actor"
+        and cue.cue.event == "captured"
+        and (
+            _AGENTLESS.search(text, clause[0], cue.start)
+            or (
+                _NOMINAL.match(text, cue.end)
+                and side_of(text, *segment_of(text, clause, cue.start, lex), lex) is None
+            )
+        )
+        and not lex.passive_by.match(text[cue.end : clause[1]])
+        and side_of(text, cue.start, cue.end, lex) is None
+    ):
+        # "Soledar was captured on 16 January": no one is named as taking it, so neither
+        # the speaker's side ("Ukrainian troops said Soledar was captured") nor another; a
+        # place taken falls to the invader unless the article told before that it held it.
+        if previous and previous[0] == RUSSIAN and previous[1] not in CHANGE_EVENTS:
+            return UKRAINIAN
+        return RUSSIAN
     side = actor_side(text, clause, cue, lex)
     if side is None and cue.cue.event != "shelled":
         side = default_side
@@ -262,9 +316,11 @@ def status_and_event(
     others: Sequence[tuple[int, int]] = (),
     lex: Lexicon = ENGLISH,
     default_side: str | None = None,
+    previous: tuple[str, str] | None = None,
 ) -> tuple[str, str] | None:
     """The status and the event a clause gives a mention; an actor of no named side is
-    default_side (the claimant's)."""
+    default_side (the claimant's); previous, the article's last (status, event) on the
+    place."""
     cues = cues_about(text, clause, mention, lex)
     chosen = choose_cue(text, cues, mention, others, lex)
     if chosen is None:
@@ -278,12 +334,12 @@ def status_and_event(
                 for c in cues
                 if c.cue.status_from in ADJECTIVE_STATUSES
                 and c.end <= mention[0]
-                and not text[c.end : mention[0]].strip()
+                and _ADJECTIVE_GAP.fullmatch(text, c.end, mention[0])
             ),
             None,
         )
         chosen = adjective or chosen
-    status = cue_status(text, clause, chosen, lex, default_side)
+    status = cue_status(text, clause, chosen, lex, default_side, previous)
     if status is None:
         return None
     # "either controlled by Russia or shelled by its artillery": a place held by one side
@@ -297,7 +353,7 @@ def status_and_event(
             if NO_STATUS in (chosen.cue.status_from, other.cue.status_from):
                 event_cue = chosen if chosen.cue.status_from == NO_STATUS else other
                 return NO_STATUS, event_cue.cue.event
-            other_status = cue_status(text, clause, other, lex, default_side)
+            other_status = cue_status(text, clause, other, lex, default_side, previous)
             if other_status and other_status != status:
                 event = min((chosen.cue.event, other.cue.event), key=_EVENT_PRIORITY.index)
                 return CONTESTED, event
@@ -344,6 +400,9 @@ def claimant_of(
         according = lex.according_to.search(text, start, end)
         if according:
             return according.group(1).strip()
+        passive = lex.passive_report.search(text, start, end) if lex.passive_report else None
+        if passive:
+            return passive.group(1).strip()
         verb = lex.reporting.search(text, start, end)
         if verb:
             subject = _subject_before(text, start, verb.start(), lex)
@@ -389,23 +448,44 @@ def claimant_side(claimant: str, lex: Lexicon = ENGLISH) -> str:
 def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) -> str:
     """The noun phrase before a reporting verb: back to the last conjunction or quotation,
     keeping an appositive ("Denis Pushilin, the rebel official")."""
-    head = text[start:verb].rstrip().rstrip(",").rstrip()
-    cut = 0
+    head = drop_relative_clause(_AUXILIARY_TAIL.sub("", text[start:verb].rstrip()))
+    head = head.rstrip().rstrip(",").rstrip()
+    cut = before_cut = 0
     for match in lex.subject_stop.finditer(head):
-        cut = match.end()
+        before_cut, cut = cut, match.end()
     phrase = head[cut:].strip()
     if cut and head[cut - 2 : cut].strip() == ",":
         # "Denis Pushilin, the rebel official, said": a name alone before the appositive.
         name = lex.name.fullmatch(head[: cut - 2])
+        if name and all(w.lower() in lex.stop_words for w in name.group(1).split()):
+            name = None  # "On Friday, Russia said": a day, no name
+        title = _TITLE_BEFORE.fullmatch(head[before_cut : cut - 2].strip())
         if name:
             phrase = f"{name.group(1).strip()}, {phrase}"
+        elif (
+            title
+            and lex.name.fullmatch(phrase)
+            and any(w.lower().strip(",'’s") in lex.titles for w in title.group(0).split())
+        ):
+            # "The head of the Russian-installed administration, Vladimir Saldo, said".
+            phrase = f"{phrase}, {title.group(0)[0].lower()}{title.group(0)[1:]}"
     phrase = lex.leading_filler.sub("", phrase).strip(" ,")
     words = phrase.split()
     if not words or len(words) > 10:
         return ""
-    if words[0].lower() in lex.pronouns:
-        return ""
+    if words[0].lower() in lex.pronouns or _PASSIVE_TAIL.search(phrase):
+        return ""  # "The capture of Soledar was confirmed": no one is named as saying so
     return phrase
+
+
+# Between a speaker and the reporting verb: "Shoigu had said", "the ministry also said".
+_AUXILIARY_TAIL = re.compile(
+    r"(?:\s+(?:had|has|have|also|earlier|previously|later|already|then|first|again|"
+    r"reportedly|repeatedly))+$",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+[^,]{3,80}")
+_PASSIVE_TAIL = re.compile(r"\b(?:was|were|is|are|been|being)\s*$", re.IGNORECASE)
 
 
 def date_of(
@@ -475,7 +555,13 @@ def _anaphors(
             # "the town" after "Marinka, a town on the edge of Donetsk city" is Marinka.
             noun = match.group(0).split()[-1].lower()
             wanted = ("city",) if noun == "city" else ("town", "village")
-            antecedent = next((m for m in reversed(earlier) if m.entry.kind in wanted), earlier[-1])
+            # A place the report itself called so ("the eastern town of Ocheretyne", "Marinka,
+            # a town on the edge of Donetsk") is the one meant, before any other named since.
+            called = [m for m in earlier if _called(text, m, noun)]
+            antecedent = next(
+                (m for m in reversed(called or earlier) if called or m.entry.kind in wanted),
+                earlier[-1],
+            )
             result.append(
                 Mention(
                     start=match.start(),
@@ -488,6 +574,16 @@ def _anaphors(
                 )
             )
     return result
+
+
+def _called(text: str, mention: Mention, noun: str) -> bool:
+    """Whether the report calls the place by the noun: "the town of X", "X, a ... town"."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 60]
+    return bool(
+        re.search(rf"\b{noun}\s+of\s+$", before, re.IGNORECASE)
+        or re.match(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b", after, re.IGNORECASE)
+    )
 
 
 def split_statements(
@@ -569,6 +665,7 @@ def extract_claims(
     reading = mark_speakers_sides(text, quotes, lex)
     candidates: list[Candidate] = []
     stated: set[tuple] = set()  # (place, sentence, status, date) of the claims so far
+    last_said: dict[str, tuple[str, str]] = {}  # place -> (status, event) of its last claim
     for mention in places:
         # A subject left out is an empty span at its sentence's start: the sentence after it.
         reach = max(mention.end, mention.start + 1)
@@ -611,6 +708,7 @@ def extract_claims(
             others,
             lex,
             default_side=speaker_side if speaker_side in (UKRAINIAN, RUSSIAN) else None,
+            previous=last_said.get(mention.entry.key),
         )
         if found is None:
             continue  # named, but nothing said about who holds it
@@ -625,7 +723,8 @@ def extract_claims(
             and quote is None
             and not any(lex.unverified.search(text, *span) for span in scope)
         ):
-            certainty = "confirmed"  # "Russian-occupied Horlivka": the report's own word
+            # "Russian-occupied Horlivka": the report's own word, whoever it quotes after.
+            certainty, claimant = "confirmed", report
         else:
             certainty = certainty_of(text, scope, cue_start, lex)
             if quote is not None and certainty == "confirmed":
@@ -637,6 +736,7 @@ def extract_claims(
         if mention.how == "anaphor" and said in stated:
             continue  # "entered Lyman on Saturday after Russians withdrew from the town"
         stated.add(said)
+        last_said[mention.entry.key] = (status, event)
         candidates.append(
             Candidate(
                 entry=mention.entry,

@@ -95,6 +95,7 @@ class Entry:
     name_uk: str = ""
     name_ru: str = ""
     place_id: str = ""  # the id in places.csv, when the project already has the place
+    in_record: bool = False  # the record lists it: a place whose control changed in the war
 
 
 @dataclass
@@ -203,7 +204,7 @@ def _record_entries(gazetteer: Gazetteer, places: Iterable) -> Iterable[Entry]:
             gazetteer, place.name, place.lat, place.lon
         )
         if known is not None:
-            yield replace(known, names=tuple(sorted({*known.names, *names})))
+            yield replace(known, names=tuple(sorted({*known.names, *names})), in_record=True)
             continue
         yield Entry(
             key=key,
@@ -214,6 +215,7 @@ def _record_entries(gazetteer: Gazetteer, places: Iterable) -> Iterable[Entry]:
             lon=place.lon,
             geonames_id=place.geonames_id,
             names=tuple(sorted(set(names))),
+            in_record=True,
         )
 
 

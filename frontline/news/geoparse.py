@@ -74,9 +74,13 @@ EXACT_SCORE = 1.0
 # Weights of the ranking of a mention's candidates.
 POPULATION_WEIGHT = 1.5  # per factor of ten
 NEARBY_OBLAST_WEIGHT = 6.0  # the oblast is named in the same sentence
+NAMED_OBLAST_WEIGHT = 1.5  # the oblast is named elsewhere in the article
 ARTICLE_OBLAST_WEIGHT = 1.0  # times the share of the article's other places in that oblast
-PROXIMITY_WEIGHT = 0.5  # within PROXIMITY_KM of another place in the article
+# Within PROXIMITY_KM of another place in the article: worth ten times the people.
+PROXIMITY_WEIGHT = 1.5
 PROXIMITY_KM = 60.0
+# The record lists the place (its control changed in the war): worth ten times the people.
+RECORD_WEIGHT = 1.5
 OWN_NAME_WEIGHT = 1.5  # the spelling is a form of the place's own name, not an old one
 OWN_NAME_SIMILARITY = 70
 
@@ -205,6 +209,9 @@ def _longest_first(hits: Iterable[_Hit]) -> list[_Hit]:
 
 # "Ukrainian-controlled", "Russian-occupied": a capital, but no part of a person's name.
 _SIDE_ADJECTIVE = re.compile(r"[^\W\d_][\w'’]*-[a-z][\w-]*")
+# A verb that opens a sentence is capitalised but no part of a name: "Taking Bakhmut would",
+# "Retaken Kherson", "Capturing Avdiivka took".
+_OPENING_VERB = re.compile(r"[A-Z][a-z]+(?:ing|ed)|(?:Re)?[Tt]aken")
 
 
 def _capitalised_runs(
@@ -216,10 +223,12 @@ def _capitalised_runs(
         run: list[re.Match[str]] = []
         for word in WORD.finditer(text, start, end):
             joined = bool(run) and text[run[-1].end() : word.start()] == " "
+            opening = not text[start : word.start()].strip(" \"“‘'(")
             if (
                 word.group(0)[0].isupper()
                 and word.group(0).lower() not in lex.stop_words
                 and not _SIDE_ADJECTIVE.fullmatch(word.group(0))
+                and not (opening and _OPENING_VERB.fullmatch(word.group(0)))
             ):
                 if not joined and run:
                     runs.append(run)
@@ -308,6 +317,7 @@ def rank_candidates(
     article_oblasts: Counter[str],
     anchors: Sequence[Entry],
     spelling: str = "",
+    named_oblasts: frozenset[str] = frozenset(),
 ) -> list[tuple[float, Entry]]:
     """Candidates by score, best first: an oblast named in the same sentence decides;
     otherwise population, whether the spelling is the place's own name, the oblasts of the
@@ -318,8 +328,12 @@ def rank_candidates(
         score = POPULATION_WEIGHT * math.log10(entry.population + 10)
         if spelling and own_name(spelling, entry):
             score += OWN_NAME_WEIGHT
+        if entry.in_record:
+            score += RECORD_WEIGHT
         if entry.oblast in nearby_oblasts:
             score += NEARBY_OBLAST_WEIGHT
+        elif entry.oblast in named_oblasts:
+            score += NAMED_OBLAST_WEIGHT
         score += ARTICLE_OBLAST_WEIGHT * article_oblasts[entry.oblast] / total
         if any(a.key != entry.key and distance_km(a, entry) <= PROXIMITY_KM for a in anchors):
             score += PROXIMITY_WEIGHT
@@ -364,17 +378,22 @@ DISTANT_NAMESAKE_KM = 150.0
 
 
 def _distant_namesake(
-    best: Entry, options: Sequence[Entry], nearby: set[str], anchors: Sequence[Entry]
+    best: Entry,
+    options: Sequence[Entry],
+    nearby: set[str],
+    anchors: Sequence[Entry],
+    fuzzy: bool = False,
 ) -> bool:
-    """A town or village with namesakes, no oblast beside it, and far from every place the article
-    names without doubt (at least two): the village meant is one the gazetteer lacks, so
-    none is better than a namesake across the country."""
+    """A town or village with namesakes, no oblast beside it, and far from every place the
+    article names without doubt (at least two): the village meant is one the gazetteer
+    lacks, so none is better than a namesake across the country. A name read within one
+    edit ("Hrakove" as Hrabove) is so too, namesakes or not, far from every such place."""
     places = {a.key: a for a in anchors if a.kind != "oblast" and a.key != best.key}
     return (
-        len(options) > 1
+        (len(options) > 1 or fuzzy)
         and best.kind in ("town", "village")
         and not nearby
-        and len(places) >= 2
+        and len(places) >= (1 if fuzzy else 2)
         and all(distance_km(a, best) > DISTANT_NAMESAKE_KM for a in places.values())
     )
 
@@ -390,7 +409,23 @@ def _resolve(
     # Places without namesakes anchor the others.
     anchors = [c[0] for c in candidates if len(c) == 1]
     article_oblasts = Counter(a.oblast for a in anchors if a.kind != "oblast")
+    named = frozenset(c[0].oblast for c in candidates if c and c[0].kind == "oblast")
     in_list = list_oblasts(text, hits, candidates, lex)
+    # A first reading of each name with namesakes, before the others are known.
+    first: list[Entry | None] = [
+        None
+        if len(c) < 2
+        else rank_candidates(
+            [e for e in c if index not in in_list or e.oblast == in_list[index]] or c,
+            set(),
+            article_oblasts,
+            anchors,
+            hit.name,
+            named,
+        )[0][1]
+        for index, (hit, c) in enumerate(zip(hits, candidates, strict=True))
+    ]
+    first = [e if e is not None and e.kind != "oblast" else None for e in first]
     mentions = []
     for index, (hit, options) in enumerate(zip(hits, candidates, strict=True)):
         if index in in_list:
@@ -408,8 +443,14 @@ def _resolve(
             and sentence
             and sentence[0] <= h.start < sentence[1]
         }
-        ranked = rank_candidates(options, nearby, article_oblasts, anchors, hit.name)
-        if _distant_namesake(ranked[0][1], options, nearby, anchors):
+        # Beside the places the article names without doubt and those its names with
+        # namesakes were first read as ("Yampil" beside a Lyman that has namesakes too).
+        others = [best for i, best in enumerate(first) if i != index and best is not None]
+        context = [*anchors, *others]
+        ranked = rank_candidates(options, nearby, article_oblasts, context, hit.name, named)
+        # Left unfound only far from the places named without doubt: a first reading is
+        # no ground to drop a name.
+        if _distant_namesake(ranked[0][1], options, nearby, anchors, hit.how == "fuzzy"):
             continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(

@@ -5,6 +5,7 @@ the Donetsk region"), or a river that shares a town's name (left out)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -93,10 +94,22 @@ def assign_roles(text: str, mentions: list[Mention], lex: Lexicon = ENGLISH) -> 
                 and mentions[i - 1].entry.kind != "oblast"
             )
             or lex.locator_before.search(text[max(0, mention.start - 50) : mention.start])
+            or _after_a_name(text, mention, lex)
         ):
             role = LOCATOR
         result.append(replace(mention, role=role))
     return result
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
+
+
+def _after_a_name(text: str, mention: Mention, lex: Lexicon) -> bool:
+    """An oblast right after a name the gazetteer lacks ("Andriivka and Semenivka in the
+    Kharkiv region", where this Semenivka is in no source) locates it all the same."""
+    before = text[max(0, mention.start - 60) : mention.start]
+    names = list(_CAPITALISED.finditer(before))
+    return bool(names) and bool(lex.locator_gap.match(before[names[-1].end() :]))
 
 
 def _pro(text: str, mention: Mention) -> bool:

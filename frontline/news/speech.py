@@ -68,6 +68,10 @@ def phrase_side(phrase: str, lex: Lexicon = ENGLISH) -> str | None:
         side = lex.people_sides.get(word.rstrip("'’s"))
         if side:
             return side
+    if lex.speaker_side is not None:
+        found = lex.speaker_side.search(phrase)
+        if found:
+            return UKRAINIAN if found.group(UKRAINIAN) else RUSSIAN
     return None
 
 
@@ -77,8 +81,17 @@ def is_anonymous(phrase: str, lex: Lexicon = ENGLISH) -> bool:
     return bool(lex.anonymous_speaker.fullmatch(phrase)) and phrase_side(phrase, lex) is None
 
 
+# A relative clause about the speaker: "A soldier, who asked not to be named, said".
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,]*,?\s*$", re.IGNORECASE)
+
+
+def drop_relative_clause(phrase: str) -> str:
+    """The speaker without a relative clause about them after the name."""
+    return RELATIVE_CLAUSE.sub("", phrase.rstrip())
+
+
 def _trim_subject(phrase: str, lex: Lexicon) -> str:
-    phrase = phrase.strip().strip(",").strip()
+    phrase = drop_relative_clause(phrase.strip()).strip().strip(",").strip()
     cut = 0
     for match in lex.subject_stop.finditer(phrase):
         cut = match.end()
@@ -87,7 +100,9 @@ def _trim_subject(phrase: str, lex: Lexicon) -> str:
 
 def _speaker(text: str, span: tuple[int, int], lex: Lexicon) -> str:
     after = text[span[1] : span[1] + SPEAKER_REACH]
-    # '," X said': only right after a closing mark that follows a comma or the like.
+    # '," X said': only right after a closing mark that follows a comma or the like, in the
+    # same paragraph (a speaker of the next paragraph speaks the next quotation).
+    after = after.split("\n", 1)[0]
     if text[span[1] - 2 : span[1] - 1] in (",", ".", "!", "?") or after[:1] in (",",):
         match = lex.speaker_after.match(after.lstrip(","))
         if match:

@@ -36,7 +36,8 @@ _DAY_MONTH = re.compile(
     rf"\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?(?![A-Za-z])", re.IGNORECASE
 )
 _MONTH_DAY = re.compile(
-    rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:,\s*(?P<y>{_YEAR}))?(?![\d:A-Za-z])", re.IGNORECASE
+    rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:(?:,\s*|\s+)(?P<y>{_YEAR}))?(?![\d:A-Za-z])",
+    re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(
     rf"\b(?:(?:early|mid|late)[\s-]+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.IGNORECASE
@@ -52,7 +53,7 @@ _FORMS = (
 
 _AS_OF_FORMS = (
     re.compile(rf"^(?P<d>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})$", re.IGNORECASE),
-    re.compile(rf"^(?P<m>{_MONTH})\s+(?P<d>{_DAY}),\s*(?P<y>{_YEAR})$", re.IGNORECASE),
+    re.compile(rf"^(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:,\s*|\s+)(?P<y>{_YEAR})$", re.IGNORECASE),
     re.compile(r"^(?P<d>\d{1,2})-(?P<m>[A-Za-z]{3})-(?P<y2>\d\d)$"),
     re.compile(r"^(?P<y>\d{4})-(?P<mm>\d\d)-(?P<d>\d\d)$"),
 )

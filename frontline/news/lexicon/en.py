@@ -19,15 +19,19 @@ from frontline.news.lexicon.model import CONTESTED, RUSSIAN, SIDE_MARKERS, UKRAI
 SEPARATIST_REPUBLICS = r"(?:donetsk|luhansk|lugansk)\s+(?:pr\b|people['’]?s\s+republic)"
 # "Ukraine" is the side where it acts ("Captured by Ukraine", "Ukraine is in control of",
 # "Ukraine has taken"), not where it is the country ("Russian forces in eastern Ukraine").
-UKRAINE_ACTING = (
-    r"(?<=by\s)ukraine\b|ukraine(?=\s+(?:is|was|has|had|have|says|said|claimed|announced|"
-    r"recaptured|retook|liberated|regained|took|takes|holds|held|controls|controlled|"
-    r"forces|troops|army|now)\b)"
+_ACTS = (
+    r"is|was|has|had|have|says|said|claimed|announced|decided|ordered|admitted|confirmed|"
+    r"recaptured|retook|liberated|regained|took|takes|holds|held|controls|controlled|pulled|"
+    r"withdrew|lost"
 )
+UKRAINE_ACTING = rf"(?<=by\s)ukraine\b|ukraine(?=\s+(?:{_ACTS}|forces|troops|army|now)\b)"
+# "Kyiv" is Ukraine's government where it acts ("Kyiv decided to pull its troops out"), as
+# "Ukraine" is; elsewhere it is the city.
+KYIV_ACTING = rf"(?:kyiv|kiev)(?=\s+(?:{_ACTS})\b)"
 # Words that put an actor on a side. Russian-side words come with the separatists' names.
 SIDE_WORDS = {
     UKRAINIAN: r"ukrainian|ukraine['’]s|ukrainians|kyiv['’]s|kyiv-|kiev['’]s|zelensky['’]s|"
-    rf"zsu|azov|україн\w*|зсу|{UKRAINE_ACTING}",
+    rf"zsu|azov|україн\w*|зсу|{UKRAINE_ACTING}|{KYIV_ACTING}",
     RUSSIAN: r"russian|russia['’]?s?|moscow['’]?s?|kremlin['’]?s?|putin['’]?s?|pro-russia\w*|"
     r"separatists?|rebels?|wagner|chechen|dpr|lpr|occupiers|occupying|"
     rf"{SEPARATIST_REPUBLICS}|"
@@ -78,6 +82,16 @@ CUES: tuple[Cue, ...] = (
     *(Cue(event, pattern, NO_STATUS) for event, pattern in EVENT_CUES),
     # Taken in part, or fought over: neither side holds it all ("Partially recaptured by
     # Ukraine", "Contested by Russia since 4 April").
+    # Holding a part of it: "still in control of a small part of the city", "hold parts of".
+    Cue(
+        "fighting",
+        r"(?:in\s+(?:\w+\s+)?control\s+of|control(?:s|led|ling)?|hold(?:s|ing)?|held|"
+        r"occup(?:y|ies|ied|ying))\s+(?:only\s+|about\s+|around\s+|roughly\s+|nearly\s+|"
+        r"almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?(?:a\s+|some\s+|the\s+)?"
+        r"(?:(?:\d+\s*(?:%|per\s?cent)|most|much|half|(?:\w+\s+)?(?:parts?|pockets?|sections?|"
+        r"districts?|neighbou?rhoods?|outskirts|edges?)))\s+of",
+        CONTESTED,
+    ),
     Cue(
         "fighting",
         r"(?:partially|partly)\s+(?:recaptur\w*|captur\w*|liberat\w*|retaken|occupied|"
@@ -93,26 +107,45 @@ CUES: tuple[Cue, ...] = (
     Cue("liberated", r"liberat\w*|freed|de-occupied|звільн\w*|освобод\w*", "actor"),
     Cue(
         "entered",
-        r"entered|entering|enter|moved\s+into|marched\s+into|rais(?:ed|ing)\s+(?:the|a|"
+        r"entered|entering|enter|moved\s+into|marched\s+into|broke\s+into|"
+        r"(?:pushed|advanced|stormed|rolled|swept)\s+into|"
+        r"(?:fought|pushed|forced|made)\s+(?:their|its|his|our)\s+way\s+into|"
+        r"returned\s+to|"
+        r"(?:ukrainian|russian)\s+flags?\s+(?:\w+\s+){0,2}?(?:raised|hoisted|flying|flies|flew)|"
+        r"hoist(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flag|"
+        r"rais(?:ed|ing)\s+(?:the|a|"
         r"their)\s+(?:\w+\s+)?flag|увійшл\w*|зайшл\w*",
         "actor",
+    ),
+    # "occupied" alone after a preposition ("in occupied Melitopol", Ukraine's "temporarily
+    # occupied") is Russia's hold, not a verb with an actor ("troops occupied X"): tried
+    # before the verb.
+    Cue(
+        "held",
+        r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bnear\s)|(?<=\bto\s)|"
+        r"(?<=\bthe\s)|(?<=\btemporarily\s))occupied(?=\s+(?:(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))",
+        RUSSIAN,
     ),
     Cue(
         "captured",
         r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
+        r"(?:established|gained|assumed|establish(?:ed|ing)?)\s+(?:full\s+|complete\s+)?"
+        r"control\s+(?:of|over)|secured(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))|"
         r"(?<!-)occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*|"
-        r"(?:took|taking|taken)(?!\s+(?:back|part|place|prisoner))|cleared|clearing",
+        r"(?:took|taking|taken)(?!\s+(?:back|part|place|prisoners?|aim|shelter|cover|refuge|steps|"
+        r"measures|time|(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)|to|off|note|a\s+toll|its\s+toll|"
+        r"a\s+heavy\s+toll|advantage|care|hold\s+of\s+the)\b)|cleared|clearing",
         "actor",
     ),
     Cue(
         "withdrew",
         r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:forced|pushed|driven|routed|"
-        r"dislodged|expelled|ousted|kicked)\s+out",
+        r"dislodged|expelled|ousted|kicked)\s+(?:out|back\s+from)",
         "passive",
     ),
     Cue(
         "withdrew",
-        r"(?:forced|pushed|drove|driven|kicked)\s+(?:[\w'’-]+\s+){1,3}?out\s+of",
+        r"(?:forced|pushed|drove|driven|kicked)\s+(?:[\w'’-]+\s+){1,3}?(?:out\s+of|back\s+from)",
         "object",
     ),
     Cue(
@@ -129,32 +162,40 @@ CUES: tuple[Cue, ...] = (
         r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
         "other",
     ),
-    # "had been lost", "lost control of": the side that lost it is the actor's.
+    # "had been lost", "lost control of", "Ukraine's loss of": the side that lost it is the
+    # actor's.
     Cue(
         "withdrew",
-        r"(?:had|has|have|was|were|been|being)\s+lost|"
+        r"(?:had|has|have|was|were|been|being)\s+lost|loss\s+of|lost(?=\s+(?-i:[A-Z]))|"
         r"(?:lost|losing)\s+(?:control\s+(?:of|over)|the\s+(?:town|city|village))",
         "other",
     ),
-    Cue("fell", r"fell|fallen|falls|fall\s+of", "fell"),
-    Cue("encircled", r"encircl\w*|surround\w*|cut\s+off|оточен\w*|оточил\w*", CONTESTED),
+    Cue("fell", r"fell|fallen|falls|fall\s+of|(?<=['’]s\s)fall", "fell"),
+    Cue(
+        "encircled",
+        r"encircl\w*|surround\w*|cut\s+off|besieg\w*|under\s+siege|оточен\w*|оточил\w*",
+        CONTESTED,
+    ),
     Cue(
         "fighting",
         r"fighting|fight|fights|battl\w*|clash\w*|assault\w*|storm\w*|"
         r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|advanc\w*\s+"
-        r"(?:on|towards?)|offensive\s+(?:on|towards?)|бо[їя]\w*|"
+        r"(?:on|towards?|in|inside|within)|offensive\s+(?:on|towards?)|бо[їя]\w*|"
+        r"reach(?:ed|ing|es)?\s+the\s+(?:outskirts|centre|center|edge|heart)\s+of|"
         r"штурм\w*",
         CONTESTED,
     ),
     Cue(
         "held",
         r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
-        r"holds?|holding|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|контролю\w*",
+        r"holds?|holding|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|"
+        r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
     ),
-    # A side's adjective before a name: "Russian-occupied Horlivka".
-    Cue("held", r"(?:ukrainian|kyiv)-(?:controlled|held)", UKRAINIAN),
-    Cue("held", r"(?:russian|moscow)-(?:occupied|controlled|held)", RUSSIAN),
+    # A side's adjective before a name: "Russian-occupied Horlivka", "Kremlin-controlled
+    # Donetsk".
+    Cue("held", r"(?:ukrainian|ukraine|kyiv)-(?:controlled|held)", UKRAINIAN),
+    Cue("held", r"(?:russian|russia|moscow|kremlin)-(?:occupied|controlled|held|annexed)", RUSSIAN),
 )
 
 # Certainty cues. A report's own word that a claim could not be checked holds for the whole
@@ -164,7 +205,7 @@ UNVERIFIED = re.compile(
     r"\bno\s+(?:official\s+|independent\s+)?confirmation\b|"
     r"\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b|"
     r"\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*|"
-    r"\bunconfirmed\b|\bunverified\b",
+    r"\bunconfirmed\b|\bunverified\b|\bno\s+(?:sign|signs|evidence|indication)\s+(?:that|of)\b",
     re.IGNORECASE,
 )
 CERTAINTY = (
@@ -200,7 +241,15 @@ NEGATION = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|will|shall|if|unless|whether|"
     r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
-    r"going|aims?|plans?|intends?|tried|sought|bid)\s+to)\b|(?-i:\bmay\b)",
+    r"going|aims?|plans?|intends?|tried|sought|seeks?|bid|preparing|prepared|ready|about|hop(?:e|es|ed|ing)|"
+    r"vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|wants?|wanted|struggl(?:e|es|ed|ing)|"
+    r"unable|fail(?:s|ed|ing)?|yet)\s+to)\b|"
+    # Not there yet: "close to capturing", "on the verge of taking", "at risk of encirclement";
+    # what one side wants another to do: "wants Ukraine to withdraw".
+    r"\b(?:close|closer|near|nearer)\s+to\s+(?=\w+ing\b)|\bon\s+the\s+(?:verge|brink|cusp)\s+of\b|"
+    r"\b(?:at\s+risk|in\s+danger)\s+of\b|"
+    r"\b(?:wants?|wanted|urg(?:es|ed)|demand(?:s|ed)|call(?:s|ed)\s+on)\s+(?:[\w'’]+\s+){1,3}?to\b|"
+    r"(?-i:\bmay\b)",
     re.IGNORECASE,
 )
 
@@ -211,8 +260,8 @@ REPORTING = re.compile(
     r"published)\b"
 )
 SUBJECT_STOP = re.compile(
-    r"(?:^|\s)(?:and|that|but|while|as|which|who|when|after|"
-    r"because|though|although)\s+|[;:\"“”]|,\s+(?=[a-z])",
+    r"(?<!\S)(?:and|that|but|while|as|which|who|when|where|whereas|after|before|since|"
+    r"until|once|if|because|though|although)\s+|[;:\"“”]|,\s+(?=[a-z])",
     re.IGNORECASE,
 )
 AFTER_QUOTE = re.compile(
@@ -242,7 +291,15 @@ GOAL_BEFORE = re.compile(
     r"(?:towards?|in\s+the\s+direction\s+of)\s+$"
     r"|\b(?:road|way|route|highway)\s+(?:\w+\s+){0,2}?(?:from|to|towards?)\s+$"
     r"|\b(?:villages|settlements|towns|localities)\s+(?:near|around|outside|"
-    r"close\s+to|(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$",
+    r"close\s+to|(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$"
+    # A place that only says where another is: "Pervomaiske, west of Donetsk", "a village
+    # 10 km from Bakhmut", "within 5 km of Pokrovsk".
+    r"|,\s+(?:just\s+|some\s+|about\s+)?(?:\w+\s+)?(?:south|north|east|west)(?:-?(?:east|west))?"
+    r"\s+of\s+$"
+    # "the town of Marinka on the outskirts of Donetsk": the city only locates the town.
+    r"|(?-i:[a-z,]\s+[A-Z][\w'’-]+),?\s+(?:on\s+the\s+(?:outskirts|edge)\s+of|just\s+outside|outside)\s+$"
+    r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+miles\)\s+)?"
+    r"(?:(?:south|north|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$",
     re.IGNORECASE,
 )
 
@@ -287,7 +344,7 @@ PRONOUNS = frozenset(("it", "they", "he", "she", "we", "i", "there"))
 
 # Quoted speech: '"...," the official said', '"...," said X', 'X told Reuters: "..."'.
 _SPEECH_VERBS = (
-    r"said|says|told\s+(?:[A-Z][\w.]*\s*){1,3}|wrote|added|posted|stated|claimed|insisted|"
+    r"said|says|told|wrote|added|posted|stated|claimed|insisted|"
     r"announced|explained|declared"
 )
 SPEAKER_AFTER = re.compile(
@@ -314,6 +371,25 @@ PEOPLE_SIDES = {
             "Umerov",
             "Kuleba",
             "Yermak",
+            "Sybiha",
+            "Podolyak",
+            "Podoliak",
+            "Lubinets",
+            "Syniehubov",
+            "Prokudin",
+            "Lysak",
+            "Starukh",
+            "Filashkin",
+            "Tarnavskyi",
+            "Cherevatyi",
+            "Voloshyn",
+            "Shtupun",
+            "Humeniuk",
+            "Pletenchuk",
+            "Dmytrashkivskyi",
+            "Trehubov",
+            "Hnatov",
+            "Kyper",
         ],
         UKRAINIAN,
     ),
@@ -333,6 +409,13 @@ PEOPLE_SIDES = {
             "Balitsky",
             "Belousov",
             "Konashenkov",
+            "Saldo",
+            "Pasechnik",
+            "Gladkov",
+            "Zakharova",
+            "Rogov",
+            "Kimakovsky",
+            "Leontyev",
         ],
         RUSSIAN,
     ),
@@ -425,11 +508,12 @@ GOVERNMENT_VERBS = (
     r"urged|urges|wants|wanted|vowed|vows|hopes|believes|argued|argues|threatened|refused|"
     r"welcomed|condemned|denounced|sent|sends|launched|launches|retaliated|agreed|agrees|signed|"
     r"recognised|recognized|annexed|mobilised|mobilized|has said|has denied|has claimed|"
-    r"is sending|will send|has ordered"
+    r"is sending|will send|has ordered|decided|decides|admitted|admits|conceded|concedes|"
+    r"pulled|withdrew"
 )
 METONYMY_AFTER = re.compile(
     rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{GOVERNMENT_NOUNS})\b"
-    rf"|-(?:backed|led|controlled|appointed|installed|friendly|allied)\b"
+    rf"|-(?:backed|led|controlled|appointed|installed|friendly|allied|based)\b"
     rf"|\s+(?:{GOVERNMENT_VERBS})\b)",
     re.IGNORECASE,
 )
@@ -446,7 +530,7 @@ LOCATOR_GAP = re.compile(
 # villages in the Kherson region".
 LOCATOR_BEFORE = re.compile(
     r"\b(?:villages?|settlements?|towns?|cities|localities|positions|areas?)\s+"
-    rf"(?:in|of|across)\s+(?:the\s+)?(?:{_DIRECTION})?$",
+    rf"(?:[^.;,\d]{{0,30}}?\d[^.;,]{{0,30}}?\s+)?(?:in|of|across)\s+(?:the\s+)?(?:{_DIRECTION})?$",
     re.IGNORECASE,
 )
 # Before a place that is where an office sits or what it governs, not where things happen.
@@ -492,7 +576,7 @@ SHARED_REGION = re.compile(
 
 # A list of places ("A, B and C") and the oblast that closes it ("... in the Donetsk Oblast").
 LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
-LIST_CLOSE = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+LIST_CLOSE = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?", re.IGNORECASE)
 # Two governments named together: "Kyiv and Moscow", "talks between Washington and Kyiv".
 GOVERNMENTS_AFTER = re.compile(r"^\s+and\s+(?:Moscow|the Kremlin|Washington|Minsk)\b")
 GOVERNMENTS_BEFORE = re.compile(r"\b(?:Moscow|Washington|Minsk)\s+and\s+$")
@@ -505,6 +589,28 @@ ELLIPTIC = re.compile(
     rf"(?:{'|'.join(_PARTICIPLES.split())})"
     rf"|(?:{'|'.join(w.capitalize() for w in _PARTICIPLES.split())}))"
     r"\b(?=\s+(?:by|on|in|between|around|after|since)\b)"
+)
+
+# Who a passive report names as saying so: "was confirmed by the General Staff".
+PASSIVE_REPORT = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:confirmed|reported|announced|claimed|"
+    r"denied|stated)\s+by\s+([^,.;:\"“”]{3,60}?)(?=[,.;:\"“”]|\s+(?:on|in|at|after|as)\b|$)",
+    re.IGNORECASE,
+)
+
+# A speaker whose side no side word names. "Ukraine said" and "Kyiv said" are Ukraine's
+# government, as "Moscow
+# said" is Russia's (a side word already); the General Staff, the Ground Forces and the
+# brigades reports quote unnamed are Ukraine's (Russia's speak through its defence ministry,
+# named as Russia's); TASS, RIA, Interfax and Zvezda are Russian media, Ukrinform, Suspilne
+# and Interfax-Ukraine Ukrainian.
+SPEAKER_SIDE = re.compile(
+    r"(?P<ukrainian>\b(?:ukraine|kyiv|kiev|general\s+staff|ground\s+forces|armed\s+forces|"
+    r"(?:\d+\w*\s+)?(?:separate\s+)?(?:[\w-]+\s+)?brigade|khortytsia|tavria|border\s+guards?|"
+    r"ukrinform|ukrainska\s+pravda|suspilne|hromadske|interfax[\s-]+ukraine)\b)"
+    r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia|interfax|kommersant|"
+    r"rybar)\b)",
+    re.IGNORECASE,
 )
 
 LEXICON = Lexicon(
@@ -563,4 +669,6 @@ LEXICON = Lexicon(
     governments_after=GOVERNMENTS_AFTER,
     governments_before=GOVERNMENTS_BEFORE,
     elliptic=ELLIPTIC,
+    speaker_side=SPEAKER_SIDE,
+    passive_report=PASSIVE_REPORT,
 )

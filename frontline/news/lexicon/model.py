@@ -81,3 +81,8 @@ class Lexicon:
     # A sentence that opens with a participle, its subject left out ("Recaptured by Ukraine
     # 8 September."): it goes on about the place of the sentence before.
     elliptic: re.Pattern[str]
+    # Speakers whose side no side word names: the capital that speaks for a government
+    # ("Kyiv said"), an army's own bodies ("the General Staff said"); named groups as in side.
+    speaker_side: re.Pattern[str] | None = None
+    # Who a passive report names: "was confirmed by the General Staff" (group 1).
+    passive_report: re.Pattern[str] | None = None
