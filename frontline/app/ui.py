@@ -28,7 +28,7 @@ from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, REC
 from frontline.record.load import RecordData, load_record
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
 from frontline.store.derived import start_tables
-from frontline.store.stamps import article_text_stamps
+from frontline.store.stamps import MAX_AGE_SECONDS, article_text_stamps
 from frontline.timeline import Filters, TimelineIndex, claim_dates, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
@@ -96,7 +96,8 @@ def _signature(data_dir: Path) -> tuple:
 def _load(data_dir: str, signature: tuple) -> AppData:
     # `signature` keys the cache: a changed file loads anew.
     root = Path(data_dir)
-    dataset = store.load_dataset(root)
+    # The texts were listed for `signature` just now: the claims' cache is checked with that.
+    dataset = store.load_dataset(root, listed_within=MAX_AGE_SECONDS)
     shapes, shape_problems = load_oblast_shapes(root)
     # The imported claims are one layer with the news's; both come from the cache if it can.
     table, imports, index = start_tables(root, dataset)

@@ -20,11 +20,11 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from frontline.model import Claim
-from frontline.store import durable
+from frontline.store import durable, stamps
 from frontline.store.claimlist import ClaimColumns
 from frontline.store.schema import (
     ARTICLES_DIR,
@@ -61,8 +61,10 @@ _TEXT_COLUMNS = (
 )
 
 
-def signature(root: Path, today: dt.date) -> str:
-    """A digest of everything the claims' validation read; any change gives another."""
+def signature(root: Path, today: dt.date, listed_within: float = 0.0) -> str:
+    """A digest of everything the claims' validation read; any change gives another. The
+    article texts' stamps may come from a listing begun up to `listed_within` seconds ago
+    (frontline.store.stamps; a start has just listed them for the pages)."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT}\0{today.isoformat()}\0".encode())
     for name in (OBLASTS_FILE, PLACES_FILE, ARTICLES_FILE, CLAIMS_FILE):
@@ -73,26 +75,8 @@ def signature(root: Path, today: dt.date) -> str:
             digest.update(b"missing")
     folder = root / ARTICLES_DIR
     digest.update(f"{os.path.realpath(root)}\0{os.path.realpath(folder)}\0".encode())
-    digest.update(repr(_text_stamps(folder)).encode("utf-8", "surrogatepass"))
+    digest.update(stamps.fresh_text_stamps(root, listed_within).encode())
     return digest.hexdigest()
-
-
-def _text_stamps(folder: Path) -> list[tuple]:
-    """Each article text's name, inode, size, modification time and whether it is a link."""
-    stamps = []
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                try:
-                    info = entry.stat(follow_symlinks=False)
-                    stamps.append(
-                        (entry.name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_mode)
-                    )
-                except OSError:
-                    stamps.append((entry.name,))
-    except OSError:
-        return []
-    return sorted(stamps)
 
 
 def read_claims(root: Path, sig: str) -> ClaimColumns | None:
@@ -169,6 +153,56 @@ def _write(path: Path, table, sig: str) -> None:
         pass
 
 
+ARROW_SUFFIX = ".arrow"
+
+
+def read_mapped_frame(root: Path, name: str, sig: str):
+    """The data frame cached as `name` (in .cache/, an Arrow file) under this signature, or
+    None: memory-mapped, not read. Its columns are the file's own bytes, one chunk each, so
+    a start reads only the pages a view touches (taking a place's row reads that row), and
+    the operating system shares and drops them as it needs."""
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    try:
+        source = pa.memory_map(str(root / CACHE_DIR / f"{name}{ARROW_SUFFIX}"))
+        reader = ipc.open_file(source)
+        if (reader.schema.metadata or {}).get(_SIGNATURE_KEY, b"").decode() != sig:
+            return None
+        return reader.read_all().to_pandas()
+    except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
+        return None
+
+
+def write_mapped_frame(root: Path, name: str, frame, sig: str) -> None:
+    """Cache a data frame as `name` (an uncompressed Arrow file, one record batch, so that
+    read_mapped_frame maps it as it is) under a signature, atomically; a data directory
+    that cannot hold it goes without."""
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    table = pa.Table.from_pandas(frame).combine_chunks()
+    table = table.replace_schema_metadata(
+        {**(table.schema.metadata or {}), _SIGNATURE_KEY: sig.encode()}
+    )
+    path = root / CACHE_DIR / f"{name}{ARROW_SUFFIX}"
+    try:
+        path.parent.mkdir(exist_ok=True)
+        fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        os.close(fd)
+        try:
+            with ipc.new_file(scratch, table.schema) as writer:
+                writer.write_table(table, max_chunksize=max(len(table), 1))
+            os.chmod(scratch, durable.replacement_mode(path))
+            # A reader mapping the old file keeps its bytes: replacing makes a new file.
+            os.replace(scratch, path)
+        finally:
+            if os.path.exists(scratch):
+                os.unlink(scratch)
+    except OSError:
+        pass
+
+
 def read_frame(root: Path, name: str, sig: str):
     """The data frame cached as `name` (in .cache/) under this signature, or None."""
     import pyarrow.parquet as pq
@@ -213,6 +247,67 @@ def read_records(root: Path, name: str, sig: str, kind: type | None) -> object:
         record.__dict__.update(row)  # as the (frozen) dataclass's __init__ would
         records[next(iter(row.values()))] = record
     return records
+
+
+class LazyRecords(Mapping):
+    """A mapping made when first used (by `make`, once): the articles of a start from the
+    cache, which the map's first page does not look at (125,000 of them at a million
+    claims). Equal to a dict of the same items; pickled as one."""
+
+    def __init__(self, make: Callable[[], dict], size: int | None = None):
+        self._make: Callable[[], dict] | None = make
+        self._records: dict | None = None
+        self._size = size
+
+    def _all(self) -> dict:
+        if self._records is None:
+            self._records = self._make()  # type: ignore[misc]
+            self._make = None
+        return self._records
+
+    def __getitem__(self, key):
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all()) if self._records is not None or self._size is None else self._size
+
+    def __repr__(self) -> str:
+        return f"LazyRecords({len(self)} records)"
+
+    def __reduce__(self):
+        return dict, (self._all(),)
+
+
+def open_records(root: Path, name: str, sig: str) -> Callable[[], list[dict]] | None:
+    """The records cached as `name` under this signature, as a function that reads them
+    (a list of dicts) from the file opened now, or None. The file is kept open: a save
+    that replaces it meanwhile does not change what the function reads."""
+    import pyarrow.parquet as pq
+
+    try:
+        stream = open(root / name, "rb")  # noqa: SIM115 - the function keeps it open
+    except OSError:
+        return None
+    try:
+        source = pq.ParquetFile(stream)
+        if (source.schema_arrow.metadata or {}).get(_SIGNATURE_KEY, b"").decode() != sig:
+            stream.close()
+            return None
+    except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
+        stream.close()
+        return None
+
+    def rows() -> list[dict]:
+        try:
+            return source.read().to_pylist()
+        finally:
+            stream.close()
+
+    rows.count = source.metadata.num_rows  # type: ignore[attr-defined]
+    return rows
 
 
 def write_records(root: Path, name: str, records: Iterable, sig: str) -> None:

@@ -17,22 +17,34 @@ _taken: dict[str, tuple[float, str]] = {}
 _lock = threading.Lock()
 
 
-def _listing(root: Path) -> str:
+def listing_digest(folder: Path) -> str:
+    """A digest of each entry's name, inode, size, modification time and mode (a link's
+    own, and its target's): an edit, a replacement or a link changes it. No file is read.
+    "" for a folder that cannot be listed."""
+    stamps = []
     try:
-        with os.scandir(root / ARTICLES_DIR) as entries:
-            stamps = []
+        with os.scandir(folder) as entries:
             for entry in entries:
-                if entry.name.endswith(".txt"):
-                    try:
-                        info = entry.stat()
-                        stamps.append((entry.name, info.st_mtime_ns, info.st_size))
-                    except OSError:
-                        stamps.append((entry.name, None, None))
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                    stamp = (entry.name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_mode)
+                    if entry.is_symlink():
+                        target = entry.stat()
+                        stamp += (target.st_ino, target.st_size, target.st_mtime_ns)
+                    stamps.append(stamp)
+                except OSError:
+                    stamps.append((entry.name,))
     except OSError:
         return ""
     # A digest, not the listing: the pages' cache hashes its key on every rerun, and hashing
     # 12,500 tuples took Streamlit about 0.3 s.
-    return hashlib.blake2b(repr(sorted(stamps)).encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(
+        repr(sorted(stamps)).encode("utf-8", "surrogatepass"), digest_size=16
+    ).hexdigest()
+
+
+def _listing(root: Path) -> str:
+    return listing_digest(root / ARTICLES_DIR)
 
 
 # A listing that took longer than this is taken again in the background: the rerun that
@@ -69,5 +81,18 @@ def article_text_stamps(root: Path) -> str:
             _running.add(key)
     if slow:
         threading.Thread(target=_take, args=(root, key), daemon=True).start()
+        return taken[1]
+    return _take(root, key)
+
+
+def fresh_text_stamps(root: Path, max_age: float) -> str:
+    """article_text_stamps from a listing begun at most `max_age` seconds ago, or from one
+    taken now: what the claims' cache checks its signature with (frontline.store.cache),
+    so that a start lists its 125,000 texts once, not once for the pages and once more for
+    the cache."""
+    key = str(root)
+    with _lock:
+        taken = _taken.get(key)
+    if taken is not None and time.monotonic() - taken[0] <= max_age:
         return taken[1]
     return _take(root, key)

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from frontline import vocab
-from frontline.assessindex import DENIED, previous_rows  # DENIED: a claim denied, no change
+from frontline.assessindex import DENIED  # a claim denied, no change
 from frontline.assessment import DISPUTED as ASSESSMENT_DISPUTED
 from frontline.assessment import claim_strength, claimant_side
 from frontline.record.sources import record_source
@@ -92,7 +92,7 @@ def change_log(
         return pd.DataFrame([], columns=CHANGE_COLUMNS)
     kinds = index.changes[rows]
     assessed = index.assessed
-    before = previous_rows(index.place)[rows]
+    before = index.previous_row[rows]
     had = before >= 0
     had[had] = assessed["status"][before[had]] != ""  # a status held before this claim
     denied = kinds == DENIED
