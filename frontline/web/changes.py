@@ -7,6 +7,7 @@ claim in timeline order.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,6 +20,7 @@ from frontline.assessment import claim_strength, claimant_side
 from frontline.record.sources import record_source
 from frontline.timeline import TimelineIndex, describe_date
 from frontline.urlstate import map_link, under_base
+from frontline.web.paging import PAGE_ROWS
 from frontline.web.present import STYLE as PRESENT_STYLE
 from frontline.web.present import article_link
 from frontline.web.text import escape_html
@@ -225,6 +227,41 @@ def change_log_html(log: pd.DataFrame, *, base_path: str = "") -> str:
             f"{day.isoformat()}, {day:%A}</a></h3><ul>{''.join(items)}</ul></section>"
         )
     return STYLE + "".join(days)
+
+
+def log_pages(log: pd.DataFrame, size: int = PAGE_ROWS) -> list[tuple[dt.date, dt.date]]:
+    """The log split into pages of whole dates, latest first, as (newest, oldest) date of
+    each: as many dates as `size` entries hold (a date with more has a page of its own).
+    A million claims' log has hundreds of thousands of entries: a page is what a reader
+    reads, and what the browser is sent."""
+    if log.empty:
+        return []
+    counts = log["date"].value_counts(sort=False).sort_index(ascending=False)
+    pages: list[tuple[dt.date, dt.date]] = []
+    newest = oldest = None
+    held = 0
+    for day, entries in zip(counts.index, counts.to_numpy().tolist(), strict=True):
+        if newest is not None and held + entries > size:
+            pages.append((newest, oldest))
+            newest, held = None, 0
+        newest = newest or day
+        oldest = day
+        held += entries
+    pages.append((newest, oldest))
+    return pages
+
+
+def log_page(log: pd.DataFrame, page: tuple[dt.date, dt.date]) -> pd.DataFrame:
+    """The log's entries dated within one of log_pages' pages, in the log's order."""
+    newest, oldest = page
+    dates = log["date"]
+    return log[(dates <= newest) & (dates >= oldest)]
+
+
+def log_page_caption(page: tuple[dt.date, dt.date], shown: int, total: int) -> str:
+    newest, oldest = page
+    dates = newest.isoformat() if newest == oldest else f"{oldest} to {newest}"
+    return f"Dates {dates}: {shown:,} of the log's {total:,} entries."
 
 
 def claims_by_date(table: pd.DataFrame) -> pd.DataFrame:
