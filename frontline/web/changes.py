@@ -57,6 +57,24 @@ CHANGE_COLUMNS = [
     "source",  # the claim's kind of source: news (an article or an imported row), record
 ]
 
+# The claims table's columns a change log reads.
+LOG_SOURCE_COLUMNS = (
+    "date",
+    "date_end",
+    "date_precision",
+    "place_id",
+    "name",
+    "status",
+    "certainty",
+    "event",
+    "claimant",
+    "claim_id",
+    "article_id",
+    "outlet",
+    "published",
+    "source",
+)
+
 STYLE = (
     PRESENT_STYLE + "<style>"
     ".fl-day{margin:0 0 1.1rem 0}"
@@ -98,10 +116,14 @@ def change_log(
     had = before >= 0
     had[had] = assessed["status"][before[had]] != ""  # a status held before this claim
     denied = kinds == DENIED
-    picked = table.iloc[rows]
+    # Only the columns the log reads (not the quotes, titles and addresses).
+    picked = table[list(LOG_SOURCE_COLUMNS)].iloc[rows]
 
-    def text(name: str) -> np.ndarray:
-        return picked[name].to_numpy(dtype=object)
+    def text(name: str):
+        column = picked[name]
+        if isinstance(column.dtype, pd.StringDtype):  # as it is: no string made in Python
+            return column.array
+        return column.to_numpy(dtype=object)
 
     def before_value(name: str) -> np.ndarray:
         return np.where(had, assessed[name][np.maximum(before, 0)], None)
@@ -114,8 +136,10 @@ def change_log(
             "name": text("name"),
             "from_status": before_value("status"),
             "from_certainty": before_value("certainty"),
-            "status": np.where(denied, text("status"), assessed["status"][rows]),
-            "certainty": np.where(denied, text("certainty"), assessed["certainty"][rows]),
+            "status": np.where(denied, _objects(picked["status"]), assessed["status"][rows]),
+            "certainty": np.where(
+                denied, _objects(picked["certainty"]), assessed["certainty"][rows]
+            ),
             "event": text("event"),
             "claimant": text("claimant"),
             "when": _described(picked),
@@ -130,18 +154,25 @@ def change_log(
     )
 
 
+def _objects(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(dtype=object)
+
+
 def _admissions(rows: pd.DataFrame) -> np.ndarray:
-    """Whether each row's claim is an admission against interest (frontline.assessment)."""
-    sides = {c: claimant_side(c) for c in set(rows["claimant"].astype(str))}
-    return np.array(
+    """Whether each row's claim is an admission against interest (frontline.assessment),
+    worked out once per distinct status, certainty and claimant."""
+    keys = rows[["status", "certainty", "claimant"]]
+    group = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
+    first = np.unique(group, return_index=True)[1]  # each group's first row, by group
+    sides = {c: claimant_side(c) for c in set(keys["claimant"].iloc[first].astype(str))}
+    answers = np.array(
         [
             claim_strength(status, certainty, sides[str(claimant)])[1]
-            for status, certainty, claimant in zip(
-                rows["status"], rows["certainty"], rows["claimant"], strict=True
-            )
+            for status, certainty, claimant in keys.iloc[first].itertuples(index=False)
         ],
         dtype=bool,
     )
+    return answers[group]
 
 
 def _dates(column: pd.Series) -> np.ndarray:
