@@ -18,8 +18,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -67,16 +69,67 @@ def signature(root: Path, today: dt.date, listed_within: float = 0.0) -> str:
     (frontline.store.stamps; a start has just listed them for the pages)."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT}\0{today.isoformat()}\0".encode())
-    for name in (OBLASTS_FILE, PLACES_FILE, ARTICLES_FILE, CLAIMS_FILE):
+    names = (OBLASTS_FILE, PLACES_FILE, ARTICLES_FILE, CLAIMS_FILE)
+    for name, content in zip(names, content_digests(root, names), strict=True):
         digest.update(name.encode() + b"\0")
-        try:
-            digest.update(hashlib.file_digest(open(root / name, "rb"), "blake2b").digest())  # noqa: SIM115
-        except OSError:
-            digest.update(b"missing")
+        digest.update(b"missing" if content is None else content)
     folder = root / ARTICLES_DIR
     digest.update(f"{os.path.realpath(root)}\0{os.path.realpath(folder)}\0".encode())
     digest.update(stamps.fresh_text_stamps(root, listed_within).encode())
     return digest.hexdigest()
+
+
+DIGESTS_CACHE = f"{CACHE_DIR}/digests.json"
+# A file's digest is kept under its stamp only when the file was last changed this long
+# before it was hashed: a second write within the same tick of a coarse clock could keep
+# its size and times.
+SETTLED_SECONDS = 2.0
+
+
+def content_digests(root: Path, names: Iterable[str]) -> list[bytes | None]:
+    """The digest of each file's bytes (None for one that cannot be read). A digest taken
+    before is reused while the file's inode, size, modification and change times are those
+    it was taken with (kept in .cache/digests.json): claims.csv is 200 MB at a million
+    claims, and a start would hash it again only to find it unchanged."""
+    path = root / DIGESTS_CACHE
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    kept = kept if isinstance(kept, dict) else {}
+    digests: list[bytes | None] = []
+    changed = False
+    for name in names:
+        try:
+            with open(root / name, "rb") as stream:
+                info = os.fstat(stream.fileno())
+                stamp = [info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+                entry = kept.get(name)
+                if isinstance(entry, dict) and entry.get("stamp") == stamp:
+                    digests.append(bytes.fromhex(entry["digest"]))
+                    continue
+                content = hashlib.file_digest(stream, "blake2b").digest()
+        except (OSError, ValueError, TypeError):
+            digests.append(None)
+            continue
+        digests.append(content)
+        if time.time() - max(info.st_mtime_ns, info.st_ctime_ns) / 1e9 >= SETTLED_SECONDS:
+            kept[name] = {"stamp": stamp, "digest": content.hex()}
+            changed = True
+    if changed:
+        try:
+            path.parent.mkdir(exist_ok=True)
+            fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=".digests-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    json.dump(kept, out)
+                os.replace(scratch, path)
+            finally:
+                if os.path.exists(scratch):
+                    os.unlink(scratch)
+        except OSError:
+            pass
+    return digests
 
 
 def read_claims(root: Path, sig: str) -> ClaimColumns | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import array
 import hashlib
 import os
 import threading
@@ -21,26 +22,38 @@ def listing_digest(folder: Path) -> str:
     """A digest of each entry's name, inode, size, modification time and mode (a link's
     own, and its target's): an edit, a replacement or a link changes it. No file is read.
     "" for a folder that cannot be listed."""
-    stamps = []
+    import numpy as np
+
+    names: list[str] = []
+    numbers = array.array("q")
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
                 try:
                     info = entry.stat(follow_symlinks=False)
-                    stamp = (entry.name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_mode)
-                    if entry.is_symlink():
-                        target = entry.stat()
-                        stamp += (target.st_ino, target.st_size, target.st_mtime_ns)
-                    stamps.append(stamp)
+                    target = entry.stat() if entry.is_symlink() else None
                 except OSError:
-                    stamps.append((entry.name,))
+                    numbers.extend(_UNREADABLE)
+                else:
+                    numbers.extend((info.st_ino, info.st_size, info.st_mtime_ns, info.st_mode))
+                    numbers.extend(
+                        (target.st_ino, target.st_size, target.st_mtime_ns) if target else _NO_LINK
+                    )
+                names.append(entry.name)
     except OSError:
         return ""
     # A digest, not the listing: the pages' cache hashes its key on every rerun, and hashing
-    # 12,500 tuples took Streamlit about 0.3 s.
-    return hashlib.blake2b(
-        repr(sorted(stamps)).encode("utf-8", "surrogatepass"), digest_size=16
-    ).hexdigest()
+    # 12,500 tuples took Streamlit about 0.3 s. Names in order, then their numbers, as
+    # arrays (at 125,000 texts, the tuples' repr took longer than listing them).
+    order = np.argsort(np.array(names, dtype=str), kind="stable")
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update("\0".join([names[i] for i in order]).encode("utf-8", "surrogatepass"))
+    digest.update(np.frombuffer(numbers, dtype=np.int64).reshape(-1, 7)[order].tobytes())
+    return digest.hexdigest()
+
+
+_NO_LINK = (0, 0, 0)
+_UNREADABLE = (-1,) * 7
 
 
 def _listing(root: Path) -> str:
