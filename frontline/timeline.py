@@ -325,8 +325,11 @@ def date_bounds(table: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
 
 def claim_dates(table: pd.DataFrame) -> list[dt.date]:
     """The distinct dates that carry claims or publications, for easy stops on the slider."""
-    days = pd.concat([table["date"], table["published"]]).drop_duplicates().sort_values()
-    return [d.date() for d in days]
+    # Distinct values by hashing, then sorted: not a sort of twice the claims.
+    both = np.concatenate(
+        [table[name].to_numpy(dtype="datetime64[s]") for name in ("date", "published")]
+    )
+    return [d.date() for d in pd.DatetimeIndex(np.sort(pd.unique(both)))]
 
 
 def describe_date(row: pd.Series) -> str:

@@ -28,7 +28,7 @@ from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, REC
 from frontline.record.load import RecordData, load_record
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
 from frontline.store.derived import start_tables
-from frontline.store.stamps import MAX_AGE_SECONDS, article_text_stamps
+from frontline.store.stamps import article_text_stamps
 from frontline.timeline import Filters, TimelineIndex, claim_dates, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
@@ -89,6 +89,7 @@ def _signature(data_dir: Path) -> tuple:
             stamps.append((name, info.st_mtime_ns, info.st_size))
         except OSError:
             stamps.append((name, None, None))
+    # The texts' listing second to last: _load checks the claims' cache against it.
     return (*stamps, article_text_stamps(data_dir), imports_signature(data_dir))
 
 
@@ -96,8 +97,8 @@ def _signature(data_dir: Path) -> tuple:
 def _load(data_dir: str, signature: tuple) -> AppData:
     # `signature` keys the cache: a changed file loads anew.
     root = Path(data_dir)
-    # The texts were listed for `signature` just now: the claims' cache is checked with that.
-    dataset = store.load_dataset(root, listed_within=MAX_AGE_SECONDS)
+    # The claims' cache is checked against the listing of the texts in `signature`.
+    dataset = store.load_dataset(root, text_stamps=signature[-2])
     shapes, shape_problems = load_oblast_shapes(root)
     # The imported claims are one layer with the news's; both come from the cache if it can.
     table, imports, index = start_tables(root, dataset)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import heapq
 import json
 import os
 import tempfile
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from frontline.model import Claim
 from frontline.store import durable, stamps
-from frontline.store.claimlist import ClaimColumns
+from frontline.store.claimlist import NEWEST_KEPT, NEWEST_KEY, ClaimColumns
 from frontline.store.schema import (
     ARTICLES_DIR,
     ARTICLES_FILE,
@@ -41,7 +42,7 @@ CLAIMS_CACHE = f"{CACHE_DIR}/claims.parquet"
 PLACES_CACHE = f"{CACHE_DIR}/places.parquet"
 ARTICLES_CACHE = f"{CACHE_DIR}/articles.parquet"  # their rows; the texts stay in articles/
 # Bumped when the layout of the cached table or the claims' validation changes.
-FORMAT = "claims-4"
+FORMAT = "claims-5"
 _SIGNATURE_KEY = b"frontline-signature"
 ROW_GROUP = 65_536
 
@@ -63,10 +64,10 @@ _TEXT_COLUMNS = (
 )
 
 
-def signature(root: Path, today: dt.date, listed_within: float = 0.0) -> str:
+def signature(root: Path, today: dt.date, text_stamps: str | None = None) -> str:
     """A digest of everything the claims' validation read; any change gives another. The
-    article texts' stamps may come from a listing begun up to `listed_within` seconds ago
-    (frontline.store.stamps; a start has just listed them for the pages)."""
+    article texts' stamps are those of `text_stamps` (a digest frontline.store.stamps made
+    of them) when given, or of a listing taken now."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT}\0{today.isoformat()}\0".encode())
     names = (OBLASTS_FILE, PLACES_FILE, ARTICLES_FILE, CLAIMS_FILE)
@@ -75,7 +76,8 @@ def signature(root: Path, today: dt.date, listed_within: float = 0.0) -> str:
         digest.update(b"missing" if content is None else content)
     folder = root / ARTICLES_DIR
     digest.update(f"{os.path.realpath(root)}\0{os.path.realpath(folder)}\0".encode())
-    digest.update(stamps.fresh_text_stamps(root, listed_within).encode())
+    texts = stamps.fresh_text_stamps(root) if text_stamps is None else text_stamps
+    digest.update(texts.encode())
     return digest.hexdigest()
 
 
@@ -168,7 +170,18 @@ def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
         arrays[name] = pa.array([getattr(c, name) for c in claims], pa.date32())
     for name in ("quote_start", "quote_end"):
         arrays[name] = pa.array([getattr(c, name) for c in claims], pa.int64())
-    _write(root / CLAIMS_CACHE, pa.table(arrays), sig)
+    table = pa.table(arrays)
+    table = table.replace_schema_metadata({NEWEST_KEY: json.dumps(newest_rows(columns))})
+    _write(root / CLAIMS_CACHE, table, sig)
+
+
+def newest_rows(columns: dict[str, list]) -> list[int]:
+    """The rows of the NEWEST_KEPT claims saved most recently, newest first (by saved_at,
+    then claim id): the map's Latest list reads them without reading every claim."""
+    rows = range(len(columns["claim_id"]))
+    saved = zip(columns["saved_at"], columns["claim_id"], rows, strict=True)
+    newest = heapq.nlargest(NEWEST_KEPT, (row for row in saved if row[0]))
+    return [row for _, _, row in newest]
 
 
 def is_cached(root: Path, sig: str) -> bool:

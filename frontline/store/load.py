@@ -64,13 +64,13 @@ def load_dataset(
     *,
     today: dt.date | None = None,
     use_cache: bool = True,
-    listed_within: float = 0.0,
+    text_stamps: str | None = None,
 ) -> Dataset:
     """Load and validate a data directory. Never raises on bad content (see module doc).
     use_cache=False reads every CSV file and leaves the claims' cache alone. With
-    `listed_within`, the cache is checked against a listing of the article texts begun up
-    to that many seconds ago, if there is one (the pages' own, frontline.store.stamps: a
-    start lists the texts once)."""
+    `text_stamps` (frontline.store.stamps.article_text_stamps, as the pages took it for
+    their own signature), the cache is checked against that listing of the article texts,
+    not a new one: a start lists its texts once."""
     root = Path(data_dir) if data_dir is not None else default_data_dir()
     if not root.is_dir():
         raise DataError(f"{root}: not a data directory")
@@ -95,7 +95,7 @@ def load_dataset(
     left_out: dict[str, dict[str, int]] = {PLACES_FILE: {}, ARTICLES_FILE: {}}
     # The places and the articles' rows (not their texts) come from the cache too when
     # their file is unchanged and had no problem (frontline.store.cache).
-    sig = cache.signature(root, today, listed_within) if use_cache else ""
+    sig = cache.signature(root, today, text_stamps) if use_cache else ""
     places_text = read(PLACES_FILE)
     places = cache.read_records(root, cache.PLACES_CACHE, sig, Place) if use_cache else None
     if places is None:

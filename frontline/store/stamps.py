@@ -77,12 +77,36 @@ def _take(root: Path, key: str) -> str:
     return stamps
 
 
+_first: dict[str, threading.Thread] = {}  # a first listing begun by prefetch
+
+
+def prefetch(root: Path) -> None:
+    """Begin the first listing of a data folder's texts in the background: a process about
+    to show the data calls this early, so that the listing (a second at a million claims)
+    runs while the rest starts; article_text_stamps then waits for it, not lists again."""
+    key = str(root)
+    with _lock:
+        if key in _taken or key in _first:
+            return
+        thread = _first[key] = threading.Thread(target=_take, args=(root, key), daemon=True)
+    thread.start()
+
+
+def _wait_for_first(key: str) -> None:
+    with _lock:
+        thread = _first.get(key)
+    if thread is not None:
+        thread.join()
+
+
 def article_text_stamps(root: Path) -> str:
     """A digest of each article text's name, modification time and size, at most
     MAX_AGE_SECONDS old (plus, for a folder that takes longer than BACKGROUND_SECONDS to
     list, the time of listing it again in the background): an article edited in place
     changes no table, only its text. No file is read."""
-    key, now = str(root), time.monotonic()
+    key = str(root)
+    _wait_for_first(key)
+    now = time.monotonic()
     with _lock:
         taken = _taken.get(key)
         if taken is not None and now - taken[0] < MAX_AGE_SECONDS:
@@ -98,14 +122,8 @@ def article_text_stamps(root: Path) -> str:
     return _take(root, key)
 
 
-def fresh_text_stamps(root: Path, max_age: float) -> str:
-    """article_text_stamps from a listing begun at most `max_age` seconds ago, or from one
-    taken now: what the claims' cache checks its signature with (frontline.store.cache),
-    so that a start lists its 125,000 texts once, not once for the pages and once more for
-    the cache."""
+def fresh_text_stamps(root: Path) -> str:
+    """article_text_stamps from a listing taken now (after a first one begun by prefetch)."""
     key = str(root)
-    with _lock:
-        taken = _taken.get(key)
-    if taken is not None and time.monotonic() - taken[0] <= max_age:
-        return taken[1]
+    _wait_for_first(key)
     return _take(root, key)
