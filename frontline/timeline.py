@@ -124,7 +124,8 @@ def claims_counting(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
             keep &= table["published"] <= _timestamp(filters.as_of)
     if filters.oblasts:
         keep &= table["oblast"].isin(filters.oblasts)
-    return table[keep]
+    # Every row kept: the table itself (its columns shared until written), not a copy.
+    return table.copy(deep=False) if keep.all() else table[keep]
 
 
 # What TimelineIndex.assessment_frame adds to the assessments, for the next index over the
@@ -290,6 +291,12 @@ class TimelineIndex:
         state["decided_by"] = np.where(decided >= 0, claim_ids, "")
         state["claims"] = claims[codes[order]].astype("int64")
         return state
+
+    def counting_rows(self, filters: Filters) -> pd.DataFrame:
+        """claims_counting(self.table, filters), from the rows of the date window the index
+        finds by binary search: a slice of the table, not a mask over all of it."""
+        lo, hi = self._window(filters)
+        return claims_counting(self.table.iloc[lo:hi], filters)
 
     def history(self, place_id: str, filters: Filters) -> pd.DataFrame:
         """Every counting claim about one place, oldest first."""
