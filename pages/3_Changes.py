@@ -48,15 +48,17 @@ def main() -> None:
         "claims are about, latest first. A date opens the map as of that date, a place "
         "opens it with the place selected."
     )
-    st.altair_chart(claims_chart(claims_by_date(data.claims)), width="stretch")
-    news_log(news_change_log(data))
+    # Counted, and the log split into pages, once per data load (data.memo), not per rerun.
+    counts = data.memo.get("claims by date", lambda: claims_by_date(data.claims))
+    st.altair_chart(claims_chart(counts), width="stretch")
+    news_log(data, news_change_log(data))
     record_section(data)
     control_area_figures()
 
 
-def news_log(log) -> None:
+def news_log(data, log) -> None:
     """The news's log a page of whole dates at a time, latest first."""
-    pages = log_pages(log)
+    pages = data.memo.get("change log pages", lambda: log_pages(log))
     page = 1
     if len(pages) > 1:
         # No max_value: a later load may have fewer pages; the last is shown then.
@@ -64,7 +66,8 @@ def news_log(log) -> None:
             f"Page (of {len(pages)}, latest dates first)", min_value=1, step=1, key="changes_page"
         )
         page = min(page, len(pages))
-    shown = log_page(log, pages[page - 1]) if pages else log
+    key = ("change log page", pages[page - 1] if pages else None)
+    shown = data.memo.get(key, lambda: log_page(log, pages[page - 1])) if pages else log
     if len(pages) > 1:
         st.caption(log_page_caption(pages[page - 1], len(shown), len(log)))
     st.html(change_log_html(shown, base_path=base_url_path()))
