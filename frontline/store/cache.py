@@ -262,6 +262,7 @@ def write_mapped_frame(root: Path, name: str, frame, sig: str) -> None:
             os.chmod(scratch, durable.replacement_mode(path))
             # A reader mapping the old file keeps its bytes: replacing makes a new file.
             os.replace(scratch, path)
+            path.with_suffix(".parquet").unlink(missing_ok=True)  # an older format's copy
         finally:
             if os.path.exists(scratch):
                 os.unlink(scratch)
