@@ -235,7 +235,8 @@ def read_mapped_frame(root: Path, name: str, sig: str):
         reader = ipc.open_file(source)
         if (reader.schema.metadata or {}).get(_SIGNATURE_KEY, b"").decode() != sig:
             return None
-        return reader.read_all().to_pandas()
+        # A block per column: the numbers too stay the file's, not copied into 2-D blocks.
+        return reader.read_all().to_pandas(split_blocks=True)
     except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
         return None
 
