@@ -192,6 +192,8 @@ def _apptest_worker(page: str, reruns: int, started: float, timeout: float) -> d
     cold = time.time() - started
     if app.exception:
         return {"error": app.exception[0].message}
+    if not reruns:  # a first render only (another page than the map: benchmarks/pages.py)
+        return {"cold_s": cold, "peak_mib": _peak_rss_mib()}
     slider = next(s for s in app.slider if s.label == SLIDER)
     last = slider.value
     # A date slider's bounds come in microseconds since the epoch.

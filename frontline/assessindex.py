@@ -115,10 +115,20 @@ def _arrays(snapshots: list[tuple]) -> dict[str, np.ndarray]:
 DENIED = "denied"
 
 
-def frame_arrays(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+def frame_arrays(frame: pd.DataFrame, names: tuple[str, ...] = FIELDS) -> dict[str, np.ndarray]:
     """The FIELDS columns of a frame (as TimelineIndex.assessment_frame wrote them) as the
-    arrays prefix_assessments gives."""
-    return {name: frame[name].to_numpy(dtype=_DTYPES.get(name, object)) for name in FIELDS}
+    arrays prefix_assessments gives; a column of categories is made from its codes, each
+    distinct value once."""
+    arrays = {}
+    for name in names:
+        column = frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            # Code -1 (no value) takes the None at the end.
+            values = np.array([*column.cat.categories, None], dtype=object)
+            arrays[name] = values[column.cat.codes.to_numpy()]
+        else:
+            arrays[name] = column.to_numpy(dtype=_DTYPES.get(name, object))
+    return arrays
 
 
 def prefix_assessments(
@@ -140,15 +150,6 @@ def prefix_assessments(
         changes.append(change or "")
         snapshots.append(_snapshot(fold))
     return _arrays(snapshots), np.array(changes, dtype=object)
-
-
-def previous_rows(place: np.ndarray) -> np.ndarray:
-    """Each row's predecessor among the rows of its place (-1 for a place's first row)."""
-    ordered = np.argsort(place, kind="stable")
-    before = np.full(len(place), -1, dtype=np.int64)
-    same = place[ordered[1:]] == place[ordered[:-1]]
-    before[ordered[1:][same]] = ordered[:-1][same]
-    return before
 
 
 def assessments_of(
@@ -186,10 +187,14 @@ def beside_claims(rows: pd.DataFrame, state: pd.DataFrame) -> pd.DataFrame:
         columns={"status": "assessed_status", "certainty": "assessed_certainty"}
     )
     merged = rows.drop(columns=[c for c in ASSESSED_COLUMNS if c in rows.columns])
-    merged = merged.merge(
-        assessed.drop_duplicates("place_id"), on="place_id", how="left", suffixes=("", "_a")
-    )
-    merged = merged.drop(columns=[c for c in merged.columns if c.endswith("_a")])
+    merged = merged.reset_index(drop=True)
+    # Each row's place looked up in the state (a left join): the rows' own columns are not
+    # copied, which a merge does (a million claims' worth on the Data page).
+    beside = assessed.drop_duplicates("place_id").set_index("place_id")
+    beside = beside.drop(columns=[c for c in beside.columns if c in merged.columns])
+    beside = beside.reindex(pd.Index(merged["place_id"]))
+    beside.index = merged.index
+    merged = pd.concat([merged, beside], axis=1)
     merged["sources"] = merged["sources"].fillna(0).astype("int64")
     for name in ("disputed", "admission"):
         merged[name] = merged[name].astype("boolean").fillna(False).astype(bool)

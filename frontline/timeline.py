@@ -124,9 +124,13 @@ def claims_counting(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
             keep &= table["published"] <= _timestamp(filters.as_of)
     if filters.oblasts:
         keep &= table["oblast"].isin(filters.oblasts)
-    return table[keep]
+    # Every row kept: the table itself (its columns shared until written), not a copy.
+    return table.copy(deep=False) if keep.all() else table[keep]
 
 
+# What TimelineIndex.assessment_frame adds to the assessments, for the next index over the
+# same table: each row's place code and the rows in order of place.
+ORDER_COLUMNS = ("place", "rows_by_place")
 STATES_KEPT = 8  # states each index keeps: those of the last few views asked for
 
 
@@ -150,17 +154,26 @@ class TimelineIndex:
         self.size = len(table)
         self.day = _days(table["date"])
         self.published = _days(table["published"])
-        self.place, place_ids = pd.factorize(table["place_id"], sort=False)
-        self.place_ids = {str(p): code for code, p in enumerate(place_ids)}
-        first_rows = np.unique(self.place, return_index=True)[1]
-        self.place_oblast = table["oblast"].to_numpy(dtype=object)[first_rows]
+        # Places coded in order of first appearance, and the rows by place (stable): from
+        # `assessed` when an earlier index over this table wrote them (ORDER_COLUMNS).
+        if assessed is not None and set(ORDER_COLUMNS) <= set(assessed.columns):
+            self.place = assessed["place"].to_numpy(dtype=np.int64)
+            ordered = assessed["rows_by_place"].to_numpy(dtype=np.int64)
+        else:
+            self.place = pd.factorize(table["place_id"], sort=False)[0].astype(np.int64)
+            ordered = np.argsort(self.place, kind="stable")
+        self.rows_by_place = ordered
+        places = int(self.place.max()) + 1 if self.size else 0
+        self.place_starts = np.searchsorted(self.place[ordered], np.arange(places + 1))
+        first_rows = ordered[self.place_starts[:-1]]  # each place's first row
+        self.place_ids = {str(p): code for code, p in enumerate(table["place_id"].take(first_rows))}
+        self.place_oblast = table["oblast"].take(first_rows).to_numpy(dtype=object)
         # Equal names share a rank, so ties keep timeline order as a stable sort would.
-        names = table["name"].to_numpy(dtype=object)[first_rows].astype(str)
+        names = table["name"].take(first_rows).to_numpy(dtype=object).astype(str)
         self.name_rank = np.unique(names, return_inverse=True)[1]
 
         # Each row's successor among all rows of its place: a place's last row up to hi is
         # the one whose successor lies at hi or beyond.
-        ordered = self.rows_by_place = np.argsort(self.place, kind="stable")
         follows = np.full(self.size, self.size)
         same = self.place[ordered[1:]] == self.place[ordered[:-1]]
         follows[ordered[:-1][same]] = ordered[1:][same]
@@ -171,11 +184,8 @@ class TimelineIndex:
             self.assessed, self.changes = prefix_assessments(self.evidence, self.place)
         else:
             self.assessed = frame_arrays(assessed)
-            self.changes = assessed["change"].to_numpy(dtype=object)
+            self.changes = frame_arrays(assessed, ("change",))["change"]
 
-        self.place_starts = np.searchsorted(
-            self.place[self.rows_by_place], np.arange(len(place_ids) + 1)
-        )
         # The states last asked for, by state_key: a slider move that passes no claim of
         # this index finds its state here.
         self._states = Memo(STATES_KEPT)
@@ -186,8 +196,27 @@ class TimelineIndex:
         return table_evidence(self.table)
 
     def assessment_frame(self) -> pd.DataFrame:
-        """The assessments after every row and each row's change, as a frame to cache."""
-        return pd.DataFrame({**self.assessed, "change": self.changes})
+        """The assessments after every row and each row's change, with the place codes and
+        the rows by place (ORDER_COLUMNS), as a frame to cache; text as categories, so a
+        start makes each distinct value once."""
+        columns = {**self.assessed, "change": self.changes}
+        frame = pd.DataFrame(
+            {
+                name: pd.Categorical(values) if values.dtype == object else values
+                for name, values in columns.items()
+            }
+        )
+        frame["place"] = self.place
+        frame["rows_by_place"] = self.rows_by_place
+        return frame
+
+    @functools.cached_property
+    def previous_row(self) -> np.ndarray:
+        """Each row's predecessor among the rows of its place (-1 for a place's first)."""
+        before = np.full(self.size, -1, dtype=np.int64)
+        has = self.next_row < self.size
+        before[self.next_row[has]] = np.flatnonzero(has)
+        return before
 
     def _window(self, filters: Filters) -> tuple[int, int]:
         """Rows lo..hi: the claims dated within the date range and up to the as-of date."""
@@ -257,10 +286,17 @@ class TimelineIndex:
         for name in ("status", "certainty", *ASSESSMENT_COLUMNS):
             state[name] = assessed[name][keep][order]
         decided = state["decided_by"].to_numpy()
-        claim_ids = self.table["claim_id"].to_numpy(dtype=object)
-        state["decided_by"] = np.where(decided >= 0, claim_ids[np.maximum(decided, 0)], "")
+        # Only the claim ids of the deciding rows: not a million of them on every new state.
+        claim_ids = self.table["claim_id"].take(np.maximum(decided, 0)).to_numpy(dtype=object)
+        state["decided_by"] = np.where(decided >= 0, claim_ids, "")
         state["claims"] = claims[codes[order]].astype("int64")
         return state
+
+    def counting_rows(self, filters: Filters) -> pd.DataFrame:
+        """claims_counting(self.table, filters), from the rows of the date window the index
+        finds by binary search: a slice of the table, not a mask over all of it."""
+        lo, hi = self._window(filters)
+        return claims_counting(self.table.iloc[lo:hi], filters)
 
     def history(self, place_id: str, filters: Filters) -> pd.DataFrame:
         """Every counting claim about one place, oldest first."""
@@ -296,8 +332,11 @@ def date_bounds(table: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
 
 def claim_dates(table: pd.DataFrame) -> list[dt.date]:
     """The distinct dates that carry claims or publications, for easy stops on the slider."""
-    days = pd.concat([table["date"], table["published"]]).drop_duplicates().sort_values()
-    return [d.date() for d in days]
+    # Distinct values by hashing, then sorted: not a sort of twice the claims.
+    both = np.concatenate(
+        [table[name].to_numpy(dtype="datetime64[s]") for name in ("date", "published")]
+    )
+    return [d.date() for d in pd.DatetimeIndex(np.sort(pd.unique(both)))]
 
 
 def describe_date(row: pd.Series) -> str:

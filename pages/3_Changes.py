@@ -11,7 +11,14 @@ from frontline.app.controlui import control_area_figures
 from frontline.app.ui import app_data, base_url_path, news_change_log, show_problems
 from frontline.news.dates import INVASION_START
 from frontline.record.sources import record_licences, record_names
-from frontline.web.changes import change_log_html, claims_by_date, claims_chart
+from frontline.web.changes import (
+    change_log_html,
+    claims_by_date,
+    claims_chart,
+    log_page,
+    log_page_caption,
+    log_pages,
+)
 from frontline.web.recordchanges import (
     change_months,
     month_of,
@@ -41,10 +48,29 @@ def main() -> None:
         "claims are about, latest first. A date opens the map as of that date, a place "
         "opens it with the place selected."
     )
-    st.altair_chart(claims_chart(claims_by_date(data.claims)), width="stretch")
-    st.html(change_log_html(news_change_log(data), base_path=base_url_path()))
+    # Counted, and the log split into pages, once per data load (data.memo), not per rerun.
+    counts = data.memo.get("claims by date", lambda: claims_by_date(data.claims))
+    st.altair_chart(claims_chart(counts), width="stretch")
+    news_log(data, news_change_log(data))
     record_section(data)
     control_area_figures()
+
+
+def news_log(data, log) -> None:
+    """The news's log a page of whole dates at a time, latest first."""
+    pages = data.memo.get("change log pages", lambda: log_pages(log))
+    page = 1
+    if len(pages) > 1:
+        # No max_value: a later load may have fewer pages; the last is shown then.
+        page = st.number_input(
+            f"Page (of {len(pages)}, latest dates first)", min_value=1, step=1, key="changes_page"
+        )
+        page = min(page, len(pages))
+    key = ("change log page", pages[page - 1] if pages else None)
+    shown = data.memo.get(key, lambda: log_page(log, pages[page - 1])) if pages else log
+    if len(pages) > 1:
+        st.caption(log_page_caption(pages[page - 1], len(shown), len(log)))
+    st.html(change_log_html(shown, base_path=base_url_path()))
 
 
 def record_section(data) -> None:

@@ -239,3 +239,31 @@ def test_a_places_or_articles_file_edited_by_hand_is_read_again(data):
     assert again.places[place_id].name == place.name + " Edited"
     assert again.articles[article_id].title == article.title + " (edited)"
     assert again == load_dataset(data, use_cache=False) and again.problems == []
+
+
+def test_a_files_digest_is_reused_only_while_its_stamp_holds(data, monkeypatch):
+    import hashlib
+
+    hashed: list[str] = []
+    real = hashlib.file_digest
+    monkeypatch.setattr(
+        hashlib,
+        "file_digest",
+        lambda stream, name: hashed.append(stream.name) or real(stream, name),
+    )
+    # Just written: not kept (a coarse clock could hide a second write in the same tick).
+    cache.content_digests(data, ["claims.csv"])
+    cache.content_digests(data, ["claims.csv"])
+    assert len(hashed) == 2
+    monkeypatch.setattr(cache, "SETTLED_SECONDS", -1.0)  # as if written long ago
+    first = cache.content_digests(data, ["claims.csv", "no-such.csv"])
+    assert first[1] is None and len(hashed) == 3
+    assert cache.content_digests(data, ["claims.csv"]) == first[:1] and len(hashed) == 3
+    before = load_dataset(data)
+    path = data / "claims.csv"
+    text = path.read_text(encoding="utf-8")
+    # Same size: the modification and change times tell the edit apart.
+    path.write_text(text.replace(",ukrainian,", ",russian__,", 1), encoding="utf-8")
+    assert cache.content_digests(data, ["claims.csv"]) != first[:1] and len(hashed) > 3
+    assert any(p.file == "claims.csv" and p.field == "status" for p in load_dataset(data).problems)
+    assert before.problems == []

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from frontline import store, vocab
+from frontline.model import Dataset
 from frontline.timeline import Filters, TimelineIndex, claims_table
 from frontline.web.changes import (
     CERTAINTY,
@@ -22,6 +23,9 @@ from frontline.web.changes import (
     chart_period,
     claims_by_date,
     claims_chart,
+    log_page,
+    log_page_caption,
+    log_pages,
 )
 from tests.conftest import DATA_DIR
 
@@ -244,3 +248,43 @@ def test_the_newest_changes_of_some_kinds_are_the_tail_of_the_whole_log(syntheti
     of_whole = latest_changes(whole[whole["kind"] == STATUS])
     assert len(of_whole) == 5
     assert newest.reset_index(drop=True).equals(of_whole.reset_index(drop=True))
+
+
+@pytest.mark.parametrize("size", [1, 40, 10**6])
+def test_a_paged_log_shows_the_rows_of_the_whole_log_a_few_whole_dates_at_a_time(
+    synthetic_table, size
+):
+    log = change_log(synthetic_table)
+    pages = log_pages(log, size)
+    shown = [log_page(log, page) for page in pages]
+    # Every entry on exactly one page, in the log's order within a page.
+    assert sum(len(rows) for rows in shown) == len(log)
+    assert pd.concat(shown).sort_index().equals(log)
+    for (newest, oldest), rows in zip(pages, shown, strict=True):
+        assert newest >= oldest and set(rows["date"]) <= {
+            d for d in log["date"] if oldest <= d <= newest
+        }
+        assert len(rows) <= size or newest == oldest  # only a date alone may hold more
+    # Latest dates first, no date on two pages.
+    flat = [day for page in pages for day in page]
+    assert flat == sorted(flat, reverse=True) and all(
+        a[1] > b[0] for a, b in zip(pages, pages[1:], strict=False)
+    )
+    if size == 10**6:
+        assert len(pages) == 1
+    if size == 40:
+        assert len(pages) > 5
+    # The pages' HTML, one after the other, is the whole log's.
+    style = change_log_html(log.iloc[0:0])
+    whole = change_log_html(log).removeprefix(style)
+    assert "".join(change_log_html(rows).removeprefix(style) for rows in shown) == whole
+
+
+def test_an_empty_log_has_no_page_and_a_caption_names_the_dates():
+    assert log_pages(change_log(claims_table(Dataset()))) == []
+    day = dt.date(2024, 3, 1)
+    assert (
+        log_page_caption((day, day), 12, 3000) == "Dates 2024-03-01: 12 of the log's 3,000 entries."
+    )
+    caption = log_page_caption((day, dt.date(2024, 2, 27)), 1000, 3000)
+    assert caption == "Dates 2024-02-27 to 2024-03-01: 1,000 of the log's 3,000 entries."

@@ -63,3 +63,17 @@ def test_the_newest_saved_and_the_corrections_need_not_make_every_claim(
     assert any(c.retracted for c in corrected) and any(c.superseded_by for c in corrected)
     named = {c.superseded_by for c in corrected if c.superseded_by}
     assert named <= {c.claim_id for c in corrected}
+
+
+@pytest.mark.parametrize("count", [1, 5, 64, 100, 1000])
+def test_the_newest_saved_are_those_of_every_claim_with_or_without_the_caches_list(
+    claims, tmp_path, count
+):
+    """Up to 64 come from the list the cache's writer kept; more are picked from the columns."""
+    key = lambda c: (c.saved_at, c.claim_id)  # noqa: E731
+    expected = newest_saved(claims, count)
+    assert len(expected) == min(count, sum(1 for c in claims if c.saved_at))
+    columns = _columns(claims, tmp_path / "data")
+    assert len(columns.newest_rows()) == 64
+    assert sorted(newest_saved(columns, count), key=key) == sorted(expected, key=key)
+    assert columns._claims is None

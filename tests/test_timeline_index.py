@@ -15,6 +15,7 @@ from frontline.model import Article, Claim, Dataset, Place
 from frontline.timeline import (
     Filters,
     TimelineIndex,
+    claims_counting,
     claims_table,
 )
 from frontline.web.mapview import outlines_json
@@ -108,6 +109,19 @@ def test_index_gives_the_scans_answers(dataset, views, place_number):
             pd.testing.assert_frame_equal(
                 index.history(place, view), place_history(table, place, view)
             )
+
+
+@settings(max_examples=100, deadline=None)
+@given(datasets(), st.lists(filters(), min_size=1, max_size=3))
+def test_the_counting_rows_and_an_index_from_its_own_frame_answer_as_the_scan(dataset, views):
+    table = claims_table(dataset)
+    index = TimelineIndex(table)
+    again = TimelineIndex(table, index.assessment_frame())  # as a start from the cache
+    assert (again.place == index.place).all() and (again.next_row == index.next_row).all()
+    assert again.place_ids == index.place_ids and (again.name_rank == index.name_rank).all()
+    for view in views:
+        pd.testing.assert_frame_equal(index.counting_rows(view), claims_counting(table, view))
+        pd.testing.assert_frame_equal(again.state(view), state_as_of(table, view))
 
 
 def test_seed_facts_through_the_index():

@@ -89,6 +89,7 @@ def _signature(data_dir: Path) -> tuple:
             stamps.append((name, info.st_mtime_ns, info.st_size))
         except OSError:
             stamps.append((name, None, None))
+    # The texts' listing second to last: _load checks the claims' cache against it.
     return (*stamps, article_text_stamps(data_dir), imports_signature(data_dir))
 
 
@@ -96,7 +97,8 @@ def _signature(data_dir: Path) -> tuple:
 def _load(data_dir: str, signature: tuple) -> AppData:
     # `signature` keys the cache: a changed file loads anew.
     root = Path(data_dir)
-    dataset = store.load_dataset(root)
+    # The claims' cache is checked against the listing of the texts in `signature`.
+    dataset = store.load_dataset(root, text_stamps=signature[-2])
     shapes, shape_problems = load_oblast_shapes(root)
     # The imported claims are one layer with the news's; both come from the cache if it can.
     table, imports, index = start_tables(root, dataset)

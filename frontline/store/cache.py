@@ -18,14 +18,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import heapq
+import json
 import os
 import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from frontline.model import Claim
-from frontline.store import durable
-from frontline.store.claimlist import ClaimColumns
+from frontline.store import durable, stamps
+from frontline.store.claimlist import NEWEST_KEPT, NEWEST_KEY, ClaimColumns
 from frontline.store.schema import (
     ARTICLES_DIR,
     ARTICLES_FILE,
@@ -39,7 +42,7 @@ CLAIMS_CACHE = f"{CACHE_DIR}/claims.parquet"
 PLACES_CACHE = f"{CACHE_DIR}/places.parquet"
 ARTICLES_CACHE = f"{CACHE_DIR}/articles.parquet"  # their rows; the texts stay in articles/
 # Bumped when the layout of the cached table or the claims' validation changes.
-FORMAT = "claims-4"
+FORMAT = "claims-5"
 _SIGNATURE_KEY = b"frontline-signature"
 ROW_GROUP = 65_536
 
@@ -61,38 +64,74 @@ _TEXT_COLUMNS = (
 )
 
 
-def signature(root: Path, today: dt.date) -> str:
-    """A digest of everything the claims' validation read; any change gives another."""
+def signature(root: Path, today: dt.date, text_stamps: str | None = None) -> str:
+    """A digest of everything the claims' validation read; any change gives another. The
+    article texts' stamps are those of `text_stamps` (a digest frontline.store.stamps made
+    of them) when given, or of a listing taken now."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT}\0{today.isoformat()}\0".encode())
-    for name in (OBLASTS_FILE, PLACES_FILE, ARTICLES_FILE, CLAIMS_FILE):
+    names = (OBLASTS_FILE, PLACES_FILE, ARTICLES_FILE, CLAIMS_FILE)
+    for name, content in zip(names, content_digests(root, names), strict=True):
         digest.update(name.encode() + b"\0")
-        try:
-            digest.update(hashlib.file_digest(open(root / name, "rb"), "blake2b").digest())  # noqa: SIM115
-        except OSError:
-            digest.update(b"missing")
+        digest.update(b"missing" if content is None else content)
     folder = root / ARTICLES_DIR
     digest.update(f"{os.path.realpath(root)}\0{os.path.realpath(folder)}\0".encode())
-    digest.update(repr(_text_stamps(folder)).encode("utf-8", "surrogatepass"))
+    texts = stamps.fresh_text_stamps(root) if text_stamps is None else text_stamps
+    digest.update(texts.encode())
     return digest.hexdigest()
 
 
-def _text_stamps(folder: Path) -> list[tuple]:
-    """Each article text's name, inode, size, modification time and whether it is a link."""
-    stamps = []
+DIGESTS_CACHE = f"{CACHE_DIR}/digests.json"
+# A file's digest is kept under its stamp only when the file was last changed this long
+# before it was hashed: a second write within the same tick of a coarse clock could keep
+# its size and times.
+SETTLED_SECONDS = 2.0
+
+
+def content_digests(root: Path, names: Iterable[str]) -> list[bytes | None]:
+    """The digest of each file's bytes (None for one that cannot be read). A digest taken
+    before is reused while the file's inode, size, modification and change times are those
+    it was taken with (kept in .cache/digests.json): claims.csv is 200 MB at a million
+    claims, and a start would hash it again only to find it unchanged."""
+    path = root / DIGESTS_CACHE
     try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                try:
-                    info = entry.stat(follow_symlinks=False)
-                    stamps.append(
-                        (entry.name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_mode)
-                    )
-                except OSError:
-                    stamps.append((entry.name,))
-    except OSError:
-        return []
-    return sorted(stamps)
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    kept = kept if isinstance(kept, dict) else {}
+    digests: list[bytes | None] = []
+    changed = False
+    for name in names:
+        try:
+            with open(root / name, "rb") as stream:
+                info = os.fstat(stream.fileno())
+                stamp = [info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+                entry = kept.get(name)
+                if isinstance(entry, dict) and entry.get("stamp") == stamp:
+                    digests.append(bytes.fromhex(entry["digest"]))
+                    continue
+                content = hashlib.file_digest(stream, "blake2b").digest()
+        except (OSError, ValueError, TypeError):
+            digests.append(None)
+            continue
+        digests.append(content)
+        if time.time() - max(info.st_mtime_ns, info.st_ctime_ns) / 1e9 >= SETTLED_SECONDS:
+            kept[name] = {"stamp": stamp, "digest": content.hex()}
+            changed = True
+    if changed:
+        try:
+            path.parent.mkdir(exist_ok=True)
+            fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=".digests-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    json.dump(kept, out)
+                os.replace(scratch, path)
+            finally:
+                if os.path.exists(scratch):
+                    os.unlink(scratch)
+        except OSError:
+            pass
+    return digests
 
 
 def read_claims(root: Path, sig: str) -> ClaimColumns | None:
@@ -131,7 +170,18 @@ def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
         arrays[name] = pa.array([getattr(c, name) for c in claims], pa.date32())
     for name in ("quote_start", "quote_end"):
         arrays[name] = pa.array([getattr(c, name) for c in claims], pa.int64())
-    _write(root / CLAIMS_CACHE, pa.table(arrays), sig)
+    table = pa.table(arrays)
+    table = table.replace_schema_metadata({NEWEST_KEY: json.dumps(newest_rows(columns))})
+    _write(root / CLAIMS_CACHE, table, sig)
+
+
+def newest_rows(columns: dict[str, list]) -> list[int]:
+    """The rows of the NEWEST_KEPT claims saved most recently, newest first (by saved_at,
+    then claim id): the map's Latest list reads them without reading every claim."""
+    rows = range(len(columns["claim_id"]))
+    saved = zip(columns["saved_at"], columns["claim_id"], rows, strict=True)
+    newest = heapq.nlargest(NEWEST_KEPT, (row for row in saved if row[0]))
+    return [row for _, _, row in newest]
 
 
 def is_cached(root: Path, sig: str) -> bool:
@@ -162,6 +212,58 @@ def _write(path: Path, table, sig: str) -> None:
             pq.write_table(table, scratch, row_group_size=ROW_GROUP)
             os.chmod(scratch, durable.replacement_mode(path))
             os.replace(scratch, path)
+        finally:
+            if os.path.exists(scratch):
+                os.unlink(scratch)
+    except OSError:
+        pass
+
+
+ARROW_SUFFIX = ".arrow"
+
+
+def read_mapped_frame(root: Path, name: str, sig: str):
+    """The data frame cached as `name` (in .cache/, an Arrow file) under this signature, or
+    None: memory-mapped, not read. Its columns are the file's own bytes, one chunk each, so
+    a start reads only the pages a view touches (taking a place's row reads that row), and
+    the operating system shares and drops them as it needs."""
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    try:
+        source = pa.memory_map(str(root / CACHE_DIR / f"{name}{ARROW_SUFFIX}"))
+        reader = ipc.open_file(source)
+        if (reader.schema.metadata or {}).get(_SIGNATURE_KEY, b"").decode() != sig:
+            return None
+        # A block per column: the numbers too stay the file's, not copied into 2-D blocks.
+        return reader.read_all().to_pandas(split_blocks=True)
+    except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
+        return None
+
+
+def write_mapped_frame(root: Path, name: str, frame, sig: str) -> None:
+    """Cache a data frame as `name` (an uncompressed Arrow file, one record batch, so that
+    read_mapped_frame maps it as it is) under a signature, atomically; a data directory
+    that cannot hold it goes without."""
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    table = pa.Table.from_pandas(frame).combine_chunks()
+    table = table.replace_schema_metadata(
+        {**(table.schema.metadata or {}), _SIGNATURE_KEY: sig.encode()}
+    )
+    path = root / CACHE_DIR / f"{name}{ARROW_SUFFIX}"
+    try:
+        path.parent.mkdir(exist_ok=True)
+        fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        os.close(fd)
+        try:
+            with ipc.new_file(scratch, table.schema) as writer:
+                writer.write_table(table, max_chunksize=max(len(table), 1))
+            os.chmod(scratch, durable.replacement_mode(path))
+            # A reader mapping the old file keeps its bytes: replacing makes a new file.
+            os.replace(scratch, path)
+            path.with_suffix(".parquet").unlink(missing_ok=True)  # an older format's copy
         finally:
             if os.path.exists(scratch):
                 os.unlink(scratch)
@@ -213,6 +315,67 @@ def read_records(root: Path, name: str, sig: str, kind: type | None) -> object:
         record.__dict__.update(row)  # as the (frozen) dataclass's __init__ would
         records[next(iter(row.values()))] = record
     return records
+
+
+class LazyRecords(Mapping):
+    """A mapping made when first used (by `make`, once): the articles of a start from the
+    cache, which the map's first page does not look at (125,000 of them at a million
+    claims). Equal to a dict of the same items; pickled as one."""
+
+    def __init__(self, make: Callable[[], dict], size: int | None = None):
+        self._make: Callable[[], dict] | None = make
+        self._records: dict | None = None
+        self._size = size
+
+    def _all(self) -> dict:
+        if self._records is None:
+            self._records = self._make()  # type: ignore[misc]
+            self._make = None
+        return self._records
+
+    def __getitem__(self, key):
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all()) if self._records is not None or self._size is None else self._size
+
+    def __repr__(self) -> str:
+        return f"LazyRecords({len(self)} records)"
+
+    def __reduce__(self):
+        return dict, (self._all(),)
+
+
+def open_records(root: Path, name: str, sig: str) -> Callable[[], list[dict]] | None:
+    """The records cached as `name` under this signature, as a function that reads them
+    (a list of dicts) from the file opened now, or None. The file is kept open: a save
+    that replaces it meanwhile does not change what the function reads."""
+    import pyarrow.parquet as pq
+
+    try:
+        stream = open(root / name, "rb")  # noqa: SIM115 - the function keeps it open
+    except OSError:
+        return None
+    try:
+        source = pq.ParquetFile(stream)
+        if (source.schema_arrow.metadata or {}).get(_SIGNATURE_KEY, b"").decode() != sig:
+            stream.close()
+            return None
+    except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
+        stream.close()
+        return None
+
+    def rows() -> list[dict]:
+        try:
+            return source.read().to_pylist()
+        finally:
+            stream.close()
+
+    rows.count = source.metadata.num_rows  # type: ignore[attr-defined]
+    return rows
 
 
 def write_records(root: Path, name: str, records: Iterable, sig: str) -> None:

@@ -60,10 +60,17 @@ def load_geonames(
 
 
 def load_dataset(
-    data_dir: Path | str | None = None, *, today: dt.date | None = None, use_cache: bool = True
+    data_dir: Path | str | None = None,
+    *,
+    today: dt.date | None = None,
+    use_cache: bool = True,
+    text_stamps: str | None = None,
 ) -> Dataset:
     """Load and validate a data directory. Never raises on bad content (see module doc).
-    use_cache=False reads every CSV file and leaves the claims' cache alone."""
+    use_cache=False reads every CSV file and leaves the claims' cache alone. With
+    `text_stamps` (frontline.store.stamps.article_text_stamps, as the pages took it for
+    their own signature), the cache is checked against that listing of the article texts,
+    not a new one: a start lists its texts once."""
     root = Path(data_dir) if data_dir is not None else default_data_dir()
     if not root.is_dir():
         raise DataError(f"{root}: not a data directory")
@@ -88,7 +95,7 @@ def load_dataset(
     left_out: dict[str, dict[str, int]] = {PLACES_FILE: {}, ARTICLES_FILE: {}}
     # The places and the articles' rows (not their texts) come from the cache too when
     # their file is unchanged and had no problem (frontline.store.cache).
-    sig = cache.signature(root, today) if use_cache else ""
+    sig = cache.signature(root, today, text_stamps) if use_cache else ""
     places_text = read(PLACES_FILE)
     places = cache.read_records(root, cache.PLACES_CACHE, sig, Place) if use_cache else None
     if places is None:
@@ -127,10 +134,14 @@ def load_dataset(
     # changed since they were last validated (frontline.store.cache); the article texts are
     # then read only when shown.
     claims = cache.read_claims(root, sig) if use_cache else None
-    stored = None if claims is None else cache.read_records(root, cache.ARTICLES_CACHE, sig, None)
+    stored = None if claims is None else cache.open_records(root, cache.ARTICLES_CACHE, sig)
     if stored is not None:
         folder = root / ARTICLES_DIR
-        articles = {a["article_id"]: StoredArticle.of(folder, a) for a in stored}
+        # Made when first looked at: the map's first page does not need them.
+        articles = cache.LazyRecords(
+            lambda: {a["article_id"]: StoredArticle.of(folder, a) for a in stored()},
+            stored.count,
+        )
     elif claims is not None:  # the texts passed when the claims were cached
         articles, article_problems, left_out[ARTICLES_FILE] = read_articles(texts=False)
         problems += article_problems

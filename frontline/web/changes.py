@@ -7,18 +7,20 @@ claim in timeline order.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from frontline import vocab
-from frontline.assessindex import DENIED, previous_rows  # DENIED: a claim denied, no change
+from frontline.assessindex import DENIED  # a claim denied, no change
 from frontline.assessment import DISPUTED as ASSESSMENT_DISPUTED
 from frontline.assessment import claim_strength, claimant_side
 from frontline.record.sources import record_source
 from frontline.timeline import TimelineIndex, describe_date
 from frontline.urlstate import map_link, under_base
+from frontline.web.paging import PAGE_ROWS
 from frontline.web.present import STYLE as PRESENT_STYLE
 from frontline.web.present import article_link
 from frontline.web.text import escape_html
@@ -54,6 +56,24 @@ CHANGE_COLUMNS = [
     "admission",  # the claim that caused it is an admission against interest
     "source",  # the claim's kind of source: news (an article or an imported row), record
 ]
+
+# The claims table's columns a change log reads.
+LOG_SOURCE_COLUMNS = (
+    "date",
+    "date_end",
+    "date_precision",
+    "place_id",
+    "name",
+    "status",
+    "certainty",
+    "event",
+    "claimant",
+    "claim_id",
+    "article_id",
+    "outlet",
+    "published",
+    "source",
+)
 
 STYLE = (
     PRESENT_STYLE + "<style>"
@@ -92,14 +112,18 @@ def change_log(
         return pd.DataFrame([], columns=CHANGE_COLUMNS)
     kinds = index.changes[rows]
     assessed = index.assessed
-    before = previous_rows(index.place)[rows]
+    before = index.previous_row[rows]
     had = before >= 0
     had[had] = assessed["status"][before[had]] != ""  # a status held before this claim
     denied = kinds == DENIED
-    picked = table.iloc[rows]
+    # Only the columns the log reads (not the quotes, titles and addresses).
+    picked = table[list(LOG_SOURCE_COLUMNS)].iloc[rows]
 
-    def text(name: str) -> np.ndarray:
-        return picked[name].to_numpy(dtype=object)
+    def text(name: str):
+        column = picked[name]
+        if isinstance(column.dtype, pd.StringDtype):  # as it is: no string made in Python
+            return column.array
+        return column.to_numpy(dtype=object)
 
     def before_value(name: str) -> np.ndarray:
         return np.where(had, assessed[name][np.maximum(before, 0)], None)
@@ -112,8 +136,10 @@ def change_log(
             "name": text("name"),
             "from_status": before_value("status"),
             "from_certainty": before_value("certainty"),
-            "status": np.where(denied, text("status"), assessed["status"][rows]),
-            "certainty": np.where(denied, text("certainty"), assessed["certainty"][rows]),
+            "status": np.where(denied, _objects(picked["status"]), assessed["status"][rows]),
+            "certainty": np.where(
+                denied, _objects(picked["certainty"]), assessed["certainty"][rows]
+            ),
             "event": text("event"),
             "claimant": text("claimant"),
             "when": _described(picked),
@@ -128,18 +154,25 @@ def change_log(
     )
 
 
+def _objects(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(dtype=object)
+
+
 def _admissions(rows: pd.DataFrame) -> np.ndarray:
-    """Whether each row's claim is an admission against interest (frontline.assessment)."""
-    sides = {c: claimant_side(c) for c in set(rows["claimant"].astype(str))}
-    return np.array(
+    """Whether each row's claim is an admission against interest (frontline.assessment),
+    worked out once per distinct status, certainty and claimant."""
+    keys = rows[["status", "certainty", "claimant"]]
+    group = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
+    first = np.unique(group, return_index=True)[1]  # each group's first row, by group
+    sides = {c: claimant_side(c) for c in set(keys["claimant"].iloc[first].astype(str))}
+    answers = np.array(
         [
             claim_strength(status, certainty, sides[str(claimant)])[1]
-            for status, certainty, claimant in zip(
-                rows["status"], rows["certainty"], rows["claimant"], strict=True
-            )
+            for status, certainty, claimant in keys.iloc[first].itertuples(index=False)
         ],
         dtype=bool,
     )
+    return answers[group]
 
 
 def _dates(column: pd.Series) -> np.ndarray:
@@ -225,6 +258,41 @@ def change_log_html(log: pd.DataFrame, *, base_path: str = "") -> str:
             f"{day.isoformat()}, {day:%A}</a></h3><ul>{''.join(items)}</ul></section>"
         )
     return STYLE + "".join(days)
+
+
+def log_pages(log: pd.DataFrame, size: int = PAGE_ROWS) -> list[tuple[dt.date, dt.date]]:
+    """The log split into pages of whole dates, latest first, as (newest, oldest) date of
+    each: as many dates as `size` entries hold (a date with more has a page of its own).
+    A million claims' log has hundreds of thousands of entries: a page is what a reader
+    reads, and what the browser is sent."""
+    if log.empty:
+        return []
+    counts = log["date"].value_counts(sort=False).sort_index(ascending=False)
+    pages: list[tuple[dt.date, dt.date]] = []
+    newest = oldest = None
+    held = 0
+    for day, entries in zip(counts.index, counts.to_numpy().tolist(), strict=True):
+        if newest is not None and held + entries > size:
+            pages.append((newest, oldest))
+            newest, held = None, 0
+        newest = newest or day
+        oldest = day
+        held += entries
+    pages.append((newest, oldest))
+    return pages
+
+
+def log_page(log: pd.DataFrame, page: tuple[dt.date, dt.date]) -> pd.DataFrame:
+    """The log's entries dated within one of log_pages' pages, in the log's order."""
+    newest, oldest = page
+    dates = log["date"]
+    return log[(dates <= newest) & (dates >= oldest)]
+
+
+def log_page_caption(page: tuple[dt.date, dt.date], shown: int, total: int) -> str:
+    newest, oldest = page
+    dates = newest.isoformat() if newest == oldest else f"{oldest} to {newest}"
+    return f"Dates {dates}: {shown:,} of the log's {total:,} entries."
 
 
 def claims_by_date(table: pd.DataFrame) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from frontline.folding import fold
 from frontline.importers.maprows import is_imported
 from frontline.model import Dataset
 from frontline.record.sources import record_source
-from frontline.timeline import Filters, TimelineIndex, claims_counting
+from frontline.timeline import Filters, TimelineIndex
 from frontline.urlstate import map_link, under_base
 from frontline.web.present import STYLE as PRESENT_STYLE
 from frontline.web.present import article_link
@@ -90,7 +90,7 @@ def claim_rows(
     if latest_only:
         state = index.state(filters).drop(columns="claims")
         return beside_claims(state, state)
-    rows = claims_counting(index.table, filters)
+    rows = index.counting_rows(filters)
     if filters.statuses:
         rows = rows[rows["status"].isin(filters.statuses)]
     if filters.certainties:
@@ -109,7 +109,8 @@ def source_claim_rows(
     if vocab.shows(filters.source, vocab.SOURCE_NEWS):
         rows = claim_rows(news, filters, latest_only=latest_only)
         # Imported claims have their own section and downloads, which keep their licences.
-        parts.append(rows[~is_imported(rows)].reset_index(drop=True))
+        imported = is_imported(rows)
+        parts.append((rows[~imported] if imported.any() else rows).reset_index(drop=True))
     if vocab.shows(filters.source, vocab.SOURCE_RECORD) and not record.table.empty:
         parts.append(claim_rows(record, filters, latest_only=latest_only))
     parts = [part for part in parts if not part.empty] or parts[:1]
