@@ -273,3 +273,29 @@ def test_a_save_keeps_the_data_files_modes_and_gives_new_files_the_umasks(data_c
     assert stat.S_IMODE(new_text.stat().st_mode) == 0o644
     cache_file = data_copy / store_cache.CLAIMS_CACHE
     assert stat.S_IMODE(cache_file.stat().st_mode) == 0o644
+
+
+def test_a_save_removes_what_killed_cache_writes_left_and_nothing_else(data_copy, seed):
+    """A page killed while writing a cache (the claims table's can be hundreds of MB) leaves
+    its scratch file in .cache; the next save deletes it, and only such files."""
+    folder = data_copy / store_cache.CACHE_DIR
+    folder.mkdir(exist_ok=True)
+    scratch = folder / ".claims-a0a7rwup.tmp"
+    scratch.write_bytes(b"half a table")
+    kept = folder / "notes.tmp"
+    kept.write_text("not a scratch file", encoding="utf-8")
+    assert ingest.save_article(*made_up_article(1), data_copy).added
+    assert not scratch.exists()
+    assert kept.exists()
+    assert leftovers(data_copy) == []
+
+
+def test_a_cache_write_that_fails_leaves_nothing_and_says_so(tmp_path):
+    def fail(scratch: str) -> None:
+        Path(scratch).write_bytes(b"partial")
+        raise OSError("disk full")
+
+    path = tmp_path / store_cache.CACHE_DIR / "claims.parquet"
+    assert store_cache.write_cache_file(path, fail) is False
+    assert not path.exists()
+    assert list(path.parent.iterdir()) == []

@@ -15,12 +15,14 @@ and the quotes' were passed with these very files.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import heapq
 import json
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -119,18 +121,9 @@ def content_digests(root: Path, names: Iterable[str]) -> list[bytes | None]:
             kept[name] = {"stamp": stamp, "digest": content.hex()}
             changed = True
     if changed:
-        try:
-            path.parent.mkdir(exist_ok=True)
-            fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=".digests-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    json.dump(kept, out)
-                os.replace(scratch, path)
-            finally:
-                if os.path.exists(scratch):
-                    os.unlink(scratch)
-        except OSError:
-            pass
+        write_cache_file(
+            path, lambda scratch: Path(scratch).write_text(json.dumps(kept), encoding="utf-8")
+        )
     return digests
 
 
@@ -195,6 +188,46 @@ def is_cached(root: Path, sig: str) -> bool:
     return meta.get(_SIGNATURE_KEY, b"").decode() == sig
 
 
+# A cache file being written: "." + the file's stem + "-" + mkstemp's 8 characters + ".tmp".
+SCRATCH_NAME = re.compile(r"\.[^/]+-[a-z0-9_]{8}\.tmp")
+
+
+def write_cache_file(path: Path, write: Callable[[str], object]) -> bool:
+    """Write one file of .cache atomically: `write` fills a scratch file beside it, which
+    then replaces it (a reader sees the old file or the new, and keeps the old file's bytes
+    while it has it open). False, and nothing left behind, when the data directory cannot
+    hold it: a cache is only ever a shortcut."""
+    try:
+        path.parent.mkdir(exist_ok=True)
+        fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        os.close(fd)
+        try:
+            write(scratch)
+            os.chmod(scratch, durable.replacement_mode(path))
+            os.replace(scratch, path)
+        finally:
+            if os.path.exists(scratch):
+                os.unlink(scratch)
+    except OSError:
+        return False
+    return True
+
+
+def remove_scratch_files(root: Path) -> list[Path]:
+    """Delete the scratch files of cache writes that were killed midway (a claims table's
+    can be hundreds of MB). Called by a save, under the write lock; a page writing a cache
+    at that moment loses that write, and makes the cache again on a later start."""
+    folder = root / CACHE_DIR
+    leftovers = [
+        path
+        for path in folder.glob(".*.tmp")
+        if SCRATCH_NAME.fullmatch(path.name) and path.is_file()
+    ]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return leftovers
+
+
 def _write(path: Path, table, sig: str) -> None:
     """Write a table with its signature atomically; a data directory that cannot hold it
     goes without."""
@@ -203,20 +236,8 @@ def _write(path: Path, table, sig: str) -> None:
     table = table.replace_schema_metadata(
         {**(table.schema.metadata or {}), _SIGNATURE_KEY: sig.encode()}
     )
-    try:
-        path.parent.mkdir(exist_ok=True)
-        fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        os.close(fd)
-        try:
-            # Row groups of ROW_GROUP rows: a few claims are read without reading all.
-            pq.write_table(table, scratch, row_group_size=ROW_GROUP)
-            os.chmod(scratch, durable.replacement_mode(path))
-            os.replace(scratch, path)
-        finally:
-            if os.path.exists(scratch):
-                os.unlink(scratch)
-    except OSError:
-        pass
+    # Row groups of ROW_GROUP rows: a few claims are read without reading all.
+    write_cache_file(path, lambda scratch: pq.write_table(table, scratch, row_group_size=ROW_GROUP))
 
 
 ARROW_SUFFIX = ".arrow"
@@ -253,22 +274,15 @@ def write_mapped_frame(root: Path, name: str, frame, sig: str) -> None:
         {**(table.schema.metadata or {}), _SIGNATURE_KEY: sig.encode()}
     )
     path = root / CACHE_DIR / f"{name}{ARROW_SUFFIX}"
-    try:
-        path.parent.mkdir(exist_ok=True)
-        fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        os.close(fd)
-        try:
-            with ipc.new_file(scratch, table.schema) as writer:
-                writer.write_table(table, max_chunksize=max(len(table), 1))
-            os.chmod(scratch, durable.replacement_mode(path))
-            # A reader mapping the old file keeps its bytes: replacing makes a new file.
-            os.replace(scratch, path)
+
+    def write(scratch: str) -> None:
+        with ipc.new_file(scratch, table.schema) as writer:
+            writer.write_table(table, max_chunksize=max(len(table), 1))
+
+    # A reader mapping the old file keeps its bytes: replacing makes a new file.
+    if write_cache_file(path, write):
+        with contextlib.suppress(OSError):
             path.with_suffix(".parquet").unlink(missing_ok=True)  # an older format's copy
-        finally:
-            if os.path.exists(scratch):
-                os.unlink(scratch)
-    except OSError:
-        pass
 
 
 def read_frame(root: Path, name: str, sig: str):

@@ -17,6 +17,7 @@ except ImportError:  # Windows: saves work as before, without the lock (see writ
 
 from frontline.model import Article, Claim, Place
 from frontline.store import durable
+from frontline.store.cache import remove_scratch_files
 from frontline.store.schema import (
     ARTICLE_COLUMNS,
     ARTICLES_DIR,
@@ -72,8 +73,9 @@ _TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 
 
 def remove_temporary_files(root: Path) -> list[Path]:
-    """Delete what interrupted writes left (atomic_write_text's temporary files); call it
-    under write_lock, when no write is under way. Returns what was deleted."""
+    """Delete what interrupted writes left (atomic_write_text's temporary files, and the
+    caches' scratch files); call it under write_lock, when no write is under way. Returns
+    what was deleted."""
     leftovers = [
         path
         for folder in (root, root / ARTICLES_DIR)
@@ -82,7 +84,7 @@ def remove_temporary_files(root: Path) -> list[Path]:
     ]
     for path in leftovers:
         path.unlink(missing_ok=True)
-    return leftovers
+    return leftovers + remove_scratch_files(root)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
