@@ -21,7 +21,6 @@ from frontline.importers.maprows import (
 )
 from frontline.memo import Memo
 from frontline.model import Dataset, Problem
-from frontline.news.dates import INVASION_START
 from frontline.record.claims import record_bounds, record_claims_table
 from frontline.record.compare import against_record
 from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, RECORD_DIR
@@ -32,10 +31,9 @@ from frontline.store.stamps import article_text_stamps
 from frontline.timeline import Filters, TimelineIndex, claim_dates, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
-from frontline.web.basemap import label_rows, place_labels_payload
+from frontline.web.basemap import place_labels_json
 from frontline.web.changes import DISPUTED, STATUS, change_log
 from frontline.web.latest import LATEST_COUNT, latest_changes
-from frontline.web.leaflet import js_data
 from frontline.web.mapview import outlines_json
 
 DATA_FILES = (
@@ -104,7 +102,7 @@ def _load(data_dir: str, signature: tuple) -> AppData:
     record, record_problems = _record(root, dataset)
     record = in_timeline_order(record, imports.record)  # VIINA's control table, if imported
     news_bounds = date_bounds(table)
-    spans = [b for b in (news_bounds, record_bounds(record, INVASION_START)) if b]
+    spans = [b for b in (news_bounds, record_bounds(record, vocab.INVASION_START)) if b]
     today = dt.date.today()
     bounds = (min(b[0] for b in spans), max(b[1] for b in spans)) if spans else (today, today)
     places = list(dataset.places.values())
@@ -274,20 +272,19 @@ def served_leaflet() -> tuple[str, str]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _place_labels(geonames_path: str, stamp: tuple) -> str:
+def _place_labels(data_dir: str, stamp: tuple) -> str:
     # `stamp` (the extract's mtime and size) keys the cache: an edited extract is read anew.
-    return js_data(place_labels_payload(label_rows(geonames_path)))
+    return place_labels_json(Path(data_dir), stamp)
 
 
 def place_labels(data: AppData) -> str:
     """The place names the map draws without tiles (web.basemap), as the layer's JSON; ""
     when the data folder has no GeoNames extract."""
-    path = data.data_dir / store.GEONAMES_FILE
     try:
-        info = path.stat()
+        info = (data.data_dir / store.GEONAMES_FILE).stat()
     except OSError:
         return ""
-    return _place_labels(str(path), (info.st_mtime_ns, info.st_size))
+    return _place_labels(str(data.data_dir), (info.st_mtime_ns, info.st_size))
 
 
 # --- the view's widgets, shared by the map and the Data page -------------------------------
