@@ -221,14 +221,17 @@ class TimelineIndex:
             tuple(filters.certainties),
         )
 
-    def state(self, filters: Filters) -> pd.DataFrame:
+    def state(self, filters: Filters, keep: bool = True) -> pd.DataFrame:
         """One row per place: its assessment from the counting claims (frontline.assessment)
         on the row of the claim it rests on, with status and certainty the assessment's and
         the ASSESSMENT_COLUMNS beside them, and how many claims about it count. A place only
         events speak of has its latest event, with no status; one only denials speak of is
         left out. Status and certainty filters apply to the assessment. Kept by state_key
         for the next view that shares it (each caller gets its own frame of shared columns,
-        which copy on write)."""
+        which copy on write), unless `keep` is False (work ahead of the views, which should
+        not push theirs out)."""
+        if not keep:
+            return self._state(filters)
         state = self._states.get(self.state_key(filters), lambda: self._state(filters))
         return state.copy(deep=False)
 
