@@ -175,7 +175,7 @@ def test_the_line_for_every_record_date_is_made_ahead_and_kept_for_the_next_star
     assert (data_copy / ".cache" / f"{controlui.CONTACT_CACHE}.parquet").is_file()
     # A new start reads them back: it makes no estimate, and the line it draws at a date
     # not shown before is the one estimate_contact makes.
-    controlui._contact_table.clear()
+    _load.clear()
     make = contact.estimate_contact
     monkeypatch.setattr(contact, "estimate_contact", lambda *_args: 1 / 0)
     app = open_dashboard(as_of="2022-09-11")

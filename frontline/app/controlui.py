@@ -220,19 +220,20 @@ class _ContactTable:
     complete: bool  # read back with every state's estimate: nothing to make ahead
 
 
-@st.cache_resource(max_entries=4)
-def _contact_table(data_key: tuple, _data: AppData) -> _ContactTable:
-    outline = ukraine_outline(_data.oblast_shapes)
-    key = _contact_cache_key(_data, outline)
-    kept = cache.read_frame(_data.data_dir, CONTACT_CACHE, key)
+def _contact_table(data: AppData) -> _ContactTable:
+    outline = ukraine_outline(data.oblast_shapes)
+    key = _contact_cache_key(data, outline)
+    kept = cache.read_frame(data.data_dir, CONTACT_CACHE, key)
     if kept is None or list(kept.columns) != list(ROW_FIELDS):
         return _ContactTable(Estimates(outline), key, complete=False)
     return _ContactTable(Estimates(outline, kept.to_dict("records")), key, complete=True)
 
 
 def _contact_estimates(data: AppData) -> _ContactTable:
-    """The line's estimates of this data load (a save or an import starts a new table)."""
-    return _contact_table((str(data.data_dir), data.signature), data)
+    """The line's estimates of this data load (a save or an import starts a new table).
+    In data.memo, not st.cache_resource: hashing the data's signature on every run cost
+    more than the lookup, and estimate_contact_ahead asks on every run (so it stays)."""
+    return data.memo.get(("contact estimates",), lambda: _contact_table(data))
 
 
 def _places(record: pd.DataFrame) -> list[tuple]:
