@@ -17,7 +17,7 @@ import folium
 import pandas as pd
 import streamlit as st
 
-from frontline import control, limits, vocab
+from frontline import control, limits, store, vocab
 from frontline.app.ui import AppData, timeline_dates
 from frontline.control import ControlSet
 from frontline.store import cache
@@ -28,7 +28,6 @@ from frontline.web.contact import (
     Estimates,
     Outline,
     contact_layer,
-    outline_digest,
     ukraine_outline,
 )
 from frontline.web.controlview import (
@@ -208,9 +207,14 @@ CONTACT_CACHE = "contact-estimates"
 CONTACT_FORMAT = "contact-1"
 
 
-def _contact_cache_key(data: AppData, outline: Outline) -> str:
+def _contact_cache_key(data: AppData) -> str:
+    """The oblasts' file (which the outline is made from) and the record, by content."""
+    try:
+        oblasts = hashlib.sha256((data.data_dir / store.OBLAST_SHAPES_FILE).read_bytes())
+    except OSError:
+        return ""  # the shapes came from nowhere one can name: nothing is kept
     record = pd.util.hash_pandas_object(data.record_claims, index=False).to_numpy()
-    return repr((CONTACT_FORMAT, outline_digest(outline), hashlib.sha256(record).hexdigest()))
+    return repr((CONTACT_FORMAT, oblasts.hexdigest(), hashlib.sha256(record).hexdigest()))
 
 
 @dataclass
@@ -221,9 +225,11 @@ class _ContactTable:
 
 
 def _contact_table(data: AppData) -> _ContactTable:
-    outline = ukraine_outline(data.oblast_shapes)
-    key = _contact_cache_key(data, outline)
-    kept = cache.read_frame(data.data_dir, CONTACT_CACHE, key)
+    def outline() -> Outline:  # made only if an estimate is not in the .cache
+        return ukraine_outline(data.oblast_shapes)
+
+    key = _contact_cache_key(data)
+    kept = cache.read_frame(data.data_dir, CONTACT_CACHE, key) if key else None
     if kept is None or list(kept.columns) != list(ROW_FIELDS):
         return _ContactTable(Estimates(outline), key, complete=False)
     return _ContactTable(Estimates(outline, kept.to_dict("records")), key, complete=True)
@@ -322,7 +328,9 @@ def estimate_contact_ahead(data: AppData, record: pd.DataFrame) -> None:
                 yield _places(data.record_index.state(view, keep=False))
 
     def keep(estimates: Estimates) -> None:
-        cache.write_frame(data.data_dir, CONTACT_CACHE, pd.DataFrame(estimates.rows()), table.key)
+        if table.key:
+            frame = pd.DataFrame(estimates.rows(), columns=list(ROW_FIELDS))
+            cache.write_frame(data.data_dir, CONTACT_CACHE, frame, table.key)
         table.complete = True
 
     def go_on() -> bool:

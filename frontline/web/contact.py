@@ -239,11 +239,6 @@ def status_digest(places: Iterable[Sequence]) -> str:
     return hashlib.sha256(repr(list(places)).encode()).hexdigest()
 
 
-def outline_digest(outline: Outline) -> str:
-    """A digest of the outline the estimates are clipped to, for estimates kept on disk."""
-    return hashlib.sha256(shapely.to_wkb(outline.shape)).hexdigest()
-
-
 ROW_FIELDS = ("digest", "line", "contested", "counts")
 
 
@@ -252,9 +247,11 @@ class Estimates:
     estimate_contact: when first asked for (get) or ahead of the slider (make_ahead), so an
     estimate made ahead, or read back from rows(), is the one get would have made."""
 
-    def __init__(self, outline: Outline, rows: Iterable[Mapping] = ()):
-        """`rows`: as rows() gave them, over this outline."""
-        self.outline = outline
+    def __init__(self, outline: Callable[[], Outline], rows: Iterable[Mapping] = ()):
+        """`outline` makes the outline, when an estimate is first made (a table read back
+        from rows may never need it); `rows`: as rows() gave them, over that outline."""
+        self._make_outline = outline
+        self._outline: Outline | None = None
         self._made: dict[str, ContactEstimate] = {}
         self._kept = {row["digest"]: row for row in rows}  # read into an estimate when asked
         self._lock = threading.Lock()
@@ -266,10 +263,16 @@ class Estimates:
             made = self._made.get(digest)
             kept = self._kept.pop(digest, None)
         if made is None:
-            made = _from_row(kept) if kept else estimate_contact(places, self.outline)
+            made = _from_row(kept) if kept else estimate_contact(places, self.outline())
             with self._lock:
                 made = self._made.setdefault(digest, made)
         return made
+
+    def outline(self) -> Outline:
+        with self._lock:
+            if self._outline is None:
+                self._outline = self._make_outline()
+            return self._outline
 
     def rows(self) -> list[dict]:
         """The estimates as rows of JSON text (ROW_FIELDS), to keep and give back to a new
@@ -307,14 +310,25 @@ class Estimates:
 AHEAD_THREAD = "contact-estimates-ahead"
 
 
+def _exiting() -> bool:
+    # The main thread ends first when the interpreter exits; its executors (the projections'
+    # thread) then refuse work, and the work ahead stops.
+    return not threading.main_thread().is_alive()
+
+
 def _make_ahead(table: weakref.ref, states, go_on, done) -> None:
     for places in states:
-        if not go_on():
+        if _exiting() or not go_on():
             return
         estimates = table()
         if estimates is None:
             return
-        estimates.get(places)
+        try:
+            estimates.get(places)
+        except RuntimeError:
+            if _exiting():
+                return
+            raise
         del estimates  # held only while making one, so that a table no longer used goes
     estimates = table()
     if estimates is not None:
