@@ -201,8 +201,8 @@ def control_area_figures() -> None:
 
 CONTACT_KEY = "contact_line"
 # The estimates of the record's states, kept in the data's .cache (store.cache) under the
-# format, the outline and the record they were made from; the format is bumped when
-# estimate_contact's results change.
+# format and the content of the oblasts' file and the record they were made from; the
+# format is bumped when estimate_contact's results change.
 CONTACT_CACHE = "contact-estimates"
 CONTACT_FORMAT = "contact-1"
 
