@@ -256,14 +256,19 @@ class TimelineIndex:
             keep &= np.isin(assessed["certainty"], list(filters.certainties))
         rows, codes = assessed["row"][keep], codes[keep]
         order = np.lexsort((rows, self.name_rank[codes]))
-        state = self.table.iloc[rows[order]].reset_index(drop=True)
-        for name in ("status", "certainty", *ASSESSMENT_COLUMNS):
-            state[name] = assessed[name][keep][order]
-        decided = state["decided_by"].to_numpy()
+        # The frame in one go, from the table's rows and the assessment's columns (status
+        # and certainty in their places, the others after): set one by one, they cost more.
+        taken = self.table.iloc[rows[order]]
+        columns = {name: taken[name].array for name in taken.columns}
+        columns.update(
+            (name, assessed[name][keep][order])
+            for name in ("status", "certainty", *ASSESSMENT_COLUMNS)
+        )
+        decided = columns["decided_by"]
         claim_ids = self.table["claim_id"].to_numpy(dtype=object)
-        state["decided_by"] = np.where(decided >= 0, claim_ids[np.maximum(decided, 0)], "")
-        state["claims"] = claims[codes[order]].astype("int64")
-        return state
+        columns["decided_by"] = np.where(decided >= 0, claim_ids[np.maximum(decided, 0)], "")
+        columns["claims"] = claims[codes[order]].astype("int64")
+        return pd.DataFrame(columns, copy=False)
 
     def history(self, place_id: str, filters: Filters) -> pd.DataFrame:
         """Every counting claim about one place, oldest first."""
