@@ -21,7 +21,7 @@ from frontline.app.controlui import (
     contact_line_layers,
     control_layers,
     estimate_contact_ahead,
-    map_page_runs,
+    page_runs,
 )
 from frontline.app.importedui import imported_at, imported_panel
 from frontline.app.latest import latest_list
@@ -340,8 +340,8 @@ def main() -> None:
 
 def map_page() -> None:
     st.set_page_config(page_title="Frontline — map of claims", page_icon="🗺️", layout="wide")
-    with map_page_runs():  # the line of contact's work ahead waits for the page's runs
-        main()
+    main()
 
 
-st.navigation(all_pages(map_page)).run()
+with page_runs():  # the line of contact's work ahead waits while any page runs
+    st.navigation(all_pages(map_page)).run()

@@ -278,8 +278,8 @@ def contact_line_layers(
 
 
 class _Runs:
-    """The map page's runs in progress, for the work ahead to wait for (a second at most
-    at a time: a playing timeline always has a run going)."""
+    """The pages' runs in progress, for the work ahead to wait for (a second at most at a
+    time: a playing timeline always has a run going)."""
 
     def __init__(self) -> None:
         self._going = 0
@@ -302,7 +302,7 @@ class _Runs:
 
 
 _RUNS = _Runs()
-map_page_runs = _RUNS.going  # `with map_page_runs(): ...` around a run of the map page
+page_runs = _RUNS.going  # `with page_runs(): ...` around a run of a page
 # The table being worked ahead of: only the latest data load's (a save or an import stops
 # the work for the data it replaced).
 _working: list[_ContactTable] = []
