@@ -21,10 +21,10 @@ from frontline.importers.maprows import (
 )
 from frontline.memo import Memo
 from frontline.model import Dataset, Problem
-from frontline.record.claims import record_bounds, record_claims_table
+from frontline.record.claims import record_bounds, record_claims_table, record_table
 from frontline.record.compare import against_record
 from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, RECORD_DIR
-from frontline.record.load import RecordData, load_record
+from frontline.record.load import RecordData
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
 from frontline.store.derived import start_tables
 from frontline.store.stamps import article_text_stamps
@@ -208,8 +208,7 @@ def _record(root: Path, dataset: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
     """The record's entries as claims rows, when the data directory carries the record."""
     if not (root / RECORD_DIR).is_dir():
         return record_claims_table(RecordData(), dataset), []
-    record = load_record(root)
-    return record_claims_table(record, dataset), record.problems
+    return record_table(root, dataset)
 
 
 def app_data() -> AppData:
