@@ -17,7 +17,12 @@ from streamlit_folium import st_folium
 from frontline import vocab
 from frontline.app import signin
 from frontline.app.access import page_style
-from frontline.app.controlui import contact_line_layers, control_layers
+from frontline.app.controlui import (
+    contact_line_layers,
+    control_layers,
+    estimate_contact_ahead,
+    page_runs,
+)
 from frontline.app.importedui import imported_at, imported_panel
 from frontline.app.latest import latest_list
 from frontline.app.navigation import all_pages
@@ -322,6 +327,7 @@ def main() -> None:
     st.query_params.from_dict(
         view_params(replace(view, place=state["place"])) | map_view_params(state[VIEW_KEY])
     )
+    estimate_contact_ahead(data, record_now)  # last: the page is drawn before it starts
 
     if state["playing"]:
         time.sleep(PLAY_INTERVAL_SECONDS)
@@ -337,4 +343,5 @@ def map_page() -> None:
     main()
 
 
-st.navigation(all_pages(map_page)).run()
+with page_runs():  # the line of contact's work ahead waits while any page runs
+    st.navigation(all_pages(map_page)).run()

@@ -250,14 +250,17 @@ class TimelineIndex:
             tuple(filters.certainties),
         )
 
-    def state(self, filters: Filters) -> pd.DataFrame:
+    def state(self, filters: Filters, keep: bool = True) -> pd.DataFrame:
         """One row per place: its assessment from the counting claims (frontline.assessment)
         on the row of the claim it rests on, with status and certainty the assessment's and
         the ASSESSMENT_COLUMNS beside them, and how many claims about it count. A place only
         events speak of has its latest event, with no status; one only denials speak of is
         left out. Status and certainty filters apply to the assessment. Kept by state_key
         for the next view that shares it (each caller gets its own frame of shared columns,
-        which copy on write)."""
+        which copy on write), unless `keep` is False (work ahead of the views, which should
+        not push theirs out)."""
+        if not keep:
+            return self._state(filters)
         state = self._states.get(self.state_key(filters), lambda: self._state(filters))
         return state.copy(deep=False)
 
@@ -282,15 +285,20 @@ class TimelineIndex:
             keep &= np.isin(assessed["certainty"], list(filters.certainties))
         rows, codes = assessed["row"][keep], codes[keep]
         order = np.lexsort((rows, self.name_rank[codes]))
-        state = self.table.iloc[rows[order]].reset_index(drop=True)
-        for name in ("status", "certainty", *ASSESSMENT_COLUMNS):
-            state[name] = assessed[name][keep][order]
-        decided = state["decided_by"].to_numpy()
+        # The frame in one go, from the table's rows and the assessment's columns (status
+        # and certainty in their places, the others after): set one by one, they cost more.
+        taken = self.table.iloc[rows[order]]
+        columns = {name: taken[name].array for name in taken.columns}
+        columns.update(
+            (name, assessed[name][keep][order])
+            for name in ("status", "certainty", *ASSESSMENT_COLUMNS)
+        )
+        decided = columns["decided_by"]
         # Only the claim ids of the deciding rows: not a million of them on every new state.
         claim_ids = self.table["claim_id"].take(np.maximum(decided, 0)).to_numpy(dtype=object)
-        state["decided_by"] = np.where(decided >= 0, claim_ids, "")
-        state["claims"] = claims[codes[order]].astype("int64")
-        return state
+        columns["decided_by"] = np.where(decided >= 0, claim_ids, "")
+        columns["claims"] = claims[codes[order]].astype("int64")
+        return pd.DataFrame(columns, copy=False)
 
     def counting_rows(self, filters: Filters) -> pd.DataFrame:
         """claims_counting(self.table, filters), from the rows of the date window the index

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 # Who holds the place, as the claim has it.
 STATUSES = ("ukrainian", "russian", "contested")
 
@@ -53,6 +55,10 @@ SOURCE_LABELS = {
 DATE_PRECISIONS = ("day", "week", "month", "range")
 
 PLACE_KINDS = ("city", "town", "village", "oblast", "country")
+
+# The start of the full-scale invasion: where the timeline begins, and what "for months" and
+# "since the invasion" reach back to in reports of this war.
+INVASION_START = dt.date(2022, 2, 24)
 
 # The two readings of the timeline: claims about events up to D, or what the articles
 # published by D had reported.

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from frontline import vocab
 from frontline.app import navigation, signin
 from frontline.app.access import page_style
 from frontline.app.controlui import control_area_figures
 from frontline.app.ui import app_data, base_url_path, news_change_log, show_problems
-from frontline.news.dates import INVASION_START
 from frontline.record.sources import record_licences, record_names
 from frontline.web.changes import (
     change_log_html,
@@ -74,14 +74,14 @@ def news_log(data, log) -> None:
 
 
 def record_section(data) -> None:
-    changes = record_changes(data.record_claims, INVASION_START)
+    changes = record_changes(data.record_claims, vocab.INVASION_START)
     if changes.empty:
         return
     st.markdown("### The record, week by week")
     st.caption(
         f"Places {record_names(changes['outlet'])} record as changing hands since "
-        f"{INVASION_START.isoformat()}, by the week of the date the record gives (an edit war "
-        "counts once, as contested; each source of the record counts on its own). The record "
+        f"{vocab.INVASION_START.isoformat()}, by the week of the date the record gives (an edit "
+        "war counts once, as contested; each source of the record counts on its own). The record "
         f"is not a news report. {record_licences(changes['outlet'])}"
     )
     st.altair_chart(weekly_chart(weekly_counts(changes)), width="stretch")

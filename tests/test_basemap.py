@@ -211,3 +211,26 @@ def test_labels_use_the_projects_romanisation_not_geonames_names(geonames):
     names = basemap.place_labels_payload(geonames)["names"]
     assert "Kupiansk" in names and "Balakliia" in names and "Izium" in names
     assert not {"Kupyansk", "Balakliya", "Izyum"} & set(names)
+
+
+def test_the_labels_kept_in_the_cache_are_those_built_and_follow_the_extract(tmp_path):
+    path = tmp_path / "geonames_ua.csv"
+    path.write_text(
+        "geonameid,name,latitude,longitude,population,alternatenames\n"
+        "1,Kupiansk,49.71,37.61,27169,\n",
+        encoding="utf-8",
+    )
+    built = basemap.js_data(basemap.place_labels_payload(basemap.label_rows(path)))
+    assert basemap.place_labels_json(tmp_path, ("stamp", 1)) == built
+    kept = tmp_path / ".cache" / f"{basemap.LABELS_CACHE}.parquet"
+    assert kept.is_file()
+    path.write_text(
+        "geonameid,name,latitude,longitude,population,alternatenames\n2,Izium,49.21,37.25,45000,\n",
+        encoding="utf-8",
+    )
+    # The same stamp reads the kept labels; a new one (an edited extract) builds them anew.
+    assert basemap.place_labels_json(tmp_path, ("stamp", 1)) == built
+    edited = basemap.place_labels_json(tmp_path, ("stamp", 2))
+    assert "Izium" in edited and "Kupiansk" not in edited
+    kept.write_bytes(b"not parquet")
+    assert basemap.place_labels_json(tmp_path, ("stamp", 2)) == edited

@@ -200,3 +200,52 @@ def test_layer_of_nothing_is_empty_and_its_text_is_escaped(outline):
     html = rendered(layer)
     assert "MultiLineString" not in html and "MultiPolygon" not in html
     assert "<b>" not in layer.layer_name and "{{" not in layer.layer_name
+
+
+def fronts() -> list[list[tuple[float, float, str]]]:
+    """A few states of a moving front, one with a contested band and one with a bad place."""
+    states = [
+        grid(lambda lat, lon, f=front: "ukrainian" if lon < f else "russian")
+        for front in (31, 33, 35)
+    ]
+    states.append(grid(lambda lat, lon: "contested" if abs(lon - 33) < 1 else split(lat, lon)))
+    states.append([*states[0], (99.0, 30.0, "russian")])
+    return states
+
+
+def test_estimates_made_ahead_or_read_back_are_those_made_directly(outline):
+    states = fronts()
+    table = contact.Estimates(lambda: outline)
+    table.make_ahead(states).join(timeout=60)
+    assert len(table) == len(states)
+    for places in states:
+        direct = contact.estimate_contact(places, outline)
+        assert table.get(places) == direct
+        assert table.get(list(places)) is table.get(places)  # made once
+    # Kept as rows and read back, as a later start does: equal again, without making the
+    # outline; the estimate that left a place out is not kept, and is made anew.
+    rows = table.rows()
+    assert len(rows) == len(states) - 1
+    assert set(rows[0]) == set(contact.ROW_FIELDS)
+    outlines = []
+    again = contact.Estimates(lambda: outlines.append(outline) or outline, rows)
+    for places in states[:-1]:
+        assert again.get(places) == contact.estimate_contact(places, outline)
+    assert not outlines
+    assert again.get(states[-1]) == contact.estimate_contact(states[-1], outline)
+    assert again.get(states[-1]).problems and len(outlines) == 1
+
+
+def test_work_ahead_stops_when_told_and_reports_only_when_done(outline):
+    states = fronts()
+    asked, finished = [], []
+    table = contact.Estimates(lambda: outline)
+    thread = table.make_ahead(
+        states, go_on=lambda: not asked.append(1) and len(asked) <= 2, done=finished.append
+    )
+    thread.join(timeout=60)
+    assert len(table) == 2 and not finished
+    assert table.make_ahead(states) is thread  # once per table
+    whole = contact.Estimates(lambda: outline)
+    whole.make_ahead(states[:2], done=finished.append).join(timeout=60)
+    assert finished == [whole]

@@ -420,3 +420,27 @@ def test_a_month_before_its_day_keeps_its_year_without_a_comma():
         ("russian", dt.date(2022, 3, 3)),
         ("ukrainian", dt.date(2022, 9, 8)),
     ]
+
+
+def test_the_record_table_kept_in_the_cache_is_the_one_built_and_follows_the_files(data_copy):
+    import pandas as pd
+
+    from frontline.record.claims import TABLE_CACHE, record_claims_table, record_table
+    from frontline.store import load_dataset
+    from frontline.store.derived import start_tables
+
+    start_tables(data_copy, load_dataset(data_copy))  # the claims cache, whose signature counts
+    dataset = load_dataset(data_copy)
+    built = record_claims_table(load_record(data_copy), dataset)
+    first, problems = record_table(data_copy, dataset)
+    assert (data_copy / ".cache" / f"{TABLE_CACHE}.parquet").is_file() and not problems
+    again, _ = record_table(data_copy, dataset)
+    pd.testing.assert_frame_equal(first, built)
+    pd.testing.assert_frame_equal(again, built)
+    # An edited record file is read anew, and a record with a problem is not kept.
+    entries = data_copy / "record" / "record_entries.csv"
+    entries.write_text(entries.read_text(encoding="utf-8") + "broken,row\n", encoding="utf-8")
+    edited, problems = record_table(data_copy, dataset)
+    assert problems
+    pd.testing.assert_frame_equal(edited, record_claims_table(load_record(data_copy), dataset))
+    assert record_table(data_copy, dataset)[1] == problems

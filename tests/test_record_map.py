@@ -7,12 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
 
 import folium
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from frontline import vocab
+from frontline.app import controlui
+from frontline.app.ui import _load, _signature
+from frontline.store.boundaries import load_oblast_shapes
+from frontline.timeline import Filters
 from frontline.web import contact
 from frontline.web.canvas import ClaimsCanvas
 from tests.conftest import ROOT
@@ -158,3 +163,28 @@ def test_an_edited_record_entry_is_drawn_on_the_next_run(data_copy, sent_layers)
     app.run()
     assert dict(record_drawn(sent_layers[-1]))["Izium"] == "russian"
     assert line_drawn(sent_layers[-1]) != before
+
+
+def test_the_line_for_every_record_date_is_made_ahead_and_kept_for_the_next_start(
+    sent_layers, data_copy, monkeypatch
+):
+    open_dashboard()  # on data_copy, whose .cache has no estimates yet
+    for thread in threading.enumerate():
+        if thread.name == contact.AHEAD_THREAD:
+            thread.join(timeout=TIMEOUT)
+    assert (data_copy / ".cache" / f"{controlui.CONTACT_CACHE}.parquet").is_file()
+    # A new start reads them back: it makes no estimate, and the line it draws at a date
+    # not shown before is the one estimate_contact makes.
+    _load.clear()
+    make = contact.estimate_contact
+    monkeypatch.setattr(contact, "estimate_contact", lambda *_args: 1 / 0)
+    app = open_dashboard(as_of="2022-09-11")
+    may = dt.date(2022, 5, 3)
+    next(s for s in app.slider if s.label == "Map as of").set_value(may).run()
+    assert not app.exception
+    geometries = [f["geometry"] for d in line_drawn(sent_layers[-1]) for f in d["features"]]
+    (drawn,) = [g for g in geometries if g["type"] == "MultiLineString"]
+    record = _load(str(data_copy), _signature(data_copy)).record_index.state(Filters(as_of=may))
+    places = list(zip(record["lat"], record["lon"], record["status"], strict=True))
+    outline = contact.ukraine_outline(load_oblast_shapes(data_copy)[0])
+    assert drawn == make(places, outline).line

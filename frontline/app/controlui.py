@@ -5,23 +5,29 @@ draws. Each page makes one call; the domain work is in frontline.control.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import folium
 import pandas as pd
 import streamlit as st
 
-from frontline import control, limits
-from frontline.app.ui import AppData
+from frontline import control, limits, store, vocab
+from frontline.app.ui import AppData, timeline_dates
 from frontline.control import ControlSet
+from frontline.store import cache
 from frontline.timeline import Filters, claims_counting
 from frontline.web.contact import (
+    ROW_FIELDS,
     ContactEstimate,
+    Estimates,
     Outline,
     contact_layer,
-    estimate_contact,
     ukraine_outline,
 )
 from frontline.web.controlview import (
@@ -194,11 +200,50 @@ def control_area_figures() -> None:
 
 
 CONTACT_KEY = "contact_line"
+# The estimates of the record's states, kept in the data's .cache (store.cache) under the
+# format and the content of the oblasts' file and the record they were made from; the
+# format is bumped when estimate_contact's results change.
+CONTACT_CACHE = "contact-estimates"
+CONTACT_FORMAT = "contact-1"
 
 
-@st.cache_resource(max_entries=4)
-def _outline(data_key: tuple, _data: AppData) -> Outline:
-    return ukraine_outline(_data.oblast_shapes)
+def _contact_cache_key(data: AppData) -> str:
+    """The oblasts' file (which the outline is made from) and the record, by content."""
+    try:
+        oblasts = hashlib.sha256((data.data_dir / store.OBLAST_SHAPES_FILE).read_bytes())
+    except OSError:
+        return ""  # the shapes came from nowhere one can name: nothing is kept
+    record = pd.util.hash_pandas_object(data.record_claims, index=False).to_numpy()
+    return repr((CONTACT_FORMAT, oblasts.hexdigest(), hashlib.sha256(record).hexdigest()))
+
+
+@dataclass
+class _ContactTable:
+    estimates: Estimates
+    key: str  # under which the data's .cache keeps them
+    complete: bool  # read back with every state's estimate: nothing to make ahead
+
+
+def _contact_table(data: AppData) -> _ContactTable:
+    def outline() -> Outline:  # made only if an estimate is not in the .cache
+        return ukraine_outline(data.oblast_shapes)
+
+    key = _contact_cache_key(data)
+    kept = cache.read_frame(data.data_dir, CONTACT_CACHE, key) if key else None
+    if kept is None or list(kept.columns) != list(ROW_FIELDS):
+        return _ContactTable(Estimates(outline), key, complete=False)
+    return _ContactTable(Estimates(outline, kept.to_dict("records")), key, complete=True)
+
+
+def _contact_estimates(data: AppData) -> _ContactTable:
+    """The line's estimates of this data load (a save or an import starts a new table).
+    In data.memo, not st.cache_resource: hashing the data's signature on every run cost
+    more than the lookup, and estimate_contact_ahead asks on every run (so it stays)."""
+    return data.memo.get(("contact estimates",), lambda: _contact_table(data))
+
+
+def _places(record: pd.DataFrame) -> list[tuple]:
+    return list(zip(record["lat"], record["lon"], record["status"], strict=True))
 
 
 def contact_line_layers(
@@ -206,8 +251,9 @@ def contact_line_layers(
 ) -> list[folium.FeatureGroup]:
     """The estimated line of contact from the record's places as of the date, when the
     record is shown and the switch is on. The estimate is kept in data.memo under `key`
-    (the record state's, ui.shown_keys) and under a digest of the places' statuses: a
-    slider move that passes no entry, or none that changes a status, reuses it."""
+    (the record state's, ui.shown_keys), and with the data load's Estimates under a digest
+    of the places' statuses: a slider move that passes no entry, or none that changes a
+    status, reuses it."""
     if record.empty:
         return []
     if not data.oblast_shapes:
@@ -225,13 +271,71 @@ def contact_line_layers(
         return []
 
     def by_statuses() -> ContactEstimate:
-        # Keyed by a digest of the places and their statuses (Streamlit's hashing of the
-        # tuple of several hundred places was slow): a record entry that changes no status
-        # reuses the estimate.
-        places = list(zip(record["lat"], record["lon"], record["status"], strict=True))
-        digest = hashlib.sha256(repr(places).encode()).hexdigest()
-        outline = _outline((str(data.data_dir), data.signature), data)
-        return data.memo.get(("contact", digest), lambda: estimate_contact(places, outline))
+        return _contact_estimates(data).estimates.get(_places(record))
 
     estimate = by_statuses() if key is None else data.memo.get(("contact at", key), by_statuses)
     return [contact_layer(estimate, as_of)]
+
+
+class _Runs:
+    """The pages' runs in progress, for the work ahead to wait for (a second at most at a
+    time: a playing timeline always has a run going)."""
+
+    def __init__(self) -> None:
+        self._going = 0
+        self._changed = threading.Condition()
+
+    @contextlib.contextmanager
+    def going(self) -> Iterator[None]:
+        with self._changed:
+            self._going += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._going -= 1
+                self._changed.notify_all()
+
+    def wait(self) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: not self._going, timeout=1.0)
+
+
+_RUNS = _Runs()
+page_runs = _RUNS.going  # `with page_runs(): ...` around a run of a page
+# The table being worked ahead of: only the latest data load's (a save or an import stops
+# the work for the data it replaced).
+_working: list[_ContactTable] = []
+
+
+def estimate_contact_ahead(data: AppData, record: pd.DataFrame) -> None:
+    """After the map is drawn with the line of contact (record: the record's places it was
+    drawn from): once per data load, unless the data's .cache has them, estimate the line
+    for the record's state at each of its dates in the unfiltered view, latest first, on a
+    thread of their own between the page's runs, and keep them in the .cache. A slider move
+    to a date not shown before then finds its estimate made, on this start and the next."""
+    table = _contact_estimates(data) if not record.empty and data.oblast_shapes else None
+    if table is None or table.complete or not st.session_state.get(CONTACT_KEY):
+        return
+
+    def states() -> Iterator[list[tuple]]:
+        seen = set()
+        for day in reversed(timeline_dates(data, vocab.SOURCE_RECORD)):
+            view = Filters(as_of=day)
+            key = data.record_index.state_key(view)
+            if key not in seen:
+                seen.add(key)
+                yield _places(data.record_index.state(view, keep=False))
+
+    def keep(estimates: Estimates) -> None:
+        if table.key:
+            frame = pd.DataFrame(estimates.rows(), columns=list(ROW_FIELDS))
+            cache.write_frame(data.data_dir, CONTACT_CACHE, frame, table.key)
+        table.complete = True
+
+    def go_on() -> bool:
+        _RUNS.wait()
+        return bool(_working) and _working[-1] is table
+
+    _working[:] = [table]
+    table.estimates.make_ahead(states(), go_on=go_on, done=keep)

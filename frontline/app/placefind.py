@@ -9,14 +9,17 @@ the reader has panned away) still moves the map.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from frontline.app.ui import AppData
-from frontline.news.gazetteer import cached_gazetteer
-from frontline.news.placesearch import FoundPlace, PlaceSearch
 from frontline.record.load import load_record
 from frontline.urlstate import MapView, parse_map_view
 from frontline.web.text import quoted_value
+
+if TYPE_CHECKING:
+    from frontline.news.placesearch import FoundPlace, PlaceSearch
 
 DEFAULT_ZOOM = 7
 PLACE_ZOOM = 11  # a place chosen in the Place box or the link
@@ -29,7 +32,11 @@ FOUND_KEY = "found_place"  # a found place the map has no marker for
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _search(data_dir: str, signature: tuple, map_places: tuple[str, ...]) -> PlaceSearch:
-    # `signature` keys the cache, as for the data itself.
+    # `signature` keys the cache, as for the data itself. Imported here: the gazetteer brings
+    # rapidfuzz, which the map does without until a place is searched for.
+    from frontline.news.gazetteer import cached_gazetteer
+    from frontline.news.placesearch import PlaceSearch
+
     return PlaceSearch(
         cached_gazetteer(data_dir), load_record(data_dir).places.values(), map_places
     )

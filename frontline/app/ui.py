@@ -21,21 +21,19 @@ from frontline.importers.maprows import (
 )
 from frontline.memo import Memo
 from frontline.model import Dataset, Problem
-from frontline.news.dates import INVASION_START
-from frontline.record.claims import record_bounds, record_claims_table
+from frontline.record.claims import record_bounds, record_claims_table, record_table
 from frontline.record.compare import against_record
 from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, RECORD_DIR
-from frontline.record.load import RecordData, load_record
+from frontline.record.load import RecordData
 from frontline.store.boundaries import display_shapes, load_oblast_shapes
 from frontline.store.derived import start_tables
 from frontline.store.stamps import article_text_stamps
 from frontline.timeline import Filters, TimelineIndex, claim_dates, date_bounds
 from frontline.urlstate import ParsedView, parse_view
 from frontline.web.assets import install_static_assets, leaflet_urls
-from frontline.web.basemap import label_rows, place_labels_payload
+from frontline.web.basemap import place_labels_json
 from frontline.web.changes import DISPUTED, STATUS, change_log
 from frontline.web.latest import LATEST_COUNT, latest_changes
-from frontline.web.leaflet import js_data
 from frontline.web.mapview import outlines_json
 
 DATA_FILES = (
@@ -106,7 +104,7 @@ def _load(data_dir: str, signature: tuple) -> AppData:
     record, record_problems = _record(root, dataset)
     record = in_timeline_order(record, imports.record)  # VIINA's control table, if imported
     news_bounds = date_bounds(table)
-    spans = [b for b in (news_bounds, record_bounds(record, INVASION_START)) if b]
+    spans = [b for b in (news_bounds, record_bounds(record, vocab.INVASION_START)) if b]
     today = dt.date.today()
     bounds = (min(b[0] for b in spans), max(b[1] for b in spans)) if spans else (today, today)
     places = list(dataset.places.values())
@@ -212,8 +210,7 @@ def _record(root: Path, dataset: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
     """The record's entries as claims rows, when the data directory carries the record."""
     if not (root / RECORD_DIR).is_dir():
         return record_claims_table(RecordData(), dataset), []
-    record = load_record(root)
-    return record_claims_table(record, dataset), record.problems
+    return record_table(root, dataset)
 
 
 def app_data() -> AppData:
@@ -276,20 +273,19 @@ def served_leaflet() -> tuple[str, str]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _place_labels(geonames_path: str, stamp: tuple) -> str:
+def _place_labels(data_dir: str, stamp: tuple) -> str:
     # `stamp` (the extract's mtime and size) keys the cache: an edited extract is read anew.
-    return js_data(place_labels_payload(label_rows(geonames_path)))
+    return place_labels_json(Path(data_dir), stamp)
 
 
 def place_labels(data: AppData) -> str:
     """The place names the map draws without tiles (web.basemap), as the layer's JSON; ""
     when the data folder has no GeoNames extract."""
-    path = data.data_dir / store.GEONAMES_FILE
     try:
-        info = path.stat()
+        info = (data.data_dir / store.GEONAMES_FILE).stat()
     except OSError:
         return ""
-    return _place_labels(str(path), (info.st_mtime_ns, info.st_size))
+    return _place_labels(str(data.data_dir), (info.st_mtime_ns, info.st_size))
 
 
 # --- the view's widgets, shared by the map and the Data page -------------------------------

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pyproj
 import shapely
+
+if TYPE_CHECKING:
+    import pyproj
 
 EQUAL_AREA_CRS = "+proj=laea +lat_0=48.5 +lon_0=31.5 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
 
@@ -41,9 +44,12 @@ os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def _transformer(inverse: bool) -> pyproj.Transformer:
-    # Only ever called on _projection_thread.
+    # Only ever called on _projection_thread. pyproj is imported on the first projection: a
+    # start whose line of contact comes from the data's .cache projects nothing.
     found = _transformers.get(inverse)
     if found is None:
+        import pyproj
+
         source, target = ("EPSG:4326", EQUAL_AREA_CRS)[:: -1 if inverse else 1]
         found = _transformers[inverse] = pyproj.Transformer.from_crs(source, target, always_xy=True)
     return found

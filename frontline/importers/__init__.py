@@ -11,18 +11,20 @@ Saving (frontline.importers.saved) streams the claims not saved before into
 data/imports/, each with its provenance, and adds their new places in the same commit.
 """
 
-from frontline.importers.batch import (
-    FORMATS,
-    ImportBatch,
-    Preview,
-    collect,
-    iter_claims,
-    make_matcher,
-    preview,
-)
-from frontline.importers.credits import CREDITS
-from frontline.importers.model import ImportedClaim, ImportReport, Provenance, ReadContext
-from frontline.importers.places import PlaceMatch, PlaceMatcher, ProposedPlace
+import importlib
+
+# Each name's module, imported when the name is first asked for: the map page reads the saved
+# imports (frontline.importers.maprows) and need not import the format readers and the
+# place matcher (rapidfuzz) that these names bring.
+_MODULES = {
+    **dict.fromkeys(
+        ("FORMATS", "ImportBatch", "Preview", "collect", "iter_claims", "make_matcher", "preview"),
+        "batch",
+    ),
+    "CREDITS": "credits",
+    **dict.fromkeys(("ImportedClaim", "ImportReport", "Provenance", "ReadContext"), "model"),
+    **dict.fromkeys(("PlaceMatch", "PlaceMatcher", "ProposedPlace"), "places"),
+}
 
 __all__ = [
     "CREDITS",
@@ -41,3 +43,9 @@ __all__ = [
     "make_matcher",
     "preview",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_MODULES[name]}"), name)

@@ -21,18 +21,21 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from frontline import vocab
-from frontline.importers.batch import _context, iter_claims
 from frontline.importers.model import ImportedClaim, ImportReport
-from frontline.importers.places import PlaceMatch, PlaceMatcher, distance_km
 from frontline.model import Dataset, Place, Problem
-from frontline.news.gazetteer import slugify
 from frontline.store.save import Author, Batch, CommitReport, commit
 from frontline.store.schema import ID_PATTERN, ISO_DATE_PATTERN, LIST_SEPARATOR, PLACES_FILE
+
+# Saving reads the formats and matches places (rapidfuzz): those modules are imported where a
+# save uses them, so that the map page, which only reads what was saved, does without them.
+if TYPE_CHECKING:
+    from frontline.importers.places import PlaceMatch, PlaceMatcher
 
 IMPORTS_DIR = "imports"
 COLUMNS = (
@@ -115,6 +118,8 @@ class _Places:
             self.by_name.setdefault(place.name.casefold(), []).append(place)
 
     def _existing(self, name: str, lat: float, lon: float, geonames_id: int | None) -> str | None:
+        from frontline.importers.places import distance_km
+
         if geonames_id in self.by_geonames:
             return self.by_geonames[geonames_id]
         for place in self.by_name.get(name.casefold(), ()):
@@ -123,6 +128,8 @@ class _Places:
         return None
 
     def _fresh_id(self, name: str) -> str:
+        from frontline.news.gazetteer import slugify
+
         base = slugify(name)[:90]
         candidate, n = base, 1
         while candidate in self.taken:
@@ -245,6 +252,8 @@ def _plan(
     options: dict,
 ) -> Callable[[Dataset], Batch | CommitReport]:
     def plan(dataset: Dataset) -> Batch | CommitReport:
+        from frontline.importers.batch import _context, iter_claims
+
         known = saved_ids(root)
         places = _Places(dataset)
         folder = root / IMPORTS_DIR

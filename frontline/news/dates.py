@@ -16,9 +16,8 @@ from dataclasses import dataclass
 
 import dateparser
 
-# The start of the full-scale invasion: what "for months" and "since the invasion" reach
-# back to in reports of this war.
-INVASION_START = dt.date(2022, 2, 24)
+from frontline.vocab import INVASION_START
+
 # A day named without its year that falls this soon after the dateline is that coming day.
 SOON = dt.timedelta(days=14)
 

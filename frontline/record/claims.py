@@ -9,12 +9,16 @@ GeoNames id) takes the news place's id, so that clicking it shows both kinds of 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from pathlib import Path
 
 import pandas as pd
 
-from frontline.model import Dataset
-from frontline.record.load import RecordData
+from frontline.model import Dataset, Problem
+from frontline.record.files import ENTRIES_FILE, MANIFEST_FILE, PLACES_FILE, RECORD_DIR
+from frontline.record.load import RecordData, load_record
 from frontline.record.model import PAGE_TITLE, PAGE_URL
+from frontline.store import cache
 from frontline.timeline import CLAIM_TABLE_COLUMNS
 from frontline.vocab import SOURCE_RECORD
 
@@ -85,6 +89,43 @@ def record_claims_table(record: RecordData, dataset: Dataset) -> pd.DataFrame:
         table[name] = pd.to_datetime(table[name])
     table["geonames_id"] = table["geonames_id"].astype("Int64")
     return table.sort_values(["date", "published", "claim_id"], kind="stable", ignore_index=True)
+
+
+# The table as the data's .cache keeps it (record_table); bumped when the table's columns or
+# their meaning change.
+TABLE_CACHE = "record-table"
+TABLE_FORMAT = "record-table-1"
+
+
+def _table_key(root: Path, dataset: Dataset) -> str:
+    """The record's files by content, the news data's places and oblasts (the claims cache's
+    signature covers them) and the day (a date after it is refused); "" for none."""
+    if not dataset.signature:
+        return ""
+    digest = hashlib.sha256()
+    for name in (PLACES_FILE, ENTRIES_FILE, MANIFEST_FILE):
+        try:
+            digest.update((root / RECORD_DIR / name).read_bytes())
+        except OSError:
+            return ""
+    return repr((TABLE_FORMAT, digest.hexdigest(), dataset.signature, dt.date.today()))
+
+
+def record_table(root: Path, dataset: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
+    """record_claims_table of the record in the data directory `root`, and the problems in
+    its files. Kept in the data's .cache when there are none: a start then parses no row of
+    the record (a tenth of a start with the bundled record)."""
+    key = _table_key(root, dataset)
+    kept = cache.read_frame(root, TABLE_CACHE, key) if key else None
+    if kept is not None and list(kept.columns) == CLAIM_TABLE_COLUMNS:
+        for name in ("date", "date_end", "published"):  # Parquet may keep another unit
+            kept[name] = kept[name].astype("datetime64[s]")
+        return kept, []
+    record = load_record(root)
+    table = record_claims_table(record, dataset)
+    if key and not record.problems:
+        cache.write_frame(root, TABLE_CACHE, table, key)
+    return table, record.problems
 
 
 def _as_of(text: str) -> str:

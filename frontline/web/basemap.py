@@ -21,7 +21,7 @@ import folium
 import pandas as pd
 from folium.template import Template
 
-from frontline.news.gazetteer import canonical_name
+from frontline.store import GEONAMES_FILE, cache
 from frontline.store.textfile import TextFileError, read_text_file
 from frontline.web.leaflet import OnePass, js_data, map_text
 
@@ -32,6 +32,10 @@ MAX_LABELS = 300
 LABELS_ATTRIBUTION = "Place names: GeoNames (CC BY 4.0)"
 LABELS_PANE = "placeLabels"
 LABELS_PANE_Z = 350  # above the tiles (200), below the outlines, areas and claims (400)
+# The labels' JSON as the data's .cache keeps it (place_labels_json); the format is bumped
+# when what the labels draw, or how their names are romanised, changes.
+LABELS_CACHE = "place-labels"
+LABELS_FORMAT = "labels-1"
 
 
 def label_min_zoom(population: int, tiers=LABEL_TIERS) -> int | None:
@@ -89,6 +93,10 @@ def place_labels_payload(rows: Iterable[Mapping], tiers=LABEL_TIERS) -> dict:
     """What the label layer draws, from rows of store.load_geonames: the places named at
     some zoom, largest first (ties by GeoNames id, so the payload is the same on every
     build), their names escaped for the map."""
+    # Imported here: the gazetteer brings rapidfuzz, which a start with the labels in the
+    # data's .cache (app.ui.place_labels) does without.
+    from frontline.news.gazetteer import canonical_name
+
     named = []
     for row in rows:
         zoom = label_min_zoom(row["population"], tiers)
@@ -111,6 +119,19 @@ def place_labels_payload(rows: Iterable[Mapping], tiers=LABEL_TIERS) -> dict:
         "paneZ": LABELS_PANE_Z,
         "attribution": map_text(LABELS_ATTRIBUTION),
     }
+
+
+def place_labels_json(root: Path, stamp: tuple) -> str:
+    """The label layer's JSON for the GeoNames extract of the data directory `root`, whose
+    file stamp (modification time, size) is `stamp`: kept in the data's .cache under it, as
+    reading the extract and romanising its names was a tenth of a start."""
+    key = repr((LABELS_FORMAT, stamp))
+    kept = cache.read_frame(root, LABELS_CACHE, key)
+    if kept is not None and list(kept.columns) == ["json"] and len(kept) == 1:
+        return str(kept["json"].iloc[0])
+    labels = js_data(place_labels_payload(label_rows(root / GEONAMES_FILE)))
+    cache.write_frame(root, LABELS_CACHE, pd.DataFrame({"json": [labels]}), key)
+    return labels
 
 
 LABELS_CSS = """<style>

@@ -148,19 +148,25 @@ def canvas_json(
     oblast_shapes: dict[str, dict],
     selected: str | None,
     record: pd.DataFrame | None = None,
+    imported: np.ndarray | None = None,
 ) -> str:
-    """What ClaimsCanvas draws: the places of `state` (canvas_payload) and, under them, the
-    record's (record_payload), as a script's JSON."""
-    payload = canvas_payload(state, oblast_shapes, selected)
+    """What ClaimsCanvas draws: the places of `state` (canvas_payload, with `imported` as
+    imported_places gives it, if known) and, under them, the record's (record_payload), as
+    a script's JSON."""
+    payload = canvas_payload(state, oblast_shapes, selected, imported)
     if record is not None:
         payload["record"] = record_payload(record, selected)
     return js_data(payload)
 
 
 def canvas_payload(
-    state: pd.DataFrame, oblast_shapes: dict[str, dict], selected: str | None = None
+    state: pd.DataFrame,
+    oblast_shapes: dict[str, dict],
+    selected: str | None = None,
+    imported: np.ndarray | None = None,
 ) -> dict:
-    """What the canvas layer draws, as plain lists (vocabulary codes, not words, per place)."""
+    """What the canvas layer draws, as plain lists (vocabulary codes, not words, per place);
+    `imported`: imported_places(state), when the caller has it already."""
     # Only the columns drawn, as arrays: pandas' selections of a few hundred rows cost more
     # than the drawing's own work.
     column = {
@@ -174,7 +180,7 @@ def canvas_payload(
     )
     points = ~is_area
     shown = {name: values[points] for name, values in column.items()}
-    from_import = imported_places(state)[points]
+    from_import = (imported_places(state) if imported is None else imported)[points]
     statuses, certainties, combos = _codes()
     return {
         "lat": lat[points].tolist(),

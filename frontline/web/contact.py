@@ -11,13 +11,18 @@ Cells are computed in the equal-area projection of frontline.control, where "nea
 true distance. Voronoi cells tile the plane exactly, so dissolving them is a coverage union
 (no overlay) and the whole estimate takes a few milliseconds for 600 places
 (benchmarks/contact_line.py). The caller caches the outline (ukraine_outline) and the
-estimates, keyed by the tuple of places (estimate_contact takes any sequence).
+estimates (Estimates: by a digest of the places and their statuses, made when first asked
+for or ahead of the slider, and kept as rows that the app stores in the data's .cache).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+import weakref
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import folium
@@ -224,6 +229,126 @@ def estimate_contact(
         contested=_display(area, "MultiPolygon"),
         counts=counts,
         problems=tuple(problems),
+    )
+
+
+def status_digest(places: Iterable[Sequence]) -> str:
+    """A digest of the places and their statuses, in order: what keys their estimate (a
+    record entry that changes no status reuses it; hashing several hundred tuples with
+    Streamlit's hashing was slow)."""
+    return hashlib.sha256(repr(list(places)).encode()).hexdigest()
+
+
+ROW_FIELDS = ("digest", "line", "contested", "counts")
+
+
+class Estimates:
+    """The estimates over one outline by status_digest, each made once with
+    estimate_contact: when first asked for (get) or ahead of the slider (make_ahead), so an
+    estimate made ahead, or read back from rows(), is the one get would have made."""
+
+    def __init__(self, outline: Callable[[], Outline], rows: Iterable[Mapping] = ()):
+        """`outline` makes the outline, when an estimate is first made (a table read back
+        from rows may never need it); `rows`: as rows() gave them, over that outline."""
+        self._make_outline = outline
+        self._outline: Outline | None = None
+        self._made: dict[str, ContactEstimate] = {}
+        self._kept = {row["digest"]: row for row in rows}  # read into an estimate when asked
+        self._lock = threading.Lock()
+        self._ahead: threading.Thread | None = None
+
+    def get(self, places: Sequence[Sequence]) -> ContactEstimate:
+        digest = status_digest(places)
+        with self._lock:
+            made = self._made.get(digest)
+            kept = self._kept.pop(digest, None)
+        if made is None:
+            made = _from_row(kept) if kept else estimate_contact(places, self.outline())
+            with self._lock:
+                made = self._made.setdefault(digest, made)
+        return made
+
+    def outline(self) -> Outline:
+        with self._lock:
+            if self._outline is None:
+                self._outline = self._make_outline()
+            return self._outline
+
+    def rows(self) -> list[dict]:
+        """The estimates as rows of JSON text (ROW_FIELDS), to keep and give back to a new
+        table over the same outline; those that left a place out are made anew each time."""
+        with self._lock:
+            made, kept = dict(self._made), list(self._kept.values())
+        return [_row(digest, e) for digest, e in made.items() if not e.problems] + kept
+
+    def make_ahead(
+        self,
+        states: Iterable[Sequence[Sequence]],
+        go_on: Callable[[], bool] = lambda: True,
+        done: Callable[[Estimates], object] = lambda _estimates: None,
+    ) -> threading.Thread:
+        """Estimate each of `states` (lists of places, taken one at a time on the thread)
+        on a daemon thread, then call `done` with the table; once per table (a later call
+        returns the first one's thread). Before each estimate the thread asks `go_on`
+        (which may wait, to let other work go first), and stops when it says no or the
+        table is no longer used."""
+        with self._lock:
+            if self._ahead is None:
+                self._ahead = threading.Thread(
+                    target=_make_ahead,
+                    args=(weakref.ref(self), iter(states), go_on, done),
+                    name=AHEAD_THREAD,
+                    daemon=True,
+                )
+                self._ahead.start()
+            return self._ahead
+
+    def __len__(self) -> int:
+        return len(self._made) + len(self._kept)
+
+
+AHEAD_THREAD = "contact-estimates-ahead"
+
+
+def _exiting() -> bool:
+    # The main thread ends first when the interpreter exits; its executors (the projections'
+    # thread) then refuse work, and the work ahead stops.
+    return not threading.main_thread().is_alive()
+
+
+def _make_ahead(table: weakref.ref, states, go_on, done) -> None:
+    for places in states:
+        if _exiting() or not go_on():
+            return
+        estimates = table()
+        if estimates is None:
+            return
+        try:
+            estimates.get(places)
+        except RuntimeError:
+            if _exiting():
+                return
+            raise
+        del estimates  # held only while making one, so that a table no longer used goes
+    estimates = table()
+    if estimates is not None:
+        done(estimates)
+
+
+def _row(digest: str, estimate: ContactEstimate) -> dict:
+    return {
+        "digest": digest,
+        "line": json.dumps(estimate.line),
+        "contested": json.dumps(estimate.contested),
+        "counts": json.dumps(estimate.counts),
+    }
+
+
+def _from_row(row: Mapping) -> ContactEstimate:
+    return ContactEstimate(
+        line=json.loads(row["line"]),
+        contested=json.loads(row["contested"]),
+        counts=json.loads(row["counts"]),
     )
 
 

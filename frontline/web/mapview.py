@@ -195,16 +195,15 @@ def claims_layer(
     (ui.shown_keys)."""
     layer = FeatureGroup(name="Claims")
     # On the canvas too: a place an imported data set speaks for, drawn as a diamond.
-    many = (state["kind"] != "oblast").sum() > INDIVIDUAL_MARKERS_MAX or bool(
-        imported_places(state).any()
-    )
+    imported = imported_places(state)
+    many = (state["kind"] != "oblast").sum() > INDIVIDUAL_MARKERS_MAX or bool(imported.any())
     has_record = record is not None and not record.empty
     if many or has_record:
-        news = state if many else state.iloc[0:0]
+        news, imported = (state, imported) if many else (state.iloc[0:0], imported[:0])
         shown = record if has_record else None
 
         def payload() -> str:
-            return canvas_json(news, oblast_shapes, selected, shown)
+            return canvas_json(news, oblast_shapes, selected, shown, imported)
 
         data = payload() if memo is None else memo.get(("claims canvas", key, selected), payload)
         ClaimsCanvas(data).add_to(layer)
