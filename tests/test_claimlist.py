@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from frontline.store import cache, load_dataset
-from frontline.store.claimlist import ClaimColumns, corrections, newest_saved
+from frontline.store.claimlist import ClaimColumns, claim_by_id, corrections, newest_saved
 from tests.conftest import DATA_DIR
 
 
@@ -77,3 +77,18 @@ def test_the_newest_saved_are_those_of_every_claim_with_or_without_the_caches_li
     assert len(columns.newest_rows()) == 64
     assert sorted(newest_saved(columns, count), key=key) == sorted(expected, key=key)
     assert columns._claims is None
+
+
+@pytest.mark.parametrize("row_group", [16, cache.ROW_GROUP])
+def test_a_claim_is_found_by_its_id_without_making_the_others(
+    claims, tmp_path, monkeypatch, row_group
+):
+    monkeypatch.setattr(cache, "ROW_GROUP", row_group)
+    columns = _columns(claims, tmp_path / "data")
+    for wanted in (claims[0], claims[137], claims[-1]):
+        assert claim_by_id(columns, wanted.claim_id) == wanted
+    assert claim_by_id(columns, "c9999") is None
+    assert claim_by_id(columns, "") is None
+    assert columns._claims is None
+    assert claim_by_id(claims, claims[42].claim_id) == claims[42]
+    assert claim_by_id(claims, "c9999") is None

@@ -9,6 +9,7 @@ from frontline import vocab
 from frontline.app import signin
 from frontline.app.ui import AppData
 from frontline.model import Claim
+from frontline.store.claimlist import claim_by_id
 from frontline.store.corrections import Correction, correct_plan, retract_plan
 from frontline.store.save import CommitError, Plan, commit
 from frontline.web.text import code_span
@@ -79,7 +80,7 @@ def panel(data: AppData) -> None:
         claim_id = st.text_input("Claim id (as in the table)", key=ID_KEY, max_chars=100).strip()
         if not claim_id:
             return
-        claim = next((c for c in data.dataset.claims if c.claim_id == claim_id), None)
+        claim = claim_by_id(data.dataset.claims, claim_id)
         if claim is None or not claim.current:
             st.warning(f"No current claim {code_span(claim_id)}.")
             return

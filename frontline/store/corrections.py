@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from frontline.model import Claim, Dataset
+from frontline.store.claimlist import claim_by_id
 from frontline.store.save import Batch, CommitError, CommitReport, Plan, next_claim_ids
 
 
@@ -37,7 +38,7 @@ def retraction_summary(claim_id: str) -> str:
 
 
 def _current(dataset: Dataset, claim_id: str) -> Claim:
-    claim = next((c for c in dataset.claims if c.claim_id == claim_id), None)
+    claim = claim_by_id(dataset.claims, claim_id)
     if claim is None:
         raise CommitError(f"there is no claim {claim_id!r} in the data")
     if claim.superseded_by:
