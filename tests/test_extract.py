@@ -1120,3 +1120,99 @@ def test_returning_to_a_place_and_its_flag(matcher, sentence, name, status):
 
 def test_residents_returning_make_no_claim(matcher):
     assert claims_of("Residents returned to Kherson.", matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pushilin said Russian forces intended to capture Kurakhove by the end of the year.",
+        "He said it would be months before Ukrainian troops entered Tokmak.",
+        "The mayor said the Russians were unlikely to enter Orikhiv.",
+        "Officials said it would take weeks until Ukrainian troops entered Tokmak.",
+        "Syrskyi said the units would regroup from Avdiivka to more favourable lines.",
+        "Ukraine's military said it would take weeks to clear Klishchiivka of mines.",
+    ],
+)
+def test_the_future_in_reported_speech_is_no_claim(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+def test_a_time_clause_of_the_past_is_still_a_claim(matcher):
+    text = "Russian forces held the town for months before Ukrainian troops entered Kherson."
+    assert only(claims_of(text, matcher), "Kherson").status == "ukrainian"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # The military, the army, the command: the body named before.
+        (
+            "Ukraine's General Staff said fighting went on near Bakhmut. The military said "
+            "Russian troops had entered Toretsk.",
+            "Toretsk",
+            "ukrainian",
+        ),
+        (
+            "Ukraine's General Staff said fighting went on near Bakhmut. Russian troops had "
+            "entered Toretsk, the military said.",
+            "Toretsk",
+            "ukrainian",
+        ),
+        # A body a sentence opens with, whatever it does, is who "the ministry" is after it.
+        (
+            "Russia's defence ministry did not comment on the losses. The ministry said on "
+            "Wednesday its forces had captured Robotyne.",
+            "Robotyne",
+            "russian",
+        ),
+        (
+            "Russia's defence ministry did not acknowledge the losses. It said its forces had "
+            "captured Novodarivka.",
+            "Novodarivka",
+            "russian",
+        ),
+        (
+            "Ukraine's army did not confirm the loss. The army said its troops were holding "
+            "positions in Selydove.",
+            "Selydove",
+            "ukrainian",
+        ),
+        (
+            "Russia said it had captured Marinka. Its defence ministry said its troops had "
+            "entered Pobieda.",
+            "Pobieda",
+            "russian",
+        ),
+        # A passive "was told" is not who says so; the speaker after it is.
+        (
+            "Russia's defence ministry gave no details. President Vladimir Putin was told on "
+            "Sunday that Lysychansk had been captured, the defence ministry said.",
+            "Lysychansk",
+            "russian",
+        ),
+    ],
+)
+def test_an_unnamed_body_is_the_body_named_before(matcher, text, name, side):
+    claim = only(claims_of(text, matcher), name)
+    assert claimant_side(claim.claimant) == side, claim.claimant
+
+
+def test_a_body_named_in_another_sentence_does_not_make_he_its_speaker(matcher):
+    text = (
+        "Russia's defence ministry gave no details. Zelenskiy said Ukrainian troops had "
+        "entered Kherson. He said they had also retaken Snihurivka."
+    )
+    assert claimant_side(only(claims_of(text, matcher), "Snihurivka").claimant) == "ukrainian"
+
+
+def test_its_forces_are_the_speakers_not_the_side_named_after(matcher):
+    text = (
+        "Russia's defence ministry said its forces had taken Marinka. The ministry said its "
+        "forces had also captured Krasnohorivka, adding that Ukrainian units had withdrawn "
+        "from Pobieda."
+    )
+    claims = claims_of(text, matcher)
+    assert (only(claims, "Krasnohorivka").status, only(claims, "Pobieda").status) == (
+        "russian",
+        "russian",
+    )

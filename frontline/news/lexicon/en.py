@@ -241,7 +241,8 @@ NEGATION = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|will|shall|if|unless|whether|"
     r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
-    r"going|aims?|plans?|intends?|tried|sought|seeks?|bid|preparing|prepared|ready|about|hop(?:e|es|ed|ing)|"
+    r"going|aims?|plans?|intend(?:s|ed|ing)?|tried|sought|seeks?|bid|preparing|prepared|ready|"
+    r"about|hop(?:e|es|ed|ing)|unlikely|"
     r"vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|wants?|wanted|struggl(?:e|es|ed|ing)|"
     r"unable|fail(?:s|ed|ing)?|yet)\s+to)\b|"
     # Not there yet: "close to capturing", "on the verge of taking", "at risk of encirclement";
@@ -422,10 +423,21 @@ PEOPLE_SIDES = {
 }
 # A speaker who is someone named before: "he said", "the official said".
 ANONYMOUS_SPEAKER = re.compile(
-    r"(?:he|she|they|(?:the|an?)\s+(?:\w+\s+)?(?:official|spokesman|spokeswoman|spokesperson|"
-    r"commander|officer|source|minister|ministry|governor|statement))",
+    r"(?:he|she|they|(?:the|an?|its)\s+(?:\w+\s+)?(?:official|spokesman|spokeswoman|spokesperson|"
+    r"commander|officer|source|minister|ministry|governor|statement|military|army|navy|"
+    r"command|authorities))",
     re.IGNORECASE,
 )
+_BODY = r"(?:ministry|military|army|navy|command|general\s+staff|authorities|government)"
+# A body of a side named at a sentence's start, whatever it does: "Russia's defence ministry
+# did not comment", "The defence ministry in Moscow", "Ukraine's army did not confirm".
+NAMED_BODY = re.compile(
+    r"(?:(?:On|By|Late|Early)\s+[\w,]+\s+)?"
+    rf"((?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{_BODY}(?:\s+(?:of\s+defen[cs]e|in\s+[A-Z]\w+))?)\b",
+    re.IGNORECASE,
+)
+# A speaker that is a body named before: "the ministry", "the military", "it".
+UNNAMED_BODY = re.compile(rf"(?:it|(?:the\s+)?(?:\w+\s+)?{_BODY})", re.IGNORECASE)
 
 
 # --- place names: words that are no place, people, offices, rivers, lists ---------------------
@@ -671,4 +683,6 @@ LEXICON = Lexicon(
     elliptic=ELLIPTIC,
     speaker_side=SPEAKER_SIDE,
     passive_report=PASSIVE_REPORT,
+    named_body=NAMED_BODY,
+    unnamed_body=UNNAMED_BODY,
 )
