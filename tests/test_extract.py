@@ -1216,3 +1216,77 @@ def test_its_forces_are_the_speakers_not_the_side_named_after(matcher):
         "russian",
         "russian",
     )
+
+
+def test_the_military_of_a_capitals_dateline_when_no_body_is_named_before(matcher):
+    text = (
+        "KYIV, Oct 2 (Reuters) - Ukrainian forces have retaken Torske, a village in the "
+        "Donetsk region, the military said on Sunday."
+    )
+    claim = only(claims_of(text, matcher), "Torske")
+    assert claimant_side(claim.claimant) == "ukrainian", claim.claimant
+    moscow = text.replace("KYIV", "MOSCOW").replace(
+        "Ukrainian forces have retaken", "Russian forces have taken"
+    )
+    assert claimant_side(only(claims_of(moscow, matcher), "Torske").claimant) == "russian"
+    # Two capitals: no side of its own.
+    both = text.replace("KYIV", "MOSCOW/KYIV")
+    assert claimant_side(only(claims_of(both, matcher), "Torske").claimant) == "other"
+
+
+def test_a_regional_governor_no_side_word_names_is_ukraines(matcher):
+    text = (
+        "Russian forces shelled Kherson on Tuesday, killing two people, the regional governor said."
+    )
+    assert claimant_side(only(claims_of(text, matcher), "Kherson").claimant) == "ukrainian"
+    installed = text.replace("the regional governor", "the Russian-installed regional governor")
+    assert claimant_side(only(claims_of(installed, matcher), "Kherson").claimant) == "russian"
+
+
+def test_whose_claim_that_is_the_claimant(matcher):
+    claim = only(
+        claims_of("Kyiv rejected Moscow's claim that Russian forces had taken Synkivka.", matcher),
+        "Synkivka",
+    )
+    assert (claim.status, claimant_side(claim.claimant)) == ("russian", "russian")
+
+
+def test_a_side_that_denies_is_a_side(matcher):
+    claim = only(
+        claims_of("Ukraine denied that its troops had been driven out of Krynky.", matcher),
+        "Krynky",
+    )
+    assert (claim.status, claim.certainty, claimant_side(claim.claimant)) == (
+        "russian",
+        "denied",
+        "ukrainian",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "status", "event"),
+    [
+        (
+            "Ukrainian troops gained a foothold in Krynky, officials said.",
+            "Krynky",
+            "contested",
+            "entered",
+        ),
+        (
+            "Russian marines established a foothold on the edge of Krynky.",
+            "Krynky",
+            "contested",
+            "entered",
+        ),
+        ("Russia has controlled Horlivka since 2014.", "Horlivka", "russian", "held"),
+        (
+            "Ukrainian forces have controlled Kupiansk since September 2022.",
+            "Kupiansk",
+            "ukrainian",
+            "held",
+        ),
+    ],
+)
+def test_a_foothold_and_a_long_hold(matcher, sentence, name, status, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)

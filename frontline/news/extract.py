@@ -415,14 +415,15 @@ def claimant_of(
     speaker after a quotation; "she" or "the official" is the one named before (previous),
     "the ministry" or "it" the body or speaker named before (previous_body: "Russia's defence
     ministry did not comment. The ministry said ..."); else the report itself."""
-    anonymous = body = False
+    anonymous = False
+    body = ""
     for start, end in spans:
         after_quote = lex.after_quote.search(text, start, end)
         if after_quote:
             return after_quote.group(1).strip()
         according = lex.according_to.search(text, start, end)
         if according:
-            return according.group(1).strip()
+            return next(g for g in according.groups() if g).strip()
         passive = lex.passive_report.search(text, start, end) if lex.passive_report else None
         if passive:
             return passive.group(1).strip()
@@ -435,21 +436,38 @@ def claimant_of(
             anonymous = anonymous or bool(text[start : verb.start()].strip())
             body = body or _unnamed_body(text, start, verb.start(), lex)
             break
-    if anonymous and body and previous_body:
-        return previous_body
+    if body:
+        # "the ministry", "it": the body (or speaker) named before, else the words themselves.
+        return previous_body or previous or (body if body.lower() != "it" else report)
     return previous if anonymous and previous else report
 
 
-def _unnamed_body(text: str, start: int, verb: int, lex: Lexicon) -> bool:
-    """Whether a reporting verb's subject is a body named before: "the ministry", "it"."""
+def _unnamed_body(text: str, start: int, verb: int, lex: Lexicon) -> str:
+    """A reporting verb's subject that is a body named before ("the ministry", "it"), else
+    ""."""
     if lex.unnamed_body is None:
-        return False
+        return ""
     head = drop_relative_clause(_AUXILIARY_TAIL.sub("", text[start:verb].rstrip())).rstrip()
     cut = 0
     for match in lex.subject_stop.finditer(head):
         cut = match.end()
     phrase = lex.leading_filler.sub("", head[cut:].strip()).strip(" ,")
-    return bool(lex.unnamed_body.fullmatch(phrase)) and phrase_side(phrase, lex) is None
+    if lex.unnamed_body.fullmatch(phrase) and phrase_side(phrase, lex) is None:
+        return phrase
+    return ""
+
+
+def _dateline_body(text: str, claimant: str, lex: Lexicon) -> str:
+    """ "KYIV (Reuters) - ... the military said", no body named before: the military of the
+    capital the report is filed from, "the military (Kyiv)"."""
+    if lex.dateline_side is None or lex.unnamed_body is None:
+        return claimant
+    if not lex.unnamed_body.fullmatch(claimant) or phrase_side(claimant, lex):
+        return claimant
+    match = lex.dateline_side.match(text)
+    if match is None:
+        return claimant
+    return f"{claimant} ({match.group(0).strip().capitalize()})"
 
 
 def named_bodies(
@@ -759,6 +777,7 @@ def extract_claims(
                 _speaker_before(speakers, mention.start),
                 _speaker_before(bodies, mention.start),
             )
+            claimant = _dateline_body(text, claimant, lex)
         # An actor of no named side ("The 72nd Brigade left the town, a spokesman said") is
         # the claimant's side: a side tells of its own units.
         speaker_side = claimant_side(claimant, lex)

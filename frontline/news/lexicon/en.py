@@ -22,7 +22,7 @@ SEPARATIST_REPUBLICS = r"(?:donetsk|luhansk|lugansk)\s+(?:pr\b|people['’]?s\s+
 _ACTS = (
     r"is|was|has|had|have|says|said|claimed|announced|decided|ordered|admitted|confirmed|"
     r"recaptured|retook|liberated|regained|took|takes|holds|held|controls|controlled|pulled|"
-    r"withdrew|lost"
+    r"withdrew|lost|denied|denies|rejected|insisted|reported|stated|acknowledged|conceded"
 )
 UKRAINE_ACTING = rf"(?<=by\s)ukraine\b|ukraine(?=\s+(?:{_ACTS}|forces|troops|army|now)\b)"
 # "Kyiv" is Ukraine's government where it acts ("Kyiv decided to pull its troops out"), as
@@ -105,6 +105,13 @@ CUES: tuple[Cue, ...] = (
         "actor",
     ),
     Cue("liberated", r"liberat\w*|freed|de-occupied|звільн\w*|освобод\w*", "actor"),
+    # "gained a foothold in Krynky": in, not holding all of it.
+    Cue(
+        "entered",
+        r"(?:gain\w*|establish\w*|secur\w*|won|got|get|gets|carv\w*\s+out)\s+(?:a\s+)?"
+        r"(?:\w+\s+)?foothold",
+        CONTESTED,
+    ),
     Cue(
         "entered",
         r"entered|entering|enter|moved\s+into|marched\s+into|broke\s+into|"
@@ -189,6 +196,7 @@ CUES: tuple[Cue, ...] = (
         "held",
         r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
         r"holds?|holding|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|"
+        r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
         r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
     ),
@@ -269,7 +277,15 @@ AFTER_QUOTE = re.compile(
     r"[,.!?][\"”’]\s+(?:said|says|according\s+to)\s+"
     r"((?:[A-Z][\w'’-]+\s*){1,4})"
 )
-ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;]{3,80})", re.IGNORECASE)
+ACCORDING_TO = re.compile(
+    r"\baccording\s+to\s+([^,.;]{3,80})"
+    # Whose claim a clause is: "Kyiv rejected Moscow's claim that Russian forces had ...".
+    r"|\b((?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|defen[cs]e|ministry|military|army|"
+    r"general|staff)){0,3}?)['’]s\s+(?:claims?|assertion|statement|report)\s+that\b",
+    re.IGNORECASE,
+)
+# A dateline of a side's capital: who "the military" is when no body is named before it.
+DATELINE_SIDE = re.compile(r"\s*(?:(?P<ukrainian>KYIV|KIEV)|(?P<russian>MOSCOW))\b(?!\s*/)")
 LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
 
 # "the town" / "the city" with no name: the last town or city named before.
@@ -619,7 +635,10 @@ PASSIVE_REPORT = re.compile(
 SPEAKER_SIDE = re.compile(
     r"(?P<ukrainian>\b(?:ukraine|kyiv|kiev|general\s+staff|ground\s+forces|armed\s+forces|"
     r"(?:\d+\w*\s+)?(?:separate\s+)?(?:[\w-]+\s+)?brigade|khortytsia|tavria|border\s+guards?|"
-    r"ukrinform|ukrainska\s+pravda|suspilne|hromadske|interfax[\s-]+ukraine)\b)"
+    r"ukrinform|ukrainska\s+pravda|suspilne|hromadske|interfax[\s-]+ukraine|"
+    # A regional or city governor or mayor no side word names is Ukraine's (Russia's
+    # appointees are "Russian-installed", a side word before).
+    r"(?:regional|oblast|city)\s+(?:military\s+)?(?:governor|mayor|administration))\b)"
     r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia|interfax|kommersant|"
     r"rybar)\b)",
     re.IGNORECASE,
@@ -684,5 +703,6 @@ LEXICON = Lexicon(
     speaker_side=SPEAKER_SIDE,
     passive_report=PASSIVE_REPORT,
     named_body=NAMED_BODY,
+    dateline_side=DATELINE_SIDE,
     unnamed_body=UNNAMED_BODY,
 )

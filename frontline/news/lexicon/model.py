@@ -91,3 +91,5 @@ class Lexicon:
     # latter is the last such body, or speaker, named before.
     named_body: re.Pattern[str] | None = None
     unnamed_body: re.Pattern[str] | None = None
+    # A dateline of a side's capital ("KYIV, Oct 2 (Reuters) -"); named groups as in side.
+    dateline_side: re.Pattern[str] | None = None
