@@ -1290,3 +1290,50 @@ def test_a_side_that_denies_is_a_side(matcher):
 def test_a_foothold_and_a_long_hold(matcher, sentence, name, status, event):
     claim = only(claims_of(sentence, matcher), name)
     assert (claim.status, claim.event) == (status, event)
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "precision"),
+    [
+        # SUNDAY is 11 September 2022.
+        ("two days earlier", "2022-09-09", "2022-09-09", "day"),
+        ("a day earlier", "2022-09-10", "2022-09-10", "day"),
+        ("the previous day", "2022-09-10", "2022-09-10", "day"),
+    ],
+)
+def test_days_earlier_than_the_report(words, start, end, precision):
+    ((_, _, span),) = find_dates(words, 0, len(words), SUNDAY)
+    assert (span.start.isoformat(), span.end.isoformat(), span.precision) == (start, end, precision)
+
+
+def test_what_a_speaker_adds_is_a_claim_of_its_own(matcher):
+    text = (
+        "Ukrainian forces are advancing south of Bakhmut, Deputy Defence Minister Hanna Maliar "
+        "said, adding that Russian troops had left Klishchiivka."
+    )
+    claims = claims_of(text, matcher)
+    assert [c.entry.name for c in claims] == ["Klishchiivka"]
+    assert claims[0].quote == "adding that Russian troops had left Klishchiivka."
+    assert claimant_side(claims[0].claimant) == "ukrainian"
+
+
+def test_claimed_full_control_of_a_place(matcher):
+    text = "The Russian military claimed full control of Bakhmut on May 20, which Kyiv denied."
+    claim = only(claims_of(text, matcher), "Bakhmut")
+    assert (claim.status, claim.event, claim.date.start) == (
+        "russian",
+        "captured",
+        dt.date(2022, 5, 20),
+    )
+
+
+def test_a_list_whose_items_each_have_their_oblast(matcher):
+    text = (
+        "Russia said it had captured Ivanivske in the Donetsk region and Kurylivka in the "
+        "Kharkiv region."
+    )
+    claims = claims_of(text, matcher)
+    assert {(c.entry.name, c.status) for c in claims} == {
+        ("Ivanivske", "russian"),
+        ("Kurylivka", "russian"),
+    }

@@ -136,6 +136,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "captured",
         r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
+        r"claim\w*\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|"
         r"(?:established|gained|assumed|establish(?:ed|ing)?)\s+(?:full\s+|complete\s+)?"
         r"control\s+(?:of|over)|secured(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))|"
         r"(?<!-)occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*|"
