@@ -1337,3 +1337,34 @@ def test_a_list_whose_items_each_have_their_oblast(matcher):
         ("Ivanivske", "russian"),
         ("Kurylivka", "russian"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "status", "side"),
+    [
+        (
+            '"Our guys are still in Bakhmut," Ukrainian commander Oleksandr Syrskyi said.',
+            "Bakhmut",
+            "ukrainian",
+            "ukrainian",
+        ),
+        (
+            "Vladimir Saldo, the Russian-installed governor, said the Ukrainians had been "
+            "driven from Krynky.",
+            "Krynky",
+            "russian",
+            "russian",
+        ),
+        (
+            "The Russians were shelling Kupiansk on Sunday night, the local administration said.",
+            "Kupiansk",
+            "",
+            "ukrainian",
+        ),
+    ],
+)
+def test_still_in_a_place_driven_from_it_and_a_local_administration(
+    matcher, sentence, name, status, side
+):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claimant_side(claim.claimant)) == (status, side)

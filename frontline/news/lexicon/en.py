@@ -148,7 +148,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "withdrew",
         r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:forced|pushed|driven|routed|"
-        r"dislodged|expelled|ousted|kicked)\s+(?:out|back\s+from)",
+        r"dislodged|expelled|ousted|kicked)\s+(?:out|back\s+from|from)",
         "passive",
     ),
     Cue(
@@ -196,7 +196,8 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "held",
         r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
-        r"holds?|holding|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|"
+        r"holds?|holding|remains?\s+in|(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
+        r"in\s+(?:full\s+|complete\s+)?control\s+of|"
         r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
         r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
@@ -639,7 +640,8 @@ SPEAKER_SIDE = re.compile(
     r"ukrinform|ukrainska\s+pravda|suspilne|hromadske|interfax[\s-]+ukraine|"
     # A regional or city governor or mayor no side word names is Ukraine's (Russia's
     # appointees are "Russian-installed", a side word before).
-    r"(?:regional|oblast|city)\s+(?:military\s+)?(?:governor|mayor|administration))\b)"
+    r"(?:regional|oblast|city|town|local|district)\s+(?:military\s+)?"
+    r"(?:governor|mayor|administration))\b)"
     r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia|interfax|kommersant|"
     r"rybar)\b)",
     re.IGNORECASE,
