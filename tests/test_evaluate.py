@@ -48,8 +48,8 @@ FLOOR_REPORTS = {
         "mention_recall": 1.0,
         "within_10km": 0.978,
         "claim_precision": 0.968,
-        "claim_recall": 0.939,
-        "status_accuracy": 0.939,
+        "claim_recall": 0.968,
+        "status_accuracy": 0.968,
     },
 }
 # The fresh reports, all held out: written, labelled and committed before the reader ran on
@@ -58,19 +58,34 @@ FLOOR_FRESH = {
     "mention_precision": 1.0,
     "mention_recall": 0.973,
     "within_10km": 0.986,
-    "claim_precision": 0.891,
-    "claim_recall": 0.732,
-    "status_accuracy": 0.642,
-    "certainty_accuracy": 0.678,
-    "date_accuracy": 0.696,
-    "claimant_accuracy": 0.642,
+    "claim_precision": 0.893,
+    "claim_recall": 0.75,
+    "status_accuracy": 0.678,
+    "certainty_accuracy": 0.696,
+    "date_accuracy": 0.714,
+    "claimant_accuracy": 0.696,
 }
+# The second fresh reports, all held out likewise: written, labelled and committed before the
+# reader ran on them, when the first set's figures had been printed too often to stay fresh.
+FLOOR_FRESH2 = {
+    "mention_precision": 0.993,
+    "mention_recall": 0.966,
+    "within_10km": 0.909,
+    "claim_precision": 0.835,
+    "claim_recall": 0.640,
+    "status_accuracy": 0.572,
+    "certainty_accuracy": 0.631,
+    "date_accuracy": 0.582,
+    "claimant_accuracy": 0.553,
+}
+FRESH_SETS = [(evaluate.DEFAULT_FRESH, FLOOR_FRESH), (evaluate.DEFAULT_FRESH2, FLOOR_FRESH2)]
 
 
-def test_the_fresh_reports_figures_do_not_fall():
-    articles = evaluate.load_labels(evaluate.DEFAULT_FRESH)
+@pytest.mark.parametrize(("path", "floor"), FRESH_SETS, ids=lambda x: getattr(x, "stem", ""))
+def test_the_fresh_reports_figures_do_not_fall(path, floor):
+    articles = evaluate.load_labels(path)
     scores = evaluate.evaluate(articles, cached_matcher())
-    fallen = [name for name, minimum in FLOOR_FRESH.items() if scores.figure(name) < minimum]
+    fallen = [name for name, minimum in floor.items() if scores.figure(name) < minimum]
     assert not fallen, fallen
 
 
@@ -84,18 +99,25 @@ def test_the_reports_figures_do_not_fall(part):
         assert scores.figure(name) >= minimum, (name, scores.misses)
 
 
-def test_verbose_lists_no_miss_of_the_fresh_held_out_reports(capsys):
-    assert evaluate.main(["--labels", str(evaluate.DEFAULT_FRESH), "--verbose"]) == 0
+@pytest.mark.parametrize("path", [evaluate.DEFAULT_FRESH, evaluate.DEFAULT_FRESH2], ids=str)
+def test_verbose_lists_no_miss_of_the_fresh_held_out_reports(capsys, path):
+    assert evaluate.main(["--labels", str(path), "--verbose"]) == 0
     lines = capsys.readouterr().out.splitlines()
     # Only the part's title, its figures and the note that its misses are not listed.
     leaked = [line for line in lines if ".txt: " in line or " instead of " in line]
     assert not leaked, f"{len(leaked)} miss(es) printed"
-    assert lines[0].startswith("== fresh_reports.json, held out (never tuned on)")
+    assert lines[0].startswith(f"== {path.name}, held out (never tuned on)")
     assert lines[-1] == "(a held-out part's misses are not listed)"
 
 
-def test_the_fresh_reports_are_all_held_out_and_label_the_claimants_side():
-    articles = evaluate.load_labels(evaluate.DEFAULT_FRESH)
+def test_the_default_sets_include_both_fresh_sets_of_reports():
+    assert evaluate.DEFAULT_FRESH in evaluate.DEFAULT_SETS
+    assert evaluate.DEFAULT_FRESH2 in evaluate.DEFAULT_SETS
+
+
+@pytest.mark.parametrize("path", [evaluate.DEFAULT_FRESH, evaluate.DEFAULT_FRESH2], ids=str)
+def test_the_fresh_reports_are_all_held_out_and_label_the_claimants_side(path):
+    articles = evaluate.load_labels(path)
     assert len(articles) >= 8 and all(a.part == evaluate.HELD_OUT for a in articles)
     sides = {claim.claimant_side for a in articles for claim in a.claims}
     assert sides == set(evaluate.CLAIMANT_SIDES)

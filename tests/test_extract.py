@@ -1120,3 +1120,251 @@ def test_returning_to_a_place_and_its_flag(matcher, sentence, name, status):
 
 def test_residents_returning_make_no_claim(matcher):
     assert claims_of("Residents returned to Kherson.", matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pushilin said Russian forces intended to capture Kurakhove by the end of the year.",
+        "He said it would be months before Ukrainian troops entered Tokmak.",
+        "The mayor said the Russians were unlikely to enter Orikhiv.",
+        "Officials said it would take weeks until Ukrainian troops entered Tokmak.",
+        "Syrskyi said the units would regroup from Avdiivka to more favourable lines.",
+        "Ukraine's military said it would take weeks to clear Klishchiivka of mines.",
+    ],
+)
+def test_the_future_in_reported_speech_is_no_claim(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+def test_a_time_clause_of_the_past_is_still_a_claim(matcher):
+    text = "Russian forces held the town for months before Ukrainian troops entered Kherson."
+    assert only(claims_of(text, matcher), "Kherson").status == "ukrainian"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # The military, the army, the command: the body named before.
+        (
+            "Ukraine's General Staff said fighting went on near Bakhmut. The military said "
+            "Russian troops had entered Toretsk.",
+            "Toretsk",
+            "ukrainian",
+        ),
+        (
+            "Ukraine's General Staff said fighting went on near Bakhmut. Russian troops had "
+            "entered Toretsk, the military said.",
+            "Toretsk",
+            "ukrainian",
+        ),
+        # A body a sentence opens with, whatever it does, is who "the ministry" is after it.
+        (
+            "Russia's defence ministry did not comment on the losses. The ministry said on "
+            "Wednesday its forces had captured Robotyne.",
+            "Robotyne",
+            "russian",
+        ),
+        (
+            "Russia's defence ministry did not acknowledge the losses. It said its forces had "
+            "captured Novodarivka.",
+            "Novodarivka",
+            "russian",
+        ),
+        (
+            "Ukraine's army did not confirm the loss. The army said its troops were holding "
+            "positions in Selydove.",
+            "Selydove",
+            "ukrainian",
+        ),
+        (
+            "Russia said it had captured Marinka. Its defence ministry said its troops had "
+            "entered Pobieda.",
+            "Pobieda",
+            "russian",
+        ),
+        # A passive "was told" is not who says so; the speaker after it is.
+        (
+            "Russia's defence ministry gave no details. President Vladimir Putin was told on "
+            "Sunday that Lysychansk had been captured, the defence ministry said.",
+            "Lysychansk",
+            "russian",
+        ),
+    ],
+)
+def test_an_unnamed_body_is_the_body_named_before(matcher, text, name, side):
+    claim = only(claims_of(text, matcher), name)
+    assert claimant_side(claim.claimant) == side, claim.claimant
+
+
+def test_a_body_named_in_another_sentence_does_not_make_he_its_speaker(matcher):
+    text = (
+        "Russia's defence ministry gave no details. Zelenskiy said Ukrainian troops had "
+        "entered Kherson. He said they had also retaken Snihurivka."
+    )
+    assert claimant_side(only(claims_of(text, matcher), "Snihurivka").claimant) == "ukrainian"
+
+
+def test_its_forces_are_the_speakers_not_the_side_named_after(matcher):
+    text = (
+        "Russia's defence ministry said its forces had taken Marinka. The ministry said its "
+        "forces had also captured Krasnohorivka, adding that Ukrainian units had withdrawn "
+        "from Pobieda."
+    )
+    claims = claims_of(text, matcher)
+    assert (only(claims, "Krasnohorivka").status, only(claims, "Pobieda").status) == (
+        "russian",
+        "russian",
+    )
+
+
+def test_the_military_of_a_capitals_dateline_when_no_body_is_named_before(matcher):
+    text = (
+        "KYIV, Oct 2 (Reuters) - Ukrainian forces have retaken Torske, a village in the "
+        "Donetsk region, the military said on Sunday."
+    )
+    claim = only(claims_of(text, matcher), "Torske")
+    assert claimant_side(claim.claimant) == "ukrainian", claim.claimant
+    moscow = text.replace("KYIV", "MOSCOW").replace(
+        "Ukrainian forces have retaken", "Russian forces have taken"
+    )
+    assert claimant_side(only(claims_of(moscow, matcher), "Torske").claimant) == "russian"
+    # Two capitals: no side of its own.
+    both = text.replace("KYIV", "MOSCOW/KYIV")
+    assert claimant_side(only(claims_of(both, matcher), "Torske").claimant) == "other"
+
+
+def test_a_regional_governor_no_side_word_names_is_ukraines(matcher):
+    text = (
+        "Russian forces shelled Kherson on Tuesday, killing two people, the regional governor said."
+    )
+    assert claimant_side(only(claims_of(text, matcher), "Kherson").claimant) == "ukrainian"
+    installed = text.replace("the regional governor", "the Russian-installed regional governor")
+    assert claimant_side(only(claims_of(installed, matcher), "Kherson").claimant) == "russian"
+
+
+def test_whose_claim_that_is_the_claimant(matcher):
+    claim = only(
+        claims_of("Kyiv rejected Moscow's claim that Russian forces had taken Synkivka.", matcher),
+        "Synkivka",
+    )
+    assert (claim.status, claimant_side(claim.claimant)) == ("russian", "russian")
+
+
+def test_a_side_that_denies_is_a_side(matcher):
+    claim = only(
+        claims_of("Ukraine denied that its troops had been driven out of Krynky.", matcher),
+        "Krynky",
+    )
+    assert (claim.status, claim.certainty, claimant_side(claim.claimant)) == (
+        "russian",
+        "denied",
+        "ukrainian",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "status", "event"),
+    [
+        (
+            "Ukrainian troops gained a foothold in Krynky, officials said.",
+            "Krynky",
+            "contested",
+            "entered",
+        ),
+        (
+            "Russian marines established a foothold on the edge of Krynky.",
+            "Krynky",
+            "contested",
+            "entered",
+        ),
+        ("Russia has controlled Horlivka since 2014.", "Horlivka", "russian", "held"),
+        (
+            "Ukrainian forces have controlled Kupiansk since September 2022.",
+            "Kupiansk",
+            "ukrainian",
+            "held",
+        ),
+    ],
+)
+def test_a_foothold_and_a_long_hold(matcher, sentence, name, status, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "precision"),
+    [
+        # SUNDAY is 11 September 2022.
+        ("two days earlier", "2022-09-09", "2022-09-09", "day"),
+        ("a day earlier", "2022-09-10", "2022-09-10", "day"),
+        ("the previous day", "2022-09-10", "2022-09-10", "day"),
+    ],
+)
+def test_days_earlier_than_the_report(words, start, end, precision):
+    ((_, _, span),) = find_dates(words, 0, len(words), SUNDAY)
+    assert (span.start.isoformat(), span.end.isoformat(), span.precision) == (start, end, precision)
+
+
+def test_what_a_speaker_adds_is_a_claim_of_its_own(matcher):
+    text = (
+        "Ukrainian forces are advancing south of Bakhmut, Deputy Defence Minister Hanna Maliar "
+        "said, adding that Russian troops had left Klishchiivka."
+    )
+    claims = claims_of(text, matcher)
+    assert [c.entry.name for c in claims] == ["Klishchiivka"]
+    assert claims[0].quote == "adding that Russian troops had left Klishchiivka."
+    assert claimant_side(claims[0].claimant) == "ukrainian"
+
+
+def test_claimed_full_control_of_a_place(matcher):
+    text = "The Russian military claimed full control of Bakhmut on May 20, which Kyiv denied."
+    claim = only(claims_of(text, matcher), "Bakhmut")
+    assert (claim.status, claim.event, claim.date.start) == (
+        "russian",
+        "captured",
+        dt.date(2022, 5, 20),
+    )
+
+
+def test_a_list_whose_items_each_have_their_oblast(matcher):
+    text = (
+        "Russia said it had captured Ivanivske in the Donetsk region and Kurylivka in the "
+        "Kharkiv region."
+    )
+    claims = claims_of(text, matcher)
+    assert {(c.entry.name, c.status) for c in claims} == {
+        ("Ivanivske", "russian"),
+        ("Kurylivka", "russian"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "status", "side"),
+    [
+        (
+            '"Our guys are still in Bakhmut," Ukrainian commander Oleksandr Syrskyi said.',
+            "Bakhmut",
+            "ukrainian",
+            "ukrainian",
+        ),
+        (
+            "Vladimir Saldo, the Russian-installed governor, said the Ukrainians had been "
+            "driven from Krynky.",
+            "Krynky",
+            "russian",
+            "russian",
+        ),
+        (
+            "The Russians were shelling Kupiansk on Sunday night, the local administration said.",
+            "Kupiansk",
+            "",
+            "ukrainian",
+        ),
+    ],
+)
+def test_still_in_a_place_driven_from_it_and_a_local_administration(
+    matcher, sentence, name, status, side
+):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claimant_side(claim.claimant)) == (status, side)

@@ -64,7 +64,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("weekend", r"\b(?:over|at|during|on)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b"),
     (
         "ago",
-        r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:days?|weeks?)\s+ago\b",
+        r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:days?|weeks?)\s+"
+        r"(?:ago|earlier)\b",
     ),
     ("night", rf"\b(?:late\s+|early\s+)?(?:on\s+)?({_WEEKDAYS})\s+night\b"),
     (
@@ -72,7 +73,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
         rf"({_WEEKDAYS})(?:\s+(?:morning|afternoon|evening))?\b",
     ),
-    ("yesterday", r"\b(?:yesterday|last\s+night)\b"),
+    ("yesterday", r"\b(?:yesterday|last\s+night|the\s+previous\s+day)\b"),
     ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"),
     ("last_week", r"\blast\s+week\b"),
     ("this_week", r"\b(?:earlier\s+)?this\s+week\b"),

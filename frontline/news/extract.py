@@ -72,14 +72,25 @@ def hypothetical(
     """A cue in a hypothetical, the future or an attempt states no control ("X's capture
     would be a milestone", "trying to encircle"); a "would" of another part of the clause
     does not reach it ("Russia would gain a base, where its troops took X")."""
-    own = segment_of(text, clause, cue_start, lex)
+    parts = segments(text, clause, lex)
+    own = next((p for p in parts if p[0] <= cue_start < p[1]), clause)
     end = min(own[1], cue_end + HYPOTHETICAL_AFTER)
     # After the cue, not past the next predicate ("had taken X and would hand it over").
     joined = _NEXT_PREDICATE.search(text, cue_end, end)
-    return bool(lex.hypothetical.search(text, own[0], joined.start() if joined else end))
+    if lex.hypothetical.search(text, own[0], joined.start() if joined else end):
+        return True
+    # A time clause of a future: "it would be months before Ukrainian troops entered Tokmak".
+    index = parts.index(own) if own in parts else 0
+    return (
+        index > 0
+        and bool(_TIME_CLAUSE.match(text, own[0]))
+        and bool(_FUTURE.search(text, *parts[index - 1]))
+    )
 
 
 _NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?=(?:would|will|could|might|may)\b)")
+_TIME_CLAUSE = re.compile(r",?\s*(?:before|until)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:would|will|could|might)\b", re.IGNORECASE)
 
 
 # "the town" / "the city" with no name: the last town or city named before.
@@ -172,8 +183,17 @@ def _object_between(
     # Each place in a list joined by commas and "and" is an object of the cue.
     chain = [*between, mention]
     return not all(
-        lex.list_gap.fullmatch(text, a[1], b[0]) for a, b in zip(chain, chain[1:], strict=False)
+        lex.list_gap.fullmatch(text, a[1], b[0]) or _LOCATED_GAP.fullmatch(text, a[1], b[0])
+        for a, b in zip(chain, chain[1:], strict=False)
     )
+
+
+# A list whose items each have their oblast: "captured A in the Donetsk region and B in the
+# Kharkiv region".
+_LOCATED_GAP = re.compile(
+    r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,2}(?i:region|oblast|province)"
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
 
 
 def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | None:
@@ -190,11 +210,16 @@ def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | No
 
 
 def actor_side(
-    text: str, clause: tuple[int, int], cue: _Found, lex: Lexicon = ENGLISH
+    text: str,
+    clause: tuple[int, int],
+    cue: _Found,
+    lex: Lexicon = ENGLISH,
+    default_side: str | None = None,
 ) -> str | None:
     """Who does the cue's action: a side inside the cue ("under Russian control"), "by
     <side>" right after it (passive), else the last side named before it in the clause, else
-    the first after it."""
+    default_side (the claimant's) for a pronoun before it ("its forces had captured X"),
+    else the first side after it."""
     inside = side_of(text, cue.start, cue.end, lex)
     if inside:
         return inside
@@ -209,6 +234,11 @@ def actor_side(
     before = side_of(text, clause[0], cue.start, lex)
     if before:
         return before
+    own = segment_of(text, clause, cue.start, lex)
+    if default_side and lex.pronoun_side.search(text, own[0], cue.start):
+        # "The ministry said its forces had captured X, adding that Ukrainian units had left
+        # Y": "its" is the speaker's side, not the side named after.
+        return default_side
     # After the cue, only its own part of the clause: in "left the town after Russian forces
     # cut the road" the Russians are not who left.
     first = lex.side.search(text, cue.end, segment_of(text, clause, cue.start, lex)[1])
@@ -297,7 +327,7 @@ def cue_status(
         if previous and previous[0] == RUSSIAN and previous[1] not in CHANGE_EVENTS:
             return UKRAINIAN
         return RUSSIAN
-    side = actor_side(text, clause, cue, lex)
+    side = actor_side(text, clause, cue, lex, default_side)
     if side is None and cue.cue.event != "shelled":
         side = default_side
     if rule == "other":
@@ -388,28 +418,80 @@ def claimant_of(
     report: str,
     lex: Lexicon = ENGLISH,
     previous: str = "",
+    previous_body: str = "",
 ) -> str:
     """Who makes the claim: the subject of the reporting verb, "according to" whom, or the
-    speaker after a quotation; "she" or "the official" is the one named before (previous);
-    else the report itself."""
+    speaker after a quotation; "she" or "the official" is the one named before (previous),
+    "the ministry" or "it" the body or speaker named before (previous_body: "Russia's defence
+    ministry did not comment. The ministry said ..."); else the report itself."""
     anonymous = False
+    body = ""
     for start, end in spans:
         after_quote = lex.after_quote.search(text, start, end)
         if after_quote:
             return after_quote.group(1).strip()
         according = lex.according_to.search(text, start, end)
         if according:
-            return according.group(1).strip()
+            return next(g for g in according.groups() if g).strip()
         passive = lex.passive_report.search(text, start, end) if lex.passive_report else None
         if passive:
             return passive.group(1).strip()
-        verb = lex.reporting.search(text, start, end)
-        if verb:
+        for verb in lex.reporting.finditer(text, start, end):
+            if _PASSIVE_TAIL.search(text, start, verb.start()):
+                continue  # "Putin was told that X had fallen, the ministry said"
             subject = _subject_before(text, start, verb.start(), lex)
             if subject and not is_anonymous(subject, lex):
                 return subject
             anonymous = anonymous or bool(text[start : verb.start()].strip())
+            body = body or _unnamed_body(text, start, verb.start(), lex)
+            break
+    if body:
+        # "the ministry", "it": the body (or speaker) named before, else the words themselves.
+        return previous_body or previous or (body if body.lower() != "it" else report)
     return previous if anonymous and previous else report
+
+
+def _unnamed_body(text: str, start: int, verb: int, lex: Lexicon) -> str:
+    """A reporting verb's subject that is a body named before ("the ministry", "it"), else
+    ""."""
+    if lex.unnamed_body is None:
+        return ""
+    head = drop_relative_clause(_AUXILIARY_TAIL.sub("", text[start:verb].rstrip())).rstrip()
+    cut = 0
+    for match in lex.subject_stop.finditer(head):
+        cut = match.end()
+    phrase = lex.leading_filler.sub("", head[cut:].strip()).strip(" ,")
+    if lex.unnamed_body.fullmatch(phrase) and phrase_side(phrase, lex) is None:
+        return phrase
+    return ""
+
+
+def _dateline_body(text: str, claimant: str, lex: Lexicon) -> str:
+    """ "KYIV (Reuters) - ... the military said", no body named before: the military of the
+    capital the report is filed from, "the military (Kyiv)"."""
+    if lex.dateline_side is None or lex.unnamed_body is None:
+        return claimant
+    if not lex.unnamed_body.fullmatch(claimant) or phrase_side(claimant, lex):
+        return claimant
+    match = lex.dateline_side.match(text)
+    if match is None:
+        return claimant
+    return f"{claimant} ({match.group(0).strip().capitalize()})"
+
+
+def named_bodies(
+    text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon
+) -> list[tuple[int, str]]:
+    """(where, what) of each body of a side a sentence opens with, whatever it does next
+    ("Russia's defence ministry did not comment"): who "the ministry" is after it."""
+    if lex.named_body is None:
+        return []
+    found = []
+    for start, _end in sentence_spans:
+        match = lex.named_body.match(text, start)
+        if match and phrase_side(match.group(1), lex):
+            found.append((match.start(1), match.group(1)))
+    return found
 
 
 def named_speakers(
@@ -661,6 +743,7 @@ def extract_claims(
     speakers = named_speakers(text, sentence_spans, lex)
     quotes = quotations(text, lex, speakers)
     speakers = sorted(speakers + [(q.start, q.speaker) for q in quotes if q.speaker])
+    bodies = sorted(speakers + named_bodies(text, sentence_spans, lex))
     # "we", "our" and "the enemy" in a quotation read as the speaker's side and the other.
     reading = mark_speakers_sides(text, quotes, lex)
     candidates: list[Candidate] = []
@@ -696,8 +779,14 @@ def extract_claims(
             claimant = quote.speaker or _speaker_before(speakers, quote.start) or report
         else:
             claimant = claimant_of(
-                text, scope, report, lex, _speaker_before(speakers, mention.start)
+                text,
+                scope,
+                report,
+                lex,
+                _speaker_before(speakers, mention.start),
+                _speaker_before(bodies, mention.start),
             )
+            claimant = _dateline_body(text, claimant, lex)
         # An actor of no named side ("The 72nd Brigade left the town, a spokesman said") is
         # the claimant's side: a side tells of its own units.
         speaker_side = claimant_side(claimant, lex)

@@ -66,6 +66,9 @@ _SENTENCE_END = re.compile(
 # Where a sentence breaks into clauses that can carry claims of their own.
 _CLAUSE_BREAK = re.compile(
     r"\s+--\s+|\s+[—–]\s+(?!\d)|;\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+"
+    # "..., Maliar said, adding that Russian troops had left Klishchiivka": what is added is
+    # a claim of its own.
+    r"|,\s+(?=(?:adding|saying|noting)\s+that\b)"
 )
 WORD = re.compile(r"[^\W_][\w'’-]*")
 

@@ -22,7 +22,7 @@ SEPARATIST_REPUBLICS = r"(?:donetsk|luhansk|lugansk)\s+(?:pr\b|people['’]?s\s+
 _ACTS = (
     r"is|was|has|had|have|says|said|claimed|announced|decided|ordered|admitted|confirmed|"
     r"recaptured|retook|liberated|regained|took|takes|holds|held|controls|controlled|pulled|"
-    r"withdrew|lost"
+    r"withdrew|lost|denied|denies|rejected|insisted|reported|stated|acknowledged|conceded"
 )
 UKRAINE_ACTING = rf"(?<=by\s)ukraine\b|ukraine(?=\s+(?:{_ACTS}|forces|troops|army|now)\b)"
 # "Kyiv" is Ukraine's government where it acts ("Kyiv decided to pull its troops out"), as
@@ -105,6 +105,13 @@ CUES: tuple[Cue, ...] = (
         "actor",
     ),
     Cue("liberated", r"liberat\w*|freed|de-occupied|звільн\w*|освобод\w*", "actor"),
+    # "gained a foothold in Krynky": in, not holding all of it.
+    Cue(
+        "entered",
+        r"(?:gain\w*|establish\w*|secur\w*|won|got|get|gets|carv\w*\s+out)\s+(?:a\s+)?"
+        r"(?:\w+\s+)?foothold",
+        CONTESTED,
+    ),
     Cue(
         "entered",
         r"entered|entering|enter|moved\s+into|marched\s+into|broke\s+into|"
@@ -129,6 +136,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "captured",
         r"captur\w*|seiz\w*|took\s+(?:full\s+)?control|taken\s+control|"
+        r"claim\w*\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|"
         r"(?:established|gained|assumed|establish(?:ed|ing)?)\s+(?:full\s+|complete\s+)?"
         r"control\s+(?:of|over)|secured(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))|"
         r"(?<!-)occupied|occupying|overran|took\s+over|захопил\w*|окупува\w*|"
@@ -140,7 +148,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "withdrew",
         r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:forced|pushed|driven|routed|"
-        r"dislodged|expelled|ousted|kicked)\s+(?:out|back\s+from)",
+        r"dislodged|expelled|ousted|kicked)\s+(?:out|back\s+from|from)",
         "passive",
     ),
     Cue(
@@ -188,7 +196,9 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "held",
         r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
-        r"holds?|holding|remains?\s+in|in\s+(?:full\s+|complete\s+)?control\s+of|"
+        r"holds?|holding|remains?\s+in|(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
+        r"in\s+(?:full\s+|complete\s+)?control\s+of|"
+        r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
         r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
     ),
@@ -241,7 +251,8 @@ NEGATION = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|will|shall|if|unless|whether|"
     r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
-    r"going|aims?|plans?|intends?|tried|sought|seeks?|bid|preparing|prepared|ready|about|hop(?:e|es|ed|ing)|"
+    r"going|aims?|plans?|intend(?:s|ed|ing)?|tried|sought|seeks?|bid|preparing|prepared|ready|"
+    r"about|hop(?:e|es|ed|ing)|unlikely|"
     r"vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|wants?|wanted|struggl(?:e|es|ed|ing)|"
     r"unable|fail(?:s|ed|ing)?|yet)\s+to)\b|"
     # Not there yet: "close to capturing", "on the verge of taking", "at risk of encirclement";
@@ -268,7 +279,15 @@ AFTER_QUOTE = re.compile(
     r"[,.!?][\"”’]\s+(?:said|says|according\s+to)\s+"
     r"((?:[A-Z][\w'’-]+\s*){1,4})"
 )
-ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;]{3,80})", re.IGNORECASE)
+ACCORDING_TO = re.compile(
+    r"\baccording\s+to\s+([^,.;]{3,80})"
+    # Whose claim a clause is: "Kyiv rejected Moscow's claim that Russian forces had ...".
+    r"|\b((?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|defen[cs]e|ministry|military|army|"
+    r"general|staff)){0,3}?)['’]s\s+(?:claims?|assertion|statement|report)\s+that\b",
+    re.IGNORECASE,
+)
+# A dateline of a side's capital: who "the military" is when no body is named before it.
+DATELINE_SIDE = re.compile(r"\s*(?:(?P<ukrainian>KYIV|KIEV)|(?P<russian>MOSCOW))\b(?!\s*/)")
 LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
 
 # "the town" / "the city" with no name: the last town or city named before.
@@ -422,10 +441,21 @@ PEOPLE_SIDES = {
 }
 # A speaker who is someone named before: "he said", "the official said".
 ANONYMOUS_SPEAKER = re.compile(
-    r"(?:he|she|they|(?:the|an?)\s+(?:\w+\s+)?(?:official|spokesman|spokeswoman|spokesperson|"
-    r"commander|officer|source|minister|ministry|governor|statement))",
+    r"(?:he|she|they|(?:the|an?|its)\s+(?:\w+\s+)?(?:official|spokesman|spokeswoman|spokesperson|"
+    r"commander|officer|source|minister|ministry|governor|statement|military|army|navy|"
+    r"command|authorities))",
     re.IGNORECASE,
 )
+_BODY = r"(?:ministry|military|army|navy|command|general\s+staff|authorities|government)"
+# A body of a side named at a sentence's start, whatever it does: "Russia's defence ministry
+# did not comment", "The defence ministry in Moscow", "Ukraine's army did not confirm".
+NAMED_BODY = re.compile(
+    r"(?:(?:On|By|Late|Early)\s+[\w,]+\s+)?"
+    rf"((?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{_BODY}(?:\s+(?:of\s+defen[cs]e|in\s+[A-Z]\w+))?)\b",
+    re.IGNORECASE,
+)
+# A speaker that is a body named before: "the ministry", "the military", "it".
+UNNAMED_BODY = re.compile(rf"(?:it|(?:the\s+)?(?:\w+\s+)?{_BODY})", re.IGNORECASE)
 
 
 # --- place names: words that are no place, people, offices, rivers, lists ---------------------
@@ -607,7 +637,11 @@ PASSIVE_REPORT = re.compile(
 SPEAKER_SIDE = re.compile(
     r"(?P<ukrainian>\b(?:ukraine|kyiv|kiev|general\s+staff|ground\s+forces|armed\s+forces|"
     r"(?:\d+\w*\s+)?(?:separate\s+)?(?:[\w-]+\s+)?brigade|khortytsia|tavria|border\s+guards?|"
-    r"ukrinform|ukrainska\s+pravda|suspilne|hromadske|interfax[\s-]+ukraine)\b)"
+    r"ukrinform|ukrainska\s+pravda|suspilne|hromadske|interfax[\s-]+ukraine|"
+    # A regional or city governor or mayor no side word names is Ukraine's (Russia's
+    # appointees are "Russian-installed", a side word before).
+    r"(?:regional|oblast|city|town|local|district)\s+(?:military\s+)?"
+    r"(?:governor|mayor|administration))\b)"
     r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia|interfax|kommersant|"
     r"rybar)\b)",
     re.IGNORECASE,
@@ -671,4 +705,7 @@ LEXICON = Lexicon(
     elliptic=ELLIPTIC,
     speaker_side=SPEAKER_SIDE,
     passive_report=PASSIVE_REPORT,
+    named_body=NAMED_BODY,
+    dateline_side=DATELINE_SIDE,
+    unnamed_body=UNNAMED_BODY,
 )

@@ -86,3 +86,10 @@ class Lexicon:
     speaker_side: re.Pattern[str] | None = None
     # Who a passive report names: "was confirmed by the General Staff" (group 1).
     passive_report: re.Pattern[str] | None = None
+    # A body that speaks, named at a sentence's start whatever its verb ("Russia's defence
+    # ministry did not comment"), and one left unnamed ("the ministry said", "it said"): the
+    # latter is the last such body, or speaker, named before.
+    named_body: re.Pattern[str] | None = None
+    unnamed_body: re.Pattern[str] | None = None
+    # A dateline of a side's capital ("KYIV, Oct 2 (Reuters) -"); named groups as in side.
+    dateline_side: re.Pattern[str] | None = None
