@@ -10,7 +10,7 @@ sub-event types of an ACLED export of Ukraine (about half battles and shelling, 
 territorial changes, the rest protests and other developments, which are left out), at
 places drawn from the gazetteer (a tenth of them renamed, so they are proposed as new) with
 ACLED's own repetition of locations. Peak memory is the process's resident set
-(getrusage), given before and after the import, so the import's own share shows. With
+(its high-water mark), given before and after the import, so the import's own share shows. With
 --save, it then loads the data as the pages do and times the map panel's selection of the
 place with the most imported claims. Prints figures only.
 """
@@ -21,7 +21,6 @@ import argparse
 import csv
 import itertools
 import random
-import resource
 import shutil
 import sys
 import tempfile
@@ -30,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from memory import peak_rss_mib  # noqa: E402
 
 from frontline.importers.batch import make_matcher, preview  # noqa: E402
 from frontline.importers.saved import load_saved, save_import  # noqa: E402
@@ -148,15 +149,11 @@ def write_file(path: Path, rows: int, places: list[tuple[str, float, float]], se
             )
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
 def save(folder: Path, path: Path) -> None:
     data = folder / "data"
     shutil.copytree(ROOT / "data", data)
     matcher = make_matcher(data)
-    before = peak_rss_mb()
+    before = peak_rss_mib()
     updates = []
     started = time.perf_counter()
     result = save_import(
@@ -177,7 +174,7 @@ def save(folder: Path, path: Path) -> None:
         print(f"  {result.file}: {written.stat().st_size / 2**20:.0f} MiB")
     print(
         f"peak resident memory: {before:.0f} MiB before the import (gazetteer loaded), "
-        f"{peak_rss_mb():.0f} MiB after"
+        f"{peak_rss_mib():.0f} MiB after"
     )
     # Reading the saved claims back, validated, as the Data page and the map's panel do.
     started = time.perf_counter()
@@ -185,7 +182,7 @@ def save(folder: Path, path: Path) -> None:
     seconds = time.perf_counter() - started
     print(
         f"load saved: {len(saved.frame):,} rows in {seconds:.1f} s, problems "
-        f"{len(saved.problems):,}; peak resident memory {peak_rss_mb():.0f} MiB"
+        f"{len(saved.problems):,}; peak resident memory {peak_rss_mib():.0f} MiB"
     )
     del saved
     selection(data)
@@ -202,12 +199,12 @@ def selection(data: Path) -> None:
 
     started = time.perf_counter()
     loaded = ui._load.__wrapped__(str(data), ui._signature(data))  # as the pages load it
-    print(f"app data: {time.perf_counter() - started:.1f} s; peak {peak_rss_mb():.0f} MiB")
+    print(f"app data: {time.perf_counter() - started:.1f} s; peak {peak_rss_mib():.0f} MiB")
     filters = Filters(as_of=loaded.latest_news)
     state = loaded.index.state(filters)
     place = state.sort_values("claims").iloc[-1]["place_id"]
     for attempt in ("first", "again"):
-        before, started = peak_rss_mb(), time.perf_counter()
+        before, started = peak_rss_mib(), time.perf_counter()
         loaded.index.history(place, filters)
         loaded.record_index.history(place, filters)
         rows = imported_at(loaded, place, filters)
@@ -215,7 +212,7 @@ def selection(data: Path) -> None:
         claim_notes_html(place, loaded.dataset.claims, data)
         print(
             f"selecting {place} ({len(rows):,} imported claims), {attempt}: "
-            f"{time.perf_counter() - started:.2f} s; peak {before:.0f} -> {peak_rss_mb():.0f} MiB"
+            f"{time.perf_counter() - started:.2f} s; peak {before:.0f} -> {peak_rss_mib():.0f} MiB"
         )
 
 
@@ -238,7 +235,7 @@ def main() -> None:
             save(Path(folder), path)
             return
         matcher = make_matcher(ROOT / "data")
-        before = peak_rss_mb()
+        before = peak_rss_mib()
         updates = []
         started = time.perf_counter()
         shown = preview(
@@ -260,7 +257,7 @@ def main() -> None:
         )
         print(
             f"peak resident memory: {before:.0f} MiB before the import (gazetteer loaded), "
-            f"{peak_rss_mb():.0f} MiB after"
+            f"{peak_rss_mib():.0f} MiB after"
         )
 
 

@@ -13,7 +13,6 @@ import argparse
 import datetime as dt
 import os
 import random
-import resource
 import sys
 import time
 import tracemalloc
@@ -22,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from memory import peak_rss_mib  # noqa: E402
 
 from frontline.news.evaluate import DEFAULT_LABELS, load_labels  # noqa: E402
 from frontline.news.geoparse import cached_matcher  # noqa: E402
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
 
     figures = measure(args.articles, args.seed)
-    peak_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    peak_rss_kib = peak_rss_mib() * 1024
     count, characters = figures.articles, figures.characters
     print(f"gazetteer and matcher built once in {figures.build_seconds:.2f} s")
     print(

@@ -31,7 +31,6 @@ import hashlib
 import json
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -44,6 +43,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT), str(BENCHMARKS)]
+
+from memory import peak_rss_mib  # noqa: E402
 
 from frontline import synthetic  # noqa: E402
 from frontline.record.files import RECORD_DIR  # noqa: E402
@@ -157,10 +158,6 @@ def bundled_without_record() -> Path:
 # --- measurements in a fresh process (run.py --worker ...) -----------------------------------
 
 
-def _peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
 def _apptest_worker(page: str, reruns: int, started: float, timeout: float) -> dict:
     """First render and reruns of a page with AppTest, in this (fresh) process."""
     import datetime as dt
@@ -195,7 +192,7 @@ def _apptest_worker(page: str, reruns: int, started: float, timeout: float) -> d
     if app.exception:
         return {"error": app.exception[0].message}
     if not reruns:  # a first render only (another page than the map: benchmarks/pages.py)
-        return {"cold_s": cold, "peak_mib": _peak_rss_mib()}
+        return {"cold_s": cold, "peak_mib": peak_rss_mib()}
     slider = next(s for s in app.slider if s.label == SLIDER)
     last = slider.value
     # A date slider's bounds come in microseconds since the epoch.
@@ -223,7 +220,7 @@ def _apptest_worker(page: str, reruns: int, started: float, timeout: float) -> d
         "rerun_s": server,
         "new_date_rerun_s": new_dates,
         "payload_bytes": max(meter.sizes),
-        "peak_mib": _peak_rss_mib(),
+        "peak_mib": peak_rss_mib(),
     }
 
 
