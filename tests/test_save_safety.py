@@ -367,3 +367,23 @@ def test_the_stage_links_the_texts_it_does_not_write(data_copy, tmp_path):
     assert os.path.samefile(stage / name, data_copy / name)
     assert (stage / store.CLAIMS_FILE).read_bytes() == tables[store.CLAIMS_FILE]
     assert not store.load_dataset(stage, use_cache=False).problems
+
+
+def test_a_save_whose_scratch_copy_cannot_link_copies_the_texts(data_copy, monkeypatch):
+    # As across file systems: os.link fails, and the stage holds copies instead.
+    def no_links(source, target, **kwargs):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(commit_module.os, "link", no_links)
+    with pytest.raises(commit_module.CommitError, match="would not validate"):
+        commit_module.commit(
+            batch_plan(
+                lambda dataset, claims: [
+                    dataclasses.replace(claims[0], quote="Not in it."),
+                    *claims[1:],
+                ]
+            ),
+            data_copy,
+        )
+    assert commit_module.commit(batch_plan(lambda dataset, claims: claims), data_copy).added
+    assert not store.load_dataset(data_copy, use_cache=False).problems
