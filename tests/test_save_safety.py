@@ -4,6 +4,7 @@ saving again completes an interrupted save."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import re
@@ -299,3 +300,90 @@ def test_a_cache_write_that_fails_leaves_nothing_and_says_so(tmp_path):
     assert store_cache.write_cache_file(path, fail) is False
     assert not path.exists()
     assert list(path.parent.iterdir()) == []
+
+
+def batch_plan(make_claims):
+    """A plan adding made-up article 7 with the claims make_claims(dataset, claims) gives."""
+    article, candidates = made_up_article(7)
+
+    def plan(dataset):
+        places, claims = ingest.plan_save(dataset, article, candidates)
+        return commit_module.Batch(
+            articles=(article,), places=tuple(places), claims=tuple(make_claims(dataset, claims))
+        )
+
+    return plan
+
+
+def test_the_staged_validation_refuses_a_quote_that_is_not_in_its_new_article(data_copy):
+    before = data_files(data_copy)
+
+    def wrong_quote(dataset, claims):
+        return [dataclasses.replace(claims[0], quote="Nothing of the sort was said."), *claims[1:]]
+
+    with pytest.raises(commit_module.CommitError, match="would not validate.*quote"):
+        commit_module.commit(batch_plan(wrong_quote), data_copy)
+    assert data_files(data_copy) == before
+
+
+def test_the_staged_validation_reads_the_texts_a_save_leaves_as_they_are(data_copy):
+    # A new claim quoting an article already there, one character off: only that article's
+    # text (linked into the stage, not written) shows the quote is not where it says.
+    before = data_files(data_copy)
+
+    def off_by_one(dataset, claims):
+        old = next(iter(dataset.claims))
+        shifted = dataclasses.replace(
+            claims[0],
+            article_id=old.article_id,
+            quote=old.quote,
+            quote_start=old.quote_start + 1,
+            quote_end=old.quote_end + 1,
+        )
+        return [shifted, *claims[1:]]
+
+    with pytest.raises(commit_module.CommitError, match="not found verbatim"):
+        commit_module.commit(batch_plan(off_by_one), data_copy)
+    assert data_files(data_copy) == before
+    # Validated as written, a save leaves every text there (the stage's links are its own).
+    commit_module.commit(batch_plan(lambda dataset, claims: claims), data_copy)
+    assert not store.load_dataset(data_copy, use_cache=False).problems
+    assert all(
+        before[name] == data
+        for name, data in data_files(data_copy).items()
+        if name in before and name.startswith(store.ARTICLES_DIR + "/")
+    )
+
+
+def test_the_stage_links_the_texts_it_does_not_write(data_copy, tmp_path):
+    dataset = store.load_dataset(data_copy)
+    articles = list(dataset.articles.values())
+    kept = articles[0]
+    tables = commit_module.table_bytes(articles, list(dataset.places.values()), dataset.claims)
+    stage = tmp_path / "stage"
+    stage.mkdir()
+    commit_module.write_stage(stage, data_copy, tables, articles, commit_module.Batch())
+    name = f"{store.ARTICLES_DIR}/{kept.article_id}.txt"
+    assert os.path.samefile(stage / name, data_copy / name)
+    assert (stage / store.CLAIMS_FILE).read_bytes() == tables[store.CLAIMS_FILE]
+    assert not store.load_dataset(stage, use_cache=False).problems
+
+
+def test_a_save_whose_scratch_copy_cannot_link_copies_the_texts(data_copy, monkeypatch):
+    # As across file systems: os.link fails, and the stage holds copies instead.
+    def no_links(source, target, **kwargs):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(commit_module.os, "link", no_links)
+    with pytest.raises(commit_module.CommitError, match="would not validate"):
+        commit_module.commit(
+            batch_plan(
+                lambda dataset, claims: [
+                    dataclasses.replace(claims[0], quote="Not in it."),
+                    *claims[1:],
+                ]
+            ),
+            data_copy,
+        )
+    assert commit_module.commit(batch_plan(lambda dataset, claims: claims), data_copy).added
+    assert not store.load_dataset(data_copy, use_cache=False).problems

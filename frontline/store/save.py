@@ -9,7 +9,9 @@ Batch) or why nothing needs adding (a CommitReport). commit() then
 2. refuses when the data already has problems (writing the tables back would drop the
    faulty rows);
 3. writes the would-be tables to a scratch directory and loads them back, so the store's own
-   validation runs on exactly what would be written;
+   validation runs on exactly what would be written (the tables' very bytes, the new texts,
+   and the texts left as they are linked from the data directory; plain writes, since the
+   scratch copy is thrown away);
 4. writes the files that change as one recorded change of the history (store.history:
    who, when, why, and each file's bytes before), file by file, atomically, in the order
    that keeps the data valid at every step (texts, articles.csv, places.csv, claims.csv,
@@ -20,6 +22,7 @@ Batch) or why nothing needs adding (a CommitReport). commit() then
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -50,7 +53,6 @@ from frontline.store.write import (
     place_row,
     remove_temporary_files,
     write_lock,
-    write_tables,
 )
 
 
@@ -96,17 +98,71 @@ def next_claim_ids(claims: Iterable[Claim], count: int) -> list[str]:
     return [f"c{n:04d}" for n in range(first, first + count)]
 
 
+def table_bytes(
+    articles: list[Article], places: list[Place], claims: list[Claim]
+) -> dict[str, bytes]:
+    """The bytes of the three tables as a commit would write them."""
+    return {
+        ARTICLES_FILE: csv_text(ARTICLE_COLUMNS, map(article_row, articles)).encode(),
+        PLACES_FILE: csv_text(PLACE_COLUMNS, map(place_row, places)).encode(),
+        CLAIMS_FILE: csv_text(CLAIM_COLUMNS, map(claim_row, claims)).encode(),
+    }
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """`target` with the bytes of `source`: a hard link, or a copy where the two are on
+    different file systems (or links are not allowed there)."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        return  # not there in the data either: the staged load says so
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def write_stage(
+    stage: Path, root: Path, tables: dict[str, bytes], articles: list[Article], new: Batch
+) -> None:
+    """A scratch copy of the data directory as the commit would leave it, to load and
+    throw away: plain writes, neither durable nor atomic (write.write_tables and history
+    write the real files). The texts a commit leaves as they are, those of the articles
+    that are not new, are the data directory's own files, linked rather than copied."""
+    for name in (OBLASTS_FILE, OBLAST_SHAPES_FILE):
+        if (root / name).exists():
+            shutil.copyfile(root / name, stage / name)
+    folder = stage / ARTICLES_DIR
+    folder.mkdir()
+    written = {a.article_id: a.text for a in new.articles}
+    for article in articles:
+        name = f"{article.article_id}.txt"
+        if article.article_id in written:
+            (folder / name).write_bytes(written[article.article_id].encode("utf-8"))
+        else:
+            _link_or_copy(root / ARTICLES_DIR / name, folder / name)
+    for name, data in tables.items():
+        (stage / name).write_bytes(data)
+
+
 def staged_problems(
-    root: Path, articles: list[Article], places: list[Place], claims: list[Claim]
+    root: Path,
+    articles: list[Article],
+    places: list[Place],
+    claims: list[Claim],
+    *,
+    tables: dict[str, bytes] | None = None,
+    batch: Batch | None = None,
 ) -> list[Problem]:
-    """Write the would-be tables to a scratch copy and load them back: the store's own
-    validation, run on exactly what would be written."""
+    """Write the would-be data to a scratch copy and load it back: the store's own
+    validation, run on exactly what would be written (`tables`, the bytes of the tables the
+    commit writes, made from the rows when not given; the texts of `batch`'s articles, the
+    data directory's own for the others; every text when no batch is given)."""
+    if tables is None:
+        tables = table_bytes(articles, places, claims)
+    if batch is None:
+        batch = Batch(articles=tuple(articles))
     with tempfile.TemporaryDirectory(prefix="frontline-commit-") as scratch:
         stage = Path(scratch)
-        for name in (OBLASTS_FILE, OBLAST_SHAPES_FILE):
-            if (root / name).exists():
-                shutil.copyfile(root / name, stage / name)
-        write_tables(stage, articles=articles, places=places, claims=claims)
+        write_stage(stage, root, tables, articles, batch)
         staged = load_dataset(stage, use_cache=False)
     return staged.problems
 
@@ -135,15 +191,12 @@ def commit(
         raise CommitError(f"{root}: the data cannot be written: {reason}") from None
 
 
-def changed_files(
-    root: Path, batch: Batch, articles: list[Article], places: list[Place], claims: list[Claim]
-) -> dict[str, bytes]:
-    """The bytes of each file the commit writes, in the order that keeps the data valid,
+def changed_files(root: Path, batch: Batch, tables: dict[str, bytes]) -> dict[str, bytes]:
+    """The bytes of each file the commit writes (the batch's texts, then `tables`, the
+    tables' bytes, as table_bytes makes them), in the order that keeps the data valid,
     leaving out those that keep their bytes (so the history names only what changed)."""
     files = {f"{ARTICLES_DIR}/{a.article_id}.txt": a.text.encode() for a in batch.articles}
-    files[ARTICLES_FILE] = csv_text(ARTICLE_COLUMNS, map(article_row, articles)).encode()
-    files[PLACES_FILE] = csv_text(PLACE_COLUMNS, map(place_row, places)).encode()
-    files[CLAIMS_FILE] = csv_text(CLAIM_COLUMNS, map(claim_row, claims)).encode()
+    files.update((name, tables[name]) for name in (ARTICLES_FILE, PLACES_FILE, CLAIMS_FILE))
     return {path: data for path, data in files.items() if history.read_bytes(root, path) != data}
 
 
@@ -170,10 +223,12 @@ def _commit_locked(root: Path, plan: Plan, author: Author) -> CommitReport:
             *(replace(c, saved_at=saved_at) for c in batch.claims),
         ],
     }
-    problems = staged_problems(root, **tables)
+    # One serialisation of the tables: the stage is validated on the very bytes written.
+    written = table_bytes(**tables)
+    problems = staged_problems(root, **tables, tables=written, batch=batch)
     if problems:
         raise CommitError(f"the new data would not validate: {problems[0]}")
-    files: dict[str, bytes | Path] = dict(changed_files(root, batch, **tables))
+    files: dict[str, bytes | Path] = dict(changed_files(root, batch, written))
     # The history keeps each file's bytes before (a new file has none) and writes the new;
     # a staged file is hashed and copied in pieces, never read whole into memory.
     files.update(batch.files)
