@@ -132,25 +132,34 @@ def read_claims(root: Path, sig: str) -> ClaimColumns | None:
     columns read when first needed, each Claim made when first asked for
     (frontline.store.claimlist). The file is kept open: a save that replaces it meanwhile
     does not change what these columns read."""
+    opened = _open_signed(root / CLAIMS_CACHE, sig)
+    if opened is None:
+        return None
+    stream, source = opened
+    if not set(_FIELDS) <= set(source.schema_arrow.names):
+        stream.close()
+        return None
+    return ClaimColumns(source)
+
+
+def _open_signed(path: Path, sig: str):
+    """(the open file, its pyarrow ParquetFile) when the Parquet file at `path` is readable
+    and carries this signature, else None. The file stays open for its reader: a save that
+    replaces it meanwhile does not change what it reads."""
     import pyarrow.parquet as pq
 
     try:
-        stream = open(root / CLAIMS_CACHE, "rb")  # noqa: SIM115 - the columns keep it open
+        stream = open(path, "rb")  # noqa: SIM115 - its reader keeps it open
     except OSError:
         return None
     try:
         source = pq.ParquetFile(stream)
-        meta = source.schema_arrow.metadata or {}
-        if meta.get(_SIGNATURE_KEY, b"").decode() != sig:
-            stream.close()
-            return None
-        if not set(_FIELDS) <= set(source.schema_arrow.names):
-            stream.close()
-            return None
-    except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
-        stream.close()
-        return None
-    return ClaimColumns(source)
+        if (source.schema_arrow.metadata or {}).get(_SIGNATURE_KEY, b"").decode() == sig:
+            return stream, source
+    except Exception:  # noqa: BLE001, S110 - any unreadable cache is ignored and rebuilt
+        pass
+    stream.close()
+    return None
 
 
 def write_claims(root: Path, claims: list[Claim], sig: str) -> None:
@@ -367,20 +376,10 @@ def open_records(root: Path, name: str, sig: str) -> Callable[[], list[dict]] | 
     """The records cached as `name` under this signature, as a function that reads them
     (a list of dicts) from the file opened now, or None. The file is kept open: a save
     that replaces it meanwhile does not change what the function reads."""
-    import pyarrow.parquet as pq
-
-    try:
-        stream = open(root / name, "rb")  # noqa: SIM115 - the function keeps it open
-    except OSError:
+    opened = _open_signed(root / name, sig)
+    if opened is None:
         return None
-    try:
-        source = pq.ParquetFile(stream)
-        if (source.schema_arrow.metadata or {}).get(_SIGNATURE_KEY, b"").decode() != sig:
-            stream.close()
-            return None
-    except Exception:  # noqa: BLE001 - any unreadable cache is ignored and rebuilt
-        stream.close()
-        return None
+    stream, source = opened
 
     def rows() -> list[dict]:
         try:
