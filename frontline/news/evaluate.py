@@ -2,10 +2,11 @@
 
     python -m frontline.evaluate [--labels FILE ...] [--verbose]
 
-By default it reads five sets: tests/eval/labels.json (the seed and the texts the rules were
+By default it reads six sets: tests/eval/labels.json (the seed and the texts the rules were
 first written against), tests/eval/reports.json (short reports in the style of wire copy),
-tests/eval/fresh_reports.json and tests/eval/fresh2_reports.json (more such reports, all held
-out; the second written once the first's figures had been printed too often to stay fresh),
+tests/eval/fresh_reports.json and tests/eval/fresh2_reports.json (more such reports, held out
+until their misses were listed, tuned on since), tests/eval/fresh3_reports.json (twelve more,
+all held out: written and committed before the reader ran on them, and never tuned on),
 and tests/eval/statements.json (the record's "More information" statements, labelled from the
 table's own columns: see frontline.news.statementset). Each set has a `tuning` part and a
 `held_out` part (the reports also a `former_held_out` part, tuned on since its misses were
@@ -53,11 +54,13 @@ DEFAULT_LABELS = EVAL_DIR / "labels.json"
 DEFAULT_STATEMENTS = EVAL_DIR / "statements.json"
 DEFAULT_FRESH = EVAL_DIR / "fresh_reports.json"
 DEFAULT_FRESH2 = EVAL_DIR / "fresh2_reports.json"
+DEFAULT_FRESH3 = EVAL_DIR / "fresh3_reports.json"
 DEFAULT_SETS = (
     DEFAULT_LABELS,
     EVAL_DIR / "reports.json",
     DEFAULT_FRESH,
     DEFAULT_FRESH2,
+    DEFAULT_FRESH3,
     DEFAULT_STATEMENTS,
 )
 TUNING, HELD_OUT = "tuning", "held_out"
