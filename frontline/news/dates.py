@@ -58,7 +58,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:(?:early|late|mid)[\s-]+|(?:the\s+)?(?:beginning|start|end)\s+of\s+)?"
         rf"({_MONTHS})\.?,?\s+(\d{{4}})\b",
     ),
-    ("overnight", rf"\bovernight(?:\s+(?:on|into|to)\s+({_WEEKDAYS}))?\b"),
+    (
+        "overnight",
+        r"\b(?:overnight|(?:through(?:out)?|during|in)\s+the\s+night(?!\s+of\b))"
+        rf"(?:\s+(?:on|into|to)\s+({_WEEKDAYS}))?\b",
+    ),
     # "last Sunday" in a Sunday report is the Sunday before.
     ("last_weekday", rf"\blast\s+({_WEEKDAYS})\b"),
     ("weekend", r"\b(?:over|at|during|on)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b"),
@@ -75,10 +79,24 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("yesterday", r"\b(?:yesterday|last\s+night|the\s+previous\s+day)\b"),
     ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"),
+    # "more than 30 times in a week", "over the past week": the seven days to the dateline.
+    (
+        "past_week",
+        r"\b(?:in|over|during|within)\s+(?:a|the\s+(?:past|last))\s+week\b"
+        r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:seven|7)\s+days\b",
+    ),
     ("last_week", r"\blast\s+week\b"),
     ("this_week", r"\b(?:earlier\s+)?this\s+week\b"),
     ("last_month", r"\blast\s+month\b"),
-    ("this_month", r"\b(?:earlier\s+|later\s+|since\s+the\s+start\s+of\s+)?this\s+month\b"),
+    # "Earlier" leaves the dateline's own day out: from the month's or year's first day to the
+    # day before.
+    ("earlier_this_month", r"\bearlier\s+(?:this|in\s+the)\s+month\b"),
+    ("this_month", r"\b(?:later\s+|since\s+the\s+start\s+of\s+)?this\s+month\b"),
+    ("earlier_this_year", r"\bearlier\s+(?:this|in\s+the)\s+year\b"),
+    (
+        "this_year",
+        r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b",
+    ),
     (
         "month",
         r"\b(?:(?:in|last|since|since\s+the\s+(?:beginning|start)\s+of|early|late|mid|"
@@ -303,8 +321,16 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
             start = week_start(dateline - dt.timedelta(weeks=count))
             return DateSpan(start, start + dt.timedelta(days=6), "week")
         return DateSpan(dateline - count * day, dateline - count * day, "day")
-    if kind == "this_month":
+    if kind == "past_week":
+        return DateSpan(dateline - dt.timedelta(days=6), dateline, "week")
+    if kind == "this_month" or (kind == "earlier_this_month" and dateline.day == 1):
         return DateSpan(_month_start(dateline), dateline, "month")
+    if kind == "earlier_this_month":
+        return DateSpan(_month_start(dateline), dateline - day, "range")
+    if kind in ("earlier_this_year", "this_year"):
+        first = dateline.replace(month=1, day=1)
+        last = dateline - day if kind == "earlier_this_year" else dateline
+        return DateSpan(first, last, "range") if first < last else None
     if kind == "last_month":
         start = _month_start(_month_start(dateline) - day)
         return DateSpan(start, _month_end(start), "month")

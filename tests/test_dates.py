@@ -1,0 +1,103 @@
+"""Dates of claims: spans a report names ("this week", "earlier this year", "through the
+night", "in a week"), the part of a sentence a day word belongs to, and the dateline's own
+day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontline.news.dates import find_dates
+from frontline.news.extract import Candidate, extract_claims
+from frontline.news.geoparse import cached_matcher, find_mentions
+
+THURSDAY = dt.date(2024, 7, 4)
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return cached_matcher()
+
+
+def claims_of(text: str, matcher, dateline: dt.date = THURSDAY) -> list[Candidate]:
+    return extract_claims(text, find_mentions(text, matcher), dateline, outlet="AP")
+
+
+def date_of_claim(text: str, name: str, matcher, dateline: dt.date = THURSDAY) -> tuple:
+    found = [c for c in claims_of(text, matcher, dateline) if c.entry.name == name]
+    assert len(found) == 1, [(c.entry.name, c.quote) for c in claims_of(text, matcher, dateline)]
+    date = found[0].date
+    return (date.start.isoformat(), date.end.isoformat(), date.precision)
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "precision"),
+    [
+        # THURSDAY is 4 July 2024.
+        ("this week", "2024-07-01", "2024-07-04", "week"),
+        ("earlier this year", "2024-01-01", "2024-07-03", "range"),
+        ("earlier in the year", "2024-01-01", "2024-07-03", "range"),
+        ("since the start of the year", "2024-01-01", "2024-07-04", "range"),
+        ("earlier this month", "2024-07-01", "2024-07-03", "range"),
+        ("earlier in the month", "2024-07-01", "2024-07-03", "range"),
+        ("later this month", "2024-07-01", "2024-07-04", "month"),
+        ("through the night", "2024-07-03", "2024-07-04", "range"),
+        ("throughout the night", "2024-07-03", "2024-07-04", "range"),
+        ("during the night into Monday", "2024-06-30", "2024-07-01", "range"),
+        ("in a week", "2024-06-28", "2024-07-04", "week"),
+        ("over the past week", "2024-06-28", "2024-07-04", "week"),
+        ("in the last seven days", "2024-06-28", "2024-07-04", "week"),
+        ("last week", "2024-06-24", "2024-06-30", "week"),  # the calendar week before
+    ],
+)
+def test_spans_a_report_names(words, start, end, precision):
+    ((_, _, span),) = find_dates(words, 0, len(words), THURSDAY)
+    assert (span.start.isoformat(), span.end.isoformat(), span.precision) == (start, end, precision)
+
+
+def test_earlier_this_month_on_the_first_is_the_month():
+    words = "earlier this month"
+    ((_, _, span),) = find_dates(words, 0, len(words), dt.date(2024, 8, 1))
+    assert (span.start, span.end, span.precision) == (
+        dt.date(2024, 8, 1),
+        dt.date(2024, 8, 1),
+        "month",
+    )
+
+
+def test_the_night_of_a_day_is_that_day():
+    words = "during the night of 3 March"
+    ((_, _, span),) = find_dates(words, 0, len(words), THURSDAY)
+    assert (span.start, span.precision) == (dt.date(2024, 3, 3), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        (
+            "Russian drones struck Kharkiv throughout the night, the mayor said on Thursday.",
+            "Kharkiv",
+            ("2024-07-03", "2024-07-04", "range"),
+        ),
+        (
+            "Moscow said its troops had captured Krasnohorivka earlier this year.",
+            "Krasnohorivka",
+            ("2024-01-01", "2024-07-03", "range"),
+        ),
+        (
+            "Russian troops have attacked Vovchansk dozens of times over the past week, the "
+            "General Staff said on Thursday.",
+            "Vovchansk",
+            ("2024-06-28", "2024-07-04", "week"),
+        ),
+        (
+            "Ukrainian forces pushed Russian troops out of Robotyne earlier this month, a "
+            "brigade spokesman said on Thursday.",
+            "Robotyne",
+            ("2024-07-01", "2024-07-03", "range"),
+        ),
+    ],
+)
+def test_a_claim_takes_the_span_of_its_clause(matcher, text, name, want):
+    assert date_of_claim(text, name, matcher) == want
