@@ -11,6 +11,7 @@ import pytest
 from frontline.news.dates import find_dates
 from frontline.news.extract import Candidate, extract_claims
 from frontline.news.geoparse import cached_matcher, find_mentions
+from frontline.news.textspans import dateline_end
 
 THURSDAY = dt.date(2024, 7, 4)
 
@@ -101,3 +102,30 @@ def test_the_night_of_a_day_is_that_day():
 )
 def test_a_claim_takes_the_span_of_its_clause(matcher, text, name, want):
     assert date_of_claim(text, name, matcher) == want
+
+
+@pytest.mark.parametrize(
+    ("opening", "length"),
+    [
+        ("Nov 3 (AFP) - ", len("Nov 3 (AFP) - ")),
+        ("Sept. 21 (Reuters) — ", len("Sept. 21 (Reuters) — ")),
+        ("Odesa, June 9 - ", len("Odesa, June 9 - ")),
+        # A day and a dash with no outlet and no place open a sentence, not a dateline.
+        ("March 2 – Russian forces crossed the border", 0),
+    ],
+)
+def test_a_dateline_of_a_day_and_an_outlet(opening, length):
+    assert dateline_end(opening + "Russian troops shelled Kherson.") == length
+
+
+def test_the_day_of_the_dateline_dates_no_claim(matcher):
+    # Friday 13 October 2023: the clause's own "this week", not the dateline's day before it.
+    text = (
+        "Oct 13 (Reuters) - Fierce fighting raged in the ruined streets and on the approaches "
+        "to Marinka this week, Ukraine's military said on Friday."
+    )
+    assert date_of_claim(text, "Marinka", matcher, dt.date(2023, 10, 13)) == (
+        "2023-10-09",
+        "2023-10-13",
+        "week",
+    )
