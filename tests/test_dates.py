@@ -129,3 +129,33 @@ def test_the_day_of_the_dateline_dates_no_claim(matcher):
         "2023-10-13",
         "week",
     )
+
+
+SUNDAY = dt.date(2023, 9, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "Kyiv said its forces had retaken Klishchiivka, after claiming on Friday the "
+            "recapture of Andriivka.",
+            {"Klishchiivka": "2023-09-17", "Andriivka": "2023-09-15"},
+        ),
+        (
+            "The ministry in Moscow said its troops had seized Pervomaiske before reporting on "
+            "Thursday the capture of Krasnohorivka.",
+            {"Pervomaiske": "2023-09-17", "Krasnohorivka": "2023-09-14"},
+        ),
+        (
+            # The day before the participle clause is the day of both.
+            "Ukrainian soldiers raised the flag over Robotyne on Saturday after recapturing "
+            "Verbove.",
+            {"Robotyne": "2023-09-16", "Verbove": "2023-09-16"},
+        ),
+    ],
+)
+def test_a_day_word_in_a_participle_clause_is_its_own(matcher, text, dates):
+    claims = claims_of(text, matcher, SUNDAY)
+    got = {c.entry.name: c.date.start.isoformat() for c in claims if c.entry.name in dates}
+    assert got == dates, [(c.entry.name, c.quote) for c in claims]

@@ -582,7 +582,7 @@ def date_of(
     retook Lyman in October"), then the same in the sentence, else the dateline (a claim
     without a date of its own is about the day of the report)."""
     for span in spans:
-        parts = segments(text, span, lex)
+        parts = _date_parts(text, span, lex)
         own = next((i for i, p in enumerate(parts) if p[0] <= near < p[1]), len(parts) - 1)
         for start, end in [parts[own], *reversed(parts[:own])]:
             found = find_dates(text, start, end, dateline)
@@ -590,6 +590,23 @@ def date_of(
                 best = min(found, key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
                 return best[2]
     return dateline_span(dateline)
+
+
+# "after announcing on Sunday the liberation of ...": a participle after a conjunction is an
+# event of its own, and so is its day.
+_PARTICIPLE_CLAUSE = re.compile(r",?\s+(?:after|before|since|while|when)\s+(?=[a-z]+ing\b)")
+
+
+def _date_parts(text: str, span: tuple[int, int], lex: Lexicon) -> list[tuple[int, int]]:
+    """The parts of a clause (see segments), each cut again where a participle clause begins."""
+    parts = []
+    for start, end in segments(text, span, lex):
+        cuts = [
+            m.start() for m in _PARTICIPLE_CLAUSE.finditer(text, start, end) if m.start() > start
+        ]
+        bounds = [start, *cuts, end]
+        parts += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    return parts
 
 
 # --- the whole ---------------------------------------------------------------------------------
