@@ -159,3 +159,56 @@ def test_a_day_word_in_a_participle_clause_is_its_own(matcher, text, dates):
     claims = claims_of(text, matcher, SUNDAY)
     got = {c.entry.name: c.date.start.isoformat() for c in claims if c.entry.name in dates}
     assert got == dates, [(c.entry.name, c.quote) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "precision"),
+    [
+        # THURSDAY is 4 July 2024.
+        ("a day after", "2024-07-03", "2024-07-03", "day"),
+        ("three days after", "2024-07-01", "2024-07-01", "day"),
+        ("two weeks after", "2024-06-17", "2024-06-23", "week"),
+        ("two months after", "2024-05-01", "2024-05-31", "month"),
+        ("seven months after", "2023-12-01", "2023-12-31", "month"),
+    ],
+)
+def test_an_interval_after_an_event(words, start, end, precision):
+    ((_, _, span),) = find_dates(words, 0, len(words), THURSDAY)
+    assert (span.start.isoformat(), span.end.isoformat(), span.precision) == (start, end, precision)
+
+
+MONDAY = dt.date(2024, 5, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "Kyiv's worries grow three months after the capture of Avdiivka.",
+            {"Avdiivka": ("2024-02-01", "month")},
+        ),
+        (
+            "The statement came a day after Russia said its troops had entered Krasnohorivka.",
+            {"Krasnohorivka": ("2024-05-19", "day")},
+        ),
+        (
+            # The interval dates what follows it, not the clause it stands in.
+            "Russian troops entered Marinka two days after Ukrainian forces withdrew from "
+            "Novomykhailivka.",
+            {"Marinka": ("2024-05-20", "day"), "Novomykhailivka": ("2024-05-18", "day")},
+        ),
+        (
+            # ... and only as far as the comma that closes it.
+            "Two weeks after the fall of Avdiivka, Russian troops entered Lastochkyne.",
+            {"Avdiivka": ("2024-05-06", "week"), "Lastochkyne": ("2024-05-20", "day")},
+        ),
+    ],
+)
+def test_an_interval_after_dates_the_event_after_it(matcher, text, dates):
+    claims = claims_of(text, matcher, MONDAY)
+    got = {
+        c.entry.name: (c.date.start.isoformat(), c.date.precision)
+        for c in claims
+        if c.entry.name in dates
+    }
+    assert got == dates, [(c.entry.name, c.quote) for c in claims]

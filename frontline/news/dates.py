@@ -32,6 +32,9 @@ _DAY_MONTH = (
 )
 
 _DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
+_COUNT = r"an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
+_INTERVAL = rf"\b(?:{_COUNT})\s+(?:days?|weeks?|months?)"
+_INTERVAL_AFTER = rf"{_INTERVAL}\s+after\b"
 # Each pattern names its kind; the first group, if any, is the part dateparser reads (a range
 # and a month of a year have two: the start and the end, the month and the year).
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -71,6 +74,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:days?|weeks?)\s+"
         r"(?:ago|earlier)\b",
     ),
+    # "two months after the fall of Avdiivka": what follows is that long before the dateline.
+    ("interval_after", _INTERVAL_AFTER),
     ("night", rf"\b(?:late\s+|early\s+)?(?:on\s+)?({_WEEKDAYS})\s+night\b"),
     (
         "day",
@@ -235,7 +240,11 @@ _MONTH_NUMBERS = {
     for name in names
 }
 TWO_PARTS = ("range", "month_year")
-WHOLE = ("ago", "weekend")  # read from the whole expression
+WHOLE = ("ago", "weekend", "interval_after")  # read from the whole expression
+_INTERVAL_AFTER_WHOLE = re.compile(_INTERVAL_AFTER, re.IGNORECASE)
+# "two days" right before a part of a clause that opens with "after": "came two days | after
+# Ukraine said it had retaken Andriivka".
+_INTERVAL_BEFORE_AFTER = re.compile(rf"{_INTERVAL}\s*$", re.IGNORECASE)
 _COUNTS = {
     word: number
     for number, words in enumerate(
@@ -270,6 +279,36 @@ def _range(first: str, last: str, dateline: dt.date) -> DateSpan | None:
     if start > end and not parts.group(3):
         start = start.replace(year=year - 1)
     return DateSpan(start, end, "range") if start < end else None
+
+
+def _interval_before(words: str, dateline: dt.date) -> DateSpan:
+    """ "two days after", "a week after", "two months after": the day, the week or the month
+    that long before the dateline."""
+    count_word, unit = words.split()[:2]
+    count = _COUNTS.get(count_word.lower()) or int(count_word)
+    if unit.lower().startswith("day"):
+        day = dateline - dt.timedelta(days=count)
+        return DateSpan(day, day, "day")
+    if unit.lower().startswith("week"):
+        start = week_start(dateline - dt.timedelta(weeks=count))
+        return DateSpan(start, start + dt.timedelta(days=6), "week")
+    months = dateline.year * 12 + dateline.month - 1 - count
+    start = dt.date(months // 12, months % 12 + 1, 1)
+    return DateSpan(start, _month_end(start), "month")
+
+
+def dates_what_follows(span: DateSpan) -> bool:
+    """Whether a date tells when what follows it happened ("two months after the fall of X"),
+    not the clause it stands in."""
+    return bool(_INTERVAL_AFTER_WHOLE.fullmatch(span.expression))
+
+
+def interval_start(text: str, position: int) -> int:
+    """Where "two days" starts when "after" opens the text at position; else position."""
+    if not re.match(r",?\s+after\b", text[position : position + 12], re.IGNORECASE):
+        return position
+    found = _INTERVAL_BEFORE_AFTER.search(text, max(0, position - 20), position)
+    return found.start() if found else position
 
 
 def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> DateSpan | None:
@@ -321,6 +360,8 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
             start = week_start(dateline - dt.timedelta(weeks=count))
             return DateSpan(start, start + dt.timedelta(days=6), "week")
         return DateSpan(dateline - count * day, dateline - count * day, "day")
+    if kind == "interval_after":
+        return _interval_before(core, dateline)
     if kind == "past_week":
         return DateSpan(dateline - dt.timedelta(days=6), dateline, "week")
     if kind == "this_month" or (kind == "earlier_this_month" and dateline.day == 1):

@@ -18,7 +18,13 @@ from dataclasses import dataclass
 
 from frontline.events import NO_STATUS
 from frontline.news.candidate import Candidate
-from frontline.news.dates import DateSpan, dateline_span, find_dates
+from frontline.news.dates import (
+    DateSpan,
+    dateline_span,
+    dates_what_follows,
+    find_dates,
+    interval_start,
+)
 from frontline.news.geoparse import METONYMY, PLACE, Mention
 from frontline.news.lexicon import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon, for_language
 from frontline.news.speech import (
@@ -585,11 +591,21 @@ def date_of(
         parts = _date_parts(text, span, lex)
         own = next((i for i, p in enumerate(parts) if p[0] <= near < p[1]), len(parts) - 1)
         for start, end in [parts[own], *reversed(parts[:own])]:
-            found = find_dates(text, start, end, dateline)
+            found = [
+                f
+                for f in find_dates(text, start, end, dateline)
+                if not dates_what_follows(f[2]) or f[0] <= near < _phrase_end(text, f[1], end)
+            ]
             if found:
                 best = min(found, key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
                 return best[2]
     return dateline_span(dateline)
+
+
+def _phrase_end(text: str, start: int, end: int) -> int:
+    """The next comma after start, else end: how far "two months after the fall of X" reaches."""
+    comma = text.find(",", start, end)
+    return end if comma < 0 else comma
 
 
 # "after announcing on Sunday the liberation of ...": a participle after a conjunction is an
@@ -598,15 +614,13 @@ _PARTICIPLE_CLAUSE = re.compile(r",?\s+(?:after|before|since|while|when)\s+(?=[a
 
 
 def _date_parts(text: str, span: tuple[int, int], lex: Lexicon) -> list[tuple[int, int]]:
-    """The parts of a clause (see segments), each cut again where a participle clause begins."""
-    parts = []
-    for start, end in segments(text, span, lex):
-        cuts = [
-            m.start() for m in _PARTICIPLE_CLAUSE.finditer(text, start, end) if m.start() > start
-        ]
-        bounds = [start, *cuts, end]
-        parts += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
-    return parts
+    """The parts of a clause (see segments), cut again where a participle clause begins; a cut
+    before "after" takes the interval before it along ("came two days | after Ukraine said
+    ..."): it dates the clause after it."""
+    cuts = [start for start, _ in segments(text, span, lex)[1:]]
+    cuts += [m.start() for m in _PARTICIPLE_CLAUSE.finditer(text, *span) if m.start() > span[0]]
+    bounds = [span[0], *sorted(interval_start(text, cut) for cut in cuts), span[1]]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
 # --- the whole ---------------------------------------------------------------------------------
