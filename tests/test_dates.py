@@ -57,6 +57,13 @@ def test_spans_a_report_names(words, start, end, precision):
     assert (span.start.isoformat(), span.end.isoformat(), span.precision) == (start, end, precision)
 
 
+@pytest.mark.parametrize(
+    "words", ["within a week", "in a week of the invasion", "over the past week of March"]
+)
+def test_a_week_of_another_day_is_not_the_week_to_the_dateline(words):
+    assert find_dates(words, 0, len(words), THURSDAY) == []
+
+
 def test_earlier_this_month_on_the_first_is_the_month():
     words = "earlier this month"
     ((_, _, span),) = find_dates(words, 0, len(words), dt.date(2024, 8, 1))
@@ -212,3 +219,23 @@ def test_an_interval_after_dates_the_event_after_it(matcher, text, dates):
         if c.entry.name in dates
     }
     assert got == dates, [(c.entry.name, c.quote) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Tuesday 2 January 2024: the nearest day on or before it that the past tense allows.
+        ("Russian troops entered Marinka on December 30, Moscow said.", "2023-12-30"),
+        ("Russian troops entered Marinka on Friday, Moscow said.", "2023-12-29"),
+        ("Russian troops entered Marinka on Tuesday, Moscow said.", "2024-01-02"),
+        ("Russian troops entered Marinka on 1 January, Moscow said.", "2024-01-01"),
+    ],
+)
+def test_a_day_without_its_year_is_the_nearest_past_one(matcher, text, want):
+    assert date_of_claim(text, "Marinka", matcher, dt.date(2024, 1, 2))[0] == want
+
+
+def test_a_coming_day_dates_no_claim():
+    # "by 10 January" in a report of 2 January is days ahead: no date, not last year's.
+    words = "by 10 January"
+    assert find_dates(words, 0, len(words), dt.date(2024, 1, 2)) == []

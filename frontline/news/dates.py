@@ -84,10 +84,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("yesterday", r"\b(?:yesterday|last\s+night|the\s+previous\s+day)\b"),
     ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"),
-    # "more than 30 times in a week", "over the past week": the seven days to the dateline.
+    # "more than 30 times in a week", "over the past week": the seven days to the dateline;
+    # "fell within a week of the invasion" is a week after another day.
     (
         "past_week",
-        r"\b(?:in|over|during|within)\s+(?:a|the\s+(?:past|last))\s+week\b"
+        r"\b(?:in|over|during)\s+(?:a|the\s+(?:past|last))\s+week\b"
+        r"(?!\s+(?:of|after|since|before|from)\b)"
         r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:seven|7)\s+days\b",
     ),
     ("last_week", r"\blast\s+week\b"),
