@@ -239,3 +239,10 @@ def test_a_coming_day_dates_no_claim():
     # "by 10 January" in a report of 2 January is days ahead: no date, not last year's.
     words = "by 10 January"
     assert find_dates(words, 0, len(words), dt.date(2024, 1, 2)) == []
+
+
+def test_an_interval_counts_back_from_the_day_its_clause_names(matcher):
+    text = "Russian troops entered Marinka on Friday, two weeks after the fall of Avdiivka."
+    claims = claims_of(text, matcher, MONDAY)  # Friday 17 May 2024
+    got = {c.entry.name: (c.date.start.isoformat(), c.date.precision) for c in claims}
+    assert got == {"Marinka": ("2024-05-17", "day"), "Avdiivka": ("2024-04-29", "week")}

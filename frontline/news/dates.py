@@ -299,6 +299,13 @@ def _interval_before(words: str, dateline: dt.date) -> DateSpan:
     return DateSpan(start, _month_end(start), "month")
 
 
+def counted_from(span: DateSpan, day: dt.date) -> DateSpan:
+    """An interval after an event ("two days after") counted back from the day its clause
+    is about rather than the dateline ("on Friday, two days after ...")."""
+    counted = _interval_before(span.expression, day)
+    return DateSpan(counted.start, counted.end, counted.precision, span.expression)
+
+
 def dates_what_follows(span: DateSpan) -> bool:
     """Whether a date tells when what follows it happened ("two months after the fall of X"),
     not the clause it stands in."""

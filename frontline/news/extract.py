@@ -20,6 +20,7 @@ from frontline.events import NO_STATUS
 from frontline.news.candidate import Candidate
 from frontline.news.dates import (
     DateSpan,
+    counted_from,
     dateline_span,
     dates_what_follows,
     find_dates,
@@ -598,8 +599,23 @@ def date_of(
             ]
             if found:
                 best = min(found, key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
+                if dates_what_follows(best[2]):
+                    return _interval_from_day_before(text, span, best, dateline)
                 return best[2]
     return dateline_span(dateline)
+
+
+def _interval_from_day_before(
+    text: str, span: tuple[int, int], interval: tuple[int, int, DateSpan], dateline: dt.date
+) -> DateSpan:
+    """ "Russian troops entered X on Friday, two weeks after the fall of Y": the interval counts
+    back from the last day named before it in the clause, else from the dateline."""
+    days = [
+        f[2]
+        for f in find_dates(text, span[0], interval[0], dateline)
+        if f[2].precision == "day" and not dates_what_follows(f[2])
+    ]
+    return counted_from(interval[2], days[-1].start) if days else interval[2]
 
 
 def _phrase_end(text: str, start: int, end: int) -> int:
