@@ -40,6 +40,7 @@ def date_of_claim(text: str, name: str, matcher, dateline: dt.date = THURSDAY) -
         ("earlier this year", "2024-01-01", "2024-07-03", "range"),
         ("earlier in the year", "2024-01-01", "2024-07-03", "range"),
         ("since the start of the year", "2024-01-01", "2024-07-04", "range"),
+        ("last year", "2023-01-01", "2023-12-31", "range"),
         ("earlier this month", "2024-07-01", "2024-07-03", "range"),
         ("earlier in the month", "2024-07-01", "2024-07-03", "range"),
         ("later this month", "2024-07-01", "2024-07-04", "month"),
@@ -246,3 +247,8 @@ def test_an_interval_counts_back_from_the_day_its_clause_names(matcher):
     claims = claims_of(text, matcher, MONDAY)  # Friday 17 May 2024
     got = {c.entry.name: (c.date.start.isoformat(), c.date.precision) for c in claims}
     assert got == {"Marinka": ("2024-05-17", "day"), "Avdiivka": ("2024-04-29", "week")}
+
+
+def test_held_since_last_year_is_no_date_of_the_claim():
+    words = "in Russian hands since last year"
+    assert find_dates(words, 0, len(words), THURSDAY) == []

@@ -100,6 +100,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("earlier_this_month", r"\bearlier\s+(?:this|in\s+the)\s+month\b"),
     ("this_month", r"\b(?:later\s+|since\s+the\s+start\s+of\s+)?this\s+month\b"),
     ("earlier_this_year", r"\bearlier\s+(?:this|in\s+the)\s+year\b"),
+    # "took the city last year": the year before the dateline's (no precision of a year: a
+    # range); "held since last year" says when a status began, not the claim's date.
+    ("last_year", r"(?<!since\s)\blast\s+year\b"),
     (
         "this_year",
         r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b",
@@ -377,6 +380,9 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
         return DateSpan(_month_start(dateline), dateline, "month")
     if kind == "earlier_this_month":
         return DateSpan(_month_start(dateline), dateline - day, "range")
+    if kind == "last_year":
+        year = dateline.year - 1
+        return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "range")
     if kind in ("earlier_this_year", "this_year"):
         first = dateline.replace(month=1, day=1)
         last = dateline - day if kind == "earlier_this_year" else dateline
