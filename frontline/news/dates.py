@@ -74,7 +74,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:days?|weeks?)\s+"
         r"(?:ago|earlier)\b",
     ),
-    # "two months after the fall of Avdiivka": what follows is that long before the dateline.
+    # "two months after the fall of the town": what follows is that long before the dateline.
     ("interval_after", _INTERVAL_AFTER),
     ("night", rf"\b(?:late\s+|early\s+)?(?:on\s+)?({_WEEKDAYS})\s+night\b"),
     (
@@ -84,7 +84,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("yesterday", r"\b(?:yesterday|last\s+night|the\s+previous\s+day)\b"),
     ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"),
-    # "more than 30 times in a week", "over the past week": the seven days to the dateline;
+    # "dozens of attacks in a week", "over the past week": the seven days to the dateline;
     # "fell within a week of the invasion" is a week after another day.
     (
         "past_week",
@@ -247,8 +247,8 @@ _MONTH_NUMBERS = {
 TWO_PARTS = ("range", "month_year")
 WHOLE = ("ago", "weekend", "interval_after")  # read from the whole expression
 _INTERVAL_AFTER_WHOLE = re.compile(_INTERVAL_AFTER, re.IGNORECASE)
-# "two days" right before a part of a clause that opens with "after": "came two days | after
-# Ukraine said it had retaken Andriivka".
+# "two days" right before a part of a clause that opens with "after": "came a day | after
+# Russia said it had taken the village".
 _INTERVAL_BEFORE_AFTER = re.compile(rf"{_INTERVAL}\s*$", re.IGNORECASE)
 _COUNTS = {
     word: number

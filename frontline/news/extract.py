@@ -624,15 +624,15 @@ def _phrase_end(text: str, start: int, end: int) -> int:
     return end if comma < 0 else comma
 
 
-# "after announcing on Sunday the liberation of ...": a participle after a conjunction is an
+# "after claiming on Friday the recapture of ...": a participle after a conjunction is an
 # event of its own, and so is its day.
 _PARTICIPLE_CLAUSE = re.compile(r",?\s+(?:after|before|since|while|when)\s+(?=[a-z]+ing\b)")
 
 
 def _date_parts(text: str, span: tuple[int, int], lex: Lexicon) -> list[tuple[int, int]]:
     """The parts of a clause (see segments), cut again where a participle clause begins; a cut
-    before "after" takes the interval before it along ("came two days | after Ukraine said
-    ..."): it dates the clause after it."""
+    before "after" takes the interval before it along ("came a day | after Russia said ..."):
+    it dates the clause after it."""
     cuts = [start for start, _ in segments(text, span, lex)[1:]]
     cuts += [m.start() for m in _PARTICIPLE_CLAUSE.finditer(text, *span) if m.start() > span[0]]
     bounds = [span[0], *sorted(interval_start(text, cut) for cut in cuts), span[1]]

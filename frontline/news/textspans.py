@@ -16,7 +16,7 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][\w ]{1,30}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+"
 )
 DATELINE_REACH = 80
-# "Kyiv, August 28 —", "Kharkiv, Sept. 10 (Reuters) -", "Oct 13 (Reuters) -": a dateline in
+# "Kyiv, August 28 —", "Kharkiv, Sept. 10 (Reuters) -", "Nov 3 (AFP) -": a dateline in
 # title case with its day; without its place, the outlet in brackets makes it one.
 _DAY_OF_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _TITLE_DATELINE = re.compile(
