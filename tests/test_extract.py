@@ -912,7 +912,7 @@ def test_no_sign_that_it_happened_is_unconfirmed(matcher):
         ("last weekend", "2022-09-03", "2022-09-04", "range"),
         ("two days ago", "2022-09-09", "2022-09-09", "day"),
         ("a week ago", "2022-08-29", "2022-09-04", "week"),
-        ("earlier this month", "2022-09-01", "2022-09-11", "month"),
+        ("earlier this month", "2022-09-01", "2022-09-10", "range"),
         ("in mid-August", "2022-08-01", "2022-08-31", "month"),
     ],
 )

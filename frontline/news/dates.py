@@ -32,6 +32,9 @@ _DAY_MONTH = (
 )
 
 _DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
+_COUNT = r"an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
+_INTERVAL = rf"\b(?:{_COUNT})\s+(?:days?|weeks?|months?)"
+_INTERVAL_AFTER = rf"{_INTERVAL}\s+after\b"
 # Each pattern names its kind; the first group, if any, is the part dateparser reads (a range
 # and a month of a year have two: the start and the end, the month and the year).
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -58,7 +61,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:(?:early|late|mid)[\s-]+|(?:the\s+)?(?:beginning|start|end)\s+of\s+)?"
         rf"({_MONTHS})\.?,?\s+(\d{{4}})\b",
     ),
-    ("overnight", rf"\bovernight(?:\s+(?:on|into|to)\s+({_WEEKDAYS}))?\b"),
+    (
+        "overnight",
+        r"\b(?:overnight|(?:through(?:out)?|during|in)\s+the\s+night(?!\s+of\b))"
+        rf"(?:\s+(?:on|into|to)\s+({_WEEKDAYS}))?\b",
+    ),
     # "last Sunday" in a Sunday report is the Sunday before.
     ("last_weekday", rf"\blast\s+({_WEEKDAYS})\b"),
     ("weekend", r"\b(?:over|at|during|on)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b"),
@@ -67,6 +74,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:days?|weeks?)\s+"
         r"(?:ago|earlier)\b",
     ),
+    # "two months after the fall of the town": what follows is that long before the dateline.
+    ("interval_after", _INTERVAL_AFTER),
     ("night", rf"\b(?:late\s+|early\s+)?(?:on\s+)?({_WEEKDAYS})\s+night\b"),
     (
         "day",
@@ -75,10 +84,29 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("yesterday", r"\b(?:yesterday|last\s+night|the\s+previous\s+day)\b"),
     ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"),
+    # "dozens of attacks in a week", "over the past week": the seven days to the dateline;
+    # "fell within a week of the invasion" is a week after another day.
+    (
+        "past_week",
+        r"\b(?:in|over|during)\s+(?:a|the\s+(?:past|last))\s+week\b"
+        r"(?!\s+(?:of|after|since|before|from)\b)"
+        r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:seven|7)\s+days\b",
+    ),
     ("last_week", r"\blast\s+week\b"),
     ("this_week", r"\b(?:earlier\s+)?this\s+week\b"),
     ("last_month", r"\blast\s+month\b"),
-    ("this_month", r"\b(?:earlier\s+|later\s+|since\s+the\s+start\s+of\s+)?this\s+month\b"),
+    # "Earlier" leaves the dateline's own day out: from the month's or year's first day to the
+    # day before.
+    ("earlier_this_month", r"\bearlier\s+(?:this|in\s+the)\s+month\b"),
+    ("this_month", r"\b(?:later\s+|since\s+the\s+start\s+of\s+)?this\s+month\b"),
+    ("earlier_this_year", r"\bearlier\s+(?:this|in\s+the)\s+year\b"),
+    # "took the city last year": the year before the dateline's (no precision of a year: a
+    # range); "held since last year" says when a status began, not the claim's date.
+    ("last_year", r"(?<!since\s)\blast\s+year\b"),
+    (
+        "this_year",
+        r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b",
+    ),
     (
         "month",
         r"\b(?:(?:in|last|since|since\s+the\s+(?:beginning|start)\s+of|early|late|mid|"
@@ -217,7 +245,11 @@ _MONTH_NUMBERS = {
     for name in names
 }
 TWO_PARTS = ("range", "month_year")
-WHOLE = ("ago", "weekend")  # read from the whole expression
+WHOLE = ("ago", "weekend", "interval_after")  # read from the whole expression
+_INTERVAL_AFTER_WHOLE = re.compile(_INTERVAL_AFTER, re.IGNORECASE)
+# "two days" right before a part of a clause that opens with "after": "came a day | after
+# Russia said it had taken the village".
+_INTERVAL_BEFORE_AFTER = re.compile(rf"{_INTERVAL}\s*$", re.IGNORECASE)
 _COUNTS = {
     word: number
     for number, words in enumerate(
@@ -252,6 +284,43 @@ def _range(first: str, last: str, dateline: dt.date) -> DateSpan | None:
     if start > end and not parts.group(3):
         start = start.replace(year=year - 1)
     return DateSpan(start, end, "range") if start < end else None
+
+
+def _interval_before(words: str, dateline: dt.date) -> DateSpan:
+    """ "two days after", "a week after", "two months after": the day, the week or the month
+    that long before the dateline."""
+    count_word, unit = words.split()[:2]
+    count = _COUNTS.get(count_word.lower()) or int(count_word)
+    if unit.lower().startswith("day"):
+        day = dateline - dt.timedelta(days=count)
+        return DateSpan(day, day, "day")
+    if unit.lower().startswith("week"):
+        start = week_start(dateline - dt.timedelta(weeks=count))
+        return DateSpan(start, start + dt.timedelta(days=6), "week")
+    months = dateline.year * 12 + dateline.month - 1 - count
+    start = dt.date(months // 12, months % 12 + 1, 1)
+    return DateSpan(start, _month_end(start), "month")
+
+
+def counted_from(span: DateSpan, day: dt.date) -> DateSpan:
+    """An interval after an event ("two days after") counted back from the day its clause
+    is about rather than the dateline ("on Friday, two days after ...")."""
+    counted = _interval_before(span.expression, day)
+    return DateSpan(counted.start, counted.end, counted.precision, span.expression)
+
+
+def dates_what_follows(span: DateSpan) -> bool:
+    """Whether a date tells when what follows it happened ("two months after the fall of X"),
+    not the clause it stands in."""
+    return bool(_INTERVAL_AFTER_WHOLE.fullmatch(span.expression))
+
+
+def interval_start(text: str, position: int) -> int:
+    """Where "two days" starts when "after" opens the text at position; else position."""
+    if not re.match(r",?\s+after\b", text[position : position + 12], re.IGNORECASE):
+        return position
+    found = _INTERVAL_BEFORE_AFTER.search(text, max(0, position - 20), position)
+    return found.start() if found else position
 
 
 def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> DateSpan | None:
@@ -303,8 +372,21 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
             start = week_start(dateline - dt.timedelta(weeks=count))
             return DateSpan(start, start + dt.timedelta(days=6), "week")
         return DateSpan(dateline - count * day, dateline - count * day, "day")
-    if kind == "this_month":
+    if kind == "interval_after":
+        return _interval_before(core, dateline)
+    if kind == "past_week":
+        return DateSpan(dateline - dt.timedelta(days=6), dateline, "week")
+    if kind == "this_month" or (kind == "earlier_this_month" and dateline.day == 1):
         return DateSpan(_month_start(dateline), dateline, "month")
+    if kind == "earlier_this_month":
+        return DateSpan(_month_start(dateline), dateline - day, "range")
+    if kind == "last_year":
+        year = dateline.year - 1
+        return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "range")
+    if kind in ("earlier_this_year", "this_year"):
+        first = dateline.replace(month=1, day=1)
+        last = dateline - day if kind == "earlier_this_year" else dateline
+        return DateSpan(first, last, "range") if first < last else None
     if kind == "last_month":
         start = _month_start(_month_start(dateline) - day)
         return DateSpan(start, _month_end(start), "month")

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 from frontline.events import NO_STATUS
 from frontline.news.candidate import Candidate
-from frontline.news.dates import DateSpan, dateline_span, find_dates
+from frontline.news.dates import (
+    DateSpan,
+    counted_from,
+    dateline_span,
+    dates_what_follows,
+    find_dates,
+    interval_start,
+)
 from frontline.news.geoparse import METONYMY, PLACE, Mention
 from frontline.news.lexicon import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon, for_language
 from frontline.news.speech import (
@@ -582,14 +589,54 @@ def date_of(
     retook Lyman in October"), then the same in the sentence, else the dateline (a claim
     without a date of its own is about the day of the report)."""
     for span in spans:
-        parts = segments(text, span, lex)
+        parts = _date_parts(text, span, lex)
         own = next((i for i, p in enumerate(parts) if p[0] <= near < p[1]), len(parts) - 1)
         for start, end in [parts[own], *reversed(parts[:own])]:
-            found = find_dates(text, start, end, dateline)
+            found = [
+                f
+                for f in find_dates(text, start, end, dateline)
+                if not dates_what_follows(f[2]) or f[0] <= near < _phrase_end(text, f[1], end)
+            ]
             if found:
                 best = min(found, key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
+                if dates_what_follows(best[2]):
+                    return _interval_from_day_before(text, span, best, dateline)
                 return best[2]
     return dateline_span(dateline)
+
+
+def _interval_from_day_before(
+    text: str, span: tuple[int, int], interval: tuple[int, int, DateSpan], dateline: dt.date
+) -> DateSpan:
+    """ "Russian troops entered X on Friday, two weeks after the fall of Y": the interval counts
+    back from the last day named before it in the clause, else from the dateline."""
+    days = [
+        f[2]
+        for f in find_dates(text, span[0], interval[0], dateline)
+        if f[2].precision == "day" and not dates_what_follows(f[2])
+    ]
+    return counted_from(interval[2], days[-1].start) if days else interval[2]
+
+
+def _phrase_end(text: str, start: int, end: int) -> int:
+    """The next comma after start, else end: how far "two months after the fall of X" reaches."""
+    comma = text.find(",", start, end)
+    return end if comma < 0 else comma
+
+
+# "after claiming on Friday the recapture of ...": a participle after a conjunction is an
+# event of its own, and so is its day.
+_PARTICIPLE_CLAUSE = re.compile(r",?\s+(?:after|before|since|while|when)\s+(?=[a-z]+ing\b)")
+
+
+def _date_parts(text: str, span: tuple[int, int], lex: Lexicon) -> list[tuple[int, int]]:
+    """The parts of a clause (see segments), cut again where a participle clause begins; a cut
+    before "after" takes the interval before it along ("came a day | after Russia said ..."):
+    it dates the clause after it."""
+    cuts = [start for start, _ in segments(text, span, lex)[1:]]
+    cuts += [m.start() for m in _PARTICIPLE_CLAUSE.finditer(text, *span) if m.start() > span[0]]
+    bounds = [span[0], *sorted(interval_start(text, cut) for cut in cuts), span[1]]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
 # --- the whole ---------------------------------------------------------------------------------

@@ -16,10 +16,12 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][\w ]{1,30}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+"
 )
 DATELINE_REACH = 80
-# "Kyiv, August 28 —", "Kharkiv, Sept. 10 (Reuters) -": a dateline in title case with its day.
+# "Kyiv, August 28 —", "Kharkiv, Sept. 10 (Reuters) -", "Nov 3 (AFP) -": a dateline in
+# title case with its day; without its place, the outlet in brackets makes it one.
+_DAY_OF_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _TITLE_DATELINE = re.compile(
-    r"\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
-    r"Dec)[a-z]*\.?\s+\d{1,2}\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+"
+    rf"\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+{_DAY_OF_MONTH}\s*(?:\([^)\n]{{1,40}}\))?"
+    rf"|{_DAY_OF_MONTH}\s*\([^)\n]{{1,40}}\))\s*(?::|--|—|–|-)\s+"
 )
 
 # Abbreviations after which a full stop does not end a sentence.
