@@ -229,6 +229,37 @@ def test_the_cue_words_of_wire_copy(matcher, sentence, status, event):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Russian howitzers hit Kramatorsk twice overnight.", "shelled"),
+        ("Ukrainian guns have been pounding Oleshky for days.", "shelled"),
+        ("Russia pummelled Kupiansk with artillery on Friday.", "shelled"),
+        ("Russian warplanes dropped glide bombs on Orikhiv on Sunday.", "struck"),
+        ("Two missiles hit Zaporizhzhia before dawn.", "struck"),
+        ("Russian drones keep striking Nikopol across the reservoir.", "struck"),
+        ("Kramatorsk was hit by two missiles on Saturday.", "struck"),
+        ("Russian jets bombed Vovchansk again.", "struck"),
+        ("Russia launched a dozen missiles at Odesa on Tuesday.", "struck"),
+    ],
+)
+def test_a_weapon_that_hits_a_place_is_a_strike_with_no_status(matcher, sentence, event):
+    claims = claims_of(sentence, matcher)
+    assert [(c.status, c.event) for c in claims] == [("", event)], [c.quote for c in claims]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 500-pound bomb was defused in Kharkiv.",
+        "Miners went on strike in Pavlohrad in 2019.",
+        "Kharkiv was hit by power cuts on Monday.",
+    ],
+)
+def test_words_of_weapons_that_strike_nothing_are_no_claims(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Kherson was left without power.",

@@ -66,13 +66,25 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "shelled",
-        r"shell\w*|bombard\w*|artillery\s+fire|under\s+fire|obstril\w*|обстріл\w*",
+        # "artillery hit X", "pounding X around the clock": guns, not bombs or missiles.
+        r"shell\w*|bombard\w*|artillery\s+fire|under\s+fire|obstril\w*|обстріл\w*|"
+        r"(?:artillery|mortars?|howitzers?|guns)\s+(?:\w+\s+)?(?:hit|hits|struck|strikes?)|"
+        r"pound(?:ed|ing)|pummel\w*|pounds(?=\s+(?-i:[A-Z]))",
     ),
     (
         "struck",
-        # "strikes" alone is no event ("no information about strikes in X").
-        r"struck|(?:air\s*)?strikes?\s+(?:on|against|hit)|missiles?\s+hit|rockets?\s+hit|"
-        r"drones?\s+hit|удар\w*",
+        # "strikes" alone is no event ("no information about strikes in X"); "strike" is one as
+        # a verb on a name ("continue to strike Kherson"). A weapon or what carries it hits
+        # ("bombs hit X", "aircraft dropped guided bombs on X").
+        r"struck|(?:air\s*)?strikes?\s+(?:on|against|hit)|"
+        r"(?:bombs?|missiles?|rockets?|drones?|aircraft|(?:war)?planes|jets|warheads?)\s+"
+        r"(?:\w+\s+)?(?:hit|hits|strike|struck)|"
+        r"strik(?:e|es|ing)(?=\s+(?:the\s+(?:\w+\s+)?(?:town|city|village)\b|(?-i:[A-Z])))|"
+        r"(?:dropped|dropping|drops?|launched|fired|rained)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:bombs?|missiles?|rockets?|munitions|drones)\s+(?:on|at|against)|"
+        r"bomb(?:ed|ing)(?!\s+shelters?)|"
+        r"hit\s+by\s+(?:\w+\s+){0,2}?(?:bombs?|missiles?|rockets?|drones?|(?:air\s*)?strikes?)|"
+        r"удар\w*",
     ),
     ("attacked", r"attack\w*|counter-?attack\w*|атак\w*"),
 )
