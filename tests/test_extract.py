@@ -260,6 +260,39 @@ def test_words_of_weapons_that_strike_nothing_are_no_claims(matcher, sentence):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        (
+            "Ukrainian forces pushed Russian troops out of the northern outskirts of Vovchansk.",
+            "withdrew",
+        ),
+        ("Russia's army said it had captured the industrial district of Toretsk.", "captured"),
+        ("Ukrainian soldiers still hold several blocks in Vuhledar.", "held"),
+        ("The Ukrainian brigade pulled out of Avdiivka's southern neighbourhoods.", "withdrew"),
+        ("Russian units stormed into the eastern part of Kupiansk.", "entered"),
+        ("Ukrainian units control positions inside Krynky.", "held"),
+        ("Ukrainian marines retook a quarter of Oleshky.", "recaptured"),
+        ("Russian troops seized several streets in the east of Toretsk.", "captured"),
+        ("Ukrainian troops still held Bakhmut's south-western districts.", "held"),
+    ],
+)
+def test_a_change_of_hands_in_a_part_of_a_place_leaves_it_contested(matcher, sentence, event):
+    claims = claims_of(sentence, matcher)
+    assert [(c.status, c.event) for c in claims] == [("contested", event)], [
+        c.quote for c in claims
+    ]
+
+
+def test_the_rest_of_a_place_is_the_whole_and_a_village_outside_it_no_claim_on_it(matcher):
+    claim = only(claims_of("Moscow's forces took the rest of Bakhmut.", matcher), "Bakhmut")
+    assert claim.status == "russian"
+    assert (
+        claims_of("Russian forces captured a village on the outskirts of Pokrovsk.", matcher) == []
+    )
+    assert claims_of("Wagner fighters seized a village near Bakhmut.", matcher) == []
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Kherson was left without power.",

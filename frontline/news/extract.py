@@ -372,6 +372,8 @@ def status_and_event(
     status = cue_status(text, clause, chosen, lex, default_side, previous)
     if status is None:
         return None
+    if status in (UKRAINIAN, RUSSIAN) and _a_part_of(text, clause, chosen, mention, lex):
+        return CONTESTED, chosen.cue.event
     # "either controlled by Russia or shelled by its artillery": a place held by one side
     # and fought over by the other is contested.
     for other in cues:
@@ -388,6 +390,20 @@ def status_and_event(
                 event = min((chosen.cue.event, other.cue.event), key=_EVENT_PRIORITY.index)
                 return CONTESTED, event
     return status, chosen.cue.event
+
+
+def _a_part_of(
+    text: str, clause: tuple[int, int], cue: _Found, mention: tuple[int, int], lex: Lexicon
+) -> bool:
+    """Whether the cue is about a part of the place ("withdrew from a district on the eastern
+    edge of X", "held positions in X", "X's outskirts"), not a side's adjective of the name."""
+    if cue.cue.status_from in ADJECTIVE_STATUSES or lex.part_before is None:
+        return False
+    start = cue.end if cue.end <= mention[0] else clause[0]
+    before = text[start : mention[0]]
+    return bool(lex.part_before.search(before)) or bool(
+        lex.part_after and lex.part_after.match(text, mention[1], clause[1])
+    )
 
 
 def certainty_of(

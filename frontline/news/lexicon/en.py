@@ -208,7 +208,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "held",
         r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
-        r"holds?|holding|remains?\s+in|(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
+        r"holds?|holding|remains?\s+in|"
+        # "held" of a hold that goes on ("still held X", "held positions in X", "held on"), not
+        # "talks held in Kyiv" nor a past long over ("forces who held Horlivka for years").
+        r"(?<=still\s)held|held(?=\s+(?:on\b|onto\b|out\b|firm\b|(?:\w+\s+)?positions?\b))|(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
         r"in\s+(?:full\s+|complete\s+)?control\s+of|"
         r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
         r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
@@ -321,8 +324,9 @@ GOAL_BEFORE = re.compile(
     r"|\b(?:fled|retreat\w*|withdr[ae]w\w*|pull\w*\s+back|fell\s+back)\s+(?:\w+\s+){0,2}?"
     r"(?:towards?|in\s+the\s+direction\s+of)\s+$"
     r"|\b(?:road|way|route|highway)\s+(?:\w+\s+){0,2}?(?:from|to|towards?)\s+$"
-    r"|\b(?:villages|settlements|towns|localities)\s+(?:near|around|outside|"
-    r"close\s+to|(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$"
+    r"|\b(?:villages?|settlements?|towns?|localit(?:y|ies)|hamlets?)\s+(?:near|around|outside|"
+    r"close\s+to|on\s+the\s+(?:outskirts|edge)\s+of|"
+    r"(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$"
     # A place that only says where another is: "Pervomaiske, west of Donetsk", "a village
     # 10 km from Bakhmut", "within 5 km of Pokrovsk".
     r"|,\s+(?:just\s+|some\s+|about\s+)?(?:\w+\s+)?(?:south|north|east|west)(?:-?(?:east|west))?"
@@ -333,6 +337,21 @@ GOAL_BEFORE = re.compile(
     r"(?:(?:south|north|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$",
     re.IGNORECASE,
 )
+
+# A part of a place, named before it ("the Novyi microdistrict of", "a district on the eastern
+# edge of", "positions in the western part of", "positions in") or after it ("X's outskirts").
+# "The rest of" is most of it, "the centre of" where a flag goes up, "the area around" all of it.
+_PARTS = (
+    r"(?:micro-?)?districts?|neighbou?rhoods?|quarters?|outskirts|edges?|parts?|sections?|"
+    r"pockets?|corners?|blocks?|streets|positions?"
+)
+PART_BEFORE = re.compile(
+    rf"\b(?:{_PARTS})\s+(?:of|in|on|inside|within)\s+(?:the\s+)?$"
+    r"|\bin\s+the\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"\s+of\s+$",
+    re.IGNORECASE,
+)
+PART_AFTER = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PARTS})\b", re.IGNORECASE)
 
 # The words that may stand between a place and the cue right after it ("Izium was finally
 # liberated"), an apposition after a name ("X, a Russian-occupied hub,"), "by" whom a passive
@@ -720,4 +739,6 @@ LEXICON = Lexicon(
     named_body=NAMED_BODY,
     dateline_side=DATELINE_SIDE,
     unnamed_body=UNNAMED_BODY,
+    part_before=PART_BEFORE,
+    part_after=PART_AFTER,
 )

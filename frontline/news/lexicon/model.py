@@ -93,3 +93,7 @@ class Lexicon:
     unnamed_body: re.Pattern[str] | None = None
     # A dateline of a side's capital ("KYIV, Oct 2 (Reuters) -"); named groups as in side.
     dateline_side: re.Pattern[str] | None = None
+    # A part of a place the cue is about ("withdrew from a district on the eastern edge of X",
+    # "holding positions in X", "X's outskirts"): neither side holds all of it.
+    part_before: re.Pattern[str] | None = None  # ends right before the name
+    part_after: re.Pattern[str] | None = None  # right after it
