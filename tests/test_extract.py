@@ -283,6 +283,22 @@ def test_a_change_of_hands_in_a_part_of_a_place_leaves_it_contested(matcher, sen
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Ukrainian forces keep control of Kupiansk, the General Staff said.", "ukrainian"),
+        ("Russian troops retained full control over Svatove.", "russian"),
+        ("Ukrainian troops maintain control over Siversk despite daily attacks.", "ukrainian"),
+        ("Russian units held on in Robotyne despite the assault.", "russian"),
+        ("Ukrainian marines are holding positions in Krynky under heavy fire.", "contested"),
+        ("Fighting was still going on in Vovchansk on Sunday.", "contested"),
+    ],
+)
+def test_a_hold_kept_under_attack_and_fighting_that_goes_on(matcher, sentence, status):
+    claims = claims_of(sentence, matcher)
+    assert [c.status for c in claims] == [status], [c.quote for c in claims]
+
+
 def test_the_rest_of_a_place_is_the_whole_and_a_village_outside_it_no_claim_on_it(matcher):
     claim = only(claims_of("Moscow's forces took the rest of Bakhmut.", matcher), "Bakhmut")
     assert claim.status == "russian"

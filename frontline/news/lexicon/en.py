@@ -213,6 +213,7 @@ CUES: tuple[Cue, ...] = (
         # "talks held in Kyiv" nor a past long over ("forces who held Horlivka for years").
         r"(?<=still\s)held|held(?=\s+(?:on\b|onto\b|out\b|firm\b|(?:\w+\s+)?positions?\b))|(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
         r"in\s+(?:full\s+|complete\s+)?control\s+of|"
+        r"(?:keep|keeps|kept|keeping|maintain\w*|retain\w*)\s+(?:full\s+|firm\s+)?control\s+(?:of|over)|"
         r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
         r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
