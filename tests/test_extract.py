@@ -274,6 +274,7 @@ def test_words_of_weapons_that_strike_nothing_are_no_claims(matcher, sentence):
         ("Ukrainian marines retook a quarter of Oleshky.", "recaptured"),
         ("Russian troops seized several streets in the east of Toretsk.", "captured"),
         ("Ukrainian troops still held Bakhmut's south-western districts.", "held"),
+        ('Ukrainian defenders still controlled "a tiny part" of Vuhledar.', "held"),
     ],
 )
 def test_a_change_of_hands_in_a_part_of_a_place_leaves_it_contested(matcher, sentence, event):
@@ -297,6 +298,36 @@ def test_a_change_of_hands_in_a_part_of_a_place_leaves_it_contested(matcher, sen
 def test_a_hold_kept_under_attack_and_fighting_that_goes_on(matcher, sentence, status):
     claims = claims_of(sentence, matcher)
     assert [c.status for c in claims] == [status], [c.quote for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "event"),
+    [
+        ("Russian units were pushing towards Kurakhove on Friday.", "contested", "fighting"),
+        ("Russian troops are inching closer to Toretsk.", "contested", "fighting"),
+        ("Moscow's forces closed in on Vuhledar from the east.", "contested", "fighting"),
+        ("Ukrainian brigades were advancing slowly towards Robotyne.", "contested", "fighting"),
+        ("Russian troops were advancing near Kupiansk.", "", "fighting"),
+        (
+            "The army said its units had improved their tactical positions near Robotyne.",
+            "",
+            "fighting",
+        ),
+        ("Ukrainian forces repelled assaults near Avdiivka.", "", "repelled"),
+    ],
+)
+def test_an_approach_is_fought_over_and_what_goes_on_near_a_place_is_no_status(
+    matcher, sentence, status, event
+):
+    claims = claims_of(sentence, matcher)
+    assert [(c.status, c.event) for c in claims] == [(status, event)], [c.quote for c in claims]
+
+
+def test_a_clause_about_a_later_place_is_about_that_place(matcher):
+    claims = claims_of(
+        "Selydove lies 10 km north of Kurakhove, where Russian troops are closing in.", matcher
+    )
+    assert [(c.entry.name, c.status) for c in claims] == [("Kurakhove", "contested")]
 
 
 def test_the_rest_of_a_place_is_the_whole_and_a_village_outside_it_no_claim_on_it(matcher):

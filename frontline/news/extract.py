@@ -140,7 +140,28 @@ def choose_cue(
     before = [c for c in cues if c.end <= mention[0]]
     if before and not _object_between(text, before[-1].end, mention, others, lex):
         return before[-1]
+    if after and _of_a_later_place(text, after[0], mention, others, lex):
+        return None
     return after[0] if after else None
+
+
+def _of_a_later_place(
+    text: str,
+    cue: _Found,
+    mention: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    lex: Lexicon,
+) -> bool:
+    """Whether the cue after the mention is about another place: in a clause of its own about
+    a place named after the mention ("X lies north of Y, where Russian troops are closing
+    in"), or with another place for its object ("... to X, where Russian forces took Y")."""
+    if any(o[0] >= cue.end and _OBJECT_GAP.fullmatch(text, cue.end, o[0]) for o in others):
+        return True
+    between = [o[1] for o in others if mention[1] <= o[0] and o[1] <= cue.start]
+    return bool(between) and bool(lex.subordinate.search(text, max(between), cue.start))
+
+
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village)\s+of\s+)?")
 
 
 ADJECTIVE_STATUSES = (UKRAINIAN, RUSSIAN)  # a side's adjective: "Russian-held"
@@ -190,6 +211,9 @@ def _object_between(
 
 # A list whose items each have their oblast: "captured A in the Donetsk region and B in the
 # Kharkiv region".
+# A clause about the place right after its name: "Kurakhove, where Russian troops are ...".
+_WHERE_AFTER = re.compile(r",\s+where\b")
+
 _LOCATED_GAP = re.compile(
     r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,2}(?i:region|oblast|province)"
     r"(?:,\s*(?:and\s+)?|\s+and\s+)"
@@ -783,8 +807,11 @@ def extract_claims(
             and clause[0] <= m.start < clause[1]
             and (m.start, m.end) != span
         ]
-        if lex.goal_before.search(text[max(0, mention.start - 30) : mention.start]):
-            continue  # where forces were headed, not where they are
+        if lex.goal_before.search(
+            text[max(0, mention.start - 30) : mention.start]
+        ) and not _WHERE_AFTER.match(text, mention.end):
+            # Where forces were headed, not where they are; but ", where ..." is about it.
+            continue
         # Certainty, claimant and date: the clause first, then the whole sentence. What is
         # said inside a quotation is its speaker's claim.
         scope = [clause, sentence]

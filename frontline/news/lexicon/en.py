@@ -53,14 +53,18 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
         "repelled",
         # "repelled an attack on X": the attack is part of the cue, which is about X.
         r"(?:repel\w*|repuls\w*|beat\s+back|beaten\s+back|fought\s+off|thwart\w*)"
-        r"(?:\s+(?:an?|the|their|its|several|two|three)\s+(?:[\w-]+\s+)?"
+        r"(?:\s+(?:(?:an?|the|their|its|several|two|three)\s+)?(?:[\w-]+\s+)?"
         r"(?:attacks?|assaults?|offensives?)(?:\s+(?:on|against|near))?)?|"
         r"відбил\w*|відбит\w*",
     ),
     (
+        # Fighting, an advance or better positions near a place, not in it ("advancing on the
+        # flanks near X", "improved their positions near X"); the words between are lower case,
+        # so the cue never runs over a name.
         "fighting",
-        r"(?:fighting|fights|battles?|clash\w*|combat)\s+"
-        r"(?:(?:continued|continues|went\s+on|raged|was\s+reported|were\s+reported)\s+)?"
+        r"(?:fighting|fights|battles?|clash\w*|combat|advanc\w*|"
+        r"improv\w*\s+(?:(?:their|its|our|the)\s+)?(?:tactical\s+)?positions?)\s+"
+        r"(?:(?-i:[a-z][\w-]*)\s+){0,4}?"
         r"(?:near|outside|close\s+to|"
         r"on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)",
     ),
@@ -200,7 +204,11 @@ CUES: tuple[Cue, ...] = (
         "fighting",
         r"fighting|fight|fights|battl\w*|clash\w*|assault\w*|storm\w*|"
         r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|advanc\w*\s+"
-        r"(?:on|towards?|in|inside|within)|offensive\s+(?:on|towards?)|бо[їя]\w*|"
+        r"(?:(?-i:[a-z]\w*)\s+)?(?:on|towards?|in|inside|within)|offensive\s+(?:on|towards?)|"
+        # Closing in: "pressing toward X", "inching closer to X", "closed in on X".
+        r"(?:press(?:ed|es|ing)?|push(?:ed|es|ing)?|inch(?:ed|es|ing)?|edg(?:ed|es|ing)|creep\w*|"
+        r"crept)\s+(?:(?-i:[a-z]\w*)\s+)?(?:towards?|closer\s+to)|"
+        r"clos(?:e|ed|es|ing)\s+in(?:\s+on)?|бо[їя]\w*|"
         r"reach(?:ed|ing|es)?\s+the\s+(?:outskirts|centre|center|edge|heart)\s+of|"
         r"штурм\w*",
         CONTESTED,
@@ -211,7 +219,7 @@ CUES: tuple[Cue, ...] = (
         r"holds?|holding|remains?\s+in|"
         # "held" of a hold that goes on ("still held X", "held positions in X", "held on"), not
         # "talks held in Kyiv" nor a past long over ("forces who held Horlivka for years").
-        r"(?<=still\s)held|held(?=\s+(?:on\b|onto\b|out\b|firm\b|(?:\w+\s+)?positions?\b))|(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
+        r"(?<=still\s)(?:held|controlled)|held(?=\s+(?:on\b|onto\b|out\b|firm\b|(?:\w+\s+)?positions?\b))|(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
         r"in\s+(?:full\s+|complete\s+)?control\s+of|"
         r"(?:keep|keeps|kept|keeping|maintain\w*|retain\w*)\s+(?:full\s+|firm\s+)?control\s+(?:of|over)|"
         r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
@@ -347,7 +355,7 @@ _PARTS = (
     r"pockets?|corners?|blocks?|streets|positions?"
 )
 PART_BEFORE = re.compile(
-    rf"\b(?:{_PARTS})\s+(?:of|in|on|inside|within)\s+(?:the\s+)?$"
+    rf"\b(?:{_PARTS})[\"”’]?\s+(?:of|in|on|inside|within)\s+(?:the\s+)?$"
     r"|\bin\s+the\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"\s+of\s+$",
     re.IGNORECASE,
