@@ -330,6 +330,38 @@ def test_a_clause_about_a_later_place_is_about_that_place(matcher):
     assert [(c.entry.name, c.status) for c in claims] == [("Kurakhove", "contested")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "status"),
+    [
+        ("Zelenskiy acknowledged that Bakhmut had been lost.", "Bakhmut", "russian"),
+        ("Nobody disputes now that Soledar was lost.", "Soledar", "russian"),
+        (
+            "Russian forces pulled out of Kherson in November. The loss of Kherson stunned many.",
+            "Kherson",
+            "ukrainian",
+        ),
+        (
+            "Russia has been trying to take Chasiv Yar since the fall of Bakhmut.",
+            "Bakhmut",
+            "russian",
+        ),
+        (
+            '"The liberation of Vuhledar was made possible by heavy strikes on the enemy," the '
+            "Russian defence ministry said.",
+            "Vuhledar",
+            "russian",
+        ),
+        ("The capture of Avdiivka opened the road west for Russia.", "Avdiivka", "russian"),
+    ],
+)
+def test_a_loss_or_a_change_named_as_a_noun_is_read_as_a_fall(matcher, text, name, status):
+    """With no side named, a loss is a fall (the change told before, else the invader's); a
+    side after a change named as a noun is none of its actors; a fall named as a time ("since
+    the fall of X") is past, whatever the clause around it tries."""
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == name]
+    assert [c.status for c in claims][-1:] == [status], [c.quote for c in claims]
+
+
 def test_the_rest_of_a_place_is_the_whole_and_a_village_outside_it_no_claim_on_it(matcher):
     claim = only(claims_of("Moscow's forces took the rest of Bakhmut.", matcher), "Bakhmut")
     assert claim.status == "russian"

@@ -263,6 +263,10 @@ def actor_side(
         # "The ministry said its forces had captured X, adding that Ukrainian units had left
         # Y": "its" is the speaker's side, not the side named after.
         return default_side
+    if _NOMINAL.match(text, cue.end):
+        # "The liberation of Soledar was made possible by the shelling of the enemy": a side
+        # after a change named as a noun is no actor of it (one "by" whom is, read above).
+        return None
     # After the cue, only its own part of the clause: in "left the town after Russian forces
     # cut the road" the Russians are not who left.
     first = lex.side.search(text, cue.end, segment_of(text, clause, cue.start, lex)[1])
@@ -311,16 +315,7 @@ def cue_status(
         side = side_of(text, start, own[1], lex)
         if side:
             return side
-        # No side named: the change the article told before on the place, told again ("Russia
-        # pulled its troops out of Lyman ... The fall of Lyman"), or the loss of the side
-        # that held it; else a place falls to the invader.
-        if previous is not None:
-            status, event = previous
-            if event in CHANGE_EVENTS and status in (UKRAINIAN, RUSSIAN):
-                return status
-            if status in (UKRAINIAN, RUSSIAN):
-                return _opposite(status)
-        return RUSSIAN
+        return _fallen(previous)
     if rule == "passive":
         by = lex.by.search(text[cue.end : clause[1]])
         if by:
@@ -339,7 +334,8 @@ def cue_status(
             _AGENTLESS.search(text, clause[0], cue.start)
             or (
                 _NOMINAL.match(text, cue.end)
-                and side_of(text, *segment_of(text, clause, cue.start, lex), lex) is None
+                and side_of(text, segment_of(text, clause, cue.start, lex)[0], cue.start, lex)
+                is None
             )
         )
         and not lex.passive_by.match(text[cue.end : clause[1]])
@@ -354,13 +350,28 @@ def cue_status(
     side = actor_side(text, clause, cue, lex, default_side)
     if side is None and cue.cue.event != "shelled":
         side = default_side
-    if rule == "other":
+    if rule in ("other", "lost"):
         if cue.cue.event == "shelled" and side is None:
             return CONTESTED
+        if rule == "lost" and side is None:
+            return _fallen(previous)
         return _opposite(side)
     if side is None and cue.cue.event in ("liberated", "recaptured"):
         return UKRAINIAN  # in this war's reports, both words are Ukraine's
     return side
+
+
+def _fallen(previous: tuple[str, str] | None) -> str:
+    """Who holds a place that fell with no side named: the change the article told before on
+    the place, told again ("Russia pulled its troops out of Lyman ... The fall of Lyman"), or
+    the loss of the side that held it; else a place falls to the invader."""
+    if previous is not None:
+        status, event = previous
+        if event in CHANGE_EVENTS and status in (UKRAINIAN, RUSSIAN):
+            return status
+        if status in (UKRAINIAN, RUSSIAN):
+            return _opposite(status)
+    return RUSSIAN
 
 
 def status_and_event(

@@ -186,11 +186,13 @@ CUES: tuple[Cue, ...] = (
         r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
         "other",
     ),
-    # "had been lost", "lost control of", "Ukraine's loss of": the side that lost it is the
-    # actor's.
+    # "had been lost", "Ukraine's loss of": the side that lost it is the actor's; with no side
+    # named, a loss is a fall ("Bakhmut had been lost", "the loss of Avdiivka").
+    Cue("withdrew", r"(?:had|has|have|was|were|been|being)\s+lost|loss\s+of", "lost"),
+    # "lost control of", "Russia lost Kherson": the side that lost it is the actor's.
     Cue(
         "withdrew",
-        r"(?:had|has|have|was|were|been|being)\s+lost|loss\s+of|lost(?=\s+(?-i:[A-Z]))|"
+        r"lost(?=\s+(?-i:[A-Z]))|"
         r"(?:lost|losing)\s+(?:control\s+(?:of|over)|the\s+(?:town|city|village))",
         "other",
     ),
@@ -387,7 +389,11 @@ SUBORDINATE = re.compile(
     r",?\s+(?:(?:since|after|before|until|when|because|once|where|while|although|though)\s+"
     rf"(?=(?!(?:{_MONTH_WORDS})\b)[A-Z]|{_CLAUSE_SUBJECT})"
     # "as" only before a side or a pronoun: "known in Soviet times as Artemivsk" is a name.
-    rf"|as\s+(?=(?:Ukrainian|Russian|Ukraine|Russia)\b|{_CLAUSE_SUBJECT}))"
+    rf"|as\s+(?=(?:Ukrainian|Russian|Ukraine|Russia)\b|{_CLAUSE_SUBJECT})"
+    # A change named as a time: "trying to seize it since the fall of Bakhmut" (the fall is
+    # past, whatever the clause tries).
+    r"|(?:since|after|following|before|until)\s+(?=the\s+(?:fall|capture|liberation|loss|"
+    r"seizure|recapture|surrender)\s+of\b))"
 )
 # Of those clauses, the ones that tell another event than the clause they are in ("remains in
 # Russian hands since Wagner took the city in May", "where Wagner claimed the town"); "after"

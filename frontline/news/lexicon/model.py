@@ -20,7 +20,8 @@ class Cue:
     # How the acting side gives the status: "actor" (who entered holds it), "other" (who
     # withdrew lost it), "passive" (who "was forced out" lost it, to the side "by" whom),
     # "object" (the side a cue names inside it, "forced Ukrainian troops out", lost it; else
-    # the actor holds it), or a fixed status (NO_STATUS for events that state no control).
+    # the actor holds it), "lost" (as "other", but with no side named a fall's: "Bakhmut had
+    # been lost"), or a fixed status (NO_STATUS for events that state no control).
     status_from: str
 
 
