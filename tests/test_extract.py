@@ -362,6 +362,42 @@ def test_a_loss_or_a_change_named_as_a_noun_is_read_as_a_fall(matcher, text, nam
     assert [c.status for c in claims][-1:] == [status], [c.quote for c in claims]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "status", "event"),
+    [
+        ("Ukrainian marines set up a bridgehead in Krynky.", "contested", "entered"),
+        (
+            "Separatist officials said on Monday they controlled the city of Sievierodonetsk.",
+            "russian",
+            "held",
+        ),
+    ],
+)
+def test_a_bridgehead_in_a_place_and_who_controlled_it(matcher, sentence, status, event):
+    claims = claims_of(sentence, matcher)
+    assert [(c.status, c.event) for c in claims] == [(status, event)], [c.quote for c in claims]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian troops made several attempts to enter Marinka.",
+        "Wagner's efforts to encircle Bakhmut went on.",
+    ],
+)
+def test_an_attempt_is_no_claim(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+def test_a_clause_of_its_own_says_who_controlled_the_town(matcher):
+    text = "Russian forces entered Lyman, though Ukrainian officials said they controlled the town."
+    claims = claims_of(text, matcher)
+    assert [(c.mention, c.status) for c in claims] == [
+        ("Lyman", "russian"),
+        ("the town", "ukrainian"),
+    ]
+
+
 def test_the_rest_of_a_place_is_the_whole_and_a_village_outside_it_no_claim_on_it(matcher):
     claim = only(claims_of("Moscow's forces took the rest of Bakhmut.", matcher), "Bakhmut")
     assert claim.status == "russian"

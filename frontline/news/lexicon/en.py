@@ -124,8 +124,8 @@ CUES: tuple[Cue, ...] = (
     # "gained a foothold in Krynky": in, not holding all of it.
     Cue(
         "entered",
-        r"(?:gain\w*|establish\w*|secur\w*|won|got|get|gets|carv\w*\s+out)\s+(?:a\s+)?"
-        r"(?:\w+\s+)?foothold",
+        r"(?:gain\w*|establish\w*|secur\w*|won|got|get|gets|carv\w*\s+out|hold\w*|held|"
+        r"set\s+up|seiz\w*)\s+(?:an?\s+)?(?:\w+\s+)?(?:foothold|bridgeheads?)",
         CONTESTED,
     ),
     Cue(
@@ -221,9 +221,14 @@ CUES: tuple[Cue, ...] = (
         r"holds?|holding|remains?\s+in|"
         # "held" of a hold that goes on ("still held X", "held positions in X", "held on"), not
         # "talks held in Kyiv" nor a past long over ("forces who held Horlivka for years").
-        r"(?<=still\s)(?:held|controlled)|held(?=\s+(?:on\b|onto\b|out\b|firm\b|(?:\w+\s+)?positions?\b))|(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
+        r"(?<=still\s)(?:held|controlled)|"
+        r"held(?=\s+(?:on\b|onto\b|out\b|firm\b|(?:\w+\s+)?positions?\b))|"
+        # "they controlled the town": not the side's adjective "Ukrainian-controlled".
+        r"(?<!-)controlled(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village)\b|(?-i:[A-Z])))|"
+        r"(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
         r"in\s+(?:full\s+|complete\s+)?control\s+of|"
-        r"(?:keep|keeps|kept|keeping|maintain\w*|retain\w*)\s+(?:full\s+|firm\s+)?control\s+(?:of|over)|"
+        r"(?:keep|keeps|kept|keeping|maintain\w*|retain\w*)\s+(?:full\s+|firm\s+)?"
+        r"control\s+(?:of|over)|"
         r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
         r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
@@ -276,7 +281,8 @@ NEGATION = re.compile(
 # capitalised; "may" the verb is not.
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|will|shall|if|unless|whether|"
-    r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
+    r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempt(?:s|ed|ing)?|"
+    r"threatening|bids|efforts?|"
     r"going|aims?|plans?|intend(?:s|ed|ing)?|tried|sought|seeks?|bid|preparing|prepared|ready|"
     r"about|hop(?:e|es|ed|ing)|unlikely|"
     r"vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|wants?|wanted|struggl(?:e|es|ed|ing)|"
