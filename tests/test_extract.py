@@ -398,6 +398,18 @@ def test_a_clause_of_its_own_says_who_controlled_the_town(matcher):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Robotyne, Zaporizhzhia region. Liberated," the minister wrote on Telegram.',
+        "Ukrainian soldiers posted a video from Robotyne. Liberated!",
+    ],
+)
+def test_a_participle_alone_goes_on_about_the_place_before(matcher, text):
+    claims = [c for c in claims_of(text, matcher) if c.event == "liberated"]
+    assert [(c.entry.name, c.status) for c in claims] == [("Robotyne", "ukrainian")]
+
+
 def test_the_rest_of_a_place_is_the_whole_and_a_village_outside_it_no_claim_on_it(matcher):
     claim = only(claims_of("Moscow's forces took the rest of Bakhmut.", matcher), "Bakhmut")
     assert claim.status == "russian"

@@ -670,7 +670,8 @@ ELLIPTIC = re.compile(
     rf"(?:(?:{'|'.join(w.capitalize() for w in _OPENERS.split())})\s+"
     rf"(?:{'|'.join(_PARTICIPLES.split())})"
     rf"|(?:{'|'.join(w.capitalize() for w in _PARTICIPLES.split())}))"
-    r"\b(?=\s+(?:by|on|in|between|around|after|since)\b)"
+    # "Staromaiorske, Donetsk region. Liberated.": the participle alone, as officials post it.
+    r"\b(?=\s+(?:by|on|in|between|around|after|since)\b|[,.!]?[\"”]|[.!](?:\s|$))"
 )
 
 # Who a passive report names as saying so: "was confirmed by the General Staff".
