@@ -410,6 +410,21 @@ def test_a_participle_alone_goes_on_about_the_place_before(matcher, text):
     assert [(c.entry.name, c.status) for c in claims] == [("Robotyne", "ukrainian")]
 
 
+def test_an_oblast_before_a_cue_it_is_not_the_subject_of_only_says_where(matcher):
+    text = (
+        "Russian forces pressed their offensive in the Zaporizhzhia region on Sunday, and "
+        "Moscow said its troops had captured Robotyne."
+    )
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Robotyne"]
+    text = (
+        "Ukraine gave up Avdiivka, its last stronghold in the Donetsk region, after months "
+        "of fighting."
+    )
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Avdiivka"]
+    text = "The Kherson region, which borders Crimea, was shelled overnight."
+    assert [(c.entry.kind, c.event) for c in claims_of(text, matcher)] == [("oblast", "shelled")]
+
+
 def test_the_rest_of_a_place_is_the_whole_and_a_village_outside_it_no_claim_on_it(matcher):
     claim = only(claims_of("Moscow's forces took the rest of Bakhmut.", matcher), "Bakhmut")
     assert claim.status == "russian"

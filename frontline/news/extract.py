@@ -145,6 +145,19 @@ def choose_cue(
     return after[0] if after else None
 
 
+def _far_after(text: str, cue: _Found, mention: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether the cue comes after the mention, neither right after it ("X fell", "X was
+    liberated") nor in a clause about it ("X, which borders Russia, has been shelled")."""
+    return (
+        cue.start >= mention[1]
+        and not lex.cue_gap.fullmatch(text, mention[1], cue.start)
+        and not _ABOUT_IT.match(text, mention[1])
+    )
+
+
+_ABOUT_IT = re.compile(r",\s+(?:which|where)\b")
+
+
 def _of_a_later_place(
     text: str,
     cue: _Found,
@@ -858,6 +871,10 @@ def extract_claims(
         status, event = found
         cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
+            continue
+        if mention.entry.kind == "oblast" and cue is not None and _far_after(text, cue, span, lex):
+            # "the last city they held in the Luhansk region, after weeks of fighting": an
+            # oblast named before a cue it is not the subject of only says where.
             continue
         cue_start = cue.start if cue else None
         if (
