@@ -425,6 +425,21 @@ def test_an_oblast_before_a_cue_it_is_not_the_subject_of_only_says_where(matcher
     assert [(c.entry.kind, c.event) for c in claims_of(text, matcher)] == [("oblast", "shelled")]
 
 
+def test_an_advance_in_a_place_is_fought_over_but_a_sides_advance_in_a_region_is_no_claim(matcher):
+    assert (
+        claims_of(
+            "Russia's army made its fastest advance in the Donetsk region in months.", matcher
+        )
+        == []
+    )
+    claim = only(
+        claims_of("Russian troops were advancing in Vuhledar on Friday.", matcher), "Vuhledar"
+    )
+    assert claim.status == "contested"
+    claim = only(claims_of("Russia's advance on Pokrovsk slowed.", matcher), "Pokrovsk")
+    assert claim.status == "contested"
+
+
 def test_the_rest_of_a_place_is_the_whole_and_a_village_outside_it_no_claim_on_it(matcher):
     claim = only(claims_of("Moscow's forces took the rest of Bakhmut.", matcher), "Bakhmut")
     assert claim.status == "russian"

@@ -205,8 +205,11 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "fighting",
         r"fighting|fight|fights|battl\w*|clash\w*|assault\w*|storm\w*|"
-        r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|advanc\w*\s+"
-        r"(?:(?-i:[a-z]\w*)\s+)?(?:on|towards?|in|inside|within)|offensive\s+(?:on|towards?)|"
+        # "advancing in X" is fought over; "its fastest advance in the region" only tells of it.
+        r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|"
+        r"advanc\w*\s+(?:(?-i:[a-z]\w*)\s+)?(?:on|towards?)|"
+        r"(?:advanc(?:ed|ing)|(?<=to\s)advance)\s+(?:(?-i:[a-z]\w*)\s+)?(?:in|inside|within)|"
+        r"offensive\s+(?:on|towards?)|"
         # Closing in: "pressing toward X", "inching closer to X", "closed in on X".
         r"(?:press(?:ed|es|ing)?|push(?:ed|es|ing)?|inch(?:ed|es|ing)?|edg(?:ed|es|ing)|creep\w*|"
         r"crept)\s+(?:(?-i:[a-z]\w*)\s+)?(?:towards?|closer\s+to)|"
