@@ -323,6 +323,12 @@ def test_an_approach_is_fought_over_and_what_goes_on_near_a_place_is_no_status(
     assert [(c.status, c.event) for c in claims] == [(status, event)], [c.quote for c in claims]
 
 
+def test_fighting_near_something_in_the_town_is_still_in_the_town(matcher):
+    text = "Russia said it took Bakhmut. Fighting continued in the town near the railway station."
+    claim = only([c for c in claims_of(text, matcher) if c.mention == "the town"], "Bakhmut")
+    assert claim.status == "contested"
+
+
 def test_a_clause_about_a_later_place_is_about_that_place(matcher):
     claims = claims_of(
         "Selydove lies 10 km north of Kurakhove, where Russian troops are closing in.", matcher

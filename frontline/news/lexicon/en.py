@@ -60,11 +60,11 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
     (
         # Fighting, an advance or better positions near a place, not in it ("advancing on the
         # flanks near X", "improved their positions near X"); the words between are lower case,
-        # so the cue never runs over a name.
+        # and no "town", so the cue never runs over a name.
         "fighting",
         r"(?:fighting|fights|battles?|clash\w*|combat|advanc\w*|"
         r"improv\w*\s+(?:(?:their|its|our|the)\s+)?(?:tactical\s+)?positions?)\s+"
-        r"(?:(?-i:[a-z][\w-]*)\s+){0,4}?"
+        r"(?:(?-i:(?!(?:town|city|village)\b)[a-z][\w-]*)\s+){0,4}?"
         r"(?:near|outside|close\s+to|"
         r"on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)",
     ),
