@@ -147,7 +147,41 @@ def choose_cue(
     before = [c for c in cues if c.end <= mention[0]]
     if before and not _object_between(text, before[-1].end, mention, others, lex):
         return before[-1]
+    if after and _of_a_later_place(text, after[0], mention, others, lex):
+        return None
     return after[0] if after else None
+
+
+def _far_after(text: str, cue: _Found, mention: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether the cue comes after the mention, neither right after it ("X fell", "X was
+    liberated") nor in a clause about it ("X, which borders Russia, has been shelled")."""
+    return (
+        cue.start >= mention[1]
+        and not lex.cue_gap.fullmatch(text, mention[1], cue.start)
+        and not _ABOUT_IT.match(text, mention[1])
+    )
+
+
+_ABOUT_IT = re.compile(r",\s+(?:which|where)\b")
+
+
+def _of_a_later_place(
+    text: str,
+    cue: _Found,
+    mention: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    lex: Lexicon,
+) -> bool:
+    """Whether the cue after the mention is about another place: in a clause of its own about
+    a place named after the mention ("X lies north of Y, where Russian troops are closing
+    in"), or with another place for its object ("... to X, where Russian forces took Y")."""
+    if any(o[0] >= cue.end and _OBJECT_GAP.fullmatch(text, cue.end, o[0]) for o in others):
+        return True
+    between = [o[1] for o in others if mention[1] <= o[0] and o[1] <= cue.start]
+    return bool(between) and bool(lex.subordinate.search(text, max(between), cue.start))
+
+
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village)\s+of\s+)?")
 
 
 ADJECTIVE_STATUSES = (UKRAINIAN, RUSSIAN)  # a side's adjective: "Russian-held"
@@ -197,6 +231,9 @@ def _object_between(
 
 # A list whose items each have their oblast: "captured A in the Donetsk region and B in the
 # Kharkiv region".
+# A clause about the place right after its name: "Kurakhove, where Russian troops are ...".
+_WHERE_AFTER = re.compile(r",\s+where\b")
+
 _LOCATED_GAP = re.compile(
     r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,2}(?i:region|oblast|province)"
     r"(?:,\s*(?:and\s+)?|\s+and\s+)"
@@ -246,6 +283,10 @@ def actor_side(
         # "The ministry said its forces had captured X, adding that Ukrainian units had left
         # Y": "its" is the speaker's side, not the side named after.
         return default_side
+    if _NOMINAL.match(text, cue.end):
+        # "The liberation of Soledar was made possible by the shelling of the enemy": a side
+        # after a change named as a noun is no actor of it (one "by" whom is, read above).
+        return None
     # After the cue, only its own part of the clause: in "left the town after Russian forces
     # cut the road" the Russians are not who left.
     first = lex.side.search(text, cue.end, segment_of(text, clause, cue.start, lex)[1])
@@ -294,16 +335,7 @@ def cue_status(
         side = side_of(text, start, own[1], lex)
         if side:
             return side
-        # No side named: the change the article told before on the place, told again ("Russia
-        # pulled its troops out of Lyman ... The fall of Lyman"), or the loss of the side
-        # that held it; else a place falls to the invader.
-        if previous is not None:
-            status, event = previous
-            if event in CHANGE_EVENTS and status in (UKRAINIAN, RUSSIAN):
-                return status
-            if status in (UKRAINIAN, RUSSIAN):
-                return _opposite(status)
-        return RUSSIAN
+        return _fallen(previous)
     if rule == "passive":
         by = lex.by.search(text[cue.end : clause[1]])
         if by:
@@ -322,7 +354,8 @@ def cue_status(
             _AGENTLESS.search(text, clause[0], cue.start)
             or (
                 _NOMINAL.match(text, cue.end)
-                and side_of(text, *segment_of(text, clause, cue.start, lex), lex) is None
+                and side_of(text, segment_of(text, clause, cue.start, lex)[0], cue.start, lex)
+                is None
             )
         )
         and not lex.passive_by.match(text[cue.end : clause[1]])
@@ -337,13 +370,28 @@ def cue_status(
     side = actor_side(text, clause, cue, lex, default_side)
     if side is None and cue.cue.event != "shelled":
         side = default_side
-    if rule == "other":
+    if rule in ("other", "lost"):
         if cue.cue.event == "shelled" and side is None:
             return CONTESTED
+        if rule == "lost" and side is None:
+            return _fallen(previous)
         return _opposite(side)
     if side is None and cue.cue.event in ("liberated", "recaptured"):
         return UKRAINIAN  # in this war's reports, both words are Ukraine's
     return side
+
+
+def _fallen(previous: tuple[str, str] | None) -> str:
+    """Who holds a place that fell with no side named: the change the article told before on
+    the place, told again ("Russia pulled its troops out of Lyman ... The fall of Lyman"), or
+    the loss of the side that held it; else a place falls to the invader."""
+    if previous is not None:
+        status, event = previous
+        if event in CHANGE_EVENTS and status in (UKRAINIAN, RUSSIAN):
+            return status
+        if status in (UKRAINIAN, RUSSIAN):
+            return _opposite(status)
+    return RUSSIAN
 
 
 def status_and_event(
@@ -379,6 +427,8 @@ def status_and_event(
     status = cue_status(text, clause, chosen, lex, default_side, previous)
     if status is None:
         return None
+    if status in (UKRAINIAN, RUSSIAN) and _a_part_of(text, clause, chosen, mention, lex):
+        return CONTESTED, chosen.cue.event
     # "either controlled by Russia or shelled by its artillery": a place held by one side
     # and fought over by the other is contested.
     for other in cues:
@@ -395,6 +445,20 @@ def status_and_event(
                 event = min((chosen.cue.event, other.cue.event), key=_EVENT_PRIORITY.index)
                 return CONTESTED, event
     return status, chosen.cue.event
+
+
+def _a_part_of(
+    text: str, clause: tuple[int, int], cue: _Found, mention: tuple[int, int], lex: Lexicon
+) -> bool:
+    """Whether the cue is about a part of the place ("withdrew from a district on the eastern
+    edge of X", "held positions in X", "X's outskirts"), not a side's adjective of the name."""
+    if cue.cue.status_from in ADJECTIVE_STATUSES or lex.part_before is None:
+        return False
+    start = cue.end if cue.end <= mention[0] else clause[0]
+    before = text[start : mention[0]]
+    return bool(lex.part_before.search(before)) or bool(
+        lex.part_after and lex.part_after.match(text, mention[1], clause[1])
+    )
 
 
 def certainty_of(
@@ -814,8 +878,11 @@ def extract_claims(
             and clause[0] <= m.start < clause[1]
             and (m.start, m.end) != span
         ]
-        if lex.goal_before.search(text[max(0, mention.start - 30) : mention.start]):
-            continue  # where forces were headed, not where they are
+        if lex.goal_before.search(
+            text[max(0, mention.start - 30) : mention.start]
+        ) and not _WHERE_AFTER.match(text, mention.end):
+            # Where forces were headed, not where they are; but ", where ..." is about it.
+            continue
         # Certainty, claimant and date: the clause first, then the whole sentence. What is
         # said inside a quotation is its speaker's claim.
         scope = [clause, sentence]
@@ -851,6 +918,10 @@ def extract_claims(
         status, event = found
         cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
+            continue
+        if mention.entry.kind == "oblast" and cue is not None and _far_after(text, cue, span, lex):
+            # "the last city they held in the Luhansk region, after weeks of fighting": an
+            # oblast named before a cue it is not the subject of only says where.
             continue
         cue_start = cue.start if cue else None
         if (

@@ -53,26 +53,42 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
         "repelled",
         # "repelled an attack on X": the attack is part of the cue, which is about X.
         r"(?:repel\w*|repuls\w*|beat\s+back|beaten\s+back|fought\s+off|thwart\w*)"
-        r"(?:\s+(?:an?|the|their|its|several|two|three)\s+(?:[\w-]+\s+)?"
+        r"(?:\s+(?:(?:an?|the|their|its|several|two|three)\s+)?(?:[\w-]+\s+)?"
         r"(?:attacks?|assaults?|offensives?)(?:\s+(?:on|against|near))?)?|"
         r"відбил\w*|відбит\w*",
     ),
     (
+        # Fighting, an advance or better positions near a place, not in it ("advancing on the
+        # flanks near X", "improved their positions near X"); the words between are lower case,
+        # and no "town", so the cue never runs over a name.
         "fighting",
-        r"(?:fighting|fights|battles?|clash\w*|combat)\s+"
-        r"(?:(?:continued|continues|went\s+on|raged|was\s+reported|were\s+reported)\s+)?"
+        r"(?:fighting|fights|battles?|clash\w*|combat|advanc\w*|"
+        r"improv\w*\s+(?:(?:their|its|our|the)\s+)?(?:tactical\s+)?positions?)\s+"
+        r"(?:(?-i:(?!(?:town|city|village)\b)[a-z][\w-]*)\s+){0,4}?"
         r"(?:near|outside|close\s+to|"
         r"on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)",
     ),
     (
         "shelled",
-        r"shell\w*|bombard\w*|artillery\s+fire|under\s+fire|obstril\w*|обстріл\w*",
+        # "artillery hit X", "pounding X around the clock": guns, not bombs or missiles.
+        r"shell\w*|bombard\w*|artillery\s+fire|under\s+fire|obstril\w*|обстріл\w*|"
+        r"(?:artillery|mortars?|howitzers?|guns)\s+(?:\w+\s+)?(?:hit|hits|struck|strikes?)|"
+        r"pound(?:ed|ing)|pummel\w*|pounds(?=\s+(?-i:[A-Z]))",
     ),
     (
         "struck",
-        # "strikes" alone is no event ("no information about strikes in X").
-        r"struck|(?:air\s*)?strikes?\s+(?:on|against|hit)|missiles?\s+hit|rockets?\s+hit|"
-        r"drones?\s+hit|удар\w*",
+        # "strikes" alone is no event ("no information about strikes in X"); "strike" is one as
+        # a verb on a name ("continue to strike Kherson"). A weapon or what carries it hits
+        # ("bombs hit X", "aircraft dropped guided bombs on X").
+        r"struck|(?:air\s*)?strikes?\s+(?:on|against|hit)|"
+        r"(?:bombs?|missiles?|rockets?|drones?|aircraft|(?:war)?planes|jets|warheads?)\s+"
+        r"(?:\w+\s+)?(?:hit|hits|strike|struck)|"
+        r"strik(?:e|es|ing)(?=\s+(?:the\s+(?:\w+\s+)?(?:town|city|village)\b|(?-i:[A-Z])))|"
+        r"(?:dropped|dropping|drops?|launched|fired|rained)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:bombs?|missiles?|rockets?|munitions|drones)\s+(?:on|at|against)|"
+        r"bomb(?:ed|ing)(?!\s+shelters?)|"
+        r"hit\s+by\s+(?:\w+\s+){0,2}?(?:bombs?|missiles?|rockets?|drones?|(?:air\s*)?strikes?)|"
+        r"удар\w*",
     ),
     ("attacked", r"attack\w*|counter-?attack\w*|атак\w*"),
 )
@@ -108,8 +124,8 @@ CUES: tuple[Cue, ...] = (
     # "gained a foothold in Krynky": in, not holding all of it.
     Cue(
         "entered",
-        r"(?:gain\w*|establish\w*|secur\w*|won|got|get|gets|carv\w*\s+out)\s+(?:a\s+)?"
-        r"(?:\w+\s+)?foothold",
+        r"(?:gain\w*|establish\w*|secur\w*|won|got|get|gets|carv\w*\s+out|hold\w*|held|"
+        r"set\s+up|seiz\w*)\s+(?:an?\s+)?(?:\w+\s+)?(?:foothold|bridgeheads?)",
         CONTESTED,
     ),
     Cue(
@@ -170,11 +186,13 @@ CUES: tuple[Cue, ...] = (
         r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
         "other",
     ),
-    # "had been lost", "lost control of", "Ukraine's loss of": the side that lost it is the
-    # actor's.
+    # "had been lost", "Ukraine's loss of": the side that lost it is the actor's; with no side
+    # named, a loss is a fall ("Bakhmut had been lost", "the loss of Avdiivka").
+    Cue("withdrew", r"(?:had|has|have|was|were|been|being)\s+lost|loss\s+of", "lost"),
+    # "lost control of", "Russia lost Kherson": the side that lost it is the actor's.
     Cue(
         "withdrew",
-        r"(?:had|has|have|was|were|been|being)\s+lost|loss\s+of|lost(?=\s+(?-i:[A-Z]))|"
+        r"lost(?=\s+(?-i:[A-Z]))|"
         r"(?:lost|losing)\s+(?:control\s+(?:of|over)|the\s+(?:town|city|village))",
         "other",
     ),
@@ -187,8 +205,15 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "fighting",
         r"fighting|fight|fights|battl\w*|clash\w*|assault\w*|storm\w*|"
-        r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|advanc\w*\s+"
-        r"(?:on|towards?|in|inside|within)|offensive\s+(?:on|towards?)|бо[їя]\w*|"
+        # "advancing in X" is fought over; "its fastest advance in the region" only tells of it.
+        r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|"
+        r"advanc\w*\s+(?:(?-i:[a-z]\w*)\s+)?(?:on|towards?)|"
+        r"(?:advanc(?:ed|ing)|(?<=to\s)advance)\s+(?:(?-i:[a-z]\w*)\s+)?(?:in|inside|within)|"
+        r"offensive\s+(?:on|towards?)|"
+        # Closing in: "pressing toward X", "inching closer to X", "closed in on X".
+        r"(?:press(?:ed|es|ing)?|push(?:ed|es|ing)?|inch(?:ed|es|ing)?|edg(?:ed|es|ing)|creep\w*|"
+        r"crept)\s+(?:(?-i:[a-z]\w*)\s+)?(?:towards?|closer\s+to)|"
+        r"clos(?:e|ed|es|ing)\s+in(?:\s+on)?|бо[їя]\w*|"
         r"reach(?:ed|ing|es)?\s+the\s+(?:outskirts|centre|center|edge|heart)\s+of|"
         r"штурм\w*",
         CONTESTED,
@@ -196,8 +221,17 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "held",
         r"controlled\s+by|under\s+(?:\w+\s+)?control|in\s+\w+\s+hands|held\s+by|"
-        r"holds?|holding|remains?\s+in|(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
+        r"holds?|holding|remains?\s+in|"
+        # "held" of a hold that goes on ("still held X", "held positions in X", "held on"), not
+        # "talks held in Kyiv" nor a past long over ("forces who held Horlivka for years").
+        r"(?<=still\s)(?:held|controlled)|"
+        r"held(?=\s+(?:on\b|onto\b|out\b|firm\b|(?:\w+\s+)?positions?\b))|"
+        # "they controlled the town": not the side's adjective "Ukrainian-controlled".
+        r"(?<!-)controlled(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village)\b|(?-i:[A-Z])))|"
+        r"(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
         r"in\s+(?:full\s+|complete\s+)?control\s+of|"
+        r"(?:keep|keeps|kept|keeping|maintain\w*|retain\w*)\s+(?:full\s+|firm\s+)?"
+        r"control\s+(?:of|over)|"
         r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
         r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
@@ -250,7 +284,8 @@ NEGATION = re.compile(
 # capitalised; "may" the verb is not.
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|will|shall|if|unless|whether|"
-    r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempting|threatening|"
+    r"(?:likely|expected|set|poised|aiming|planning|trying|seeking|attempt(?:s|ed|ing)?|"
+    r"threatening|bids|efforts?|"
     r"going|aims?|plans?|intend(?:s|ed|ing)?|tried|sought|seeks?|bid|preparing|prepared|ready|"
     r"about|hop(?:e|es|ed|ing)|unlikely|"
     r"vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|wants?|wanted|struggl(?:e|es|ed|ing)|"
@@ -309,8 +344,9 @@ GOAL_BEFORE = re.compile(
     r"|\b(?:fled|retreat\w*|withdr[ae]w\w*|pull\w*\s+back|fell\s+back)\s+(?:\w+\s+){0,2}?"
     r"(?:towards?|in\s+the\s+direction\s+of)\s+$"
     r"|\b(?:road|way|route|highway)\s+(?:\w+\s+){0,2}?(?:from|to|towards?)\s+$"
-    r"|\b(?:villages|settlements|towns|localities)\s+(?:near|around|outside|"
-    r"close\s+to|(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$"
+    r"|\b(?:villages?|settlements?|towns?|localit(?:y|ies)|hamlets?)\s+(?:near|around|outside|"
+    r"close\s+to|on\s+the\s+(?:outskirts|edge)\s+of|"
+    r"(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$"
     # A place that only says where another is: "Pervomaiske, west of Donetsk", "a village
     # 10 km from Bakhmut", "within 5 km of Pokrovsk".
     r"|,\s+(?:just\s+|some\s+|about\s+)?(?:\w+\s+)?(?:south|north|east|west)(?:-?(?:east|west))?"
@@ -321,6 +357,21 @@ GOAL_BEFORE = re.compile(
     r"(?:(?:south|north|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$",
     re.IGNORECASE,
 )
+
+# A part of a place, named before it ("the Novyi microdistrict of", "a district on the eastern
+# edge of", "positions in the western part of", "positions in") or after it ("X's outskirts").
+# "The rest of" is most of it, "the centre of" where a flag goes up, "the area around" all of it.
+_PARTS = (
+    r"(?:micro-?)?districts?|neighbou?rhoods?|quarters?|outskirts|edges?|parts?|sections?|"
+    r"pockets?|corners?|blocks?|streets|positions?"
+)
+PART_BEFORE = re.compile(
+    rf"\b(?:{_PARTS})[\"”’]?\s+(?:of|in|on|inside|within)\s+(?:the\s+)?$"
+    r"|\bin\s+the\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"\s+of\s+$",
+    re.IGNORECASE,
+)
+PART_AFTER = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PARTS})\b", re.IGNORECASE)
 
 # The words that may stand between a place and the cue right after it ("Izium was finally
 # liberated"), an apposition after a name ("X, a Russian-occupied hub,"), "by" whom a passive
@@ -347,7 +398,11 @@ SUBORDINATE = re.compile(
     r",?\s+(?:(?:since|after|before|until|when|because|once|where|while|although|though)\s+"
     rf"(?=(?!(?:{_MONTH_WORDS})\b)[A-Z]|{_CLAUSE_SUBJECT})"
     # "as" only before a side or a pronoun: "known in Soviet times as Artemivsk" is a name.
-    rf"|as\s+(?=(?:Ukrainian|Russian|Ukraine|Russia)\b|{_CLAUSE_SUBJECT}))"
+    rf"|as\s+(?=(?:Ukrainian|Russian|Ukraine|Russia)\b|{_CLAUSE_SUBJECT})"
+    # A change named as a time: "trying to seize it since the fall of Bakhmut" (the fall is
+    # past, whatever the clause tries).
+    r"|(?:since|after|following|before|until)\s+(?=the\s+(?:fall|capture|liberation|loss|"
+    r"seizure|recapture|surrender)\s+of\b))"
 )
 # Of those clauses, the ones that tell another event than the clause they are in ("remains in
 # Russian hands since Wagner took the city in May", "where Wagner claimed the town"); "after"
@@ -618,7 +673,8 @@ ELLIPTIC = re.compile(
     rf"(?:(?:{'|'.join(w.capitalize() for w in _OPENERS.split())})\s+"
     rf"(?:{'|'.join(_PARTICIPLES.split())})"
     rf"|(?:{'|'.join(w.capitalize() for w in _PARTICIPLES.split())}))"
-    r"\b(?=\s+(?:by|on|in|between|around|after|since)\b)"
+    # "Staromaiorske, Donetsk region. Liberated.": the participle alone, as officials post it.
+    r"\b(?=\s+(?:by|on|in|between|around|after|since)\b|[,.!]?[\"”]|[.!](?:\s|$))"
 )
 
 # Who a passive report names as saying so: "was confirmed by the General Staff".
@@ -708,4 +764,6 @@ LEXICON = Lexicon(
     named_body=NAMED_BODY,
     dateline_side=DATELINE_SIDE,
     unnamed_body=UNNAMED_BODY,
+    part_before=PART_BEFORE,
+    part_after=PART_AFTER,
 )

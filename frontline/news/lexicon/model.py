@@ -20,7 +20,8 @@ class Cue:
     # How the acting side gives the status: "actor" (who entered holds it), "other" (who
     # withdrew lost it), "passive" (who "was forced out" lost it, to the side "by" whom),
     # "object" (the side a cue names inside it, "forced Ukrainian troops out", lost it; else
-    # the actor holds it), or a fixed status (NO_STATUS for events that state no control).
+    # the actor holds it), "lost" (as "other", but with no side named a fall's: "Bakhmut had
+    # been lost"), or a fixed status (NO_STATUS for events that state no control).
     status_from: str
 
 
@@ -93,3 +94,7 @@ class Lexicon:
     unnamed_body: re.Pattern[str] | None = None
     # A dateline of a side's capital ("KYIV, Oct 2 (Reuters) -"); named groups as in side.
     dateline_side: re.Pattern[str] | None = None
+    # A part of a place the cue is about ("withdrew from a district on the eastern edge of X",
+    # "holding positions in X", "X's outskirts"): neither side holds all of it.
+    part_before: re.Pattern[str] | None = None  # ends right before the name
+    part_after: re.Pattern[str] | None = None  # right after it
