@@ -547,7 +547,7 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
         elif (
             title
             and lex.name.fullmatch(phrase)
-            and any(w.lower().strip(",'’s") in lex.titles for w in title.group(0).split())
+            and any(_bare(w) in lex.titles for w in title.group(0).split())
         ):
             # "The head of the Russian-installed administration, Vladimir Saldo, said".
             phrase = f"{phrase}, {title.group(0)[0].lower()}{title.group(0)[1:]}"
@@ -558,6 +558,11 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     if words[0].lower() in lex.pronouns or _PASSIVE_TAIL.search(phrase):
         return ""  # "The capture of Soledar was confirmed": no one is named as saying so
     return phrase
+
+
+def _bare(word: str) -> str:
+    """A word without its commas and possessive: "Ukraine's," -> "ukraine"."""
+    return re.sub(r"['’]s?$", "", word.lower().strip(","))
 
 
 # Between a speaker and the reporting verb: "Shoigu had said", "the ministry also said".

@@ -366,9 +366,11 @@ _SPEECH_VERBS = (
     r"said|says|told|wrote|added|posted|stated|claimed|insisted|"
     r"announced|explained|declared"
 )
+# A name after the verb may have its office after it: '," said Ivan Tymochko, a spokesman'.
 SPEAKER_AFTER = re.compile(
     r"\s*(?:(?:said|says|added|wrote)\s+(?P<after>(?:[A-Z][\w'’-]+\s?){1,4}|(?:an?|the)\s+"
-    r"[^\"“”.;,]{2,60}?)(?=[,.;]|\s+(?:in|on|at|during|after|while|when|as)\b|$)"
+    r"[^\"“”.;,]{2,60}?)(?P<office>,\s+(?:an?|the)\s+[^\"“”.;,]{2,60}?)?"
+    r"(?=[,.;]|\s+(?:in|on|at|during|after|while|when|as)\b|$)"
     rf"|(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\b)"
 )
 SPEAKER_BEFORE = re.compile(rf"(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\s*[:,]\s*$")
@@ -628,6 +630,9 @@ PASSIVE_REPORT = re.compile(
     re.IGNORECASE,
 )
 
+# Russia's regions whose governors reports quote (the border regions, mostly).
+RUSSIAN_REGIONS = r"belgorod|kursk|bryansk|voronezh|rostov|krasnodar|oryol|tambov|lipetsk"
+
 # A speaker whose side no side word names. "Ukraine said" and "Kyiv said" are Ukraine's
 # government, as "Moscow
 # said" is Russia's (a side word already); the General Staff, the Ground Forces and the
@@ -639,11 +644,18 @@ SPEAKER_SIDE = re.compile(
     r"(?:\d+\w*\s+)?(?:separate\s+)?(?:[\w-]+\s+)?brigade|khortytsia|tavria|border\s+guards?|"
     r"ukrinform|ukrainska\s+pravda|suspilne|hromadske|interfax[\s-]+ukraine|"
     # A regional or city governor or mayor no side word names is Ukraine's (Russia's
-    # appointees are "Russian-installed", a side word before).
-    r"(?:regional|oblast|city|town|local|district)\s+(?:military\s+)?"
-    r"(?:governor|mayor|administration))\b)"
+    # appointees are "Russian-installed", a side word before): "the regional governor", "the
+    # town's mayor", "Zaporizhzhia governor Yuriy Malashko", "the governor of the Luhansk region"
+    # ("the governor" alone is someone named before).
+    r"(?:regional|oblast|city|town|local|district)(?:['’]s)?\s+(?:military\s+)?"
+    rf"(?:governor|mayor|administration)|(?!(?:the|an?|{RUSSIAN_REGIONS})\s)"
+    r"(?-i:[A-Z])[\w'’-]+\s+(?:governor|mayor)|"
+    rf"(?:governor|mayor)\s+of\s+(?!(?:the\s+)?(?:{RUSSIAN_REGIONS})\b))\b)"
     r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia|interfax|kommersant|"
-    r"rybar)\b)",
+    r"rybar|occupation|[\w-]+-installed|"
+    # The governors of Russia's own regions, named before their office.
+    rf"(?:{RUSSIAN_REGIONS})\s+(?:regional\s+|region['’]s\s+)?(?:governor|mayor)|"
+    rf"(?:governor|mayor)\s+of\s+(?:the\s+)?(?:{RUSSIAN_REGIONS}))\b)",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,136 @@
+"""Who makes a claim and how sure it is: speakers named by their office, a speaker named after
+the clause, a body named before, and a side's refusal to confirm."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontline.news.extract import Candidate, claimant_side, extract_claims
+from frontline.news.geoparse import cached_matcher, find_mentions
+from frontline.news.speech import drop_relative_clause, phrase_side
+
+DAY = dt.date(2024, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return cached_matcher()
+
+
+def claims_of(text: str, matcher) -> list[Candidate]:
+    return extract_claims(text, find_mentions(text, matcher), DAY, outlet="Reuters")
+
+
+def only(claims: list[Candidate], name: str) -> Candidate:
+    found = [c for c in claims if c.entry.name == name]
+    assert len(found) == 1, [(c.entry.name, c.quote) for c in claims]
+    return found[0]
+
+
+# --- a speaker named by the office of a side ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # The office before the name: "A spokesman for Ukraine's forces, <name>, said".
+        (
+            "A spokeswoman for Ukraine's eastern command, Iryna Marchuk, said Russian troops "
+            "had entered Toretsk.",
+            "Toretsk",
+            "ukrainian",
+        ),
+        (
+            "The spokesman for Russia's southern group of forces, Pavel Orlov, said fighting "
+            "went on in Kurakhove.",
+            "Kurakhove",
+            "russian",
+        ),
+        # A governor or mayor named with the place they govern, no side word: Ukraine's.
+        (
+            "Russian drones hit Kramatorsk overnight, the city's mayor Oleksandr Petrenko said.",
+            "Kramatorsk",
+            "ukrainian",
+        ),
+        (
+            "Russian missiles struck Nikopol on Monday, Dnipropetrovsk governor Serhii Lysenko "
+            "said.",
+            "Nikopol",
+            "ukrainian",
+        ),
+        (
+            "The governor of the Kherson region, Oleksandr Tkach, said Russian forces had "
+            "shelled Beryslav.",
+            "Beryslav",
+            "ukrainian",
+        ),
+        # A Russian appointee is named so.
+        (
+            "Ukrainian forces have left Krynky, the occupation governor Ivan Kolosov said.",
+            "Krynky",
+            "russian",
+        ),
+    ],
+)
+def test_a_speaker_named_by_an_office_of_a_side(matcher, text, name, side):
+    claim = only(claims_of(text, matcher), name)
+    assert claimant_side(claim.claimant) == side, claim.claimant
+
+
+@pytest.mark.parametrize(
+    ("phrase", "side"),
+    [
+        ("Kharkiv governor Petro Ivanenko", "ukrainian"),
+        ("the town's mayor", "ukrainian"),
+        ("Belgorod governor Igor Smirnov", "russian"),
+        ("the Kursk regional governor", "russian"),
+        ("the governor of the Bryansk region", "russian"),
+        ("the Moscow-installed mayor", "russian"),
+        # "The governor" alone is someone named before, of no side of its own.
+        ("The governor", None),
+    ],
+)
+def test_the_side_of_a_governor_or_mayor(phrase, side):
+    assert phrase_side(phrase) == side
+
+
+def test_a_speaker_named_after_a_quotation_keeps_the_office_after_the_name(matcher):
+    text = (
+        '"They attack in small groups every day," said Taras Bondar, a spokesman for the '
+        "ground forces. Ukrainian troops had also repelled attacks near Kupiansk, he said."
+    )
+    claim = only(claims_of(text, matcher), "Kupiansk")
+    assert claim.claimant == "Taras Bondar, a spokesman for the ground forces"
+    assert claimant_side(claim.claimant) == "ukrainian"
+
+
+# --- a relative clause with a subject of its own ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "subject"),
+    [
+        ("A soldier, who asked not to be named,", "A soldier"),
+        ("Russia's defence ministry, which", "Russia's defence ministry"),
+        # The verb after it is the relative clause's: its subject says so.
+        ("the town, which it", "it"),
+        ("the village, which Moscow", "Moscow"),
+        ("the settlement, which the separatists", "the separatists"),
+    ],
+)
+def test_a_relative_clause_before_a_reporting_verb(phrase, subject):
+    assert drop_relative_clause(phrase) == subject
+
+
+def test_a_place_a_relative_clause_names_is_no_speaker(matcher):
+    text = (
+        "Russia's defence ministry said on Monday its troops had advanced near Pokrovsk. The "
+        'ministry said its forces had "liberated" Selydove, which it called Selidovo, and '
+        "entered the town of Kurakhove."
+    )
+    claims = claims_of(text, matcher)
+    for name in ("Selydove", "Kurakhove"):
+        claim = only(claims, name)
+        assert claimant_side(claim.claimant) == "russian", claim.claimant
