@@ -134,3 +134,65 @@ def test_a_place_a_relative_clause_names_is_no_speaker(matcher):
     for name in ("Selydove", "Kurakhove"):
         claim = only(claims, name)
         assert claimant_side(claim.claimant) == "russian", claim.claimant
+
+
+# --- a claim whose speaker comes after it, or gives an order ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # A side that admits a loss claims it.
+        (
+            "Russian forces have pushed into Pervomaiske, a Ukrainian army spokesman "
+            "acknowledged on Friday.",
+            "Pervomaiske",
+            "ukrainian",
+        ),
+        (
+            "Ukrainian troops had retreated from Berdychi, the commander of the 47th brigade "
+            "conceded.",
+            "Berdychi",
+            "ukrainian",
+        ),
+        # A speaker of no side, no one named before: the one of the capital of the dateline.
+        (
+            "KYIV, May 3 (Reuters) - Russian forces have entered Semenivka, a military "
+            "spokesman said.",
+            "Semenivka",
+            "ukrainian",
+        ),
+        (
+            "MOSCOW, May 3 (Reuters) - Russian troops have taken Semenivka, an official said.",
+            "Semenivka",
+            "russian",
+        ),
+        # No dateline: someone else's word, not the report's own.
+        ("Russian forces have entered Semenivka, an official said.", "Semenivka", "other"),
+        # A side's order, made known by that side, is its claim.
+        (
+            "Ukraine's top commander on Friday ordered the withdrawal of troops from Avdiivka, "
+            "citing the threat of encirclement.",
+            "Avdiivka",
+            "ukrainian",
+        ),
+        (
+            "The Kremlin ordered its forces to leave the west bank of the Dnipro and pull out "
+            "of Kherson.",
+            "Kherson",
+            "russian",
+        ),
+    ],
+)
+def test_a_speaker_after_the_claim_or_a_side_s_order(matcher, text, name, side):
+    claim = only(claims_of(text, matcher), name)
+    assert (claimant_side(claim.claimant), claim.certainty) == (side, "claimed"), claim.claimant
+
+
+def test_an_order_told_in_a_clause_of_its_own_is_the_report_s_account(matcher):
+    text = (
+        "Russian troops took Vuhledar in early October, after the Ukrainian command ordered its "
+        "units out."
+    )
+    claim = only(claims_of(text, matcher), "Vuhledar")
+    assert (claimant_side(claim.claimant), claim.certainty) == ("report", "confirmed")

@@ -391,12 +391,16 @@ def status_and_event(
 
 
 def certainty_of(
-    text: str, spans: list[tuple[int, int]], cue_start: int | None, lex: Lexicon = ENGLISH
+    text: str,
+    spans: list[tuple[int, int]],
+    cue_start: int | None,
+    lex: Lexicon = ENGLISH,
+    default: str = "confirmed",
 ) -> str:
     """A negated control cue ("had not entered") is a denial; the report's doubt anywhere in
     the sentence makes it unconfirmed; else the certainty cue nearest the control cue in the
-    clause, then in the sentence (the stronger where two are as near); a report that states
-    a thing itself confirms it."""
+    clause, then in the sentence (the stronger where two are as near); else the default: a
+    report that states a thing itself confirms it, a speaker claims it."""
     if cue_start is not None and lex.negation.search(text[max(0, cue_start - 40) : cue_start]):
         return "denied"
     if any(lex.unverified.search(text, start, end) for start, end in spans):
@@ -409,7 +413,7 @@ def certainty_of(
         ]
         if found:
             return min(found)[2]
-    return "confirmed"
+    return default
 
 
 def claimant_of(
@@ -425,7 +429,7 @@ def claimant_of(
     "the ministry" or "it" the body or speaker named before (previous_body: "Russia's defence
     ministry did not comment. The ministry said ..."); else the report itself."""
     anonymous = False
-    body = ""
+    body = unnamed = ""
     for start, end in spans:
         after_quote = lex.after_quote.search(text, start, end)
         if after_quote:
@@ -444,11 +448,34 @@ def claimant_of(
                 return subject
             anonymous = anonymous or bool(text[start : verb.start()].strip())
             body = body or _unnamed_body(text, start, verb.start(), lex)
+            unnamed = unnamed or subject
             break
+    if not (body or anonymous):
+        giver = _order_giver(text, spans[0], lex)
+        if giver:
+            return giver
     if body:
         # "the ministry", "it": the body (or speaker) named before, else the words themselves.
         return previous_body or previous or (body if body.lower() != "it" else report)
-    return previous if anonymous and previous else report
+    if anonymous and previous:
+        return previous
+    # "a military spokesman said", no one named before: not the report's own voice.
+    return unnamed or report
+
+
+def _order_giver(text: str, clause: tuple[int, int], lex: Lexicon) -> str:
+    """Who gives an order in a clause's main part, when a side's ("Russian Defence Minister
+    Sergei Shoigu ordered the withdrawal from Kherson"): a side makes its orders known, so
+    what it orders is its claim. An order in a clause of its own ("after the Ukrainian command
+    ordered its troops to leave") is the report's own account; else ""."""
+    if lex.order is None:
+        return ""
+    main = segments(text, clause, lex)[0]
+    order = lex.order.search(text, *main)
+    if order is None or lex.subject_stop.search(text, main[0], order.start()):
+        return ""  # "fell within a week after the Kremlin ordered its invasion"
+    subject = _subject_before(text, main[0], order.start(), lex)
+    return subject if subject and phrase_side(subject, lex) else ""
 
 
 def _unnamed_body(text: str, start: int, verb: int, lex: Lexicon) -> str:
@@ -467,11 +494,14 @@ def _unnamed_body(text: str, start: int, verb: int, lex: Lexicon) -> str:
 
 
 def _dateline_body(text: str, claimant: str, lex: Lexicon) -> str:
-    """ "KYIV (Reuters) - ... the military said", no body named before: the military of the
-    capital the report is filed from, "the military (Kyiv)"."""
+    """ "KYIV (Reuters) - ... the military said" or "a military spokesman said", no body or
+    speaker named before: the one of the capital the report is filed from, "the military
+    (Kyiv)"."""
     if lex.dateline_side is None or lex.unnamed_body is None:
         return claimant
-    if not lex.unnamed_body.fullmatch(claimant) or phrase_side(claimant, lex):
+    if not (lex.unnamed_body.fullmatch(claimant) or is_anonymous(claimant, lex)):
+        return claimant
+    if phrase_side(claimant, lex):
         return claimant
     match = lex.dateline_side.match(text)
     if match is None:
@@ -820,9 +850,13 @@ def extract_claims(
             # "Russian-occupied Horlivka": the report's own word, whoever it quotes after.
             certainty, claimant = "confirmed", report
         else:
-            certainty = certainty_of(text, scope, cue_start, lex)
+            # What a speaker says is claimed, not confirmed, unless a word says otherwise.
+            spoken = quote is not None or speaker_side != REPORT_VOICE
+            certainty = certainty_of(
+                text, scope, cue_start, lex, default="claimed" if spoken else "confirmed"
+            )
             if quote is not None and certainty == "confirmed":
-                certainty = "claimed"  # what a speaker says is claimed, not confirmed
+                certainty = "claimed"
         date = date_of(
             text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
         )

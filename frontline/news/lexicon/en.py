@@ -236,6 +236,7 @@ CERTAINTY = (
         r"\bsaid\b|\bsays\b|\bclaim(?:ed|s)?\b|(?<!\bto )\bannounc\w*|"
         r"\baccording\s+to\b|\binsist\w*|\bstated?\b|\bstatement\b|\breported\b|"
         r"\btold\b|\bcalled\b|\badded\b|\bwrote\b|\bposted\b|\bзаяви\w*|"
+        r"\backnowledged\b|\badmitted\b|\bconceded\b|"
         r"\bповідоми\w*",
     ),
 )
@@ -268,8 +269,10 @@ HYPOTHETICAL = re.compile(
 REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|announced|announces|insisted|stated|"
     r"reported|told|called|added|wrote|posted|confirmed|denied|"
-    r"published)\b"
+    r"published|acknowledged|admitted|conceded)\b"
 )
+# An order a side gives and makes known: who gives it says what it orders.
+ORDER = re.compile(r"\b(?:ordered|orders|decreed)\b")
 SUBJECT_STOP = re.compile(
     r"(?<!\S)(?:and|that|but|while|as|which|who|when|where|whereas|after|before|since|"
     r"until|once|if|because|though|although)\s+|[;:\"“”]|,\s+(?=[a-z])",
@@ -720,4 +723,5 @@ LEXICON = Lexicon(
     named_body=NAMED_BODY,
     dateline_side=DATELINE_SIDE,
     unnamed_body=UNNAMED_BODY,
+    order=ORDER,
 )

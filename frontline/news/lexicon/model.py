@@ -93,3 +93,5 @@ class Lexicon:
     unnamed_body: re.Pattern[str] | None = None
     # A dateline of a side's capital ("KYIV, Oct 2 (Reuters) -"); named groups as in side.
     dateline_side: re.Pattern[str] | None = None
+    # A side's order, which it makes known: "Shoigu ordered the withdrawal from Kherson".
+    order: re.Pattern[str] | None = None
