@@ -196,3 +196,54 @@ def test_an_order_told_in_a_clause_of_its_own_is_the_report_s_account(matcher):
     )
     claim = only(claims_of(text, matcher), "Vuhledar")
     assert (claimant_side(claim.claimant), claim.certainty) == ("report", "confirmed")
+
+
+# --- a side's refusal to confirm is its denial ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        (
+            "Kyiv has not confirmed that Russian troops entered Pervomaiske.",
+            "Pervomaiske",
+            "ukrainian",
+        ),
+        (
+            "Russia's defence ministry did not confirm that its forces had left Krynky.",
+            "Krynky",
+            "russian",
+        ),
+        (
+            "Ukraine's General Staff declined to confirm that Avdiivka had fallen.",
+            "Avdiivka",
+            "ukrainian",
+        ),
+        # "His office": the office of the person named before.
+        (
+            "Volodymyr Zelenskiy spoke of Bakhmut in the past tense on Sunday. His office later "
+            "said he hadn't confirmed the city's fall.",
+            "Bakhmut",
+            "ukrainian",
+        ),
+    ],
+)
+def test_a_side_that_does_not_confirm_denies(matcher, text, name, side):
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == name]
+    assert claims, text
+    claim = claims[-1]
+    assert (claim.certainty, claimant_side(claim.claimant)) == ("denied", side), claim.claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The report's own doubt, passive: not a side's denial.
+        "Russia said it had captured Pervomaiske, which has not been confirmed.",
+        "Russia said it had captured Pervomaiske, a claim that was not independently verified.",
+        "Russian forces have captured Pervomaiske, it could not be confirmed.",
+    ],
+)
+def test_what_has_not_been_confirmed_is_unconfirmed(matcher, text):
+    claim = only(claims_of(text, matcher), "Pervomaiske")
+    assert claim.certainty == "unconfirmed"

@@ -512,16 +512,26 @@ def _dateline_body(text: str, claimant: str, lex: Lexicon) -> str:
 def named_bodies(
     text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon
 ) -> list[tuple[int, str]]:
-    """(where, what) of each body of a side a sentence opens with, whatever it does next
-    ("Russia's defence ministry did not comment"): who "the ministry" is after it."""
+    """(where, what) of each body or person of a side a sentence opens with, whatever it does
+    next ("Russia's defence ministry did not comment", "Volodymyr Zelenskiy appeared to"): who
+    "the ministry" or "his office" is after it."""
     if lex.named_body is None:
         return []
     found = []
     for start, _end in sentence_spans:
-        match = lex.named_body.match(text, start)
+        match = lex.named_body.match(text, start) or _known_person(text, start, lex)
         if match and phrase_side(match.group(1), lex):
-            found.append((match.start(1), match.group(1)))
+            found.append((match.start(1), match.group(1).strip()))
     return found
+
+
+def _known_person(text: str, start: int, lex: Lexicon) -> re.Match[str] | None:
+    """A name at start with a person of a side the lexicon knows in it ("Volodymyr
+    Zelenskiy"), not a side's adjective ("Russian troops")."""
+    name = lex.name.match(text, start)
+    if name and any(w in lex.people_sides for w in name.group(1).split()):
+        return name
+    return None
 
 
 def named_speakers(
@@ -562,6 +572,10 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     keeping an appositive ("Denis Pushilin, the rebel official")."""
     head = drop_relative_clause(_AUXILIARY_TAIL.sub("", text[start:verb].rstrip()))
     head = head.rstrip().rstrip(",").rstrip()
+    # "His office said he had not confirmed": the subject begins after a reporting verb.
+    said = [m.end() for m in lex.reporting.finditer(head)]
+    if said:
+        head = head[said[-1] :]
     cut = before_cut = 0
     for match in lex.subject_stop.finditer(head):
         before_cut, cut = cut, match.end()

@@ -211,16 +211,27 @@ CUES: tuple[Cue, ...] = (
 # Certainty cues. A report's own word that a claim could not be checked holds for the whole
 # sentence; of the others, the one nearest the control cue counts ("Russia claimed ..., which
 # Ukrainian officials denied": the claim is Russia's).
+# "Has not been confirmed" is the report's doubt; "Ukraine has not confirmed" a side's refusal
+# to confirm, which is its denial (REFUSAL).
 UNVERIFIED = re.compile(
     r"\bno\s+(?:official\s+|independent\s+)?confirmation\b|"
-    r"\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b|"
+    r"\bnot\s+been\s+(?:independently\s+)?(?:confirmed|verified)\b|"
+    r"\bnot\s+independently\s+(?:confirmed|verified)\b|"
+    r"(?<!\bdid\s)(?<!\bdoes\s)(?<!\bdo\s)(?<!\bhas\s)(?<!\bhad\s)(?<!\bhave\s)(?<!\bwould\s)"
+    r"\bnot\s+(?:confirmed|verified)\b|"
     r"\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*|"
     r"\bunconfirmed\b|\bunverified\b|\bno\s+(?:sign|signs|evidence|indication)\s+(?:that|of)\b",
     re.IGNORECASE,
 )
+REFUSAL = (
+    r"\b(?:did|does|do|has|have|had|would)\s+not\s+confirm(?:ed)?\b|"
+    r"\b(?:didn|doesn|don|hasn|haven|hadn|wouldn)['’]t\s+confirm(?:ed)?\b|"
+    r"\b(?:declined|refused)\s+to\s+confirm\b"
+)
 CERTAINTY = (
     (
         "denied",
+        rf"{REFUSAL}|"
         r"\bden(?:ied|ies|y|ying)\b|\brejected\s+(?:the\s+)?(?:claims?|reports?)\b|"
         r"\bdismissed\s+(?:the\s+)?(?:claims?|reports?)\b|\bfalse\b|спростува\w*",
     ),
@@ -230,7 +241,7 @@ CERTAINTY = (
         r"\binitial\s+reports?\b|\breports?\s+suggest\w*|\bseem(?:ed|s)?\s+to\b|"
         r"\bsuggest\w*\b|\brumou?rs?\b|\bimages\b|\bvideos?\s+(?:posted|shared)\b",
     ),
-    ("confirmed", r"\bconfirm(?:ed|s)\b|\bofficially\b|\bпідтверд\w*"),
+    ("confirmed", r"(?<!not\s)(?<!n['’]t\s)\bconfirm(?:ed|s)\b|\bofficially\b|\bпідтверд\w*"),
     (
         "claimed",
         r"\bsaid\b|\bsays\b|\bclaim(?:ed|s)?\b|(?<!\bto )\bannounc\w*|"
@@ -270,6 +281,7 @@ REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|announced|announces|insisted|stated|"
     r"reported|told|called|added|wrote|posted|confirmed|denied|"
     r"published|acknowledged|admitted|conceded)\b"
+    rf"|{REFUSAL}"
 )
 # An order a side gives and makes known: who gives it says what it orders.
 ORDER = re.compile(r"\b(?:ordered|orders|decreed)\b")
@@ -446,12 +458,12 @@ PEOPLE_SIDES = {
 }
 # A speaker who is someone named before: "he said", "the official said".
 ANONYMOUS_SPEAKER = re.compile(
-    r"(?:he|she|they|(?:the|an?|its)\s+(?:\w+\s+)?(?:official|spokesman|spokeswoman|spokesperson|"
-    r"commander|officer|source|minister|ministry|governor|statement|military|army|navy|"
-    r"command|authorities))",
+    r"(?:he|she|they|(?:the|an?|its|his|her|their)\s+(?:\w+\s+)?(?:official|spokesman|"
+    r"spokeswoman|spokesperson|commander|officer|source|minister|ministry|governor|statement|"
+    r"military|army|navy|command|authorities|office))",
     re.IGNORECASE,
 )
-_BODY = r"(?:ministry|military|army|navy|command|general\s+staff|authorities|government)"
+_BODY = r"(?:ministry|military|army|navy|command|general\s+staff|authorities|government|office)"
 # A body of a side named at a sentence's start, whatever it does: "Russia's defence ministry
 # did not comment", "The defence ministry in Moscow", "Ukraine's army did not confirm".
 NAMED_BODY = re.compile(
@@ -459,8 +471,9 @@ NAMED_BODY = re.compile(
     rf"((?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{_BODY}(?:\s+(?:of\s+defen[cs]e|in\s+[A-Z]\w+))?)\b",
     re.IGNORECASE,
 )
-# A speaker that is a body named before: "the ministry", "the military", "it".
-UNNAMED_BODY = re.compile(rf"(?:it|(?:the\s+)?(?:\w+\s+)?{_BODY})", re.IGNORECASE)
+# A speaker that is a body named before: "the ministry", "the military", "it"; "his office"
+# is the office of the person named before.
+UNNAMED_BODY = re.compile(rf"(?:it|(?:(?:the|his|her|their)\s+)?(?:\w+\s+)?{_BODY})", re.IGNORECASE)
 
 
 # --- place names: words that are no place, people, offices, rivers, lists ---------------------
