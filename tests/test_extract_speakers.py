@@ -247,3 +247,35 @@ def test_a_side_that_does_not_confirm_denies(matcher, text, name, side):
 def test_what_has_not_been_confirmed_is_unconfirmed(matcher, text):
     claim = only(claims_of(text, matcher), "Pervomaiske")
     assert claim.certainty == "unconfirmed"
+
+
+# --- whom a side's speaker calls liberated ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status"),
+    [
+        (
+            '"Pervomaiske was liberated after days of strikes on the enemy," the Russian defence '
+            "ministry said.",
+            "Pervomaiske",
+            "russian",
+        ),
+        (
+            "Russia's defence ministry said the liberation of Krasnohorivka had cost the enemy "
+            "hundreds of Ukrainian soldiers.",
+            "Krasnohorivka",
+            "russian",
+        ),
+        (
+            '"Klishchiivka is liberated, the occupiers have fled," a Ukrainian commander said.',
+            "Klishchiivka",
+            "ukrainian",
+        ),
+        # The report's own "liberated" is still Ukraine's.
+        ("Ukraine liberated Izium in September 2022.", "Izium", "ukrainian"),
+    ],
+)
+def test_liberated_by_the_speaker_s_side(matcher, text, name, status):
+    claim = only(claims_of(text, matcher), name)
+    assert (claim.event, claim.status) == ("liberated", status), claim.claimant

@@ -239,6 +239,10 @@ def actor_side(
         # "The ministry said its forces had captured X, adding that Ukrainian units had left
         # Y": "its" is the speaker's side, not the side named after.
         return default_side
+    if default_side and cue.cue.event == "liberated":
+        # "The liberation of Soledar was made possible by shelling the enemy," a Russian
+        # official said: whom a side's speaker calls liberated is liberated by that side.
+        return default_side
     # After the cue, only its own part of the clause: in "left the town after Russian forces
     # cut the road" the Russians are not who left.
     first = lex.side.search(text, cue.end, segment_of(text, clause, cue.start, lex)[1])
