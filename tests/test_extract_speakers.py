@@ -279,3 +279,24 @@ def test_what_has_not_been_confirmed_is_unconfirmed(matcher, text):
 def test_liberated_by_the_speaker_s_side(matcher, text, name, status):
     claim = only(claims_of(text, matcher), name)
     assert (claim.event, claim.status) == ("liberated", status), claim.claimant
+
+
+# --- a reporting verb of a clause of its own ----------------------------------------------------
+
+
+def test_who_speaks_in_a_clause_of_another_event_does_not_claim_the_main_one(matcher):
+    text = (
+        "Russian forces captured Pervomaiske in the spring, where Ukrainian officials said no "
+        "civilians remained."
+    )
+    claim = only(claims_of(text, matcher), "Pervomaiske")
+    assert (claimant_side(claim.claimant), claim.certainty) == ("report", "confirmed")
+
+
+def test_a_speaker_after_a_clause_of_another_event_claims_the_whole_sentence(matcher):
+    text = (
+        "Russian forces entered Pervomaiske, where fighting had raged for months, Ukraine's "
+        "General Staff said."
+    )
+    claim = only(claims_of(text, matcher), "Pervomaiske")
+    assert (claimant_side(claim.claimant), claim.certainty) == ("ukrainian", "claimed")

@@ -414,10 +414,26 @@ def certainty_of(
             (abs(match.start() - cue_start) if cue_start is not None else 0, rank, name)
             for rank, (name, pattern) in enumerate(lex.certainty)
             for match in pattern.finditer(text, start, end)
+            if not reports_apart(text, (start, end), match.start(), cue_start, lex)
         ]
         if found:
             return min(found)[2]
     return default
+
+
+def reports_apart(
+    text: str, span: tuple[int, int], word: int, position: int | None, lex: Lexicon = ENGLISH
+) -> bool:
+    """Whether a reporting word is of a clause of its own that tells another event, with its
+    own subject, and position is outside it: in "Russian forces advanced towards Pokrovsk,
+    where Ukraine said families must leave", Ukraine says nothing of the advance."""
+    if position is None:
+        return False
+    part = segment_of(text, span, word, lex)
+    opener = lex.other_event.match(text, part[0])
+    if part[0] == span[0] or opener is None or part[0] <= position < part[1]:
+        return False
+    return lex.subject_stop.search(text, opener.end(), word) is None
 
 
 def claimant_of(
@@ -427,11 +443,14 @@ def claimant_of(
     lex: Lexicon = ENGLISH,
     previous: str = "",
     previous_body: str = "",
+    position: int | None = None,
 ) -> str:
     """Who makes the claim: the subject of the reporting verb, "according to" whom, or the
     speaker after a quotation; "she" or "the official" is the one named before (previous),
     "the ministry" or "it" the body or speaker named before (previous_body: "Russia's defence
-    ministry did not comment. The ministry said ..."); else the report itself."""
+    ministry did not comment. The ministry said ..."); else the report itself. A reporting
+    verb of a clause of its own that position (the claim's) is not in says nothing of it
+    (see reports_apart)."""
     anonymous = False
     body = unnamed = ""
     for start, end in spans:
@@ -447,6 +466,8 @@ def claimant_of(
         for verb in lex.reporting.finditer(text, start, end):
             if _PASSIVE_TAIL.search(text, start, verb.start()):
                 continue  # "Putin was told that X had fallen, the ministry said"
+            if reports_apart(text, (start, end), verb.start(), position, lex):
+                continue
             subject = _subject_before(text, start, verb.start(), lex)
             if subject and not is_anonymous(subject, lex):
                 return subject
@@ -838,6 +859,7 @@ def extract_claims(
                 lex,
                 _speaker_before(speakers, mention.start),
                 _speaker_before(bodies, mention.start),
+                mention.start,
             )
             claimant = _dateline_body(text, claimant, lex)
         # An actor of no named side ("The 72nd Brigade left the town, a spokesman said") is
