@@ -300,3 +300,44 @@ def test_a_speaker_after_a_clause_of_another_event_claims_the_whole_sentence(mat
     )
     claim = only(claims_of(text, matcher), "Pervomaiske")
     assert (claimant_side(claim.claimant), claim.certainty) == ("ukrainian", "claimed")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        (
+            "Russia said on Monday it had taken Marinka. Kyiv denied the capture.",
+            "Marinka",
+            "ukrainian",
+        ),
+        (
+            "Russian troops said they had entered Pervomaiske. The Ukrainian military has not "
+            "confirmed the loss.",
+            "Pervomaiske",
+            "ukrainian",
+        ),
+        (
+            "Ukrainian forces said they had pushed the Russians out of Robotyne. Russia's "
+            "defence ministry did not confirm the loss.",
+            "Robotyne",
+            "russian",
+        ),
+    ],
+)
+def test_a_change_a_noun_alone_names_is_of_the_place_named_before(matcher, text, name, side):
+    claim = [c for c in claims_of(text, matcher) if c.entry.name == name][-1]
+    assert claim.quote.startswith(text.split(". ")[1][:12]), claim.quote
+    assert (claim.certainty, claimant_side(claim.claimant)) == ("denied", side)
+    assert claim.status == ("russian" if side == "ukrainian" else "ukrainian")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces shelled Kupiansk in the fall. The loss of life was heavy.",
+        # No place named before.
+        "Ukraine denied the loss. Russian forces shelled Kupiansk.",
+    ],
+)
+def test_a_noun_of_change_not_said_of_a_place_is_no_claim(matcher, text):
+    assert [c.event for c in claims_of(text, matcher)] in ([], ["shelled"])

@@ -732,6 +732,44 @@ def _anaphors(
     return result
 
 
+def _event_anaphors(
+    text: str,
+    mentions: list[Mention],
+    sentence_spans: list[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
+) -> list[Mention]:
+    """ "Ukraine's army did not confirm the loss": a change a noun alone names is of the last
+    town, city or village named before it, in its sentence or the sentences before. The
+    mention is empty, at the noun, which is the cue right after it."""
+    if lex.event_noun is None:
+        return []
+    result = []
+    for index, sentence in enumerate(sentence_spans):
+        reach_start = sentence_spans[max(0, index - ANAPHOR_REACH)][0]
+        for match in lex.event_noun.finditer(text, *sentence):
+            earlier = [
+                m
+                for m in mentions
+                if reach_start <= m.start < match.start()
+                and m.role == PLACE
+                and m.entry.kind in ("city", "town", "village")
+            ]
+            if earlier:
+                antecedent = earlier[-1]
+                result.append(
+                    Mention(
+                        start=match.start(),
+                        end=match.start(),
+                        text="",
+                        entry=antecedent.entry,
+                        score=round(antecedent.score * ANAPHOR_SCORE_FACTOR, 3),
+                        how="anaphor",
+                        role=PLACE,
+                    )
+                )
+    return result
+
+
 def _called(text: str, mention: Mention, noun: str) -> bool:
     """Whether the report calls the place by the noun: "the town of X", "X, a ... town"."""
     before = text[max(0, mention.start - 40) : mention.start]
@@ -811,6 +849,7 @@ def extract_claims(
     places = sorted(
         places
         + _anaphors(text, mentions, sentence_spans, lex)
+        + _event_anaphors(text, mentions, sentence_spans, lex)
         + _elliptic(text, mentions, sentence_spans, lex),
         key=lambda m: m.start,
     )

@@ -77,7 +77,17 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
     ("attacked", r"attack\w*|counter-?attack\w*|атак\w*"),
 )
 
+# A change named by a noun alone, the object of a side's word on it: "Ukraine's army did not
+# confirm the loss", "Kyiv denied the fall". The place is the one named before (see
+# frontline.news.extract._event_anaphors).
+_ON_IT = (
+    r"(?:(?<=\bconfirm\s)|(?<=\bconfirmed\s)|(?<=\bconfirms\s)|(?<=\bdenied\s)|"
+    r"(?<=\bdenies\s)|(?<=\bdeny\s)|(?<=\brejected\s))"
+)
+EVENT_NOUN = rf"{_ON_IT}the\s+(?:loss|fall|capture)\b(?!\s+of\b)"
+
 CUES: tuple[Cue, ...] = (
+    Cue("fell", EVENT_NOUN, "fell"),
     # Shelling, strikes, attacks, fighting near: an event, no status (EVENT_CUES).
     *(Cue(event, pattern, NO_STATUS) for event, pattern in EVENT_CUES),
     # Taken in part, or fought over: neither side holds it all ("Partially recaptured by
@@ -737,4 +747,5 @@ LEXICON = Lexicon(
     dateline_side=DATELINE_SIDE,
     unnamed_body=UNNAMED_BODY,
     order=ORDER,
+    event_noun=re.compile(EVENT_NOUN, re.IGNORECASE),
 )
