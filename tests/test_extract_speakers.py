@@ -341,3 +341,8 @@ def test_a_change_a_noun_alone_names_is_of_the_place_named_before(matcher, text,
 )
 def test_a_noun_of_change_not_said_of_a_place_is_no_claim(matcher, text):
     assert [c.event for c in claims_of(text, matcher)] in ([], ["shelled"])
+
+
+def test_who_gives_an_order_is_named_without_its_day(matcher):
+    text = "Ukraine's top commander on Friday ordered the withdrawal of troops from Avdiivka."
+    assert only(claims_of(text, matcher), "Avdiivka").claimant == "Ukraine's top commander"

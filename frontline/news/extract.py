@@ -499,8 +499,12 @@ def _order_giver(text: str, clause: tuple[int, int], lex: Lexicon) -> str:
     order = lex.order.search(text, *main)
     if order is None or lex.subject_stop.search(text, main[0], order.start()):
         return ""  # "fell within a week after the Kremlin ordered its invasion"
-    subject = _subject_before(text, main[0], order.start(), lex)
+    subject = _TIME_TAIL.sub("", _subject_before(text, main[0], order.start(), lex))
     return subject if subject and phrase_side(subject, lex) else ""
+
+
+# A time between a subject and its verb: "Shoigu on Wednesday ordered".
+_TIME_TAIL = re.compile(r"\s+(?:on\s+\w+|yesterday|today|last\s+\w+)$", re.IGNORECASE)
 
 
 def _unnamed_body(text: str, start: int, verb: int, lex: Lexicon) -> str:
