@@ -346,3 +346,18 @@ def test_a_noun_of_change_not_said_of_a_place_is_no_claim(matcher, text):
 def test_who_gives_an_order_is_named_without_its_day(matcher):
     text = "Ukraine's top commander on Friday ordered the withdrawal of troops from Avdiivka."
     assert only(claims_of(text, matcher), "Avdiivka").claimant == "Ukraine's top commander"
+
+
+def test_a_speaker_of_neither_side_is_not_the_dateline_capital_s(matcher):
+    text = "KYIV, May 3 (Reuters) - Russian forces have entered Semenivka, a Western official said."
+    claim = only(claims_of(text, matcher), "Semenivka")
+    assert claimant_side(claim.claimant) == "other", claim.claimant
+
+
+def test_a_speaker_of_neither_side_is_not_the_speaker_named_before(matcher):
+    text = (
+        "Ukraine's General Staff said fighting went on near Bakhmut. Russian forces had "
+        "entered Semenivka, a Western official said."
+    )
+    claim = only(claims_of(text, matcher), "Semenivka")
+    assert claimant_side(claim.claimant) == "other", claim.claimant

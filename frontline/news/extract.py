@@ -530,8 +530,8 @@ def _dateline_body(text: str, claimant: str, lex: Lexicon) -> str:
         return claimant
     if not (lex.unnamed_body.fullmatch(claimant) or is_anonymous(claimant, lex)):
         return claimant
-    if phrase_side(claimant, lex):
-        return claimant
+    if phrase_side(claimant, lex) or (lex.foreign and lex.foreign.search(claimant)):
+        return claimant  # "a Western official" is no one of the capital's
     match = lex.dateline_side.match(text)
     if match is None:
         return claimant

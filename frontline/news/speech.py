@@ -77,8 +77,12 @@ def phrase_side(phrase: str, lex: Lexicon = ENGLISH) -> str | None:
 
 def is_anonymous(phrase: str, lex: Lexicon = ENGLISH) -> bool:
     """Whether a speaker is someone named before: "he", "a spokesman", "the official" (but
-    not "a Russian commander", whose side is named)."""
-    return bool(lex.anonymous_speaker.fullmatch(phrase)) and phrase_side(phrase, lex) is None
+    not "a Russian commander", whose side is named, nor "a Western official", of neither)."""
+    return (
+        bool(lex.anonymous_speaker.fullmatch(phrase))
+        and phrase_side(phrase, lex) is None
+        and not (lex.foreign and lex.foreign.search(phrase))
+    )
 
 
 # A relative clause about the speaker: "A soldier, who asked not to be named, said".

@@ -311,6 +311,12 @@ ACCORDING_TO = re.compile(
     r"general|staff)){0,3}?)['’]s\s+(?:claims?|assertion|statement|report)\s+that\b",
     re.IGNORECASE,
 )
+# A speaker of neither side, whom a capital's dateline does not make its own.
+FOREIGN = re.compile(
+    r"\b(?:western|american|u\.s\.|us|nato|european|eu|british|german|french|polish|"
+    r"foreign|allied|diplomatic|un)\b",
+    re.IGNORECASE,
+)
 # A dateline of a side's capital: who "the military" is when no body is named before it.
 DATELINE_SIDE = re.compile(r"\s*(?:(?P<ukrainian>KYIV|KIEV)|(?P<russian>MOSCOW))\b(?!\s*/)")
 LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
@@ -747,5 +753,6 @@ LEXICON = Lexicon(
     dateline_side=DATELINE_SIDE,
     unnamed_body=UNNAMED_BODY,
     order=ORDER,
+    foreign=FOREIGN,
     event_noun=re.compile(EVENT_NOUN, re.IGNORECASE),
 )
