@@ -361,3 +361,30 @@ def test_a_speaker_of_neither_side_is_not_the_speaker_named_before(matcher):
     )
     claim = only(claims_of(text, matcher), "Semenivka")
     assert claimant_side(claim.claimant) == "other", claim.claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status", "side"),
+    [
+        (
+            "Russia's defence minister appeared to acknowledge that Robotyne had been lost.",
+            "Robotyne",
+            "ukrainian",
+            "russian",
+        ),
+        (
+            "Oleksandr Syrskyi seemed to acknowledge on Monday that Avdiivka had been lost, "
+            "speaking to soldiers near the front.",
+            "Avdiivka",
+            "russian",
+            "ukrainian",
+        ),
+    ],
+)
+def test_a_side_that_appears_to_acknowledge_a_loss(matcher, text, name, status, side):
+    claim = only(claims_of(text, matcher), name)
+    assert (claim.status, claim.certainty, claimant_side(claim.claimant)) == (
+        status,
+        "unconfirmed",
+        side,
+    ), claim.claimant

@@ -641,7 +641,7 @@ def _bare(word: str) -> str:
 # Between a speaker and the reporting verb: "Shoigu had said", "the ministry also said".
 _AUXILIARY_TAIL = re.compile(
     r"(?:\s+(?:had|has|have|also|earlier|previously|later|already|then|first|again|"
-    r"reportedly|repeatedly))+$",
+    r"reportedly|repeatedly|(?:appeared|appears|seemed|seems)\s+to))+$",
     re.IGNORECASE,
 )
 _TITLE_BEFORE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+[^,]{3,80}")

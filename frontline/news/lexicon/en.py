@@ -290,7 +290,7 @@ HYPOTHETICAL = re.compile(
 REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|announced|announces|insisted|stated|"
     r"reported|told|called|added|wrote|posted|confirmed|denied|"
-    r"published|acknowledged|admitted|conceded)\b"
+    r"published|acknowledged|admitted|conceded|(?<=to\s)acknowledge)\b"
     rf"|{REFUSAL}"
 )
 # An order a side gives and makes known: who gives it says what it orders.
