@@ -388,3 +388,26 @@ def test_a_side_that_appears_to_acknowledge_a_loss(matcher, text, name, status, 
         "unconfirmed",
         side,
     ), claim.claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # The outlet's own refusal is its doubt, and its own word.
+        ("Russian forces entered Marinka on Monday, Reuters has not confirmed.", "report"),
+        # Someone of neither side cannot deny: the claim stays unconfirmed.
+        ("Military analysts did not confirm that Russian forces had entered Marinka.", "other"),
+    ],
+)
+def test_a_refusal_by_no_side_is_doubt_not_denial(matcher, text, side):
+    claim = only(claims_of(text, matcher), "Marinka")
+    assert (claim.certainty, claimant_side(claim.claimant)) == ("unconfirmed", side)
+
+
+def test_a_relative_clause_s_reporting_verb_is_not_the_sentence_s(matcher):
+    text = (
+        "Russia's defence ministry gave no details. Russian troops entered Pervomaiske, which "
+        "they called Pervomayskoye, the ministry said."
+    )
+    claim = only(claims_of(text, matcher), "Pervomaiske")
+    assert claimant_side(claim.claimant) == "russian", claim.claimant

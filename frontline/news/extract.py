@@ -25,6 +25,7 @@ from frontline.news.speech import (
     drop_relative_clause,
     is_anonymous,
     mark_speakers_sides,
+    of_relative_clause,
     phrase_side,
     quotation_at,
     quotations,
@@ -405,7 +406,9 @@ def certainty_of(
     the sentence makes it unconfirmed; else the certainty cue nearest the control cue in the
     clause, then in the sentence (the stronger where two are as near); else the default: a
     report that states a thing itself confirms it, a speaker claims it."""
-    if cue_start is not None and lex.negation.search(text[max(0, cue_start - 40) : cue_start]):
+    window = max(0, (cue_start or 0) - 40)
+    refused = lex.refusal is not None and lex.refusal.search(text, window, cue_start or 0)
+    if cue_start is not None and not refused and lex.negation.search(text[window:cue_start]):
         return "denied"
     if any(lex.unverified.search(text, start, end) for start, end in spans):
         return "unconfirmed"
@@ -416,9 +419,24 @@ def certainty_of(
             for match in pattern.finditer(text, start, end)
             if not reports_apart(text, (start, end), match.start(), cue_start, lex)
         ]
+        found += [
+            (abs(match.start() - cue_start) if cue_start is not None else 0, 0, name)
+            for match in (lex.refusal.finditer(text, start, end) if lex.refusal else ())
+            for name in [_refusal(text, start, match.start(), lex)]
+        ]
         if found:
             return min(found)[2]
     return default
+
+
+def _refusal(text: str, start: int, refusal: int, lex: Lexicon) -> str:
+    """ "Ukraine did not confirm", "he had not confirmed": a side's (or a speaker's) refusal to
+    confirm is its denial; one by someone of no side ("Reuters has not confirmed",
+    "analysts did not confirm") leaves the claim unconfirmed."""
+    subject = _subject_before(text, start, refusal, lex)
+    if subject and not is_anonymous(subject, lex) and phrase_side(subject, lex) is None:
+        return "unconfirmed"
+    return "denied"
 
 
 def reports_apart(
@@ -468,6 +486,8 @@ def claimant_of(
                 continue  # "Putin was told that X had fallen, the ministry said"
             if reports_apart(text, (start, end), verb.start(), position, lex):
                 continue
+            if of_relative_clause(text[start : verb.start()]):
+                continue  # "entered X, which they called Y, the ministry said"
             subject = _subject_before(text, start, verb.start(), lex)
             if subject and not is_anonymous(subject, lex):
                 return subject
@@ -601,9 +621,10 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     keeping an appositive ("Denis Pushilin, the rebel official")."""
     head = drop_relative_clause(_AUXILIARY_TAIL.sub("", text[start:verb].rstrip()))
     head = head.rstrip().rstrip(",").rstrip()
-    # "His office said he had not confirmed": the subject begins after a reporting verb.
+    # "His office said he had not confirmed": the subject begins after a reporting verb (not
+    # after one with an object of its own: "X, which they called Y, the ministry said").
     said = [m.end() for m in lex.reporting.finditer(head)]
-    if said:
+    if said and "," not in head[said[-1] :]:
         head = head[said[-1] :]
     cut = before_cut = 0
     for match in lex.subject_stop.finditer(head):
@@ -905,6 +926,8 @@ def extract_claims(
                 mention.start,
             )
             claimant = _dateline_body(text, claimant, lex)
+            if outlet and claimant == outlet:
+                claimant = report  # "Reuters could not confirm": the report's own word
         # An actor of no named side ("The 72nd Brigade left the town, a spokesman said") is
         # the claimant's side: a side tells of its own units.
         speaker_side = claimant_side(claimant, lex)

@@ -95,6 +95,12 @@ _OWN_SUBJECT = re.compile(
 )
 
 
+def of_relative_clause(phrase: str) -> bool:
+    """Whether the verb after phrase is a relative clause's, with its own subject ("X, which
+    they called"): it says nothing of the clause the relative clause is about."""
+    return bool(_OWN_SUBJECT.search(phrase.rstrip()))
+
+
 def drop_relative_clause(phrase: str) -> str:
     """The speaker without a relative clause about them after the name; the relative clause's
     own subject when the verb is the clause's ("the town, which it called": "it")."""

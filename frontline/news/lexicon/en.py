@@ -241,7 +241,6 @@ REFUSAL = (
 CERTAINTY = (
     (
         "denied",
-        rf"{REFUSAL}|"
         r"\bden(?:ied|ies|y|ying)\b|\brejected\s+(?:the\s+)?(?:claims?|reports?)\b|"
         r"\bdismissed\s+(?:the\s+)?(?:claims?|reports?)\b|\bfalse\b|спростува\w*",
     ),
@@ -573,7 +572,8 @@ GOVERNMENT_VERBS = (
     r"welcomed|condemned|denounced|sent|sends|launched|launches|retaliated|agreed|agrees|signed|"
     r"recognised|recognized|annexed|mobilised|mobilized|has said|has denied|has claimed|"
     r"is sending|will send|has ordered|decided|decides|admitted|admits|conceded|concedes|"
-    r"pulled|withdrew"
+    r"pulled|withdrew|did not confirm|has not confirmed|had not confirmed|declined to confirm|"
+    r"refused to confirm"
 )
 METONYMY_AFTER = re.compile(
     rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{GOVERNMENT_NOUNS})\b"
@@ -753,6 +753,7 @@ LEXICON = Lexicon(
     dateline_side=DATELINE_SIDE,
     unnamed_body=UNNAMED_BODY,
     order=ORDER,
+    refusal=re.compile(REFUSAL, re.IGNORECASE),
     foreign=FOREIGN,
     event_noun=re.compile(EVENT_NOUN, re.IGNORECASE),
 )

@@ -95,6 +95,8 @@ class Lexicon:
     dateline_side: re.Pattern[str] | None = None
     # A side's order, which it makes known: "Shoigu ordered the withdrawal from Kherson".
     order: re.Pattern[str] | None = None
+    # A refusal to confirm ("did not confirm"): a side's denial, anyone else's doubt.
+    refusal: re.Pattern[str] | None = None
     # A speaker of neither side: "a Western official", "a NATO diplomat".
     foreign: re.Pattern[str] | None = None
     # A change named by a noun alone, of the place named before: "did not confirm the loss".
