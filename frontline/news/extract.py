@@ -32,6 +32,7 @@ from frontline.news.speech import (
     drop_relative_clause,
     is_anonymous,
     mark_speakers_sides,
+    of_relative_clause,
     phrase_side,
     quotation_at,
     quotations,
@@ -283,6 +284,10 @@ def actor_side(
         # "The ministry said its forces had captured X, adding that Ukrainian units had left
         # Y": "its" is the speaker's side, not the side named after.
         return default_side
+    if default_side and cue.cue.event == "liberated":
+        # "The liberation of Soledar was made possible by shelling the enemy," a Russian
+        # official said: whom a side's speaker calls liberated is liberated by that side.
+        return default_side
     if _NOMINAL.match(text, cue.end):
         # "The liberation of Soledar was made possible by the shelling of the enemy": a side
         # after a change named as a noun is no actor of it (one "by" whom is, read above).
@@ -462,13 +467,19 @@ def _a_part_of(
 
 
 def certainty_of(
-    text: str, spans: list[tuple[int, int]], cue_start: int | None, lex: Lexicon = ENGLISH
+    text: str,
+    spans: list[tuple[int, int]],
+    cue_start: int | None,
+    lex: Lexicon = ENGLISH,
+    default: str = "confirmed",
 ) -> str:
     """A negated control cue ("had not entered") is a denial; the report's doubt anywhere in
     the sentence makes it unconfirmed; else the certainty cue nearest the control cue in the
-    clause, then in the sentence (the stronger where two are as near); a report that states
-    a thing itself confirms it."""
-    if cue_start is not None and lex.negation.search(text[max(0, cue_start - 40) : cue_start]):
+    clause, then in the sentence (the stronger where two are as near); else the default: a
+    report that states a thing itself confirms it, a speaker claims it."""
+    window = max(0, (cue_start or 0) - 40)
+    refused = lex.refusal is not None and lex.refusal.search(text, window, cue_start or 0)
+    if cue_start is not None and not refused and lex.negation.search(text[window:cue_start]):
         return "denied"
     if any(lex.unverified.search(text, start, end) for start, end in spans):
         return "unconfirmed"
@@ -477,10 +488,41 @@ def certainty_of(
             (abs(match.start() - cue_start) if cue_start is not None else 0, rank, name)
             for rank, (name, pattern) in enumerate(lex.certainty)
             for match in pattern.finditer(text, start, end)
+            if not reports_apart(text, (start, end), match.start(), cue_start, lex)
+        ]
+        found += [
+            (abs(match.start() - cue_start) if cue_start is not None else 0, 0, name)
+            for match in (lex.refusal.finditer(text, start, end) if lex.refusal else ())
+            for name in [_refusal(text, start, match.start(), lex)]
         ]
         if found:
             return min(found)[2]
-    return "confirmed"
+    return default
+
+
+def _refusal(text: str, start: int, refusal: int, lex: Lexicon) -> str:
+    """ "Ukraine did not confirm", "he had not confirmed": a side's (or a speaker's) refusal to
+    confirm is its denial; one by someone of no side ("Reuters has not confirmed",
+    "analysts did not confirm") leaves the claim unconfirmed."""
+    subject = _subject_before(text, start, refusal, lex)
+    if subject and not is_anonymous(subject, lex) and phrase_side(subject, lex) is None:
+        return "unconfirmed"
+    return "denied"
+
+
+def reports_apart(
+    text: str, span: tuple[int, int], word: int, position: int | None, lex: Lexicon = ENGLISH
+) -> bool:
+    """Whether a reporting word is of a clause of its own that tells another event, with its
+    own subject, and position is outside it: in "Russian forces advanced towards Pokrovsk,
+    where Ukraine said families must leave", Ukraine says nothing of the advance."""
+    if position is None:
+        return False
+    part = segment_of(text, span, word, lex)
+    opener = lex.other_event.match(text, part[0])
+    if part[0] == span[0] or opener is None or part[0] <= position < part[1]:
+        return False
+    return lex.subject_stop.search(text, opener.end(), word) is None
 
 
 def claimant_of(
@@ -490,13 +532,16 @@ def claimant_of(
     lex: Lexicon = ENGLISH,
     previous: str = "",
     previous_body: str = "",
+    position: int | None = None,
 ) -> str:
     """Who makes the claim: the subject of the reporting verb, "according to" whom, or the
     speaker after a quotation; "she" or "the official" is the one named before (previous),
     "the ministry" or "it" the body or speaker named before (previous_body: "Russia's defence
-    ministry did not comment. The ministry said ..."); else the report itself."""
+    ministry did not comment. The ministry said ..."); else the report itself. A reporting
+    verb of a clause of its own that position (the claim's) is not in says nothing of it
+    (see reports_apart)."""
     anonymous = False
-    body = ""
+    body = unnamed = ""
     for start, end in spans:
         after_quote = lex.after_quote.search(text, start, end)
         if after_quote:
@@ -510,16 +555,47 @@ def claimant_of(
         for verb in lex.reporting.finditer(text, start, end):
             if _PASSIVE_TAIL.search(text, start, verb.start()):
                 continue  # "Putin was told that X had fallen, the ministry said"
+            if reports_apart(text, (start, end), verb.start(), position, lex):
+                continue
+            if of_relative_clause(text[start : verb.start()]):
+                continue  # "entered X, which they called Y, the ministry said"
             subject = _subject_before(text, start, verb.start(), lex)
             if subject and not is_anonymous(subject, lex):
                 return subject
             anonymous = anonymous or bool(text[start : verb.start()].strip())
             body = body or _unnamed_body(text, start, verb.start(), lex)
+            unnamed = unnamed or subject
             break
+    if not (body or anonymous):
+        giver = _order_giver(text, spans[0], lex)
+        if giver:
+            return giver
     if body:
         # "the ministry", "it": the body (or speaker) named before, else the words themselves.
         return previous_body or previous or (body if body.lower() != "it" else report)
-    return previous if anonymous and previous else report
+    if anonymous and previous:
+        return previous
+    # "a military spokesman said", no one named before: not the report's own voice.
+    return unnamed or report
+
+
+def _order_giver(text: str, clause: tuple[int, int], lex: Lexicon) -> str:
+    """Who gives an order in a clause's main part, when a side's ("Russian Defence Minister
+    Sergei Shoigu ordered the withdrawal from Kherson"): a side makes its orders known, so
+    what it orders is its claim. An order in a clause of its own ("after the Ukrainian command
+    ordered its troops to leave") is the report's own account; else ""."""
+    if lex.order is None:
+        return ""
+    main = segments(text, clause, lex)[0]
+    order = lex.order.search(text, *main)
+    if order is None or lex.subject_stop.search(text, main[0], order.start()):
+        return ""  # "fell within a week after the Kremlin ordered its invasion"
+    subject = _TIME_TAIL.sub("", _subject_before(text, main[0], order.start(), lex))
+    return subject if subject and phrase_side(subject, lex) else ""
+
+
+# A time between a subject and its verb: "Shoigu on Wednesday ordered".
+_TIME_TAIL = re.compile(r"\s+(?:on\s+\w+|yesterday|today|last\s+\w+)$", re.IGNORECASE)
 
 
 def _unnamed_body(text: str, start: int, verb: int, lex: Lexicon) -> str:
@@ -538,12 +614,15 @@ def _unnamed_body(text: str, start: int, verb: int, lex: Lexicon) -> str:
 
 
 def _dateline_body(text: str, claimant: str, lex: Lexicon) -> str:
-    """ "KYIV (Reuters) - ... the military said", no body named before: the military of the
-    capital the report is filed from, "the military (Kyiv)"."""
+    """ "KYIV (Reuters) - ... the military said" or "a military spokesman said", no body or
+    speaker named before: the one of the capital the report is filed from, "the military
+    (Kyiv)"."""
     if lex.dateline_side is None or lex.unnamed_body is None:
         return claimant
-    if not lex.unnamed_body.fullmatch(claimant) or phrase_side(claimant, lex):
+    if not (lex.unnamed_body.fullmatch(claimant) or is_anonymous(claimant, lex)):
         return claimant
+    if phrase_side(claimant, lex) or (lex.foreign and lex.foreign.search(claimant)):
+        return claimant  # "a Western official" is no one of the capital's
     match = lex.dateline_side.match(text)
     if match is None:
         return claimant
@@ -553,16 +632,26 @@ def _dateline_body(text: str, claimant: str, lex: Lexicon) -> str:
 def named_bodies(
     text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon
 ) -> list[tuple[int, str]]:
-    """(where, what) of each body of a side a sentence opens with, whatever it does next
-    ("Russia's defence ministry did not comment"): who "the ministry" is after it."""
+    """(where, what) of each body or person of a side a sentence opens with, whatever it does
+    next ("Russia's defence ministry did not comment", "Volodymyr Zelenskiy appeared to"): who
+    "the ministry" or "his office" is after it."""
     if lex.named_body is None:
         return []
     found = []
     for start, _end in sentence_spans:
-        match = lex.named_body.match(text, start)
+        match = lex.named_body.match(text, start) or _known_person(text, start, lex)
         if match and phrase_side(match.group(1), lex):
-            found.append((match.start(1), match.group(1)))
+            found.append((match.start(1), match.group(1).strip()))
     return found
+
+
+def _known_person(text: str, start: int, lex: Lexicon) -> re.Match[str] | None:
+    """A name at start with a person of a side the lexicon knows in it ("Volodymyr
+    Zelenskiy"), not a side's adjective ("Russian troops")."""
+    name = lex.name.match(text, start)
+    if name and any(w in lex.people_sides for w in name.group(1).split()):
+        return name
+    return None
 
 
 def named_speakers(
@@ -603,6 +692,11 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     keeping an appositive ("Denis Pushilin, the rebel official")."""
     head = drop_relative_clause(_AUXILIARY_TAIL.sub("", text[start:verb].rstrip()))
     head = head.rstrip().rstrip(",").rstrip()
+    # "His office said he had not confirmed": the subject begins after a reporting verb (not
+    # after one with an object of its own: "X, which they called Y, the ministry said").
+    said = [m.end() for m in lex.reporting.finditer(head)]
+    if said and "," not in head[said[-1] :]:
+        head = head[said[-1] :]
     cut = before_cut = 0
     for match in lex.subject_stop.finditer(head):
         before_cut, cut = cut, match.end()
@@ -618,7 +712,7 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
         elif (
             title
             and lex.name.fullmatch(phrase)
-            and any(w.lower().strip(",'’s") in lex.titles for w in title.group(0).split())
+            and any(_bare(w) in lex.titles for w in title.group(0).split())
         ):
             # "The head of the Russian-installed administration, Vladimir Saldo, said".
             phrase = f"{phrase}, {title.group(0)[0].lower()}{title.group(0)[1:]}"
@@ -631,10 +725,15 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     return phrase
 
 
+def _bare(word: str) -> str:
+    """A word without its commas and possessive: "Ukraine's," -> "ukraine"."""
+    return re.sub(r"['’]s?$", "", word.lower().strip(","))
+
+
 # Between a speaker and the reporting verb: "Shoigu had said", "the ministry also said".
 _AUXILIARY_TAIL = re.compile(
     r"(?:\s+(?:had|has|have|also|earlier|previously|later|already|then|first|again|"
-    r"reportedly|repeatedly))+$",
+    r"reportedly|repeatedly|(?:appeared|appears|seemed|seems)\s+to))+$",
     re.IGNORECASE,
 )
 _TITLE_BEFORE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+[^,]{3,80}")
@@ -769,6 +868,44 @@ def _anaphors(
     return result
 
 
+def _event_anaphors(
+    text: str,
+    mentions: list[Mention],
+    sentence_spans: list[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
+) -> list[Mention]:
+    """ "Ukraine's army did not confirm the loss": a change a noun alone names is of the last
+    town, city or village named before it, in its sentence or the sentences before. The
+    mention is empty, at the noun, which is the cue right after it."""
+    if lex.event_noun is None:
+        return []
+    result = []
+    for index, sentence in enumerate(sentence_spans):
+        reach_start = sentence_spans[max(0, index - ANAPHOR_REACH)][0]
+        for match in lex.event_noun.finditer(text, *sentence):
+            earlier = [
+                m
+                for m in mentions
+                if reach_start <= m.start < match.start()
+                and m.role == PLACE
+                and m.entry.kind in ("city", "town", "village")
+            ]
+            if earlier:
+                antecedent = earlier[-1]
+                result.append(
+                    Mention(
+                        start=match.start(),
+                        end=match.start(),
+                        text="",
+                        entry=antecedent.entry,
+                        score=round(antecedent.score * ANAPHOR_SCORE_FACTOR, 3),
+                        how="anaphor",
+                        role=PLACE,
+                    )
+                )
+    return result
+
+
 def _called(text: str, mention: Mention, noun: str) -> bool:
     """Whether the report calls the place by the noun: "the town of X", "X, a ... town"."""
     before = text[max(0, mention.start - 40) : mention.start]
@@ -848,6 +985,7 @@ def extract_claims(
     places = sorted(
         places
         + _anaphors(text, mentions, sentence_spans, lex)
+        + _event_anaphors(text, mentions, sentence_spans, lex)
         + _elliptic(text, mentions, sentence_spans, lex),
         key=lambda m: m.start,
     )
@@ -899,8 +1037,11 @@ def extract_claims(
                 lex,
                 _speaker_before(speakers, mention.start),
                 _speaker_before(bodies, mention.start),
+                mention.start,
             )
             claimant = _dateline_body(text, claimant, lex)
+            if outlet and claimant == outlet:
+                claimant = report  # "Reuters could not confirm": the report's own word
         # An actor of no named side ("The 72nd Brigade left the town, a spokesman said") is
         # the claimant's side: a side tells of its own units.
         speaker_side = claimant_side(claimant, lex)
@@ -933,9 +1074,13 @@ def extract_claims(
             # "Russian-occupied Horlivka": the report's own word, whoever it quotes after.
             certainty, claimant = "confirmed", report
         else:
-            certainty = certainty_of(text, scope, cue_start, lex)
+            # What a speaker says is claimed, not confirmed, unless a word says otherwise.
+            spoken = quote is not None or speaker_side != REPORT_VOICE
+            certainty = certainty_of(
+                text, scope, cue_start, lex, default="claimed" if spoken else "confirmed"
+            )
             if quote is not None and certainty == "confirmed":
-                certainty = "claimed"  # what a speaker says is claimed, not confirmed
+                certainty = "claimed"
         date = date_of(
             text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
         )

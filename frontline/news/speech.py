@@ -77,17 +77,38 @@ def phrase_side(phrase: str, lex: Lexicon = ENGLISH) -> str | None:
 
 def is_anonymous(phrase: str, lex: Lexicon = ENGLISH) -> bool:
     """Whether a speaker is someone named before: "he", "a spokesman", "the official" (but
-    not "a Russian commander", whose side is named)."""
-    return bool(lex.anonymous_speaker.fullmatch(phrase)) and phrase_side(phrase, lex) is None
+    not "a Russian commander", whose side is named, nor "a Western official", of neither)."""
+    return (
+        bool(lex.anonymous_speaker.fullmatch(phrase))
+        and phrase_side(phrase, lex) is None
+        and not (lex.foreign and lex.foreign.search(phrase))
+    )
 
 
 # A relative clause about the speaker: "A soldier, who asked not to be named, said".
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,]*,?\s*$", re.IGNORECASE)
+# An open relative clause with a subject of its own, whose verb the reporting verb is: "the
+# town, which it called", "the village, which Russia said".
+_OWN_SUBJECT = re.compile(
+    r",\s+(?:who|whom|which)\s+(?P<subject>(?:(?:it|they|he|she|we|the|an?)\b|(?-i:[A-Z]))[^,]*)$",
+    re.IGNORECASE,
+)
+
+
+def of_relative_clause(phrase: str) -> bool:
+    """Whether the verb after phrase is a relative clause's, with its own subject ("X, which
+    they called"): it says nothing of the clause the relative clause is about."""
+    return bool(_OWN_SUBJECT.search(phrase.rstrip()))
 
 
 def drop_relative_clause(phrase: str) -> str:
-    """The speaker without a relative clause about them after the name."""
-    return RELATIVE_CLAUSE.sub("", phrase.rstrip())
+    """The speaker without a relative clause about them after the name; the relative clause's
+    own subject when the verb is the clause's ("the town, which it called": "it")."""
+    phrase = phrase.rstrip()
+    own = _OWN_SUBJECT.search(phrase)
+    if own:
+        return own.group("subject")
+    return RELATIVE_CLAUSE.sub("", phrase)
 
 
 def _trim_subject(phrase: str, lex: Lexicon) -> str:
@@ -106,7 +127,9 @@ def _speaker(text: str, span: tuple[int, int], lex: Lexicon) -> str:
     if text[span[1] - 2 : span[1] - 1] in (",", ".", "!", "?") or after[:1] in (",",):
         match = lex.speaker_after.match(after.lstrip(","))
         if match:
-            return _trim_subject(match.group("after") or match.group("subject"), lex)
+            speaker = _trim_subject(match.group("after") or match.group("subject"), lex)
+            office = match.group("after") and match.group("office")
+            return f"{speaker}{office}" if office else speaker
     line_start = max(text.rfind("\n", 0, span[0]), text.rfind(". ", 0, span[0]) + 1, 0)
     before = text[max(line_start, span[0] - SPEAKER_REACH) : span[0]]
     match = lex.speaker_before.search(before)

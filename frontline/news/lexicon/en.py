@@ -93,7 +93,17 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
     ("attacked", r"attack\w*|counter-?attack\w*|атак\w*"),
 )
 
+# A change named by a noun alone, the object of a side's word on it: "Ukraine's army did not
+# confirm the loss", "Kyiv denied the fall". The place is the one named before (see
+# frontline.news.extract._event_anaphors).
+_ON_IT = (
+    r"(?:(?<=\bconfirm\s)|(?<=\bconfirmed\s)|(?<=\bconfirms\s)|(?<=\bdenied\s)|"
+    r"(?<=\bdenies\s)|(?<=\bdeny\s)|(?<=\brejected\s))"
+)
+EVENT_NOUN = rf"{_ON_IT}the\s+(?:loss|fall|capture)\b(?!\s+of\b)"
+
 CUES: tuple[Cue, ...] = (
+    Cue("fell", EVENT_NOUN, "fell"),
     # Shelling, strikes, attacks, fighting near: an event, no status (EVENT_CUES).
     *(Cue(event, pattern, NO_STATUS) for event, pattern in EVENT_CUES),
     # Taken in part, or fought over: neither side holds it all ("Partially recaptured by
@@ -245,12 +255,22 @@ CUES: tuple[Cue, ...] = (
 # Certainty cues. A report's own word that a claim could not be checked holds for the whole
 # sentence; of the others, the one nearest the control cue counts ("Russia claimed ..., which
 # Ukrainian officials denied": the claim is Russia's).
+# "Has not been confirmed" is the report's doubt; "Ukraine has not confirmed" a side's refusal
+# to confirm, which is its denial (REFUSAL).
 UNVERIFIED = re.compile(
     r"\bno\s+(?:official\s+|independent\s+)?confirmation\b|"
-    r"\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b|"
+    r"\bnot\s+been\s+(?:independently\s+)?(?:confirmed|verified)\b|"
+    r"\bnot\s+independently\s+(?:confirmed|verified)\b|"
+    r"(?<!\bdid\s)(?<!\bdoes\s)(?<!\bdo\s)(?<!\bhas\s)(?<!\bhad\s)(?<!\bhave\s)(?<!\bwould\s)"
+    r"\bnot\s+(?:confirmed|verified)\b|"
     r"\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*|"
     r"\bunconfirmed\b|\bunverified\b|\bno\s+(?:sign|signs|evidence|indication)\s+(?:that|of)\b",
     re.IGNORECASE,
+)
+REFUSAL = (
+    r"\b(?:did|does|do|has|have|had|would)\s+not\s+confirm(?:ed)?\b|"
+    r"\b(?:didn|doesn|don|hasn|haven|hadn|wouldn)['’]t\s+confirm(?:ed)?\b|"
+    r"\b(?:declined|refused)\s+to\s+confirm\b"
 )
 CERTAINTY = (
     (
@@ -264,12 +284,13 @@ CERTAINTY = (
         r"\binitial\s+reports?\b|\breports?\s+suggest\w*|\bseem(?:ed|s)?\s+to\b|"
         r"\bsuggest\w*\b|\brumou?rs?\b|\bimages\b|\bvideos?\s+(?:posted|shared)\b",
     ),
-    ("confirmed", r"\bconfirm(?:ed|s)\b|\bofficially\b|\bпідтверд\w*"),
+    ("confirmed", r"(?<!not\s)(?<!n['’]t\s)\bconfirm(?:ed|s)\b|\bofficially\b|\bпідтверд\w*"),
     (
         "claimed",
         r"\bsaid\b|\bsays\b|\bclaim(?:ed|s)?\b|(?<!\bto )\bannounc\w*|"
         r"\baccording\s+to\b|\binsist\w*|\bstated?\b|\bstatement\b|\breported\b|"
         r"\btold\b|\bcalled\b|\badded\b|\bwrote\b|\bposted\b|\bзаяви\w*|"
+        r"\backnowledged\b|\badmitted\b|\bconceded\b|"
         r"\bповідоми\w*",
     ),
 )
@@ -303,8 +324,11 @@ HYPOTHETICAL = re.compile(
 REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|announced|announces|insisted|stated|"
     r"reported|told|called|added|wrote|posted|confirmed|denied|"
-    r"published)\b"
+    r"published|acknowledged|admitted|conceded|(?<=to\s)acknowledge)\b"
+    rf"|{REFUSAL}"
 )
+# An order a side gives and makes known: who gives it says what it orders.
+ORDER = re.compile(r"\b(?:ordered|orders|decreed)\b")
 SUBJECT_STOP = re.compile(
     r"(?<!\S)(?:and|that|but|while|as|which|who|when|where|whereas|after|before|since|"
     r"until|once|if|because|though|although)\s+|[;:\"“”]|,\s+(?=[a-z])",
@@ -319,6 +343,12 @@ ACCORDING_TO = re.compile(
     # Whose claim a clause is: "Kyiv rejected Moscow's claim that Russian forces had ...".
     r"|\b((?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|defen[cs]e|ministry|military|army|"
     r"general|staff)){0,3}?)['’]s\s+(?:claims?|assertion|statement|report)\s+that\b",
+    re.IGNORECASE,
+)
+# A speaker of neither side, whom a capital's dateline does not make its own.
+FOREIGN = re.compile(
+    r"\b(?:western|american|u\.s\.|us|nato|european|eu|british|german|french|polish|"
+    r"foreign|allied|diplomatic|un)\b",
     re.IGNORECASE,
 )
 # A dateline of a side's capital: who "the military" is when no body is named before it.
@@ -421,9 +451,11 @@ _SPEECH_VERBS = (
     r"said|says|told|wrote|added|posted|stated|claimed|insisted|"
     r"announced|explained|declared"
 )
+# A name after the verb may have its office after it: '," said Ivan Tymochko, a spokesman'.
 SPEAKER_AFTER = re.compile(
     r"\s*(?:(?:said|says|added|wrote)\s+(?P<after>(?:[A-Z][\w'’-]+\s?){1,4}|(?:an?|the)\s+"
-    r"[^\"“”.;,]{2,60}?)(?=[,.;]|\s+(?:in|on|at|during|after|while|when|as)\b|$)"
+    r"[^\"“”.;,]{2,60}?)(?P<office>,\s+(?:an?|the)\s+[^\"“”.;,]{2,60}?)?"
+    r"(?=[,.;]|\s+(?:in|on|at|during|after|while|when|as)\b|$)"
     rf"|(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\b)"
 )
 SPEAKER_BEFORE = re.compile(rf"(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\s*[:,]\s*$")
@@ -496,12 +528,12 @@ PEOPLE_SIDES = {
 }
 # A speaker who is someone named before: "he said", "the official said".
 ANONYMOUS_SPEAKER = re.compile(
-    r"(?:he|she|they|(?:the|an?|its)\s+(?:\w+\s+)?(?:official|spokesman|spokeswoman|spokesperson|"
-    r"commander|officer|source|minister|ministry|governor|statement|military|army|navy|"
-    r"command|authorities))",
+    r"(?:he|she|they|(?:the|an?|its|his|her|their)\s+(?:\w+\s+)?(?:official|spokesman|"
+    r"spokeswoman|spokesperson|commander|officer|source|minister|ministry|governor|statement|"
+    r"military|army|navy|command|authorities|office))",
     re.IGNORECASE,
 )
-_BODY = r"(?:ministry|military|army|navy|command|general\s+staff|authorities|government)"
+_BODY = r"(?:ministry|military|army|navy|command|general\s+staff|authorities|government|office)"
 # A body of a side named at a sentence's start, whatever it does: "Russia's defence ministry
 # did not comment", "The defence ministry in Moscow", "Ukraine's army did not confirm".
 NAMED_BODY = re.compile(
@@ -509,8 +541,9 @@ NAMED_BODY = re.compile(
     rf"((?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{_BODY}(?:\s+(?:of\s+defen[cs]e|in\s+[A-Z]\w+))?)\b",
     re.IGNORECASE,
 )
-# A speaker that is a body named before: "the ministry", "the military", "it".
-UNNAMED_BODY = re.compile(rf"(?:it|(?:the\s+)?(?:\w+\s+)?{_BODY})", re.IGNORECASE)
+# A speaker that is a body named before: "the ministry", "the military", "it"; "his office"
+# is the office of the person named before.
+UNNAMED_BODY = re.compile(rf"(?:it|(?:(?:the|his|her|their)\s+)?(?:\w+\s+)?{_BODY})", re.IGNORECASE)
 
 
 # --- place names: words that are no place, people, offices, rivers, lists ---------------------
@@ -594,7 +627,8 @@ GOVERNMENT_VERBS = (
     r"welcomed|condemned|denounced|sent|sends|launched|launches|retaliated|agreed|agrees|signed|"
     r"recognised|recognized|annexed|mobilised|mobilized|has said|has denied|has claimed|"
     r"is sending|will send|has ordered|decided|decides|admitted|admits|conceded|concedes|"
-    r"pulled|withdrew"
+    r"pulled|withdrew|did not confirm|has not confirmed|had not confirmed|declined to confirm|"
+    r"refused to confirm"
 )
 METONYMY_AFTER = re.compile(
     rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{GOVERNMENT_NOUNS})\b"
@@ -684,6 +718,9 @@ PASSIVE_REPORT = re.compile(
     re.IGNORECASE,
 )
 
+# Russia's regions whose governors reports quote (the border regions, mostly).
+RUSSIAN_REGIONS = r"belgorod|kursk|bryansk|voronezh|rostov|krasnodar|oryol|tambov|lipetsk"
+
 # A speaker whose side no side word names. "Ukraine said" and "Kyiv said" are Ukraine's
 # government, as "Moscow
 # said" is Russia's (a side word already); the General Staff, the Ground Forces and the
@@ -695,11 +732,18 @@ SPEAKER_SIDE = re.compile(
     r"(?:\d+\w*\s+)?(?:separate\s+)?(?:[\w-]+\s+)?brigade|khortytsia|tavria|border\s+guards?|"
     r"ukrinform|ukrainska\s+pravda|suspilne|hromadske|interfax[\s-]+ukraine|"
     # A regional or city governor or mayor no side word names is Ukraine's (Russia's
-    # appointees are "Russian-installed", a side word before).
-    r"(?:regional|oblast|city|town|local|district)\s+(?:military\s+)?"
-    r"(?:governor|mayor|administration))\b)"
+    # appointees are "Russian-installed", a side word before): "the regional governor", "the
+    # town's mayor", "Zaporizhzhia governor Yuriy Malashko", "the governor of the Luhansk region"
+    # ("the governor" alone is someone named before).
+    r"(?:regional|oblast|city|town|local|district)(?:['’]s)?\s+(?:military\s+)?"
+    rf"(?:governor|mayor|administration)|(?!(?:the|an?|{RUSSIAN_REGIONS})\s)"
+    r"(?-i:[A-Z])[\w'’-]+\s+(?:governor|mayor)|"
+    rf"(?:governor|mayor)\s+of\s+(?!(?:the\s+)?(?:{RUSSIAN_REGIONS})\b))\b)"
     r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia|interfax|kommersant|"
-    r"rybar)\b)",
+    r"rybar|occupation|[\w-]+-installed|"
+    # The governors of Russia's own regions, named before their office.
+    rf"(?:{RUSSIAN_REGIONS})\s+(?:regional\s+|region['’]s\s+)?(?:governor|mayor)|"
+    rf"(?:governor|mayor)\s+of\s+(?:the\s+)?(?:{RUSSIAN_REGIONS}))\b)",
     re.IGNORECASE,
 )
 
@@ -766,4 +810,8 @@ LEXICON = Lexicon(
     unnamed_body=UNNAMED_BODY,
     part_before=PART_BEFORE,
     part_after=PART_AFTER,
+    order=ORDER,
+    refusal=re.compile(REFUSAL, re.IGNORECASE),
+    foreign=FOREIGN,
+    event_noun=re.compile(EVENT_NOUN, re.IGNORECASE),
 )

@@ -98,3 +98,11 @@ class Lexicon:
     # "holding positions in X", "X's outskirts"): neither side holds all of it.
     part_before: re.Pattern[str] | None = None  # ends right before the name
     part_after: re.Pattern[str] | None = None  # right after it
+    # A side's order, which it makes known: "Shoigu ordered the withdrawal from Kherson".
+    order: re.Pattern[str] | None = None
+    # A refusal to confirm ("did not confirm"): a side's denial, anyone else's doubt.
+    refusal: re.Pattern[str] | None = None
+    # A speaker of neither side: "a Western official", "a NATO diplomat".
+    foreign: re.Pattern[str] | None = None
+    # A change named by a noun alone, of the place named before: "did not confirm the loss".
+    event_noun: re.Pattern[str] | None = None

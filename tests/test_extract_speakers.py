@@ -1,0 +1,413 @@
+"""Who makes a claim and how sure it is: speakers named by their office, a speaker named after
+the clause, a body named before, and a side's refusal to confirm."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontline.news.extract import Candidate, claimant_side, extract_claims
+from frontline.news.geoparse import cached_matcher, find_mentions
+from frontline.news.speech import drop_relative_clause, phrase_side
+
+DAY = dt.date(2024, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return cached_matcher()
+
+
+def claims_of(text: str, matcher) -> list[Candidate]:
+    return extract_claims(text, find_mentions(text, matcher), DAY, outlet="Reuters")
+
+
+def only(claims: list[Candidate], name: str) -> Candidate:
+    found = [c for c in claims if c.entry.name == name]
+    assert len(found) == 1, [(c.entry.name, c.quote) for c in claims]
+    return found[0]
+
+
+# --- a speaker named by the office of a side ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # The office before the name: "A spokesman for Ukraine's forces, <name>, said".
+        (
+            "A spokeswoman for Ukraine's eastern command, Iryna Marchuk, said Russian troops "
+            "had entered Toretsk.",
+            "Toretsk",
+            "ukrainian",
+        ),
+        (
+            "The spokesman for Russia's southern group of forces, Pavel Orlov, said fighting "
+            "went on in Kurakhove.",
+            "Kurakhove",
+            "russian",
+        ),
+        # A governor or mayor named with the place they govern, no side word: Ukraine's.
+        (
+            "Russian drones hit Kramatorsk overnight, the city's mayor Oleksandr Petrenko said.",
+            "Kramatorsk",
+            "ukrainian",
+        ),
+        (
+            "Russian missiles struck Nikopol on Monday, Dnipropetrovsk governor Serhii Lysenko "
+            "said.",
+            "Nikopol",
+            "ukrainian",
+        ),
+        (
+            "The governor of the Kherson region, Oleksandr Tkach, said Russian forces had "
+            "shelled Beryslav.",
+            "Beryslav",
+            "ukrainian",
+        ),
+        # A Russian appointee is named so.
+        (
+            "Ukrainian forces have left Krynky, the occupation governor Ivan Kolosov said.",
+            "Krynky",
+            "russian",
+        ),
+    ],
+)
+def test_a_speaker_named_by_an_office_of_a_side(matcher, text, name, side):
+    claim = only(claims_of(text, matcher), name)
+    assert claimant_side(claim.claimant) == side, claim.claimant
+
+
+@pytest.mark.parametrize(
+    ("phrase", "side"),
+    [
+        ("Kharkiv governor Petro Ivanenko", "ukrainian"),
+        ("the town's mayor", "ukrainian"),
+        ("Belgorod governor Igor Smirnov", "russian"),
+        ("the Kursk regional governor", "russian"),
+        ("the governor of the Bryansk region", "russian"),
+        ("the Moscow-installed mayor", "russian"),
+        # "The governor" alone is someone named before, of no side of its own.
+        ("The governor", None),
+    ],
+)
+def test_the_side_of_a_governor_or_mayor(phrase, side):
+    assert phrase_side(phrase) == side
+
+
+def test_a_speaker_named_after_a_quotation_keeps_the_office_after_the_name(matcher):
+    text = (
+        '"They attack in small groups every day," said Taras Bondar, a spokesman for the '
+        "ground forces. Ukrainian troops had also repelled attacks near Kupiansk, he said."
+    )
+    claim = only(claims_of(text, matcher), "Kupiansk")
+    assert claim.claimant == "Taras Bondar, a spokesman for the ground forces"
+    assert claimant_side(claim.claimant) == "ukrainian"
+
+
+# --- a relative clause with a subject of its own ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "subject"),
+    [
+        ("A soldier, who asked not to be named,", "A soldier"),
+        ("Russia's defence ministry, which", "Russia's defence ministry"),
+        # The verb after it is the relative clause's: its subject says so.
+        ("the town, which it", "it"),
+        ("the village, which Moscow", "Moscow"),
+        ("the settlement, which the separatists", "the separatists"),
+    ],
+)
+def test_a_relative_clause_before_a_reporting_verb(phrase, subject):
+    assert drop_relative_clause(phrase) == subject
+
+
+def test_a_place_a_relative_clause_names_is_no_speaker(matcher):
+    text = (
+        "Russia's defence ministry said on Monday its troops had advanced near Pokrovsk. The "
+        'ministry said its forces had "liberated" Selydove, which it called Selidovo, and '
+        "entered the town of Kurakhove."
+    )
+    claims = claims_of(text, matcher)
+    for name in ("Selydove", "Kurakhove"):
+        claim = only(claims, name)
+        assert claimant_side(claim.claimant) == "russian", claim.claimant
+
+
+# --- a claim whose speaker comes after it, or gives an order ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # A side that admits a loss claims it.
+        (
+            "Russian forces have pushed into Pervomaiske, a Ukrainian army spokesman "
+            "acknowledged on Friday.",
+            "Pervomaiske",
+            "ukrainian",
+        ),
+        (
+            "Ukrainian troops had retreated from Berdychi, the commander of the 47th brigade "
+            "conceded.",
+            "Berdychi",
+            "ukrainian",
+        ),
+        # A speaker of no side, no one named before: the one of the capital of the dateline.
+        (
+            "KYIV, May 3 (Reuters) - Russian forces have entered Semenivka, a military "
+            "spokesman said.",
+            "Semenivka",
+            "ukrainian",
+        ),
+        (
+            "MOSCOW, May 3 (Reuters) - Russian troops have taken Semenivka, an official said.",
+            "Semenivka",
+            "russian",
+        ),
+        # No dateline: someone else's word, not the report's own.
+        ("Russian forces have entered Semenivka, an official said.", "Semenivka", "other"),
+        # A side's order, made known by that side, is its claim.
+        (
+            "Ukraine's top commander on Friday ordered the withdrawal of troops from Avdiivka, "
+            "citing the threat of encirclement.",
+            "Avdiivka",
+            "ukrainian",
+        ),
+        (
+            "The Kremlin ordered its forces to leave the west bank of the Dnipro and pull out "
+            "of Kherson.",
+            "Kherson",
+            "russian",
+        ),
+    ],
+)
+def test_a_speaker_after_the_claim_or_a_side_s_order(matcher, text, name, side):
+    claim = only(claims_of(text, matcher), name)
+    assert (claimant_side(claim.claimant), claim.certainty) == (side, "claimed"), claim.claimant
+
+
+def test_an_order_told_in_a_clause_of_its_own_is_the_report_s_account(matcher):
+    text = (
+        "Russian troops took Vuhledar in early October, after the Ukrainian command ordered its "
+        "units out."
+    )
+    claim = only(claims_of(text, matcher), "Vuhledar")
+    assert (claimant_side(claim.claimant), claim.certainty) == ("report", "confirmed")
+
+
+# --- a side's refusal to confirm is its denial ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        (
+            "Kyiv has not confirmed that Russian troops entered Pervomaiske.",
+            "Pervomaiske",
+            "ukrainian",
+        ),
+        (
+            "Russia's defence ministry did not confirm that its forces had left Krynky.",
+            "Krynky",
+            "russian",
+        ),
+        (
+            "Ukraine's General Staff declined to confirm that Avdiivka had fallen.",
+            "Avdiivka",
+            "ukrainian",
+        ),
+        # "His office": the office of the person named before.
+        (
+            "Volodymyr Zelenskiy spoke of Bakhmut in the past tense on Sunday. His office later "
+            "said he hadn't confirmed the city's fall.",
+            "Bakhmut",
+            "ukrainian",
+        ),
+    ],
+)
+def test_a_side_that_does_not_confirm_denies(matcher, text, name, side):
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == name]
+    assert claims, text
+    claim = claims[-1]
+    assert (claim.certainty, claimant_side(claim.claimant)) == ("denied", side), claim.claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The report's own doubt, passive: not a side's denial.
+        "Russia said it had captured Pervomaiske, which has not been confirmed.",
+        "Russia said it had captured Pervomaiske, a claim that was not independently verified.",
+        "Russian forces have captured Pervomaiske, it could not be confirmed.",
+    ],
+)
+def test_what_has_not_been_confirmed_is_unconfirmed(matcher, text):
+    claim = only(claims_of(text, matcher), "Pervomaiske")
+    assert claim.certainty == "unconfirmed"
+
+
+# --- whom a side's speaker calls liberated ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status"),
+    [
+        (
+            '"Pervomaiske was liberated after days of strikes on the enemy," the Russian defence '
+            "ministry said.",
+            "Pervomaiske",
+            "russian",
+        ),
+        (
+            "Russia's defence ministry said the liberation of Krasnohorivka had cost the enemy "
+            "hundreds of Ukrainian soldiers.",
+            "Krasnohorivka",
+            "russian",
+        ),
+        (
+            '"Klishchiivka is liberated, the occupiers have fled," a Ukrainian commander said.',
+            "Klishchiivka",
+            "ukrainian",
+        ),
+        # The report's own "liberated" is still Ukraine's.
+        ("Ukraine liberated Izium in September 2022.", "Izium", "ukrainian"),
+    ],
+)
+def test_liberated_by_the_speaker_s_side(matcher, text, name, status):
+    claim = only(claims_of(text, matcher), name)
+    assert (claim.event, claim.status) == ("liberated", status), claim.claimant
+
+
+# --- a reporting verb of a clause of its own ----------------------------------------------------
+
+
+def test_who_speaks_in_a_clause_of_another_event_does_not_claim_the_main_one(matcher):
+    text = (
+        "Russian forces captured Pervomaiske in the spring, where Ukrainian officials said no "
+        "civilians remained."
+    )
+    claim = only(claims_of(text, matcher), "Pervomaiske")
+    assert (claimant_side(claim.claimant), claim.certainty) == ("report", "confirmed")
+
+
+def test_a_speaker_after_a_clause_of_another_event_claims_the_whole_sentence(matcher):
+    text = (
+        "Russian forces entered Pervomaiske, where fighting had raged for months, Ukraine's "
+        "General Staff said."
+    )
+    claim = only(claims_of(text, matcher), "Pervomaiske")
+    assert (claimant_side(claim.claimant), claim.certainty) == ("ukrainian", "claimed")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        (
+            "Russia said on Monday it had taken Marinka. Kyiv denied the capture.",
+            "Marinka",
+            "ukrainian",
+        ),
+        (
+            "Russian troops said they had entered Pervomaiske. The Ukrainian military has not "
+            "confirmed the loss.",
+            "Pervomaiske",
+            "ukrainian",
+        ),
+        (
+            "Ukrainian forces said they had pushed the Russians out of Robotyne. Russia's "
+            "defence ministry did not confirm the loss.",
+            "Robotyne",
+            "russian",
+        ),
+    ],
+)
+def test_a_change_a_noun_alone_names_is_of_the_place_named_before(matcher, text, name, side):
+    claim = [c for c in claims_of(text, matcher) if c.entry.name == name][-1]
+    assert claim.quote.startswith(text.split(". ")[1][:12]), claim.quote
+    assert (claim.certainty, claimant_side(claim.claimant)) == ("denied", side)
+    assert claim.status == ("russian" if side == "ukrainian" else "ukrainian")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces shelled Kupiansk in the fall. The loss of life was heavy.",
+        # No place named before.
+        "Ukraine denied the loss. Russian forces shelled Kupiansk.",
+    ],
+)
+def test_a_noun_of_change_not_said_of_a_place_is_no_claim(matcher, text):
+    assert [c.event for c in claims_of(text, matcher)] in ([], ["shelled"])
+
+
+def test_who_gives_an_order_is_named_without_its_day(matcher):
+    text = "Ukraine's top commander on Friday ordered the withdrawal of troops from Avdiivka."
+    assert only(claims_of(text, matcher), "Avdiivka").claimant == "Ukraine's top commander"
+
+
+def test_a_speaker_of_neither_side_is_not_the_dateline_capital_s(matcher):
+    text = "KYIV, May 3 (Reuters) - Russian forces have entered Semenivka, a Western official said."
+    claim = only(claims_of(text, matcher), "Semenivka")
+    assert claimant_side(claim.claimant) == "other", claim.claimant
+
+
+def test_a_speaker_of_neither_side_is_not_the_speaker_named_before(matcher):
+    text = (
+        "Ukraine's General Staff said fighting went on near Bakhmut. Russian forces had "
+        "entered Semenivka, a Western official said."
+    )
+    claim = only(claims_of(text, matcher), "Semenivka")
+    assert claimant_side(claim.claimant) == "other", claim.claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status", "side"),
+    [
+        (
+            "Russia's defence minister appeared to acknowledge that Robotyne had been lost.",
+            "Robotyne",
+            "ukrainian",
+            "russian",
+        ),
+        (
+            "Oleksandr Syrskyi seemed to acknowledge on Monday that Avdiivka had been lost, "
+            "speaking to soldiers near the front.",
+            "Avdiivka",
+            "russian",
+            "ukrainian",
+        ),
+    ],
+)
+def test_a_side_that_appears_to_acknowledge_a_loss(matcher, text, name, status, side):
+    claim = only(claims_of(text, matcher), name)
+    assert (claim.status, claim.certainty, claimant_side(claim.claimant)) == (
+        status,
+        "unconfirmed",
+        side,
+    ), claim.claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # The outlet's own refusal is its doubt, and its own word.
+        ("Russian forces entered Marinka on Monday, Reuters has not confirmed.", "report"),
+        # Someone of neither side cannot deny: the claim stays unconfirmed.
+        ("Military analysts did not confirm that Russian forces had entered Marinka.", "other"),
+    ],
+)
+def test_a_refusal_by_no_side_is_doubt_not_denial(matcher, text, side):
+    claim = only(claims_of(text, matcher), "Marinka")
+    assert (claim.certainty, claimant_side(claim.claimant)) == ("unconfirmed", side)
+
+
+def test_a_relative_clause_s_reporting_verb_is_not_the_sentence_s(matcher):
+    text = (
+        "Russia's defence ministry gave no details. Russian troops entered Pervomaiske, which "
+        "they called Pervomayskoye, the ministry said."
+    )
+    claim = only(claims_of(text, matcher), "Pervomaiske")
+    assert claimant_side(claim.claimant) == "russian", claim.claimant
