@@ -598,6 +598,11 @@ NOT_A_SETTLEMENT_AFTER = re.compile(
 
 # "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
 # used with match(text, pos), which anchors at pos; "^" would not.)
+# After an oblast's name, an office of the oblast: "Luhansk governor", "the Donetsk regional
+# administration", "Kharkiv's governor" (a city has a mayor and a city administration).
+OBLAST_OFFICE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:regional|governor(?:['’]s)?|governorate)\b", re.IGNORECASE
+)
 SHARED_REGION = re.compile(
     r"((?:\s*,\s*[^\W\d_][\w'’-]*)*,?\s+and\s+[^\W\d_][\w'’-]*)"
     r"\s+(regions|oblasts|provinces)\b",
@@ -698,6 +703,7 @@ LEXICON = Lexicon(
     not_a_settlement_before=NOT_A_SETTLEMENT_BEFORE,
     not_a_settlement_after=NOT_A_SETTLEMENT_AFTER,
     shared_region=SHARED_REGION,
+    oblast_office_after=OBLAST_OFFICE_AFTER,
     list_join=LIST_JOIN,
     list_close=LIST_CLOSE,
     governments_after=GOVERNMENTS_AFTER,

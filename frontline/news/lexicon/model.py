@@ -93,3 +93,6 @@ class Lexicon:
     unnamed_body: re.Pattern[str] | None = None
     # A dateline of a side's capital ("KYIV, Oct 2 (Reuters) -"); named groups as in side.
     dateline_side: re.Pattern[str] | None = None
+    # After a name that is an oblast's, its governor or a regional body: "Donetsk governor",
+    # "the Kharkiv regional administration".
+    oblast_office_after: re.Pattern[str] | None = None
