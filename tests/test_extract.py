@@ -625,6 +625,37 @@ def test_an_oblast_that_only_locates_makes_no_claim(matcher, text):
     assert not [c for c in claims_of(text, matcher) if c.entry.kind == "oblast"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The cue is about the town before it; the oblast is where the fighting went on.
+        "Russian troops took Vuhledar on Sunday after weeks of fighting in the south of the"
+        " Donetsk region.",
+        # The cue after the oblast is about the villages it names.
+        "Moscow's offensive in the Kharkiv region went on, and its troops captured Hlyboke"
+        " and Lyptsi.",
+        "Ukraine moved brigades out of the Zaporizhzhia region, where Russian units were"
+        " attacking Robotyne.",
+    ],
+)
+def test_an_oblast_that_is_only_the_setting_of_a_towns_claim_makes_none(matcher, text):
+    claims = claims_of(text, matcher)
+    assert claims and not [c for c in claims if c.entry.kind == "oblast"]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Heavy fighting went on across the Luhansk region, officials said.", "contested"),
+        ("Russian forces occupied the Luhansk region near Sievierodonetsk.", "russian"),
+        ("Kupiansk, Izium and the whole Kharkiv region were liberated.", "ukrainian"),
+    ],
+)
+def test_an_oblast_a_cue_is_about_has_its_claim(matcher, text, status):
+    claims = [c for c in claims_of(text, matcher) if c.entry.kind == "oblast"]
+    assert [c.status for c in claims] == [status]
+
+
 def test_where_a_road_leads_from_is_no_claim(matcher):
     text = "Robotyne is the first settlement retaken on the road south from Orikhiv."
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Robotyne"]

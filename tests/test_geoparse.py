@@ -486,6 +486,14 @@ def test_a_places_own_name_beats_another_places_former_name(made_up):
     assert _places("Troops were shelled at Myrnopil.", made_up)["Myrnopil"] == "gn:17"
 
 
+def test_an_officials_remit_is_no_place_of_change(matcher):
+    text = "An official in the Russian-held part of the Kherson region said Oleshky was shelled."
+    assert [(m.text, m.role) for m in find_mentions(text, matcher)] == [
+        ("Kherson region", OFFICE),
+        ("Oleshky", PLACE),
+    ]
+
+
 @pytest.mark.parametrize(
     "text, name, key",
     [

@@ -805,6 +805,10 @@ def extract_claims(
         cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
+        if mention.entry.kind == "oblast" and _only_the_setting(
+            reading, clause, span, cue, places, lex
+        ):
+            continue
         cue_start = cue.start if cue else None
         if (
             cue is not None
@@ -843,6 +847,34 @@ def extract_claims(
             )
         )
     return _one_per_place_and_clause(text, candidates, lex)
+
+
+def _only_the_setting(
+    text: str,
+    clause: tuple[int, int],
+    span: tuple[int, int],
+    cue: _Found | None,
+    places: Sequence[Mention],
+    lex: Lexicon = ENGLISH,
+) -> bool:
+    """Whether an oblast is only where a cue about another place of the clause happens: a
+    cue before it with a place before the cue ("captured Selydove ... in its fastest advance
+    in the Donetsk region"), or one after it that is not its own verb while the clause names
+    another place ("the Kharkiv region ..., and Moscow said it had captured five villages").
+    "fighting in the Donetsk region near Lyman" and "Irpin, Bucha and the whole Kyiv region
+    were liberated" are the oblast's."""
+    if cue is None:
+        return False
+    towns = [
+        m
+        for m in places
+        if m.entry.kind != "oblast" and clause[0] <= m.start < clause[1] and m.start != span[0]
+    ]
+    if cue.end <= span[0]:
+        return any(m.end <= cue.start for m in towns)
+    if lex.cue_gap.fullmatch(text, span[1], cue.start):
+        return False
+    return bool(towns)
 
 
 def _one_per_place_and_clause(

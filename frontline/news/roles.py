@@ -84,7 +84,7 @@ def assign_roles(text: str, mentions: list[Mention], lex: Lexicon = ENGLISH) -> 
         role = PLACE
         if mention.end <= head:
             role = DATELINE
-        elif lex.office_before.search(text[max(0, mention.start - 40) : mention.start]) or (
+        elif lex.office_before.search(text[max(0, mention.start - 60) : mention.start]) or (
             lex.office_after.match(text, mention.end) and not _pro(text, mention)
         ):
             role = OFFICE  # before metonymy: in "the governor of the X region said" the

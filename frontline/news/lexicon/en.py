@@ -563,12 +563,14 @@ LOCATOR_BEFORE = re.compile(
     rf"(?:[^.;,\d]{{0,30}}?\d[^.;,]{{0,30}}?\s+)?(?:in|of|across)\s+(?:the\s+)?(?:{_DIRECTION})?$",
     re.IGNORECASE,
 )
-# Before a place that is where an office sits or what it governs, not where things happen.
+# Before a place that is where an office sits or what it governs, not where things happen:
+# "the governor of", "officials in", "an official in the occupied part of the".
 OFFICE_BEFORE = re.compile(
     r"\b(?:governor|head|administration|mayor|police|prosecutors?|council|authorities|"
     r"officials)\s+(?:of|for)\s+(?:the\s+)?$"
-    r"|\b(?:ministry|government|officials|authorities|general\s+staff|headquarters|"
-    r"embassy)\s+in\s+$",
+    r"|\b(?:ministry|government|officials?|authorities|general\s+staff|headquarters|"
+    r"embassy)\s+in\s+(?:the\s+)?(?:(?:occupied|[\w-]+-(?:held|controlled))\s+)?"
+    r"(?:parts?\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 # After a place that is an office's remit, a name before its title: "the Russia-installed
