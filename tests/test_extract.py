@@ -1399,3 +1399,8 @@ def test_still_in_a_place_driven_from_it_and_a_local_administration(
 ):
     claim = only(claims_of(sentence, matcher), name)
     assert (claim.status, claimant_side(claim.claimant)) == (status, side)
+
+
+def test_a_dateline_of_two_cities_carries_no_claim(matcher):
+    text = "DNIPRO/KYIV, March 4 (Reuters) - Russia said it had captured Avdiivka on Saturday."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Avdiivka"]

@@ -508,3 +508,16 @@ def test_an_officials_remit_is_no_place_of_change(matcher):
 )
 def test_a_governor_or_a_regional_body_is_the_oblasts(matcher, text, name, key):
     assert _places(text, matcher)[name] == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KHARKIV/KYIV, March 4 (Reuters) - Russian troops entered Kupiansk, officials said.",
+        "Kharkiv/Kyiv, March 4 (AFP) - Russian troops entered Kupiansk, officials said.",
+        "ODESA/KHERSON: Russian troops entered Kupiansk, officials said.",
+    ],
+)
+def test_a_dateline_of_two_cities_is_the_dateline(matcher, text):
+    roles = [m.role for m in find_mentions(text, matcher)]
+    assert roles == [DATELINE, DATELINE, PLACE]

@@ -40,7 +40,7 @@ from frontline.news.roles import (
     named_oblast,
     shared_region_oblasts,
 )
-from frontline.news.textspans import WORD, enclosing, sentences
+from frontline.news.textspans import WORD, dateline_end, enclosing, sentences
 
 __all__ = [
     "DATELINE",
@@ -466,6 +466,11 @@ def _resolve(
     candidates = [_office_oblast(gazetteer, text, h, lex) for h in hits]
     # Places without namesakes anchor the others.
     anchors = [c[0] for c in candidates if len(c) == 1]
+    # Where the report was filed from is no ground to drop a name far from it.
+    head = dateline_end(text)
+    beyond_dateline = [
+        c[0] for h, c in zip(hits, candidates, strict=True) if len(c) == 1 and h.end > head
+    ]
     article_oblasts = Counter(a.oblast for a in anchors if a.kind != "oblast")
     named = frozenset(c[0].oblast for c in candidates if c and c[0].kind == "oblast")
     in_list = list_oblasts(text, hits, candidates, lex)
@@ -508,7 +513,7 @@ def _resolve(
         ranked = rank_candidates(options, nearby, article_oblasts, context, hit.name, named)
         # Left unfound only far from the places named without doubt: a first reading is
         # no ground to drop a name.
-        if _distant_namesake(ranked[0][1], options, nearby, anchors, hit.how == "fuzzy"):
+        if _distant_namesake(ranked[0][1], options, nearby, beyond_dateline, hit.how == "fuzzy"):
             continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(

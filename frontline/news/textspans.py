@@ -11,14 +11,15 @@ from collections.abc import Iterator
 
 # "KHARKIV, Ukraine:" or "KYIV (Reuters) -": the place and outlet a report is filed from, in
 # capitals, near the start (after a scraper's "date 2022-09-11", say).
+# "KYIV, Oct 2 (Reuters) -", "MOSCOW/KYIV, May 20 (Reuters) -" (filed from two cities).
 DATELINE = re.compile(
-    r"(?:^|\s)[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]{2,}(?:\s+[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]+)*"
+    r"(?:^|\s)[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]{2,}(?:(?:\s+|/)[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]+)*"
     r"(?:,\s*[A-Z][\w ]{1,30}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+"
 )
 DATELINE_REACH = 80
 # "Kyiv, August 28 —", "Kharkiv, Sept. 10 (Reuters) -": a dateline in title case with its day.
 _TITLE_DATELINE = re.compile(
-    r"\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
+    r"\s*[A-Z][\w'’-]+(?:(?:\s+|/)[A-Z][\w'’-]+)?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
     r"Dec)[a-z]*\.?\s+\d{1,2}\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+"
 )
 
