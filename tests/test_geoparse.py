@@ -179,6 +179,8 @@ def test_two_oblasts_named_by_one_noun(matcher):
         "Kyiv insisted it would win.",
         "Kyiv-backed forces moved.",
         "Kyiv denounced the vote.",
+        "Kyiv has thrown its reserves into the battle.",
+        "Moscow deployed conscripts; Kyiv poured in drones.",
     ],
 )
 def test_metonymy_is_not_a_place_of_change(matcher, text):

@@ -539,7 +539,10 @@ GOVERNMENT_VERBS = (
     r"welcomed|condemned|denounced|sent|sends|launched|launches|retaliated|agreed|agrees|signed|"
     r"recognised|recognized|annexed|mobilised|mobilized|has said|has denied|has claimed|"
     r"is sending|will send|has ordered|decided|decides|admitted|admits|conceded|concedes|"
-    r"pulled|withdrew"
+    r"pulled|withdrew|"
+    # What a government does with its forces: "as Kyiv threw fresh brigades into ...".
+    r"threw|throws|is throwing|has thrown|committed|commits|deployed|deploys|redeployed|"
+    r"poured|pours"
 )
 METONYMY_AFTER = re.compile(
     rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{GOVERNMENT_NOUNS})\b"
