@@ -854,6 +854,9 @@ def test_a_place_that_only_says_where_another_is_makes_no_claim(matcher):
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Avdiivske"]  # renamed
     text = "Russian troops advanced to within 5 km of Pokrovsk."
     assert claims_of(text, matcher) == []
+    text = "Russian forces captured Kurakhivka, east of the mining town of Pokrovsk, after weeks"
+    text += " of fighting."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Kurakhivka"]
 
 
 @pytest.mark.parametrize(

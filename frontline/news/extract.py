@@ -767,7 +767,7 @@ def extract_claims(
             and clause[0] <= m.start < clause[1]
             and (m.start, m.end) != span
         ]
-        if lex.goal_before.search(text[max(0, mention.start - 30) : mention.start]):
+        if lex.goal_before.search(text[max(0, mention.start - 50) : mention.start]):
             continue  # where forces were headed, not where they are
         # Certainty, claimant and date: the clause first, then the whole sentence. What is
         # said inside a quotation is its speaker's claim.

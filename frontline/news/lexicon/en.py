@@ -312,9 +312,9 @@ GOAL_BEFORE = re.compile(
     r"|\b(?:villages|settlements|towns|localities)\s+(?:near|around|outside|"
     r"close\s+to|(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$"
     # A place that only says where another is: "Pervomaiske, west of Donetsk", "a village
-    # 10 km from Bakhmut", "within 5 km of Pokrovsk".
+    # 10 km from Bakhmut", "within 5 km of Pokrovsk", "X, south of the logistics hub of Y".
     r"|,\s+(?:just\s+|some\s+|about\s+)?(?:\w+\s+)?(?:south|north|east|west)(?:-?(?:east|west))?"
-    r"\s+of\s+$"
+    r"\s+of\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:hub|town|city|port|centre|center)\s+of\s+)?$"
     # "the town of Marinka on the outskirts of Donetsk": the city only locates the town.
     r"|(?-i:[a-z,]\s+[A-Z][\w'’-]+),?\s+(?:on\s+the\s+(?:outskirts|edge)\s+of|just\s+outside|outside)\s+$"
     r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+miles\)\s+)?"
