@@ -502,6 +502,7 @@ def test_an_officials_remit_is_no_place_of_change(matcher):
         ("Kherson governor Ivan Petrenko said two people were hurt.", "Kherson", "oblast:UA-65"),
         ("The Mykolaiv regional administration reported a strike.", "Mykolaiv", "oblast:UA-48"),
         ("Sumy regional military administration said shells fell.", "Sumy", "oblast:UA-59"),
+        ("The Sumy Regional Military Administration said shells fell.", "Sumy", "oblast:UA-59"),
         ("Kharkiv's governor told residents to stay inside.", "Kharkiv", "oblast:UA-63"),
         # A city has its own mayor, council and administration.
         ("Kherson mayor Petro Ivanenko said water was back.", "Kherson", "gn:706448"),
@@ -510,6 +511,16 @@ def test_an_officials_remit_is_no_place_of_change(matcher):
 )
 def test_a_governor_or_a_regional_body_is_the_oblasts(matcher, text, name, key):
     assert _places(text, matcher)[name] == key
+
+
+def test_a_regional_bodys_capitalised_name_is_no_persons(matcher):
+    # "Poltava Regional" is no one's name: Poltava is still found after it.
+    text = "The Poltava Regional Administration said drones hit Poltava and Myrhorod."
+    assert [(m.text, m.entry.kind, m.role) for m in find_mentions(text, matcher)] == [
+        ("Poltava", "oblast", OFFICE),
+        ("Poltava", "city", PLACE),
+        ("Myrhorod", "town", PLACE),
+    ]
 
 
 @pytest.mark.parametrize(

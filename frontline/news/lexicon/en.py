@@ -488,6 +488,7 @@ president minister ministry spokesman spokeswoman governor mayor general command
 forces troops military official officials leader leaders separatist separatists rebel
 rebels defence defense region regions oblast oblasts province district raion hromada
 city town village river bridge airport street square station district council
+regional administration municipal governorate
 reuters afp ap bbc cnn tass ria interfax ukrinform telegram facebook twitter
 see battle battles siege massacre attack offensive counteroffensive border base
 captured recaptured liberated retaken occupied contested seized partially mostly claimed
@@ -577,9 +578,10 @@ OFFICE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # After a place that is an office's remit, a name before its title: "the Russia-installed
-# Donetsk leader", "Kherson officials", "the Kharkiv regional governor".
+# Donetsk leader", "Kherson officials", "the Kharkiv regional governor", "the Sumy Regional
+# Military Administration".
 OFFICE_AFTER = re.compile(
-    r"\s+(?:(?:regional|region|oblast|city|military|separatist|occupation)\s+)?"
+    r"\s+(?:(?:regional|region|oblast|city|military|separatist|occupation)\s+){0,2}"
     r"(?:leader|governor|mayor|administration|authorities|officials?|council|police|"
     r"prosecutors?|head|chief)\b",
     re.IGNORECASE,
