@@ -440,6 +440,11 @@ def _made_up_matcher():
     # Hrabivka: a village's own name, and a former name of a city by it.
     add("gn:16", "Hrabivka", "village", "UA-14", 48.26, 37.38, 2_300)
     add("gn:17", "Myrnopil", "city", "UA-14", 48.31, 37.26, 46_000, names=("Hrabivka",))
+    # Berestianka: a front-line village the record lists, and a town thirty times its size.
+    add("gn:18", "Berestianka", "village", "UA-14", 48.26, 37.24, 700, in_record=True)
+    add("gn:19", "Berestianka", "town", "UA-12", 48.10, 33.50, 21_000)
+    add("gn:20", "Kryvorizhne", "town", "UA-12", 48.05, 33.45, 30_000)
+    add("gn:21", "Inhulivka", "village", "UA-12", 48.15, 33.58, 2_000)
     return build_matcher(gazetteer)
 
 
@@ -479,6 +484,13 @@ def test_the_only_place_of_a_name_is_not_found_far_off_in_another_oblast_than_na
     # With no oblast beside it, or its own, the one Kruta Balka stands.
     text = "Ridkove, Lisnopil and Stepnohirsk were shelled. Drones hit Kruta Balka."
     assert _places(text, made_up)["Kruta Balka"] == "gn:15"
+
+
+def test_a_name_alone_is_the_records_namesake_though_another_is_far_larger(made_up):
+    assert _places("Troops entered Berestianka.", made_up)["Berestianka"] == "gn:18"
+    # Beside the other one's neighbours, the other one.
+    text = "Drones hit Kryvorizhne and Inhulivka, then Berestianka."
+    assert _places(text, made_up)["Berestianka"] == "gn:19"
 
 
 def test_a_places_own_name_beats_another_places_former_name(made_up):

@@ -86,6 +86,9 @@ NEAREST_WEIGHT = 2.0
 NEAREST_MARGIN = 2.0
 # The record lists the place (its control changed in the war): worth ten times the people.
 RECORD_WEIGHT = 1.5
+# With no other place and no oblast to go by, the record's namesake is the best guess a war
+# report gives: worth a hundred times the people.
+LONE_RECORD_WEIGHT = 3.0
 OWN_NAME_WEIGHT = 1.5  # the spelling is a form of the place's own name, not an old one
 OWN_NAME_SIMILARITY = 70
 # The spelling is the place's name itself, letter for letter: worth more again than the
@@ -349,7 +352,7 @@ def rank_candidates(
             if is_the_name(spelling, entry):
                 score += EXACT_NAME_WEIGHT
         if entry.in_record:
-            score += RECORD_WEIGHT
+            score += RECORD_WEIGHT if anchors or nearby_oblasts else LONE_RECORD_WEIGHT
         if entry.oblast in nearby_oblasts:
             score += NEARBY_OBLAST_WEIGHT
         elif entry.oblast in named_oblasts:
