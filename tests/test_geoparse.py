@@ -519,6 +519,7 @@ def test_an_officials_remit_is_no_place_of_change(matcher):
         # A city has its own mayor, council and administration.
         ("Kherson mayor Petro Ivanenko said water was back.", "Kherson", "gn:706448"),
         ("The Mykolaiv city administration reported a strike.", "Mykolaiv", "gn:700569"),
+        ("Drones hit the Sumy regional centre overnight.", "Sumy", "gn:692194"),
     ],
 )
 def test_a_governor_or_a_regional_body_is_the_oblasts(matcher, text, name, key):

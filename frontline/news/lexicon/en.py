@@ -606,9 +606,12 @@ NOT_A_SETTLEMENT_AFTER = re.compile(
 # "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
 # used with match(text, pos), which anchors at pos; "^" would not.)
 # After an oblast's name, an office of the oblast: "Luhansk governor", "the Donetsk regional
-# administration", "Kharkiv's governor" (a city has a mayor and a city administration).
+# administration", "Kharkiv's governor" (a city has a mayor and a city administration; "the
+# Kharkiv regional centre" is the city).
 OBLAST_OFFICE_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:regional|governor(?:['’]s)?|governorate)\b", re.IGNORECASE
+    r"(?:['’]s)?\s+(?:regional(?!\s+(?:cent(?:re|er)|capital)\b)|governor(?:['’]s)?|"
+    r"governorate)\b",
+    re.IGNORECASE,
 )
 SHARED_REGION = re.compile(
     r"((?:\s*,\s*[^\W\d_][\w'’-]*)*,?\s+and\s+[^\W\d_][\w'’-]*)"
