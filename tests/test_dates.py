@@ -151,9 +151,9 @@ SUNDAY = dt.date(2023, 9, 17)
             {"Klishchiivka": "2023-09-17", "Andriivka": "2023-09-15"},
         ),
         (
-            "The ministry in Moscow said its troops had seized Pervomaiske before reporting on "
+            "The ministry in Moscow said its troops had seized Marinka before reporting on "
             "Thursday the capture of Krasnohorivka.",
-            {"Pervomaiske": "2023-09-17", "Krasnohorivka": "2023-09-14"},
+            {"Marinka": "2023-09-17", "Krasnohorivka": "2023-09-14"},
         ),
         (
             # The day before the participle clause is the day of both.

@@ -852,6 +852,37 @@ def test_an_oblast_that_only_locates_makes_no_claim(matcher, text):
     assert not [c for c in claims_of(text, matcher) if c.entry.kind == "oblast"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The cue is about the town before it; the oblast is where the fighting went on.
+        "Russian troops took Vuhledar on Sunday after weeks of fighting in the south of the"
+        " Donetsk region.",
+        # The cue after the oblast is about the villages it names.
+        "Moscow's offensive in the Kharkiv region went on, and its troops captured Hlyboke"
+        " and Lyptsi.",
+        "Ukraine moved brigades out of the Zaporizhzhia region, where Russian units were"
+        " attacking Robotyne.",
+    ],
+)
+def test_an_oblast_that_is_only_the_setting_of_a_towns_claim_makes_none(matcher, text):
+    claims = claims_of(text, matcher)
+    assert claims and not [c for c in claims if c.entry.kind == "oblast"]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Heavy fighting went on across the Luhansk region, officials said.", "contested"),
+        ("Russian forces occupied the Luhansk region near Sievierodonetsk.", "russian"),
+        ("Kupiansk, Izium and the whole Kharkiv region were liberated.", "ukrainian"),
+    ],
+)
+def test_an_oblast_a_cue_is_about_has_its_claim(matcher, text, status):
+    claims = [c for c in claims_of(text, matcher) if c.entry.kind == "oblast"]
+    assert [c.status for c in claims] == [status]
+
+
 def test_where_a_road_leads_from_is_no_claim(matcher):
     text = "Robotyne is the first settlement retaken on the road south from Orikhiv."
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Robotyne"]
@@ -1050,6 +1081,9 @@ def test_a_place_that_only_says_where_another_is_makes_no_claim(matcher):
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Avdiivske"]  # renamed
     text = "Russian troops advanced to within 5 km of Pokrovsk."
     assert claims_of(text, matcher) == []
+    text = "Russian forces captured Kurakhivka, east of the mining town of Pokrovsk, after weeks"
+    text += " of fighting."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Kurakhivka"]
 
 
 @pytest.mark.parametrize(
@@ -1595,3 +1629,8 @@ def test_still_in_a_place_driven_from_it_and_a_local_administration(
 ):
     claim = only(claims_of(sentence, matcher), name)
     assert (claim.status, claimant_side(claim.claimant)) == (status, side)
+
+
+def test_a_dateline_of_two_cities_carries_no_claim(matcher):
+    text = "DNIPRO/KYIV, March 4 (Reuters) - Russia said it had captured Avdiivka on Saturday."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Avdiivka"]

@@ -161,6 +161,11 @@ def test_region_is_the_oblast_and_the_bare_name_is_the_city(matcher):
     assert mentions["Донецькій області"].entry.key == "oblast:UA-14"
 
 
+def test_an_autonomous_republic_is_named_by_its_short_name(matcher):
+    text = "The bridge links Crimea to Russia; Кримом and Крым were shelled."
+    assert [m.entry.key for m in find_mentions(text, matcher)] == ["oblast:UA-43"] * 3
+
+
 def test_two_oblasts_named_by_one_noun(matcher):
     mentions = find_mentions("Moscow claimed the Donetsk and Luhansk regions.", matcher)
     assert [m.entry.key for m in mentions] == ["oblast:UA-14", "oblast:UA-09"]
@@ -174,6 +179,8 @@ def test_two_oblasts_named_by_one_noun(matcher):
         "Kyiv insisted it would win.",
         "Kyiv-backed forces moved.",
         "Kyiv denounced the vote.",
+        "Kyiv has thrown its reserves into the battle.",
+        "Moscow deployed conscripts; Kyiv poured in drones.",
     ],
 )
 def test_metonymy_is_not_a_place_of_change(matcher, text):
@@ -384,3 +391,159 @@ def test_every_place_of_the_record_is_in_the_gazetteer_under_its_name(matcher):
             default=None,
         )
         assert nearest is not None and nearest <= 10, (place.place_id, nearest)
+
+
+# --- namesakes told apart by the article's geography (a small made-up gazetteer) ----------
+
+
+def _made_up_matcher():
+    from frontline.news.gazetteer import Entry, Gazetteer
+    from frontline.news.geoparse import build_matcher
+
+    gazetteer = Gazetteer()
+
+    def add(key, name, kind, oblast, lat, lon, population=0, names=(), in_record=False):
+        gazetteer.add(
+            Entry(
+                key,
+                name,
+                kind,
+                oblast,
+                lat,
+                lon,
+                population,
+                None,
+                (name, *names),
+                "",
+                "",
+                "",
+                in_record,
+            )
+        )
+
+    add("oblast:UA-14", "Donetsk region", "oblast", "UA-14", 48.0, 37.7, names=("Donetsk oblast",))
+    add("oblast:UA-23", "Zaporizhzhia region", "oblast", "UA-23", 47.5, 35.8)
+    add("oblast:UA-53", "Poltava region", "oblast", "UA-53", 49.6, 34.5)
+    # Three towns of one stretch of the front, each the only place of its name.
+    add("gn:1", "Ridkove", "town", "UA-14", 48.30, 37.20, 20_000)
+    add("gn:2", "Lisnopil", "town", "UA-14", 48.24, 37.31, 9_000)
+    add("gn:3", "Kamianobrid", "town", "UA-14", 48.20, 37.22, 12_000)
+    add("gn:4", "Stepnohirsk", "town", "UA-23", 47.60, 35.40, 8_000)
+    # Vyshnivka: a village the record lists by Lisnopil, a larger namesake 45 km off.
+    add("record:vyshnivka", "Vyshnivka", "village", "UA-14", 48.27, 37.28, in_record=True)
+    add("gn:10", "Vyshnivka", "village", "UA-14", 47.93, 36.98, 1_500)
+    # Sadky: a Poltava town and a Kirovohrad village, nothing by the front.
+    add("gn:11", "Sadky", "town", "UA-53", 49.45, 35.13, 14_000)
+    add("gn:12", "Sadky", "village", "UA-35", 48.44, 32.05, 700)
+    # Kruta Balka: one town of that name, in Dnipropetrovsk oblast.
+    add("gn:15", "Kruta Balka", "town", "UA-12", 48.41, 33.70, 18_000)
+    # Hrabivka: a village's own name, and a former name of a city by it.
+    add("gn:16", "Hrabivka", "village", "UA-14", 48.26, 37.38, 2_300)
+    add("gn:17", "Myrnopil", "city", "UA-14", 48.31, 37.26, 46_000, names=("Hrabivka",))
+    # Berestianka: a front-line village the record lists, and a town thirty times its size.
+    add("gn:18", "Berestianka", "village", "UA-14", 48.26, 37.24, 700, in_record=True)
+    add("gn:19", "Berestianka", "town", "UA-12", 48.10, 33.50, 21_000)
+    add("gn:20", "Kryvorizhne", "town", "UA-12", 48.05, 33.45, 30_000)
+    add("gn:21", "Inhulivka", "village", "UA-12", 48.15, 33.58, 2_000)
+    return build_matcher(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def made_up():
+    return _made_up_matcher()
+
+
+def _places(text, matcher):
+    return {m.text: m.entry.key for m in find_mentions(text, matcher)}
+
+
+def test_the_namesake_nearest_the_articles_places_beats_a_larger_one(made_up):
+    text = (
+        "Shelling hit Ridkove and Kamianobrid overnight. Troops held Vyshnivka, east of Lisnopil."
+    )
+    assert _places(text, made_up)["Vyshnivka"] == "record:vyshnivka"
+    # Alone, the larger namesake.
+    assert _places("Troops held Vyshnivka.", made_up)["Vyshnivka"] == "gn:10"
+
+
+def test_a_namesake_in_another_oblast_than_the_one_beside_it_is_not_found(made_up):
+    text = (
+        "Ridkove and Lisnopil were shelled. Moscow said it took Sadky, a village south of "
+        "Kamianobrid in the Donetsk region."
+    )
+    assert "Sadky" not in _places(text, made_up)
+    assert _places("Moscow said it took Sadky.", made_up)["Sadky"] == "gn:11"
+
+
+def test_the_only_place_of_a_name_is_not_found_far_off_in_another_oblast_than_named(made_up):
+    text = (
+        "Ridkove, Lisnopil and Stepnohirsk were shelled. An official of the Zaporizhzhia "
+        "region said the attack towards Kruta Balka was stopped."
+    )
+    assert "Kruta Balka" not in _places(text, made_up)
+    # With no oblast beside it, or its own, the one Kruta Balka stands.
+    text = "Ridkove, Lisnopil and Stepnohirsk were shelled. Drones hit Kruta Balka."
+    assert _places(text, made_up)["Kruta Balka"] == "gn:15"
+
+
+def test_a_name_alone_is_the_records_namesake_though_another_is_far_larger(made_up):
+    assert _places("Troops entered Berestianka.", made_up)["Berestianka"] == "gn:18"
+    # Beside the other one's neighbours, the other one.
+    text = "Drones hit Kryvorizhne and Inhulivka, then Berestianka."
+    assert _places(text, made_up)["Berestianka"] == "gn:19"
+
+
+def test_a_places_own_name_beats_another_places_former_name(made_up):
+    # A village's name, letter for letter, against a city twenty times its size that once
+    # bore it.
+    assert _places("Troops were shelled at Hrabivka.", made_up)["Hrabivka"] == "gn:16"
+    assert _places("Troops were shelled at Myrnopil.", made_up)["Myrnopil"] == "gn:17"
+
+
+def test_an_officials_remit_is_no_place_of_change(matcher):
+    text = "An official in the Russian-held part of the Kherson region said Oleshky was shelled."
+    assert [(m.text, m.role) for m in find_mentions(text, matcher)] == [
+        ("Kherson region", OFFICE),
+        ("Oleshky", PLACE),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, name, key",
+    [
+        ("Kherson governor Ivan Petrenko said two people were hurt.", "Kherson", "oblast:UA-65"),
+        ("The Mykolaiv regional administration reported a strike.", "Mykolaiv", "oblast:UA-48"),
+        ("Sumy regional military administration said shells fell.", "Sumy", "oblast:UA-59"),
+        ("The Sumy Regional Military Administration said shells fell.", "Sumy", "oblast:UA-59"),
+        ("Kharkiv's governor told residents to stay inside.", "Kharkiv", "oblast:UA-63"),
+        # A city has its own mayor, council and administration.
+        ("Kherson mayor Petro Ivanenko said water was back.", "Kherson", "gn:706448"),
+        ("The Mykolaiv city administration reported a strike.", "Mykolaiv", "gn:700569"),
+        ("Drones hit the Sumy regional centre overnight.", "Sumy", "gn:692194"),
+    ],
+)
+def test_a_governor_or_a_regional_body_is_the_oblasts(matcher, text, name, key):
+    assert _places(text, matcher)[name] == key
+
+
+def test_a_regional_bodys_capitalised_name_is_no_persons(matcher):
+    # "Poltava Regional" is no one's name: Poltava is still found after it.
+    text = "The Poltava Regional Administration said drones hit Poltava and Myrhorod."
+    assert [(m.text, m.entry.kind, m.role) for m in find_mentions(text, matcher)] == [
+        ("Poltava", "oblast", OFFICE),
+        ("Poltava", "city", PLACE),
+        ("Myrhorod", "town", PLACE),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KHARKIV/KYIV, March 4 (Reuters) - Russian troops entered Kupiansk, officials said.",
+        "Kharkiv/Kyiv, March 4 (AFP) - Russian troops entered Kupiansk, officials said.",
+        "ODESA/KHERSON: Russian troops entered Kupiansk, officials said.",
+    ],
+)
+def test_a_dateline_of_two_cities_is_the_dateline(matcher, text):
+    roles = [m.role for m in find_mentions(text, matcher)]
+    assert roles == [DATELINE, DATELINE, PLACE]

@@ -1017,7 +1017,7 @@ def extract_claims(
             and (m.start, m.end) != span
         ]
         if lex.goal_before.search(
-            text[max(0, mention.start - 30) : mention.start]
+            text[max(0, mention.start - 50) : mention.start]
         ) and not _WHERE_AFTER.match(text, mention.end):
             # Where forces were headed, not where they are; but ", where ..." is about it.
             continue
@@ -1060,9 +1060,13 @@ def extract_claims(
         cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
-        if mention.entry.kind == "oblast" and cue is not None and _far_after(text, cue, span, lex):
-            # "the last city they held in the Luhansk region, after weeks of fighting": an
-            # oblast named before a cue it is not the subject of only says where.
+        if mention.entry.kind == "oblast" and (
+            (cue is not None and _far_after(text, cue, span, lex))
+            or _only_the_setting(reading, clause, span, cue, places, lex)
+        ):
+            # "the last city they held in the Luhansk region, after weeks of fighting", "took
+            # Vuhledar after fighting in the south of the Donetsk region": an oblast that is
+            # only where a cue about another place happens makes no claim.
             continue
         cue_start = cue.start if cue else None
         if (
@@ -1106,6 +1110,34 @@ def extract_claims(
             )
         )
     return _one_per_place_and_clause(text, candidates, lex)
+
+
+def _only_the_setting(
+    text: str,
+    clause: tuple[int, int],
+    span: tuple[int, int],
+    cue: _Found | None,
+    places: Sequence[Mention],
+    lex: Lexicon = ENGLISH,
+) -> bool:
+    """Whether an oblast is only where a cue about another place of the clause happens: a
+    cue before it with a place before the cue ("captured Selydove ... in its fastest advance
+    in the Donetsk region"), or one after it that is not its own verb while the clause names
+    another place ("the Kharkiv region ..., and Moscow said it had captured five villages").
+    "fighting in the Donetsk region near Lyman" and "Irpin, Bucha and the whole Kyiv region
+    were liberated" are the oblast's."""
+    if cue is None:
+        return False
+    towns = [
+        m
+        for m in places
+        if m.entry.kind != "oblast" and clause[0] <= m.start < clause[1] and m.start != span[0]
+    ]
+    if cue.end <= span[0]:
+        return any(m.end <= cue.start for m in towns)
+    if lex.cue_gap.fullmatch(text, span[1], cue.start):
+        return False
+    return bool(towns)
 
 
 def _one_per_place_and_clause(

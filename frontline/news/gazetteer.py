@@ -283,6 +283,18 @@ def _cyrillic_oblast_forms(name: str) -> set[str]:
     return {f"{stem}{ending} {form}" for ending in endings for form in nouns}
 
 
+# "Autonomous Republic of Crimea", "Автономна Республіка Крим": reports name it by the last
+# words alone, a peninsula's name no city bears.
+_REPUBLIC = re.compile(
+    r"(?:Autonomous Republic of|Автономна Республіка|Автономная Республика)\s+(.+)"
+)
+
+
+def _republic_short_names(*names: str) -> set[str]:
+    """The short names of an autonomous republic ("Crimea", "Крим", "Крым")."""
+    return {m.group(1) for name in names if (m := _REPUBLIC.fullmatch(name))}
+
+
 def oblast_spellings(
     name_en: str, name_local: str, centre_names: Iterable[str], name_uk: str, name_ru: str
 ) -> set[str]:
@@ -300,6 +312,7 @@ def oblast_spellings(
     for cyrillic in (name_uk, name_ru):
         if cyrillic:
             names |= _cyrillic_oblast_forms(cyrillic)
+    names |= _republic_short_names(name_en, name_uk, name_ru)
     return names
 
 

@@ -37,9 +37,10 @@ from frontline.news.roles import (
     PLACE,
     assign_roles,
     is_river,
+    named_oblast,
     shared_region_oblasts,
 )
-from frontline.news.textspans import WORD, enclosing, sentences
+from frontline.news.textspans import WORD, dateline_end, enclosing, sentences
 
 __all__ = [
     "DATELINE",
@@ -79,10 +80,20 @@ ARTICLE_OBLAST_WEIGHT = 1.0  # times the share of the article's other places in 
 # Within PROXIMITY_KM of another place in the article: worth ten times the people.
 PROXIMITY_WEIGHT = 1.5
 PROXIMITY_KM = 60.0
+# The namesake nearest the article's other places, within PROXIMITY_KM of one: worth more
+# than ten times the people (Blahodatne by Neskuchne, not the larger one 45 km off).
+NEAREST_WEIGHT = 2.0
+NEAREST_MARGIN = 2.0
 # The record lists the place (its control changed in the war): worth ten times the people.
 RECORD_WEIGHT = 1.5
+# With no other place and no oblast to go by, the record's namesake is the best guess a war
+# report gives: worth a hundred times the people.
+LONE_RECORD_WEIGHT = 3.0
 OWN_NAME_WEIGHT = 1.5  # the spelling is a form of the place's own name, not an old one
 OWN_NAME_SIMILARITY = 70
+# The spelling is the place's name itself, letter for letter: worth more again than the
+# people of a city that only lists it among its other names (Hrodivka, not Myrnohrad).
+EXACT_NAME_WEIGHT = 1.5
 
 
 @dataclass(frozen=True)
@@ -311,6 +322,13 @@ def own_name(spelling: str, entry: Entry) -> bool:
     return fuzz.ratio(normalise(spelling), normalise(entry.name)) >= OWN_NAME_SIMILARITY
 
 
+def is_the_name(spelling: str, entry: Entry) -> bool:
+    """Whether a spelling is the place's canonical English, Ukrainian or Russian name."""
+    return normalise(spelling) in {
+        normalise(n) for n in (entry.name, entry.name_uk, entry.name_ru) if n
+    }
+
+
 def rank_candidates(
     candidates: Sequence[Entry],
     nearby_oblasts: set[str],
@@ -323,13 +341,18 @@ def rank_candidates(
     otherwise population, whether the spelling is the place's own name, the oblasts of the
     article's other places and nearness to them."""
     total = sum(article_oblasts.values()) or 1
+    # An oblast named beside the name decides first: nearness only tells its places apart.
+    beside = [e for e in candidates if e.oblast in nearby_oblasts]
+    nearest = _nearest(beside or candidates, anchors)
     ranked = []
     for entry in candidates:
         score = POPULATION_WEIGHT * math.log10(entry.population + 10)
         if spelling and own_name(spelling, entry):
             score += OWN_NAME_WEIGHT
+            if is_the_name(spelling, entry):
+                score += EXACT_NAME_WEIGHT
         if entry.in_record:
-            score += RECORD_WEIGHT
+            score += RECORD_WEIGHT if anchors or nearby_oblasts else LONE_RECORD_WEIGHT
         if entry.oblast in nearby_oblasts:
             score += NEARBY_OBLAST_WEIGHT
         elif entry.oblast in named_oblasts:
@@ -337,10 +360,35 @@ def rank_candidates(
         score += ARTICLE_OBLAST_WEIGHT * article_oblasts[entry.oblast] / total
         if any(a.key != entry.key and distance_km(a, entry) <= PROXIMITY_KM for a in anchors):
             score += PROXIMITY_WEIGHT
+        if entry is nearest:
+            score += NEAREST_WEIGHT
         if entry.kind == "oblast":
             score += NEARBY_OBLAST_WEIGHT  # "X region" is the oblast, whatever else shares it
         ranked.append((score, entry))
     return sorted(ranked, key=lambda pair: (-pair[0], pair[1].key))
+
+
+def _nearest(candidates: Sequence[Entry], anchors: Sequence[Entry]) -> Entry | None:
+    """The one candidate nearest the article's other places, when it is within
+    PROXIMITY_KM of one of them and every other candidate is twice as far or more."""
+    if len(candidates) < 2:
+        return None
+    distances = sorted(
+        (
+            min(
+                (distance_km(a, entry) for a in anchors if a.key != entry.key),
+                default=math.inf,
+            ),
+            i,
+        )
+        for i, entry in enumerate(candidates)
+        if entry.kind != "oblast"
+    )
+    if not distances or distances[0][0] > PROXIMITY_KM:
+        return None
+    if len(distances) > 1 and distances[1][0] <= NEAREST_MARGIN * distances[0][0]:
+        return None  # as near as makes no difference
+    return candidates[distances[0][1]]
 
 
 def _confidence(ranked: Sequence[tuple[float, Entry]]) -> float:
@@ -384,18 +432,31 @@ def _distant_namesake(
     anchors: Sequence[Entry],
     fuzzy: bool = False,
 ) -> bool:
-    """A town or village with namesakes, no oblast beside it, and far from every place the
-    article names without doubt (at least two): the village meant is one the gazetteer
-    lacks, so none is better than a namesake across the country. A name read within one
-    edit ("Hrakove" as Hrabove) is so too, namesakes or not, far from every such place."""
+    """A town or village with namesakes, not in an oblast named beside it, and far from
+    every place the article names without doubt (at least two): the village meant is one
+    the gazetteer lacks, so none is better than a namesake across the country. A name read
+    within one edit ("Hrakove" as Hrabove) is so too, namesakes or not, far from every such
+    place; and so is a name with no namesake when the oblast beside it is another ("towards
+    X" in a sentence on the Zaporizhzhia region, the only X in Dnipropetrovsk oblast)."""
     places = {a.key: a for a in anchors if a.kind != "oblast" and a.key != best.key}
+    other_oblast = bool(nearby) and best.oblast not in nearby
     return (
-        (len(options) > 1 or fuzzy)
+        (len(options) > 1 or fuzzy or other_oblast)
         and best.kind in ("town", "village")
-        and not nearby
+        and best.oblast not in nearby
         and len(places) >= (1 if fuzzy else 2)
         and all(distance_km(a, best) > DISTANT_NAMESAKE_KM for a in places.values())
     )
+
+
+def _office_oblast(gazetteer: Gazetteer, text: str, hit: _Hit, lex: Lexicon) -> list[Entry]:
+    """A hit's candidates; only its oblast before a governor or a regional body ("Luhansk
+    governor", "the Donetsk regional administration"): the oblast's office, not the city's."""
+    options = gazetteer.candidates(hit.name)
+    if lex.oblast_office_after is None or not lex.oblast_office_after.match(text, hit.end):
+        return options
+    oblasts = {o.key: o for e in options if (o := named_oblast(gazetteer, hit.name, e))}
+    return list(oblasts.values()) or options
 
 
 def _resolve(
@@ -405,9 +466,14 @@ def _resolve(
     sentence_spans: Sequence[tuple[int, int]],
     lex: Lexicon = ENGLISH,
 ) -> list[Mention]:
-    candidates = [gazetteer.candidates(h.name) for h in hits]
+    candidates = [_office_oblast(gazetteer, text, h, lex) for h in hits]
     # Places without namesakes anchor the others.
     anchors = [c[0] for c in candidates if len(c) == 1]
+    # Where the report was filed from is no ground to drop a name far from it.
+    head = dateline_end(text)
+    beyond_dateline = [
+        c[0] for h, c in zip(hits, candidates, strict=True) if len(c) == 1 and h.end > head
+    ]
     article_oblasts = Counter(a.oblast for a in anchors if a.kind != "oblast")
     named = frozenset(c[0].oblast for c in candidates if c and c[0].kind == "oblast")
     in_list = list_oblasts(text, hits, candidates, lex)
@@ -450,7 +516,7 @@ def _resolve(
         ranked = rank_candidates(options, nearby, article_oblasts, context, hit.name, named)
         # Left unfound only far from the places named without doubt: a first reading is
         # no ground to drop a name.
-        if _distant_namesake(ranked[0][1], options, nearby, anchors, hit.how == "fuzzy"):
+        if _distant_namesake(ranked[0][1], options, nearby, beyond_dateline, hit.how == "fuzzy"):
             continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from frontline.folding import normalise
-from frontline.news.gazetteer import Gazetteer
+from frontline.news.gazetteer import Entry, Gazetteer
 from frontline.news.lexicon import Lexicon, for_language
 from frontline.news.textspans import dateline_end
 
@@ -56,13 +56,21 @@ def shared_region_oblasts(
             other = mentions[j]
             if other.start >= group_end:
                 break
-            code = other.entry.oblast
-            oblast = gazetteer.oblast_entry(code)
-            if oblast is not None and normalise(other.text) in {
-                normalise(n.rsplit(" ", 1)[0]) for n in oblast.names if " " in n
-            }:
+            oblast = named_oblast(gazetteer, other.text, other.entry)
+            if oblast is not None:
                 result[j] = replace(other, entry=oblast, alternatives=())
     return result
+
+
+def named_oblast(gazetteer: Gazetteer, spelling: str, place: Entry) -> Entry | None:
+    """The oblast of a place when the spelling is one the oblast is named after ("Donetsk"
+    of "Donetsk region")."""
+    oblast = gazetteer.oblast_entry(place.oblast)
+    if oblast is not None and normalise(spelling) in {
+        normalise(n.rsplit(" ", 1)[0]) for n in oblast.names if " " in n
+    }:
+        return oblast
+    return None
 
 
 def assign_roles(text: str, mentions: list[Mention], lex: Lexicon = ENGLISH) -> list[Mention]:
@@ -76,7 +84,7 @@ def assign_roles(text: str, mentions: list[Mention], lex: Lexicon = ENGLISH) -> 
         role = PLACE
         if mention.end <= head:
             role = DATELINE
-        elif lex.office_before.search(text[max(0, mention.start - 40) : mention.start]) or (
+        elif lex.office_before.search(text[max(0, mention.start - 60) : mention.start]) or (
             lex.office_after.match(text, mention.end) and not _pro(text, mention)
         ):
             role = OFFICE  # before metonymy: in "the governor of the X region said" the

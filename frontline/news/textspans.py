@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 # "KHARKIV, Ukraine:" or "KYIV (Reuters) -": the place and outlet a report is filed from, in
 # capitals, near the start (after a scraper's "date 2022-09-11", say).
+# "KYIV, Oct 2 (Reuters) -", "MOSCOW/KYIV, May 20 (Reuters) -" (filed from two cities).
 DATELINE = re.compile(
-    r"(?:^|\s)[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]{2,}(?:\s+[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]+)*"
+    r"(?:^|\s)[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]{2,}(?:(?:\s+|/)[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]+)*"
     r"(?:,\s*[A-Z][\w ]{1,30}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+"
 )
 DATELINE_REACH = 80
@@ -20,7 +21,7 @@ DATELINE_REACH = 80
 # title case with its day; without its place, the outlet in brackets makes it one.
 _DAY_OF_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _TITLE_DATELINE = re.compile(
-    rf"\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+{_DAY_OF_MONTH}\s*(?:\([^)\n]{{1,40}}\))?"
+    rf"\s*(?:[A-Z][\w'’-]+(?:(?:\s+|/)[A-Z][\w'’-]+)?,\s+{_DAY_OF_MONTH}\s*(?:\([^)\n]{{1,40}}\))?"
     rf"|{_DAY_OF_MONTH}\s*\([^)\n]{{1,40}}\))\s*(?::|--|—|–|-)\s+"
 )
 

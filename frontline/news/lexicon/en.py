@@ -378,9 +378,9 @@ GOAL_BEFORE = re.compile(
     r"close\s+to|on\s+the\s+(?:outskirts|edge)\s+of|"
     r"(?:south|north|east|west)(?:-?(?:east|west))?\s+of)\s+$"
     # A place that only says where another is: "Pervomaiske, west of Donetsk", "a village
-    # 10 km from Bakhmut", "within 5 km of Pokrovsk".
+    # 10 km from Bakhmut", "within 5 km of Pokrovsk", "X, south of the logistics hub of Y".
     r"|,\s+(?:just\s+|some\s+|about\s+)?(?:\w+\s+)?(?:south|north|east|west)(?:-?(?:east|west))?"
-    r"\s+of\s+$"
+    r"\s+of\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:hub|town|city|port|centre|center)\s+of\s+)?$"
     # "the town of Marinka on the outskirts of Donetsk": the city only locates the town.
     r"|(?-i:[a-z,]\s+[A-Z][\w'’-]+),?\s+(?:on\s+the\s+(?:outskirts|edge)\s+of|just\s+outside|outside)\s+$"
     r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+miles\)\s+)?"
@@ -576,6 +576,7 @@ president minister ministry spokesman spokeswoman governor mayor general command
 forces troops military official officials leader leaders separatist separatists rebel
 rebels defence defense region regions oblast oblasts province district raion hromada
 city town village river bridge airport street square station district council
+regional administration municipal governorate
 reuters afp ap bbc cnn tass ria interfax ukrinform telegram facebook twitter
 see battle battles siege massacre attack offensive counteroffensive border base
 captured recaptured liberated retaken occupied contested seized partially mostly claimed
@@ -628,7 +629,10 @@ GOVERNMENT_VERBS = (
     r"recognised|recognized|annexed|mobilised|mobilized|has said|has denied|has claimed|"
     r"is sending|will send|has ordered|decided|decides|admitted|admits|conceded|concedes|"
     r"pulled|withdrew|did not confirm|has not confirmed|had not confirmed|declined to confirm|"
-    r"refused to confirm"
+    r"refused to confirm|"
+    # What a government does with its forces: "as Kyiv threw fresh brigades into ...".
+    r"threw|throws|is throwing|has thrown|committed|commits|deployed|deploys|redeployed|"
+    r"poured|pours"
 )
 METONYMY_AFTER = re.compile(
     rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{GOVERNMENT_NOUNS})\b"
@@ -652,18 +656,21 @@ LOCATOR_BEFORE = re.compile(
     rf"(?:[^.;,\d]{{0,30}}?\d[^.;,]{{0,30}}?\s+)?(?:in|of|across)\s+(?:the\s+)?(?:{_DIRECTION})?$",
     re.IGNORECASE,
 )
-# Before a place that is where an office sits or what it governs, not where things happen.
+# Before a place that is where an office sits or what it governs, not where things happen:
+# "the governor of", "officials in", "an official in the occupied part of the".
 OFFICE_BEFORE = re.compile(
     r"\b(?:governor|head|administration|mayor|police|prosecutors?|council|authorities|"
     r"officials)\s+(?:of|for)\s+(?:the\s+)?$"
-    r"|\b(?:ministry|government|officials|authorities|general\s+staff|headquarters|"
-    r"embassy)\s+in\s+$",
+    r"|\b(?:ministry|government|officials?|authorities|general\s+staff|headquarters|"
+    r"embassy)\s+in\s+(?:the\s+)?(?:(?:occupied|[\w-]+-(?:held|controlled))\s+)?"
+    r"(?:parts?\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 # After a place that is an office's remit, a name before its title: "the Russia-installed
-# Donetsk leader", "Kherson officials", "the Kharkiv regional governor".
+# Donetsk leader", "Kherson officials", "the Kharkiv regional governor", "the Sumy Regional
+# Military Administration".
 OFFICE_AFTER = re.compile(
-    r"\s+(?:(?:regional|region|oblast|city|military|separatist|occupation)\s+)?"
+    r"\s+(?:(?:regional|region|oblast|city|military|separatist|occupation)\s+){0,2}"
     r"(?:leader|governor|mayor|administration|authorities|officials?|council|police|"
     r"prosecutors?|head|chief)\b",
     re.IGNORECASE,
@@ -687,6 +694,14 @@ NOT_A_SETTLEMENT_AFTER = re.compile(
 
 # "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
 # used with match(text, pos), which anchors at pos; "^" would not.)
+# After an oblast's name, an office of the oblast: "Luhansk governor", "the Donetsk regional
+# administration", "Kharkiv's governor" (a city has a mayor and a city administration; "the
+# Kharkiv regional centre" is the city).
+OBLAST_OFFICE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:regional(?!\s+(?:cent(?:re|er)|capital)\b)|governor(?:['’]s)?|"
+    r"governorate)\b",
+    re.IGNORECASE,
+)
 SHARED_REGION = re.compile(
     r"((?:\s*,\s*[^\W\d_][\w'’-]*)*,?\s+and\s+[^\W\d_][\w'’-]*)"
     r"\s+(regions|oblasts|provinces)\b",
@@ -798,6 +813,7 @@ LEXICON = Lexicon(
     not_a_settlement_before=NOT_A_SETTLEMENT_BEFORE,
     not_a_settlement_after=NOT_A_SETTLEMENT_AFTER,
     shared_region=SHARED_REGION,
+    oblast_office_after=OBLAST_OFFICE_AFTER,
     list_join=LIST_JOIN,
     list_close=LIST_CLOSE,
     governments_after=GOVERNMENTS_AFTER,

@@ -106,3 +106,6 @@ class Lexicon:
     foreign: re.Pattern[str] | None = None
     # A change named by a noun alone, of the place named before: "did not confirm the loss".
     event_noun: re.Pattern[str] | None = None
+    # After a name that is an oblast's, its governor or a regional body: "Donetsk governor",
+    # "the Kharkiv regional administration".
+    oblast_office_after: re.Pattern[str] | None = None
