@@ -571,6 +571,68 @@ def test_the_town_in_a_clause_of_the_same_change_makes_no_second_claim(matcher):
     assert len(claims_of(text, matcher)) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow claimed its troops had seized Kreminna, but Ukrainian officials said battles"
+        " were still raging in the town.",
+        # A government is no place: the clause still names none.
+        "Russia said it had taken Vuhledar; Kyiv said its troops were still fighting in the city.",
+    ],
+)
+def test_the_town_in_a_clause_that_names_no_place_is_the_place_named_before(matcher, text):
+    claims = claims_of(text, matcher)
+    fighting = [(c.entry.name, c.status) for c in claims if c.event == "fighting"]
+    assert fighting == [(claims[0].entry.name, "contested")]
+    assert claims[0].entry.name in ("Kreminna", "Vuhledar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ukraine said it had retaken the village of Robotyne. The advance was slow. Mines"
+            " covered the fields. Officials gave no figures. Russia said it had repelled"
+            " attacks near Robotyne and Verbove. Pro-Russian bloggers said Russian units had"
+            " pulled back from the village.",
+            "Robotyne",
+        ),
+        (
+            "Russia said its troops had entered Toretsk, a mining town. Its mines closed in"
+            " 2014. Most people have left. Those who stayed live in cellars. Ukraine's army said"
+            " it had beaten back assaults near Toretsk, Pivnichne and Zalizne. A soldier said his"
+            " unit still held the eastern part of the town.",
+            "Toretsk",
+        ),
+    ],
+)
+def test_the_village_is_the_one_called_a_village_before_and_named_again(matcher, text, name):
+    # Called so further back than "the village" reaches, and named again within its reach.
+    claims = [c for c in claims_of(text, matcher) if c.mention.startswith("the ")]
+    assert [c.entry.name for c in claims] == [name]
+
+
+def test_the_logistics_hub_is_the_town_named_before(matcher):
+    text = (
+        "Russian forces took Novohrodivka, a mining town 12 km from Pokrovsk, on Tuesday."
+        " Russian artillery shelled the logistics hub overnight."
+    )
+    shelled = [c for c in claims_of(text, matcher) if c.event == "shelled"]
+    assert [(c.entry.name, c.mention) for c in shelled] == [("Pokrovsk", "the logistics hub")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian officials said Avdiivka was almost encircled.",
+        "Russian troops have nearly surrounded the town of Vuhledar, a commander said.",
+        "Kyiv's troops still hold Lyman, but the town is nearly cut off.",
+    ],
+)
+def test_almost_encircled_is_not_yet_encircled(matcher, text):
+    assert [c.event for c in claims_of(text, matcher)] in ([], ["held"])
+
+
 def test_an_adjective_may_stand_before_the_town(matcher):
     text = "Fighting went on near Soledar. Wagner said it had taken the salt-mining town."
     claim = only([c for c in claims_of(text, matcher) if c.event == "captured"], "Soledar")

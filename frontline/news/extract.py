@@ -657,14 +657,16 @@ def _anaphors(
     for index, sentence in enumerate(sentence_spans):
         reach_start = sentence_spans[max(0, index - ANAPHOR_REACH)][0]
         if any(sentence[0] <= m.start < sentence[1] for m in named):
-            # A sentence that names places: only a clause of its own within a clause, of
-            # another event ("since Wagner took the city in May"), that names none.
+            # A sentence that names places: only its clauses that name none ("..., but Kyiv
+            # said fighting went on in the town"; a government is no place), and clauses of
+            # their own within a clause, of another event ("since Wagner took the city in
+            # May"), that name none.
             parts = [
                 part
                 for clause in clauses(text, *sentence)
-                for part in segments(text, clause, lex)[1:]
-                if lex.other_event.match(text, part[0])
-                and not any(part[0] <= m.start < part[1] for m in named)
+                for index, part in enumerate(segments(text, clause, lex))
+                if (index == 0 or lex.other_event.match(text, part[0]))
+                and not any(part[0] <= m.start < part[1] for m in named if m.role == PLACE)
             ]
         else:
             parts = [sentence]
@@ -683,10 +685,17 @@ def _anaphors(
                 continue
             # "the town" after "Marinka, a town on the edge of Donetsk city" is Marinka.
             noun = match.group(0).split()[-1].lower()
-            wanted = ("city",) if noun == "city" else ("town", "village")
-            # A place the report itself called so ("the eastern town of Ocheretyne", "Marinka,
-            # a town on the edge of Donetsk") is the one meant, before any other named since.
-            called = [m for m in earlier if _called(text, m, noun)]
+            wanted = {"city": ("city",), "hub": ("city", "town")}.get(noun, ("town", "village"))
+            # A place the report itself called so, here or anywhere before ("the eastern town of
+            # Ocheretyne", "Marinka, a town on the edge of Donetsk"), is the one meant, before
+            # any other named since ("the village of A ... near A and B ... south of the
+            # village": A).
+            called_so = {
+                m.entry.key
+                for m in mentions
+                if m.start < match.start() and m.role == PLACE and _called(text, m, noun)
+            }
+            called = [m for m in earlier if m.entry.key in called_so]
             antecedent = next(
                 (m for m in reversed(called or earlier) if called or m.entry.kind in wanted),
                 earlier[-1],
