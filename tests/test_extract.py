@@ -633,6 +633,52 @@ def test_almost_encircled_is_not_yet_encircled(matcher, text):
     assert [c.event for c in claims_of(text, matcher)] in ([], ["held"])
 
 
+# --- a cue that leaves its place out goes on about the place named before ---------------------
+
+
+def test_a_quoted_cue_without_its_place_is_about_the_place_of_the_sentence_before(matcher):
+    text = (
+        'Ukraine said it had pulled its troops out of Marinka. "To save the lives of Ukrainian'
+        ' soldiers, the command decided to withdraw," a spokesman said.'
+    )
+    claims = claims_of(text, matcher)
+    quoted = [c for c in claims if c.quote.startswith('"To save')]
+    assert [(c.entry.name, c.status, c.event) for c in quoted] == [
+        ("Marinka", "russian", "withdrew")
+    ]
+
+
+def test_a_clause_without_its_place_goes_on_about_the_place_of_its_sentence(matcher):
+    text = (
+        "Russian forces stormed Kupiansk overnight, but Ukrainian defenders are holding,"
+        " the General Staff said."
+    )
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.status) for c in claims] == [
+        ("Kupiansk", "contested"),
+        ("Kupiansk", "ukrainian"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two places before: about neither.
+        'Russia said it had taken Lyman and Yampil. "Ukrainian units had to withdraw," an'
+        " officer said.",
+        # The report's own next sentence names its places.
+        "Ukraine said its troops had left Soledar. Ukrainian units were ordered to pull back.",
+        # Not an army.
+        'Russian forces shelled Kherson. "Many families have left," the mayor said.',
+        # The cue has a place of its own, if not a named one.
+        'Russia said it took Avdiivka. "Ukrainian troops withdrew to new lines," he said.',
+    ],
+)
+def test_a_cue_without_its_place_is_no_claim_unless_one_place_came_before(matcher, text):
+    claims = claims_of(text, matcher)
+    assert [c for c in claims if not c.mention] == []
+
+
 def test_an_adjective_may_stand_before_the_town(matcher):
     text = "Fighting went on near Soledar. Wagner said it had taken the salt-mining town."
     claim = only([c for c in claims_of(text, matcher) if c.event == "captured"], "Soledar")

@@ -34,6 +34,7 @@ from frontline.news.speech import (
     mark_speakers_sides,
     phrase_side,
     quotation_at,
+    quotation_spans,
     quotations,
 )
 from frontline.news.textspans import clauses, enclosing, sentences
@@ -776,6 +777,80 @@ def _elliptic(
     return result
 
 
+# A cue with nothing after it up to its clause's first mark ("a decision was made to
+# withdraw,", "our defenders are holding,", "holding their ground"): its place is left out.
+_BARE_TAIL = re.compile(
+    r"\s*(?:(?:their|its|our|the)\s+(?:ground|positions|lines?)\s*)?"
+    r"(?:(?:firmly|still|now|again|too)\s*)?(?=[,.;:!?]|$)",
+    re.IGNORECASE,
+)
+# Who acts must be an army, not residents: "a decision was made to withdraw" the defenders.
+_FORCES = re.compile(
+    r"\b(?:troops|forces|units|soldiers|defenders|fighters|army|brigades?|marines|garrison)\b",
+    re.IGNORECASE,
+)
+
+
+def _continued(
+    text: str,
+    places: list[Mention],
+    sentence_spans: list[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
+) -> list[Mention]:
+    """ "Ukraine said it had withdrawn from Lysychansk. 'A decision was made to withdraw,' the
+    General Staff said.": a part of a clause (see segments) that names no place and whose cue
+    leaves its place out goes on about the one place named before it in its sentence, else,
+    in a quotation (a speaker tells of the place the report just named), in the sentence
+    before; with two places there, it is about neither."""
+    result = []
+    quoted = quotation_spans(text)
+    for index, sentence in enumerate(sentence_spans):
+        for clause in clauses(text, *sentence):
+            for start, end in segments(text, clause, lex):
+                if any(start <= m.start < end for m in places):
+                    continue
+                found = _bare_cue(text, start, end, lex)
+                if found is None:
+                    continue
+                before = [m for m in places if sentence[0] <= m.start < start]
+                if not before and index > 0 and any(_within(q, found.start) for q in quoted):
+                    before = [m for m in places if _within(sentence_spans[index - 1], m.start)]
+                before = [m for m in before if m.entry.kind != "oblast"]
+                if len({m.entry.key for m in before}) != 1:
+                    continue
+                antecedent = before[-1]
+                result.append(
+                    Mention(
+                        start=found.start,
+                        end=found.start,
+                        text="",
+                        entry=antecedent.entry,
+                        score=round(antecedent.score * ANAPHOR_SCORE_FACTOR, 3),
+                        how="continued",
+                        role=PLACE,
+                    )
+                )
+    return result
+
+
+def _within(span: tuple[int, int], position: int) -> bool:
+    return span[0] <= position < span[1]
+
+
+def _bare_cue(text: str, start: int, end: int, lex: Lexicon) -> _Found | None:
+    """The first control cue of text[start:end], when an army's action leaves it without
+    its place (a cue after it is of a clause of its own: "they had captured")."""
+    found = next(
+        (f for f in find_cues(text, start, end, lex) if f.cue.status_from != NO_STATUS), None
+    )
+    if found is None or not _BARE_TAIL.match(text, found.end, end):
+        return None
+    actor = _FORCES.search(text, start, found.start) or lex.first_person.search(
+        text, start, found.start
+    )
+    return found if actor else None
+
+
 def extract_claims(
     text: str,
     mentions: list[Mention],
@@ -796,6 +871,7 @@ def extract_claims(
         + _elliptic(text, mentions, sentence_spans, lex),
         key=lambda m: m.start,
     )
+    places = sorted(places + _continued(text, places, sentence_spans, lex), key=lambda m: m.start)
     speakers = named_speakers(text, sentence_spans, lex)
     quotes = quotations(text, lex, speakers)
     speakers = sorted(speakers + [(q.start, q.speaker) for q in quotes if q.speaker])
@@ -878,7 +954,7 @@ def extract_claims(
             text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
         )
         said = (mention.entry.key, sentence, status, date.start, date.end)
-        if mention.how == "anaphor" and said in stated:
+        if mention.how in ("anaphor", "continued") and said in stated:
             continue  # "entered Lyman on Saturday after Russians withdrew from the town"
         stated.add(said)
         last_said[mention.entry.key] = (status, event)
