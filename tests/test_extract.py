@@ -291,6 +291,41 @@ def test_the_cue_reaches_the_places_taken_not_the_goal(matcher):
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Balakliia"]
 
 
+def test_the_cue_reaches_each_place_of_the_list_not_the_goal(matcher):
+    text = (
+        "Ukrainian troops entered several settlements on the way to Tokmak, including Robotyne"
+        " and Verbove."
+    )
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Robotyne", "Verbove"]
+
+
+def test_an_apposition_in_a_list_neither_spills_nor_breaks_the_list(matcher):
+    text = (
+        "Russian forces shelled Kupiansk and Melitopol, a Russian-occupied hub, Kharkiv and Izium."
+    )
+    claims = claims_of(text, matcher)
+    assert [c.entry.name for c in claims] == ["Kupiansk", "Melitopol", "Kharkiv", "Izium"]
+    assert {c.event for c in claims} == {"shelled"}
+    assert {c.status for c in claims} == {""}
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        (
+            "Ukrainian forces recaptured Klishchiivka; Russian troops still hold Bakhmut.",
+            [("Klishchiivka", "ukrainian"), ("Bakhmut", "russian")],
+        ),
+        (
+            "Ukraine said its troops had entered Robotyne, while fighting went on near Verbove.",
+            [("Robotyne", "ukrainian"), ("Verbove", "")],
+        ),
+    ],
+)
+def test_one_clauses_cue_does_not_reach_another_clauses_places(matcher, text, statuses):
+    assert [(c.entry.name, c.status) for c in claims_of(text, matcher)] == statuses
+
+
 def test_a_side_adjective_does_not_spill_onto_the_next_place(matcher):
     text = "Tokmak, a Russian-held hub, lies south of Orikhiv."
     claims = claims_of(text, matcher)

@@ -191,7 +191,9 @@ def _object_between(
     # Each place in a list joined by commas and "and" is an object of the cue.
     chain = [*between, mention]
     return not all(
-        lex.list_gap.fullmatch(text, a[1], b[0]) or _LOCATED_GAP.fullmatch(text, a[1], b[0])
+        lex.list_gap.fullmatch(text, a[1], b[0])
+        or _LOCATED_GAP.fullmatch(text, a[1], b[0])
+        or _APPOSED_GAP.fullmatch(text, a[1], b[0])
         for a, b in zip(chain, chain[1:], strict=False)
     )
 
@@ -202,6 +204,10 @@ _LOCATED_GAP = re.compile(
     r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,2}(?i:region|oblast|province)"
     r"(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
+
+
+# An item of a list with its apposition: "shelled Kupiansk, a rail hub, Izium and Lyman".
+_APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+[^,;.\"“”]{1,60},\s*(?:and\s+)?")
 
 
 def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | None:
