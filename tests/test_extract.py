@@ -518,6 +518,41 @@ def test_the_cue_reaches_the_places_taken_not_the_goal(matcher):
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Balakliia"]
 
 
+def test_the_cue_reaches_each_place_of_the_list_not_the_goal(matcher):
+    text = (
+        "Ukrainian troops entered several settlements on the way to Tokmak, including Robotyne"
+        " and Verbove."
+    )
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Robotyne", "Verbove"]
+
+
+def test_an_apposition_in_a_list_neither_spills_nor_breaks_the_list(matcher):
+    text = (
+        "Russian forces shelled Kupiansk and Melitopol, a Russian-occupied hub, Kharkiv and Izium."
+    )
+    claims = claims_of(text, matcher)
+    assert [c.entry.name for c in claims] == ["Kupiansk", "Melitopol", "Kharkiv", "Izium"]
+    assert {c.event for c in claims} == {"shelled"}
+    assert {c.status for c in claims} == {""}
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        (
+            "Ukrainian forces recaptured Klishchiivka; Russian troops still hold Bakhmut.",
+            [("Klishchiivka", "ukrainian"), ("Bakhmut", "russian")],
+        ),
+        (
+            "Ukraine said its troops had entered Robotyne, while fighting went on near Verbove.",
+            [("Robotyne", "ukrainian"), ("Verbove", "")],
+        ),
+    ],
+)
+def test_one_clauses_cue_does_not_reach_another_clauses_places(matcher, text, statuses):
+    assert [(c.entry.name, c.status) for c in claims_of(text, matcher)] == statuses
+
+
 def test_a_side_adjective_does_not_spill_onto_the_next_place(matcher):
     text = "Tokmak, a Russian-held hub, lies south of Orikhiv."
     claims = claims_of(text, matcher)
@@ -796,6 +831,114 @@ def test_the_city_in_a_clause_of_another_event_is_the_place_named_before(matcher
 def test_the_town_in_a_clause_of_the_same_change_makes_no_second_claim(matcher):
     text = "Ukrainian troops entered Izium on Saturday after Russian forces left the town."
     assert len(claims_of(text, matcher)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow claimed its troops had seized Kreminna, but Ukrainian officials said battles"
+        " were still raging in the town.",
+        # A government is no place: the clause still names none.
+        "Russia said it had taken Vuhledar; Kyiv said its troops were still fighting in the city.",
+    ],
+)
+def test_the_town_in_a_clause_that_names_no_place_is_the_place_named_before(matcher, text):
+    claims = claims_of(text, matcher)
+    fighting = [(c.entry.name, c.status) for c in claims if c.event == "fighting"]
+    assert fighting == [(claims[0].entry.name, "contested")]
+    assert claims[0].entry.name in ("Kreminna", "Vuhledar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ukraine said it had retaken the village of Robotyne. The advance was slow. Mines"
+            " covered the fields. Officials gave no figures. Russia said it had repelled"
+            " attacks near Robotyne and Verbove. Pro-Russian bloggers said Russian units had"
+            " pulled back from the village.",
+            "Robotyne",
+        ),
+        (
+            "Russia said its troops had entered Toretsk, a mining town. Its mines closed in"
+            " 2014. Most people have left. Those who stayed live in cellars. Ukraine's army said"
+            " it had beaten back assaults near Toretsk, Pivnichne and Zalizne. A soldier said his"
+            " unit still held the eastern part of the town.",
+            "Toretsk",
+        ),
+    ],
+)
+def test_the_village_is_the_one_called_a_village_before_and_named_again(matcher, text, name):
+    # Called so further back than "the village" reaches, and named again within its reach.
+    claims = [c for c in claims_of(text, matcher) if c.mention.startswith("the ")]
+    assert [c.entry.name for c in claims] == [name]
+
+
+def test_the_logistics_hub_is_the_town_named_before(matcher):
+    text = (
+        "Russian forces took Novohrodivka, a mining town 12 km from Pokrovsk, on Tuesday."
+        " Russian artillery shelled the logistics hub overnight."
+    )
+    shelled = [c for c in claims_of(text, matcher) if c.event == "shelled"]
+    assert [(c.entry.name, c.mention) for c in shelled] == [("Pokrovsk", "the logistics hub")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian officials said Avdiivka was almost encircled.",
+        "Russian troops have nearly surrounded the town of Vuhledar, a commander said.",
+        "Kyiv's troops still hold Lyman, but the town is nearly cut off.",
+    ],
+)
+def test_almost_encircled_is_not_yet_encircled(matcher, text):
+    assert [c.event for c in claims_of(text, matcher)] in ([], ["held"])
+
+
+# --- a cue that leaves its place out goes on about the place named before ---------------------
+
+
+def test_a_quoted_cue_without_its_place_is_about_the_place_of_the_sentence_before(matcher):
+    text = (
+        'Ukraine said it had pulled its troops out of Marinka. "To save the lives of Ukrainian'
+        ' soldiers, the command decided to withdraw," a spokesman said.'
+    )
+    claims = claims_of(text, matcher)
+    quoted = [c for c in claims if c.quote.startswith('"To save')]
+    assert [(c.entry.name, c.status, c.event) for c in quoted] == [
+        ("Marinka", "russian", "withdrew")
+    ]
+
+
+def test_a_clause_without_its_place_goes_on_about_the_place_of_its_sentence(matcher):
+    text = (
+        "Russian forces stormed Kupiansk overnight, but Ukrainian defenders are holding,"
+        " the General Staff said."
+    )
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.status) for c in claims] == [
+        ("Kupiansk", "contested"),
+        ("Kupiansk", "ukrainian"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two places before: about neither.
+        'Russia said it had taken Lyman and Yampil. "Ukrainian units had to withdraw," an'
+        " officer said.",
+        # The report's own next sentence names its places.
+        "Ukraine said its troops had left Soledar. Ukrainian units were ordered to pull back.",
+        # Not an army.
+        'Russian forces shelled Kherson. "Many families have left," the mayor said.',
+        # The cue has a place of its own, if not a named one.
+        'Russia said it took Avdiivka. "Ukrainian troops withdrew to new lines," he said.',
+    ],
+)
+def test_a_cue_without_its_place_is_no_claim_unless_one_place_came_before(matcher, text):
+    claims = claims_of(text, matcher)
+    assert [c for c in claims if not c.mention] == []
 
 
 def test_an_adjective_may_stand_before_the_town(matcher):

@@ -35,6 +35,7 @@ from frontline.news.speech import (
     of_relative_clause,
     phrase_side,
     quotation_at,
+    quotation_spans,
     quotations,
 )
 from frontline.news.textspans import clauses, enclosing, sentences
@@ -225,7 +226,9 @@ def _object_between(
     # Each place in a list joined by commas and "and" is an object of the cue.
     chain = [*between, mention]
     return not all(
-        lex.list_gap.fullmatch(text, a[1], b[0]) or _LOCATED_GAP.fullmatch(text, a[1], b[0])
+        lex.list_gap.fullmatch(text, a[1], b[0])
+        or _LOCATED_GAP.fullmatch(text, a[1], b[0])
+        or _APPOSED_GAP.fullmatch(text, a[1], b[0])
         for a, b in zip(chain, chain[1:], strict=False)
     )
 
@@ -239,6 +242,10 @@ _LOCATED_GAP = re.compile(
     r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,2}(?i:region|oblast|province)"
     r"(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
+
+
+# An item of a list with its apposition: "shelled Kupiansk, a rail hub, Izium and Lyman".
+_APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+[^,;.\"“”]{1,60},\s*(?:and\s+)?")
 
 
 def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | None:
@@ -820,14 +827,16 @@ def _anaphors(
     for index, sentence in enumerate(sentence_spans):
         reach_start = sentence_spans[max(0, index - ANAPHOR_REACH)][0]
         if any(sentence[0] <= m.start < sentence[1] for m in named):
-            # A sentence that names places: only a clause of its own within a clause, of
-            # another event ("since Wagner took the city in May"), that names none.
+            # A sentence that names places: only its clauses that name none ("..., but Kyiv
+            # said fighting went on in the town"; a government is no place), and clauses of
+            # their own within a clause, of another event ("since Wagner took the city in
+            # May"), that name none.
             parts = [
                 part
                 for clause in clauses(text, *sentence)
-                for part in segments(text, clause, lex)[1:]
-                if lex.other_event.match(text, part[0])
-                and not any(part[0] <= m.start < part[1] for m in named)
+                for index, part in enumerate(segments(text, clause, lex))
+                if (index == 0 or lex.other_event.match(text, part[0]))
+                and not any(part[0] <= m.start < part[1] for m in named if m.role == PLACE)
             ]
         else:
             parts = [sentence]
@@ -846,10 +855,17 @@ def _anaphors(
                 continue
             # "the town" after "Marinka, a town on the edge of Donetsk city" is Marinka.
             noun = match.group(0).split()[-1].lower()
-            wanted = ("city",) if noun == "city" else ("town", "village")
-            # A place the report itself called so ("the eastern town of Ocheretyne", "Marinka,
-            # a town on the edge of Donetsk") is the one meant, before any other named since.
-            called = [m for m in earlier if _called(text, m, noun)]
+            wanted = {"city": ("city",), "hub": ("city", "town")}.get(noun, ("town", "village"))
+            # A place the report itself called so, here or anywhere before ("the eastern town of
+            # Ocheretyne", "Marinka, a town on the edge of Donetsk"), is the one meant, before
+            # any other named since ("the village of A ... near A and B ... south of the
+            # village": A).
+            called_so = {
+                m.entry.key
+                for m in mentions
+                if m.start < match.start() and m.role == PLACE and _called(text, m, noun)
+            }
+            called = [m for m in earlier if m.entry.key in called_so]
             antecedent = next(
                 (m for m in reversed(called or earlier) if called or m.entry.kind in wanted),
                 earlier[-1],
@@ -968,6 +984,80 @@ def _elliptic(
     return result
 
 
+# A cue with nothing after it up to its clause's first mark ("a decision was made to
+# withdraw,", "our defenders are holding,", "holding their ground"): its place is left out.
+_BARE_TAIL = re.compile(
+    r"\s*(?:(?:their|its|our|the)\s+(?:ground|positions|lines?)\s*)?"
+    r"(?:(?:firmly|still|now|again|too)\s*)?(?=[,.;:!?]|$)",
+    re.IGNORECASE,
+)
+# Who acts must be an army, not residents: "a decision was made to withdraw" the defenders.
+_FORCES = re.compile(
+    r"\b(?:troops|forces|units|soldiers|defenders|fighters|army|brigades?|marines|garrison)\b",
+    re.IGNORECASE,
+)
+
+
+def _continued(
+    text: str,
+    places: list[Mention],
+    sentence_spans: list[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
+) -> list[Mention]:
+    """ "Ukraine said it had withdrawn from Lysychansk. 'A decision was made to withdraw,' the
+    General Staff said.": a part of a clause (see segments) that names no place and whose cue
+    leaves its place out goes on about the one place named before it in its sentence, else,
+    in a quotation (a speaker tells of the place the report just named), in the sentence
+    before; with two places there, it is about neither."""
+    result = []
+    quoted = quotation_spans(text)
+    for index, sentence in enumerate(sentence_spans):
+        for clause in clauses(text, *sentence):
+            for start, end in segments(text, clause, lex):
+                if any(start <= m.start < end for m in places):
+                    continue
+                found = _bare_cue(text, start, end, lex)
+                if found is None:
+                    continue
+                before = [m for m in places if sentence[0] <= m.start < start]
+                if not before and index > 0 and any(_within(q, found.start) for q in quoted):
+                    before = [m for m in places if _within(sentence_spans[index - 1], m.start)]
+                before = [m for m in before if m.entry.kind != "oblast"]
+                if len({m.entry.key for m in before}) != 1:
+                    continue
+                antecedent = before[-1]
+                result.append(
+                    Mention(
+                        start=found.start,
+                        end=found.start,
+                        text="",
+                        entry=antecedent.entry,
+                        score=round(antecedent.score * ANAPHOR_SCORE_FACTOR, 3),
+                        how="continued",
+                        role=PLACE,
+                    )
+                )
+    return result
+
+
+def _within(span: tuple[int, int], position: int) -> bool:
+    return span[0] <= position < span[1]
+
+
+def _bare_cue(text: str, start: int, end: int, lex: Lexicon) -> _Found | None:
+    """The first control cue of text[start:end], when an army's action leaves it without
+    its place (a cue after it is of a clause of its own: "they had captured")."""
+    found = next(
+        (f for f in find_cues(text, start, end, lex) if f.cue.status_from != NO_STATUS), None
+    )
+    if found is None or not _BARE_TAIL.match(text, found.end, end):
+        return None
+    actor = _FORCES.search(text, start, found.start) or lex.first_person.search(
+        text, start, found.start
+    )
+    return found if actor else None
+
+
 def extract_claims(
     text: str,
     mentions: list[Mention],
@@ -989,6 +1079,7 @@ def extract_claims(
         + _elliptic(text, mentions, sentence_spans, lex),
         key=lambda m: m.start,
     )
+    places = sorted(places + _continued(text, places, sentence_spans, lex), key=lambda m: m.start)
     speakers = named_speakers(text, sentence_spans, lex)
     quotes = quotations(text, lex, speakers)
     speakers = sorted(speakers + [(q.start, q.speaker) for q in quotes if q.speaker])
@@ -1089,7 +1180,7 @@ def extract_claims(
             text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
         )
         said = (mention.entry.key, sentence, status, date.start, date.end)
-        if mention.how == "anaphor" and said in stated:
+        if mention.how in ("anaphor", "continued") and said in stated:
             continue  # "entered Lyman on Saturday after Russians withdrew from the town"
         stated.add(said)
         last_said[mention.entry.key] = (status, event)

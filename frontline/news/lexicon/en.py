@@ -314,7 +314,7 @@ HYPOTHETICAL = re.compile(
     # Not there yet: "close to capturing", "on the verge of taking", "at risk of encirclement";
     # what one side wants another to do: "wants Ukraine to withdraw".
     r"\b(?:close|closer|near|nearer)\s+to\s+(?=\w+ing\b)|\bon\s+the\s+(?:verge|brink|cusp)\s+of\b|"
-    r"\b(?:at\s+risk|in\s+danger)\s+of\b|"
+    r"\b(?:at\s+risk|in\s+danger)\s+of\b|\b(?:almost|nearly)\s+(?=[a-z]+ed\b|cut\s+off\b)|"
     r"\b(?:wants?|wanted|urg(?:es|ed)|demand(?:s|ed)|call(?:s|ed)\s+on)\s+(?:[\w'’]+\s+){1,3}?to\b|"
     r"(?-i:\bmay\b)",
     re.IGNORECASE,
@@ -355,11 +355,12 @@ FOREIGN = re.compile(
 DATELINE_SIDE = re.compile(r"\s*(?:(?P<ukrainian>KYIV|KIEV)|(?P<russian>MOSCOW))\b(?!\s*/)")
 LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
 
-# "the town" / "the city" with no name: the last town or city named before.
+# "the town" / "the city" with no name: the last town or city named before ("the logistics
+# hub": the last town or city).
 # An adjective may stand between ("the salt-mining town", "the ruined city"), a name may not
 # follow ("the town of Lyman").
 ANAPHOR = re.compile(
-    r"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?(?:town|city|village|settlement)\b(?!\s+of\s+[A-Z])"
+    r"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?(?:town|city|village|settlement|hub)\b(?!\s+of\s+[A-Z])"
 )
 
 LIST_GAP = re.compile(
