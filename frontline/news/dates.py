@@ -71,8 +71,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("weekend", r"\b(?:over|at|during|on)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b"),
     (
         "ago",
-        r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:days?|weeks?)\s+"
-        r"(?:ago|earlier)\b",
+        rf"\b({_COUNT})\s+(?:days?|weeks?)\s+(?:ago|earlier)\b",
     ),
     # "two months after the fall of the town": what follows is that long before the dateline.
     ("interval_after", _INTERVAL_AFTER),
@@ -366,13 +365,7 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
         return DateSpan(
             saturday, min(saturday + day, dateline), "range" if saturday < dateline else "day"
         )
-    if kind == "ago":
-        count = _COUNTS.get(core.split()[0].lower()) or int(core.split()[0])
-        if "week" in core.lower():
-            start = week_start(dateline - dt.timedelta(weeks=count))
-            return DateSpan(start, start + dt.timedelta(days=6), "week")
-        return DateSpan(dateline - count * day, dateline - count * day, "day")
-    if kind == "interval_after":
+    if kind in ("ago", "interval_after"):
         return _interval_before(core, dateline)
     if kind == "past_week":
         return DateSpan(dateline - dt.timedelta(days=6), dateline, "week")

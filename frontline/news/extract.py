@@ -154,16 +154,7 @@ def choose_cue(
     return after[0] if after else None
 
 
-def _far_after(text: str, cue: _Found, mention: tuple[int, int], lex: Lexicon) -> bool:
-    """Whether the cue comes after the mention, neither right after it ("X fell", "X was
-    liberated") nor in a clause about it ("X, which borders Russia, has been shelled")."""
-    return (
-        cue.start >= mention[1]
-        and not lex.cue_gap.fullmatch(text, mention[1], cue.start)
-        and not _ABOUT_IT.match(text, mention[1])
-    )
-
-
+# A clause about the place right after its name: "X, which borders Russia, has been shelled".
 _ABOUT_IT = re.compile(r",\s+(?:which|where)\b")
 
 
@@ -233,11 +224,11 @@ def _object_between(
     )
 
 
-# A list whose items each have their oblast: "captured A in the Donetsk region and B in the
-# Kharkiv region".
 # A clause about the place right after its name: "Kurakhove, where Russian troops are ...".
 _WHERE_AFTER = re.compile(r",\s+where\b")
 
+# A list whose items each have their oblast: "captured A in the Donetsk region and B in the
+# Kharkiv region".
 _LOCATED_GAP = re.compile(
     r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,2}(?i:region|oblast|province)"
     r"(?:,\s*(?:and\s+)?|\s+and\s+)"
@@ -871,15 +862,7 @@ def _anaphors(
                 earlier[-1],
             )
             result.append(
-                Mention(
-                    start=match.start(),
-                    end=match.end(),
-                    text=match.group(0),
-                    entry=antecedent.entry,
-                    score=round(antecedent.score * ANAPHOR_SCORE_FACTOR, 3),
-                    how="anaphor",
-                    role=PLACE,
-                )
+                _standing_for(antecedent, match.start(), match.end(), match.group(0), "anaphor")
             )
     return result
 
@@ -909,17 +892,23 @@ def _event_anaphors(
             if earlier:
                 antecedent = earlier[-1]
                 result.append(
-                    Mention(
-                        start=match.start(),
-                        end=match.start(),
-                        text="",
-                        entry=antecedent.entry,
-                        score=round(antecedent.score * ANAPHOR_SCORE_FACTOR, 3),
-                        how="anaphor",
-                        role=PLACE,
-                    )
+                    _standing_for(antecedent, match.start(), match.start(), "", "anaphor")
                 )
     return result
+
+
+def _standing_for(antecedent: Mention, start: int, end: int, text: str, how: str) -> Mention:
+    """A mention at text[start:end] ("the town", or empty where a cue leaves its place out) of
+    the place antecedent names, less sure than a name."""
+    return Mention(
+        start=start,
+        end=end,
+        text=text,
+        entry=antecedent.entry,
+        score=round(antecedent.score * ANAPHOR_SCORE_FACTOR, 3),
+        how=how,
+        role=PLACE,
+    )
 
 
 def _called(text: str, mention: Mention, noun: str) -> bool:
@@ -969,17 +958,7 @@ def _elliptic(
         if named or subject is None or index - last_index > ANAPHOR_REACH:
             continue
         if lex.elliptic.match(text, start):
-            result.append(
-                Mention(
-                    start=start,
-                    end=start,
-                    text="",
-                    entry=subject.entry,
-                    score=round(subject.score * ANAPHOR_SCORE_FACTOR, 3),
-                    how="ellipsis",
-                    role=PLACE,
-                )
-            )
+            result.append(_standing_for(subject, start, start, "", "ellipsis"))
             last_index = index
     return result
 
@@ -1026,17 +1005,7 @@ def _continued(
                 if len({m.entry.key for m in before}) != 1:
                     continue
                 antecedent = before[-1]
-                result.append(
-                    Mention(
-                        start=found.start,
-                        end=found.start,
-                        text="",
-                        entry=antecedent.entry,
-                        score=round(antecedent.score * ANAPHOR_SCORE_FACTOR, 3),
-                        how="continued",
-                        role=PLACE,
-                    )
-                )
+                result.append(_standing_for(antecedent, found.start, found.start, "", "continued"))
     return result
 
 
@@ -1151,13 +1120,9 @@ def extract_claims(
         cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
-        if mention.entry.kind == "oblast" and (
-            (cue is not None and _far_after(text, cue, span, lex))
-            or _only_the_setting(reading, clause, span, cue, places, lex)
+        if mention.entry.kind == "oblast" and _only_the_setting(
+            reading, clause, span, cue, places, lex
         ):
-            # "the last city they held in the Luhansk region, after weeks of fighting", "took
-            # Vuhledar after fighting in the south of the Donetsk region": an oblast that is
-            # only where a cue about another place happens makes no claim.
             continue
         cue_start = cue.start if cue else None
         if (
@@ -1213,10 +1178,12 @@ def _only_the_setting(
 ) -> bool:
     """Whether an oblast is only where a cue about another place of the clause happens: a
     cue before it with a place before the cue ("captured Selydove ... in its fastest advance
-    in the Donetsk region"), or one after it that is not its own verb while the clause names
-    another place ("the Kharkiv region ..., and Moscow said it had captured five villages").
-    "fighting in the Donetsk region near Lyman" and "Irpin, Bucha and the whole Kyiv region
-    were liberated" are the oblast's."""
+    in the Donetsk region"), or one after it that is not its own verb, while the clause names
+    another place ("the Kharkiv region ..., and Moscow said it had captured five villages")
+    or the cue is past a clause not about the oblast ("the last city they held in the Luhansk
+    region, after weeks of fighting"). "fighting in the Donetsk region near Lyman", "Irpin,
+    Bucha and the whole Kyiv region were liberated" and "the Kharkiv region, which borders
+    Russia, has been shelled" are the oblast's."""
     if cue is None:
         return False
     towns = [
@@ -1228,7 +1195,7 @@ def _only_the_setting(
         return any(m.end <= cue.start for m in towns)
     if lex.cue_gap.fullmatch(text, span[1], cue.start):
         return False
-    return bool(towns)
+    return bool(towns) or (cue.start >= span[1] and not _ABOUT_IT.match(text, span[1]))
 
 
 def _one_per_place_and_clause(
