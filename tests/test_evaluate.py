@@ -282,3 +282,16 @@ def test_the_command_prints_the_figures(capsys):
         "held out (never tuned on)",
     ):
         assert figure in out
+
+
+@pytest.mark.parametrize(("labelled", "placed"), [("oblast:UA-59", 1.0), ("oblast:UA-63", 0.0)])
+def test_an_oblast_is_placed_right_by_its_id_not_by_its_rough_middle(tmp_path, labelled, placed):
+    (tmp_path / "a.txt").write_text("Shelling hit the Sumy region.", encoding="utf-8")
+    # A point far from any oblast's middle: only the id can make the placement right.
+    mention = {"text": "Sumy region", "place": labelled, "lat": 0.0, "lon": 0.0}
+    row = {"file": "a.txt", "date": "2022-09-11", "mentions": [mention], "claims": []}
+    path = tmp_path / "labels.json"
+    path.write_text(json.dumps({"articles": [row]}), encoding="utf-8")
+    scores = evaluate.evaluate(evaluate.load_labels(path), cached_matcher())
+    assert scores.figure("mention_recall") == 1.0
+    assert scores.figure("within_10km") == placed

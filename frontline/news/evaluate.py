@@ -14,9 +14,11 @@ listed), scored separately; --verbose lists the misses of the parts tuned on onl
 held-out part is only ever seen as figures.
 
 Prints the precision and recall of place mentions, the share of found places within 10 km of
-the truth, and the accuracy of status, certainty and date over the labelled claims (a claim
-not found counts as wrong). A mention is found when a predicted one overlaps it; a claim when
-a predicted claim about the same place quotes a passage that overlaps the labelled one.
+the truth (the labelled place itself, or a place within 10 km of its point: an oblast's point
+is only its rough middle), and the accuracy of status, certainty and date over the labelled
+claims (a claim not found counts as wrong). A mention is found when a predicted one overlaps
+it; a claim when a predicted claim about the same place quotes a passage that overlaps the
+labelled one.
 Mentions that stand for a government (metonymy) are not place mentions.
 
 On the statements a claim is the place's status as the statement leaves it: the reader's claim
@@ -297,7 +299,10 @@ def score_mentions(article: LabelledArticle, predicted: Sequence[Mention], score
             continue
         unused.remove(match)
         scores.mentions_matched += 1
-        if haversine_km(match.entry.lat, match.entry.lon, gold.lat, gold.lon) <= NEAR_KM:
+        # An oblast's labelled point is only its rough middle: the oblast itself is right.
+        if match.entry.key == gold.place or (
+            haversine_km(match.entry.lat, match.entry.lon, gold.lat, gold.lon) <= NEAR_KM
+        ):
             scores.places_near += 1
         else:
             scores.misses.append(
