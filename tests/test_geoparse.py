@@ -539,6 +539,48 @@ def test_a_regional_bodys_capitalised_name_is_no_persons(matcher):
 @pytest.mark.parametrize(
     "text",
     [
+        "Fighters of the Luhansk People's Republic shelled Luhansk and Lysychansk.",
+        "A drone hit the Luhansk CHP-2 boiler house. Luhansk and Lysychansk lost power.",
+        "The Luhansk Brigade said Luhansk and Lysychansk were quiet.",
+    ],
+)
+def test_a_body_or_facility_named_after_a_place_is_no_persons_name(matcher, text):
+    # The republic is no settlement; the city it is named after is found elsewhere.
+    mentions = [(m.text, m.start) for m in find_mentions(text, matcher)]
+    assert [t for t, _ in mentions].count("Lysychansk") == 1
+    assert any(t == "Luhansk" and start > text.index("Luhansk and") - 1 for t, start in mentions)
+    assert all(t != "Luhansk" or "People" not in text[start : start + 20] for t, start in mentions)
+
+
+def test_a_republic_named_after_an_oblast_is_no_place_but_tells_the_oblast(matcher):
+    text = "Fighters of the Luhansk People's Republic said they took Orikhove."
+    assert [(m.text, m.entry.oblast) for m in find_mentions(text, matcher)] == [
+        ("Orikhove", "UA-09")
+    ]
+    # Without it, the largest Orikhove.
+    assert _places("Russia said it took Orikhove.", matcher)["Orikhove"] != "record:orikhove"
+
+
+def test_a_town_that_only_locates_the_place_before_it_is_a_landmark(matcher):
+    text = "Separatists stormed Marinka, a town on the western outskirts of Donetsk, after a siege."
+    assert [(m.text, m.role) for m in find_mentions(text, matcher)] == [
+        ("Marinka", PLACE),
+        ("Donetsk", LOCATOR),
+    ]
+    # A clause of its own in the apposition tells of the place it names.
+    text = "Troops left Soledar, a town that Russia has shelled since the fall of Bakhmut."
+    assert [m.role for m in find_mentions(text, matcher)] == [PLACE, PLACE]
+
+
+def test_a_persons_name_that_is_a_place_is_still_a_persons(matcher):
+    # A first name and a surname, or a title and a surname, that a village bears too.
+    text = "Vasyl Lozove said Lysychansk was shelled. Colonel Lozove said so again."
+    assert [m.text for m in find_mentions(text, matcher)] == ["Lysychansk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "KHARKIV/KYIV, March 4 (Reuters) - Russian troops entered Kupiansk, officials said.",
         "Kharkiv/Kyiv, March 4 (AFP) - Russian troops entered Kupiansk, officials said.",
         "ODESA/KHERSON: Russian troops entered Kupiansk, officials said.",

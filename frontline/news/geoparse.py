@@ -253,6 +253,17 @@ def _capitalised_runs(
     return runs
 
 
+def _names_a_body(word: str, lex: Lexicon) -> bool:
+    """Whether a word after a place's name makes the run the name of a body, a unit or a
+    facility (the "Luhansk People's Republic", "Kharkiv TPP-5"):
+    a noun of such names, a number or an acronym, never a person's name."""
+    return (
+        word.lower() in lex.institution_words
+        or any(c.isdigit() for c in word)
+        or (len(word) >= 2 and word.split("-")[0].isupper())
+    )
+
+
 def person_words(
     text: str,
     hits: Sequence[_Hit],
@@ -269,7 +280,12 @@ def person_words(
     people: set[str] = set()
     for run in _capitalised_runs(text, sentence_spans, lex):
         single_place = any(h.start <= run[0].start() and run[-1].end() <= h.end for h in hits)
-        if len(run) >= 2 and not single_place and not all(is_place(w) for w in run):
+        if (
+            len(run) >= 2
+            and not single_place
+            and not all(is_place(w) for w in run)
+            and not (is_place(run[0]) and any(_names_a_body(w.group(0), lex) for w in run[1:]))
+        ):
             people.update(w.group(0) for w in run)
     for title in re.finditer(r"\b(\w+)\.?\s+([A-ZА-ЯІЇЄҐ][\w'’-]+)", text):
         if title.group(1).lower() in lex.titles:
@@ -451,9 +467,12 @@ def _distant_namesake(
 
 def _office_oblast(gazetteer: Gazetteer, text: str, hit: _Hit, lex: Lexicon) -> list[Entry]:
     """A hit's candidates; only its oblast before a governor or a regional body ("Luhansk
-    governor", "the Donetsk regional administration"): the oblast's office, not the city's."""
+    governor", "the Donetsk regional administration"): the oblast's office, not the city's;
+    so too before a republic or a front named after it ("Captured by Luhansk PR"), which is
+    no place but tells where the article is."""
     options = gazetteer.candidates(hit.name)
-    if lex.oblast_office_after is None or not lex.oblast_office_after.match(text, hit.end):
+    office = lex.oblast_office_after is not None and lex.oblast_office_after.match(text, hit.end)
+    if not (office or lex.not_a_settlement_after.match(text, hit.end)):
         return options
     oblasts = {o.key: o for e in options if (o := named_oblast(gazetteer, hit.name, e))}
     return list(oblasts.values()) or options
