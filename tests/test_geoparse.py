@@ -589,3 +589,27 @@ def test_a_persons_name_that_is_a_place_is_still_a_persons(matcher):
 def test_a_dateline_of_two_cities_is_the_dateline(matcher, text):
     roles = [m.role for m in find_mentions(text, matcher)]
     assert roles == [DATELINE, DATELINE, PLACE]
+
+
+def test_an_all_caps_dateline_with_country_and_day_is_no_place_of_change(matcher):
+    text = "SUMY, Ukraine, Feb. 2 (AFP) - Shelling hit Sumy and Okhtyrka overnight."
+    assert [(m.text, m.role) for m in find_mentions(text, matcher)] == [
+        ("SUMY", DATELINE),
+        ("Sumy", PLACE),
+        ("Okhtyrka", PLACE),
+    ]
+    dateline = "ODESA, Ukraine, June 8 — "
+    assert dateline_end(dateline + "Drones hit Izmail.") == len(dateline)
+    # Capitals within the prose are no dateline.
+    assert dateline_end("The troops said SUMY, Ukraine, Feb. 2 - was quiet.") == 0
+
+
+def test_a_town_after_a_compass_direction_before_a_nearer_place_is_a_landmark(matcher):
+    text = "Troops repelled an assault south of Bakhmut near the village of Klishchiivka."
+    assert [(m.text, m.role) for m in find_mentions(text, matcher)] == [
+        ("Bakhmut", LOCATOR),
+        ("Klishchiivka", PLACE),
+    ]
+    # Two places joined as a list are both places.
+    text = "Troops repelled assaults south of Bakhmut and near Klishchiivka."
+    assert [m.role for m in find_mentions(text, matcher)] == [PLACE, PLACE]

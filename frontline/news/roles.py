@@ -103,7 +103,7 @@ def assign_roles(text: str, mentions: list[Mention], lex: Lexicon = ENGLISH) -> 
             or _pro(text, mention)
         ):  # "pro-Kyiv officials" are a government's
             role = METONYMY
-        elif _apposed_landmark(text, mentions, i, lex) or (
+        elif _landmark(text, mentions, i, lex) or (
             mention.entry.kind == "oblast"
             and (
                 (
@@ -120,15 +120,30 @@ def assign_roles(text: str, mentions: list[Mention], lex: Lexicon = ENGLISH) -> 
     return result
 
 
-def _apposed_landmark(text: str, mentions: list[Mention], i: int, lex: Lexicon) -> bool:
-    """A town named in the apposition of the place before it only to say where that is
-    ("X, a village on the outskirts of Donetsk, fell"): what the sentence tells is X's."""
-    if i == 0 or lex.place_locator_gap is None or mentions[i].entry.kind == "oblast":
+def _landmark(text: str, mentions: list[Mention], i: int, lex: Lexicon) -> bool:
+    """A town named only to say where another place is: in that place's apposition ("X, a
+    village on the outskirts of Donetsk, fell"), or after a compass direction right before
+    it ("the advance north of Kharkiv near Lyptsi"). What the sentence tells is the other's."""
+    mention = mentions[i]
+    if mention.entry.kind == "oblast":
         return False
-    before = mentions[i - 1]
-    return before.entry.kind != "oblast" and bool(
-        lex.place_locator_gap.fullmatch(text, before.end, mentions[i].start)
+    before = mentions[i - 1] if i > 0 else None
+    after = mentions[i + 1] if i + 1 < len(mentions) else None
+    apposed = (
+        before is not None
+        and before.entry.kind != "oblast"
+        and lex.place_locator_gap is not None
+        and lex.place_locator_gap.fullmatch(text, before.end, mention.start)
     )
+    compass = (
+        after is not None
+        and after.entry.kind != "oblast"
+        and lex.compass_before is not None
+        and lex.compass_landmark_gap is not None
+        and lex.compass_before.search(text[max(0, mention.start - 24) : mention.start])
+        and lex.compass_landmark_gap.fullmatch(text, mention.end, after.start)
+    )
+    return bool(apposed or compass)
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+")

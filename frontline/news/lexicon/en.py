@@ -673,6 +673,13 @@ PLACE_LOCATOR_GAP = re.compile(
     r"(?:the\s+(?:city|town|village)\s+of\s+)?",
     re.IGNORECASE,
 )
+# "the advance north of Kharkiv near the village of Lyptsi": the town after the direction is
+# a landmark of the place after it.
+COMPASS_BEFORE = re.compile(rf"\b{_DIRECTION}of\s+$", re.IGNORECASE)
+COMPASS_LANDMARK_GAP = re.compile(
+    r"\s+(?:near|at|around|outside)\s+(?:the\s+(?:village|town|city|settlement)\s+of\s+)?",
+    re.IGNORECASE,
+)
 # An oblast after the places it holds, named by a common noun, only locates them: "several
 # villages in the Kherson region".
 LOCATOR_BEFORE = re.compile(
@@ -856,4 +863,6 @@ LEXICON = Lexicon(
     foreign=FOREIGN,
     event_noun=re.compile(EVENT_NOUN, re.IGNORECASE),
     place_locator_gap=PLACE_LOCATOR_GAP,
+    compass_before=COMPASS_BEFORE,
+    compass_landmark_gap=COMPASS_LANDMARK_GAP,
 )

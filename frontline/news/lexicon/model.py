@@ -113,3 +113,7 @@ class Lexicon:
     # Between a place and another in its apposition that only says where it is: "Pisky, a
     # village on the outskirts of" Donetsk, "X, a settlement north of" Kharkiv.
     place_locator_gap: re.Pattern[str] | None = None
+    # A town after a compass direction with a nearer place right after it: "north of"
+    # Kharkiv "near the village of" Lyptsi only says where Lyptsi is.
+    compass_before: re.Pattern[str] | None = None
+    compass_landmark_gap: re.Pattern[str] | None = None
