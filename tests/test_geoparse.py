@@ -445,6 +445,9 @@ def _made_up_matcher():
     add("gn:19", "Berestianka", "town", "UA-12", 48.10, 33.50, 21_000)
     add("gn:20", "Kryvorizhne", "town", "UA-12", 48.05, 33.45, 30_000)
     add("gn:21", "Inhulivka", "village", "UA-12", 48.15, 33.58, 2_000)
+    # Former names: of a Crimean village far from the front, and of a village by it.
+    add("gn:22", "Nyzhnia Sosnivka", "village", "UA-43", 45.10, 34.20, 800, names=("Hrebinky",))
+    add("gn:23", "Zoriane", "village", "UA-14", 48.25, 37.25, 900, names=("Chervone",))
     return build_matcher(gazetteer)
 
 
@@ -491,6 +494,14 @@ def test_a_name_alone_is_the_records_namesake_though_another_is_far_larger(made_
     # Beside the other one's neighbours, the other one.
     text = "Drones hit Kryvorizhne and Inhulivka, then Berestianka."
     assert _places(text, made_up)["Berestianka"] == "gn:19"
+
+
+def test_a_former_name_of_a_place_far_from_the_articles_places_is_not_read_as_it(made_up):
+    # The Hrebinky meant is one no source has, not the Crimean village once so called.
+    assert "Hrebinky" not in _places("Shelling hit Ridkove. Troops entered Hrebinky.", made_up)
+    assert _places("Troops entered Hrebinky.", made_up)["Hrebinky"] == "gn:22"
+    # Near the article's places, a former name is still read as the place.
+    assert _places("Shelling hit Ridkove. Troops entered Chervone.", made_up)["Chervone"] == "gn:23"
 
 
 def test_a_places_own_name_beats_another_places_former_name(made_up):

@@ -446,21 +446,23 @@ def _distant_namesake(
     options: Sequence[Entry],
     nearby: set[str],
     anchors: Sequence[Entry],
-    fuzzy: bool = False,
+    weak: bool = False,
 ) -> bool:
     """A town or village with namesakes, not in an oblast named beside it, and far from
     every place the article names without doubt (at least two): the village meant is one
-    the gazetteer lacks, so none is better than a namesake across the country. A name read
-    within one edit ("Hrakove" as Hrabove) is so too, namesakes or not, far from every such
-    place; and so is a name with no namesake when the oblast beside it is another ("towards
-    X" in a sentence on the Zaporizhzhia region, the only X in Dnipropetrovsk oblast)."""
+    the gazetteer lacks, so none is better than a namesake across the country. A weak match
+    is so too, namesakes or not, far from every such place: a name read within one edit
+    ("Hrakove" as Hrabove), or a former name of a place now called otherwise ("Shumy", once,
+    of a Crimean village); and so is a name with no namesake when the oblast beside it is
+    another ("towards X" in a sentence on the Zaporizhzhia region, the only X in
+    Dnipropetrovsk oblast)."""
     places = {a.key: a for a in anchors if a.kind != "oblast" and a.key != best.key}
     other_oblast = bool(nearby) and best.oblast not in nearby
     return (
-        (len(options) > 1 or fuzzy or other_oblast)
+        (len(options) > 1 or weak or other_oblast)
         and best.kind in ("town", "village")
         and best.oblast not in nearby
-        and len(places) >= (1 if fuzzy else 2)
+        and len(places) >= (1 if weak else 2)
         and all(distance_km(a, best) > DISTANT_NAMESAKE_KM for a in places.values())
     )
 
@@ -535,7 +537,9 @@ def _resolve(
         ranked = rank_candidates(options, nearby, article_oblasts, context, hit.name, named)
         # Left unfound only far from the places named without doubt: a first reading is
         # no ground to drop a name.
-        if _distant_namesake(ranked[0][1], options, nearby, beyond_dateline, hit.how == "fuzzy"):
+        best = ranked[0][1]
+        weak = hit.how == "fuzzy" or not own_name(hit.name, best)
+        if _distant_namesake(best, options, nearby, beyond_dateline, weak):
             continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(
