@@ -445,6 +445,9 @@ def _made_up_matcher():
     add("gn:19", "Berestianka", "town", "UA-12", 48.10, 33.50, 21_000)
     add("gn:20", "Kryvorizhne", "town", "UA-12", 48.05, 33.45, 30_000)
     add("gn:21", "Inhulivka", "village", "UA-12", 48.15, 33.58, 2_000)
+    # Former names: of a Crimean village far from the front, and of a village by it.
+    add("gn:22", "Nyzhnia Sosnivka", "village", "UA-43", 45.10, 34.20, 800, names=("Hrebinky",))
+    add("gn:23", "Zoriane", "village", "UA-14", 48.25, 37.25, 900, names=("Chervone",))
     return build_matcher(gazetteer)
 
 
@@ -493,6 +496,14 @@ def test_a_name_alone_is_the_records_namesake_though_another_is_far_larger(made_
     assert _places(text, made_up)["Berestianka"] == "gn:19"
 
 
+def test_a_former_name_of_a_place_far_from_the_articles_places_is_not_read_as_it(made_up):
+    # The Hrebinky meant is one no source has, not the Crimean village once so called.
+    assert "Hrebinky" not in _places("Shelling hit Ridkove. Troops entered Hrebinky.", made_up)
+    assert _places("Troops entered Hrebinky.", made_up)["Hrebinky"] == "gn:22"
+    # Near the article's places, a former name is still read as the place.
+    assert _places("Shelling hit Ridkove. Troops entered Chervone.", made_up)["Chervone"] == "gn:23"
+
+
 def test_a_places_own_name_beats_another_places_former_name(made_up):
     # A village's name, letter for letter, against a city twenty times its size that once
     # bore it.
@@ -539,6 +550,48 @@ def test_a_regional_bodys_capitalised_name_is_no_persons(matcher):
 @pytest.mark.parametrize(
     "text",
     [
+        "Fighters of the Luhansk People's Republic shelled Luhansk and Lysychansk.",
+        "A drone hit the Luhansk CHP-2 boiler house. Luhansk and Lysychansk lost power.",
+        "The Luhansk Brigade said Luhansk and Lysychansk were quiet.",
+    ],
+)
+def test_a_body_or_facility_named_after_a_place_is_no_persons_name(matcher, text):
+    # The republic is no settlement; the city it is named after is found elsewhere.
+    mentions = [(m.text, m.start) for m in find_mentions(text, matcher)]
+    assert [t for t, _ in mentions].count("Lysychansk") == 1
+    assert any(t == "Luhansk" and start > text.index("Luhansk and") - 1 for t, start in mentions)
+    assert all(t != "Luhansk" or "People" not in text[start : start + 20] for t, start in mentions)
+
+
+def test_a_republic_named_after_an_oblast_is_no_place_but_tells_the_oblast(matcher):
+    text = "Fighters of the Luhansk People's Republic said they took Orikhove."
+    assert [(m.text, m.entry.oblast) for m in find_mentions(text, matcher)] == [
+        ("Orikhove", "UA-09")
+    ]
+    # Without it, the largest Orikhove.
+    assert _places("Russia said it took Orikhove.", matcher)["Orikhove"] != "record:orikhove"
+
+
+def test_a_town_that_only_locates_the_place_before_it_is_a_landmark(matcher):
+    text = "Separatists stormed Marinka, a town on the western outskirts of Donetsk, after a siege."
+    assert [(m.text, m.role) for m in find_mentions(text, matcher)] == [
+        ("Marinka", PLACE),
+        ("Donetsk", LOCATOR),
+    ]
+    # A clause of its own in the apposition tells of the place it names.
+    text = "Troops left Soledar, a town that Russia has shelled since the fall of Bakhmut."
+    assert [m.role for m in find_mentions(text, matcher)] == [PLACE, PLACE]
+
+
+def test_a_persons_name_that_is_a_place_is_still_a_persons(matcher):
+    # A first name and a surname, or a title and a surname, that a village bears too.
+    text = "Vasyl Lozove said Lysychansk was shelled. Colonel Lozove said so again."
+    assert [m.text for m in find_mentions(text, matcher)] == ["Lysychansk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "KHARKIV/KYIV, March 4 (Reuters) - Russian troops entered Kupiansk, officials said.",
         "Kharkiv/Kyiv, March 4 (AFP) - Russian troops entered Kupiansk, officials said.",
         "ODESA/KHERSON: Russian troops entered Kupiansk, officials said.",
@@ -547,3 +600,27 @@ def test_a_regional_bodys_capitalised_name_is_no_persons(matcher):
 def test_a_dateline_of_two_cities_is_the_dateline(matcher, text):
     roles = [m.role for m in find_mentions(text, matcher)]
     assert roles == [DATELINE, DATELINE, PLACE]
+
+
+def test_an_all_caps_dateline_with_country_and_day_is_no_place_of_change(matcher):
+    text = "SUMY, Ukraine, Feb. 2 (AFP) - Shelling hit Sumy and Okhtyrka overnight."
+    assert [(m.text, m.role) for m in find_mentions(text, matcher)] == [
+        ("SUMY", DATELINE),
+        ("Sumy", PLACE),
+        ("Okhtyrka", PLACE),
+    ]
+    dateline = "ODESA, Ukraine, June 8 — "
+    assert dateline_end(dateline + "Drones hit Izmail.") == len(dateline)
+    # Capitals within the prose are no dateline.
+    assert dateline_end("The troops said SUMY, Ukraine, Feb. 2 - was quiet.") == 0
+
+
+def test_a_town_after_a_compass_direction_before_a_nearer_place_is_a_landmark(matcher):
+    text = "Troops repelled an assault south of Bakhmut near the village of Klishchiivka."
+    assert [(m.text, m.role) for m in find_mentions(text, matcher)] == [
+        ("Bakhmut", LOCATOR),
+        ("Klishchiivka", PLACE),
+    ]
+    # Two places joined as a list are both places.
+    text = "Troops repelled assaults south of Bakhmut and near Klishchiivka."
+    assert [m.role for m in find_mentions(text, matcher)] == [PLACE, PLACE]

@@ -253,6 +253,17 @@ def _capitalised_runs(
     return runs
 
 
+def _names_a_body(word: str, lex: Lexicon) -> bool:
+    """Whether a word after a place's name makes the run the name of a body, a unit or a
+    facility (the "Luhansk People's Republic", "Kharkiv TPP-5"):
+    a noun of such names, a number or an acronym, never a person's name."""
+    return (
+        word.lower() in lex.institution_words
+        or any(c.isdigit() for c in word)
+        or (len(word) >= 2 and word.split("-")[0].isupper())
+    )
+
+
 def person_words(
     text: str,
     hits: Sequence[_Hit],
@@ -269,7 +280,12 @@ def person_words(
     people: set[str] = set()
     for run in _capitalised_runs(text, sentence_spans, lex):
         single_place = any(h.start <= run[0].start() and run[-1].end() <= h.end for h in hits)
-        if len(run) >= 2 and not single_place and not all(is_place(w) for w in run):
+        if (
+            len(run) >= 2
+            and not single_place
+            and not all(is_place(w) for w in run)
+            and not (is_place(run[0]) and any(_names_a_body(w.group(0), lex) for w in run[1:]))
+        ):
             people.update(w.group(0) for w in run)
     for title in re.finditer(r"\b(\w+)\.?\s+([A-ZА-ЯІЇЄҐ][\w'’-]+)", text):
         if title.group(1).lower() in lex.titles:
@@ -430,30 +446,35 @@ def _distant_namesake(
     options: Sequence[Entry],
     nearby: set[str],
     anchors: Sequence[Entry],
-    fuzzy: bool = False,
+    weak: bool = False,
 ) -> bool:
     """A town or village with namesakes, not in an oblast named beside it, and far from
     every place the article names without doubt (at least two): the village meant is one
-    the gazetteer lacks, so none is better than a namesake across the country. A name read
-    within one edit ("Hrakove" as Hrabove) is so too, namesakes or not, far from every such
-    place; and so is a name with no namesake when the oblast beside it is another ("towards
-    X" in a sentence on the Zaporizhzhia region, the only X in Dnipropetrovsk oblast)."""
+    the gazetteer lacks, so none is better than a namesake across the country. A weak match
+    is so too, namesakes or not, far from every such place: a name read within one edit
+    ("Hrakove" as Hrabove), or a former name of a place now called otherwise ("Shumy", once,
+    of a Crimean village); and so is a name with no namesake when the oblast beside it is
+    another ("towards X" in a sentence on the Zaporizhzhia region, the only X in
+    Dnipropetrovsk oblast)."""
     places = {a.key: a for a in anchors if a.kind != "oblast" and a.key != best.key}
     other_oblast = bool(nearby) and best.oblast not in nearby
     return (
-        (len(options) > 1 or fuzzy or other_oblast)
+        (len(options) > 1 or weak or other_oblast)
         and best.kind in ("town", "village")
         and best.oblast not in nearby
-        and len(places) >= (1 if fuzzy else 2)
+        and len(places) >= (1 if weak else 2)
         and all(distance_km(a, best) > DISTANT_NAMESAKE_KM for a in places.values())
     )
 
 
 def _office_oblast(gazetteer: Gazetteer, text: str, hit: _Hit, lex: Lexicon) -> list[Entry]:
     """A hit's candidates; only its oblast before a governor or a regional body ("Luhansk
-    governor", "the Donetsk regional administration"): the oblast's office, not the city's."""
+    governor", "the Donetsk regional administration"): the oblast's office, not the city's;
+    so too before a republic or a front named after it ("Captured by Luhansk PR"), which is
+    no place but tells where the article is."""
     options = gazetteer.candidates(hit.name)
-    if lex.oblast_office_after is None or not lex.oblast_office_after.match(text, hit.end):
+    office = lex.oblast_office_after is not None and lex.oblast_office_after.match(text, hit.end)
+    if not (office or lex.not_a_settlement_after.match(text, hit.end)):
         return options
     oblasts = {o.key: o for e in options if (o := named_oblast(gazetteer, hit.name, e))}
     return list(oblasts.values()) or options
@@ -516,7 +537,9 @@ def _resolve(
         ranked = rank_candidates(options, nearby, article_oblasts, context, hit.name, named)
         # Left unfound only far from the places named without doubt: a first reading is
         # no ground to drop a name.
-        if _distant_namesake(ranked[0][1], options, nearby, beyond_dateline, hit.how == "fuzzy"):
+        best = ranked[0][1]
+        weak = hit.how == "fuzzy" or not own_name(hit.name, best)
+        if _distant_namesake(best, options, nearby, beyond_dateline, weak):
             continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(

@@ -20,24 +20,32 @@ if TYPE_CHECKING:
 ENGLISH = for_language("en")
 
 PLACE = "place"  # a place where something happens: a claim may be about it
-LOCATOR = "locator"  # an oblast that only says where the place before it is
+LOCATOR = "locator"  # an oblast, or a landmark, that only says where the place before it is
 DATELINE = "dateline"  # where the report was filed from
 METONYMY = "metonymy"  # the name stands for a government or its forces
 OFFICE = "office"  # the seat or the remit of an office: "the governor of the Luhansk region"
 
 
 def is_river(text: str, mention: Mention, lex: Lexicon = ENGLISH) -> bool:
-    """Whether a mention names a river: "the Dnipro", "the river Oskil", "the Oskil river"."""
+    """Whether a mention names a river ("the Dnipro", "the river Oskil", "the Oskil river") or
+    another thing that is no settlement (see names_no_settlement), an oblast's republic too."""
+    if names_no_settlement(text, mention.start, mention.end, lex):
+        return True
     if mention.entry.kind == "oblast":
         return False
-    if lex.river_after.match(text, mention.end) or lex.not_a_settlement_after.match(
-        text, mention.end
-    ):
-        return True
-    if lex.not_a_settlement_before.search(text[max(0, mention.start - 8) : mention.start]):
+    if lex.river_after.match(text, mention.end):
         return True
     before = lex.river_before.search(text[max(0, mention.start - 7) : mention.start])
     return bool(before) and normalise(mention.text).split()[-1] in lex.rivers
+
+
+def names_no_settlement(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> bool:
+    """Whether a name at text[start:end] is part of a sea's, a historical region's, a front's
+    or a republic's ("the Sea of Azov", "the Luhansk People's Republic"): no place."""
+    return bool(
+        lex.not_a_settlement_after.match(text, end)
+        or lex.not_a_settlement_before.search(text[max(0, start - 8) : start])
+    )
 
 
 def shared_region_oblasts(
@@ -95,18 +103,47 @@ def assign_roles(text: str, mentions: list[Mention], lex: Lexicon = ENGLISH) -> 
             or _pro(text, mention)
         ):  # "pro-Kyiv officials" are a government's
             role = METONYMY
-        elif mention.entry.kind == "oblast" and (
-            (
-                i > 0
-                and lex.locator_gap.match(text[mentions[i - 1].end : mention.start])
-                and mentions[i - 1].entry.kind != "oblast"
+        elif _landmark(text, mentions, i, lex) or (
+            mention.entry.kind == "oblast"
+            and (
+                (
+                    i > 0
+                    and lex.locator_gap.match(text[mentions[i - 1].end : mention.start])
+                    and mentions[i - 1].entry.kind != "oblast"
+                )
+                or lex.locator_before.search(text[max(0, mention.start - 50) : mention.start])
+                or _after_a_name(text, mention, lex)
             )
-            or lex.locator_before.search(text[max(0, mention.start - 50) : mention.start])
-            or _after_a_name(text, mention, lex)
         ):
             role = LOCATOR
         result.append(replace(mention, role=role))
     return result
+
+
+def _landmark(text: str, mentions: list[Mention], i: int, lex: Lexicon) -> bool:
+    """A town named only to say where another place is: in that place's apposition ("X, a
+    village on the outskirts of Donetsk, fell"), or after a compass direction right before
+    it ("the advance north of Kharkiv near Lyptsi"). What the sentence tells is the other's."""
+    mention = mentions[i]
+    if mention.entry.kind == "oblast":
+        return False
+    before = mentions[i - 1] if i > 0 else None
+    after = mentions[i + 1] if i + 1 < len(mentions) else None
+    apposed = (
+        before is not None
+        and before.entry.kind != "oblast"
+        and lex.place_locator_gap is not None
+        and lex.place_locator_gap.fullmatch(text, before.end, mention.start)
+    )
+    compass = (
+        after is not None
+        and after.entry.kind != "oblast"
+        and lex.compass_before is not None
+        and lex.compass_landmark_gap is not None
+        and lex.compass_before.search(text[max(0, mention.start - 24) : mention.start])
+        and lex.compass_landmark_gap.fullmatch(text, mention.end, after.start)
+    )
+    return bool(apposed or compass)
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+")

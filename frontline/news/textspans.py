@@ -11,10 +11,11 @@ from collections.abc import Iterator
 
 # "KHARKIV, Ukraine:" or "KYIV (Reuters) -": the place and outlet a report is filed from, in
 # capitals, near the start (after a scraper's "date 2022-09-11", say).
-# "KYIV, Oct 2 (Reuters) -", "MOSCOW/KYIV, May 20 (Reuters) -" (filed from two cities).
+# "KYIV, Oct 2 (Reuters) -", "MOSCOW/KYIV, May 20 (Reuters) -" (filed from two cities),
+# "KHARKIV, Ukraine, Sept. 10 (AFP) -" (the country and the day).
 DATELINE = re.compile(
     r"(?:^|\s)[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]{2,}(?:(?:\s+|/)[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’.-]+)*"
-    r"(?:,\s*[A-Z][\w ]{1,30}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+"
+    r"(?:,\s*[A-Z][\w .]{1,30}?){0,2}\s*(?:\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s+"
 )
 DATELINE_REACH = 80
 # "Kyiv, August 28 —", "Kharkiv, Sept. 10 (Reuters) -", "Nov 3 (AFP) -": a dateline in

@@ -614,6 +614,17 @@ official adviser advisor chief head mr mrs ms dr colonel col lieutenant lt major
 captain capt sergeant sgt marshal premier pm envoy ambassador secretary chairman
 """)
 
+# Capitalised words of the name of a body, a unit or a facility named after a place (the
+# "Donetsk People's Republic", the "Kharkiv Tractor Plant", the "Kupiansk Brigade"): with
+# them a place's name is no part of a person's.
+INSTITUTION_WORDS = word_set("""
+republic people's people’s plant plants works factory station stations power thermal nuclear
+hydroelectric refinery mine mines shipyard depot port dam reservoir railway railways airfield
+brigade brigades regiment battalion division corps group directorate guard militia
+university institute academy school lyceum hospital clinic museum theatre theater cathedral
+church monastery stadium arena park zoo market hotel centre center
+""")
+
 # Nouns after a possessive that make the place a government ("Kyiv's troops").
 GOVERNMENT_NOUNS = (
     r"troops|forces|army|armies|military|government|officials|leadership|authorities|regime|"
@@ -648,6 +659,25 @@ LOCATOR_GAP = re.compile(
     r"^(?:\s+in\s+(?:the\s+)?|\s+of\s+the\s+|,\s*(?:in\s+)?(?:the\s+)?|"
     r"\s*\(\s*(?:the\s+)?|,\s+an?\s+(?:\w+\s+){0,2}?(?:town|city|village|"
     rf"settlement|hub|centre|center)\s+in\s+(?:the\s+)?)(?:{_DIRECTION})?$",
+    re.IGNORECASE,
+)
+# A place in the apposition of the place before it, after a preposition that locates the
+# latter by it: "Pisky, a village on the outskirts of the city of Donetsk", "Kozacha Lopan, a
+# settlement a few kilometres from the border north of Kharkiv". Only a landmark.
+PLACE_LOCATOR_GAP = re.compile(
+    # A noun phrase, no clause of its own ("a town that Russia has tried to take since the
+    # fall of Bakhmut" tells of Bakhmut).
+    r",\s+(?:an?|the)\s+(?:(?!\b(?:that|which|who|where|when|since|after|before)\b)"
+    r"[^,;.!?\"“”()]){0,80}?"
+    rf"\b(?:{_DIRECTION}of|(?:outskirts|edge|edges)\s+of|near|outside|close\s+to)\s+"
+    r"(?:the\s+(?:city|town|village)\s+of\s+)?",
+    re.IGNORECASE,
+)
+# "the advance north of Kharkiv near the village of Lyptsi": the town after the direction is
+# a landmark of the place after it.
+COMPASS_BEFORE = re.compile(rf"\b{_DIRECTION}of\s+$", re.IGNORECASE)
+COMPASS_LANDMARK_GAP = re.compile(
+    r"\s+(?:near|at|around|outside)\s+(?:the\s+(?:village|town|city|settlement)\s+of\s+)?",
     re.IGNORECASE,
 )
 # An oblast after the places it holds, named by a common noun, only locates them: "several
@@ -803,6 +833,7 @@ LEXICON = Lexicon(
     stop_words=STOP_WORDS,
     people=PEOPLE,
     titles=TITLES,
+    institution_words=INSTITUTION_WORDS,
     metonymy_after=METONYMY_AFTER,
     locator_gap=LOCATOR_GAP,
     locator_before=LOCATOR_BEFORE,
@@ -831,4 +862,7 @@ LEXICON = Lexicon(
     refusal=re.compile(REFUSAL, re.IGNORECASE),
     foreign=FOREIGN,
     event_noun=re.compile(EVENT_NOUN, re.IGNORECASE),
+    place_locator_gap=PLACE_LOCATOR_GAP,
+    compass_before=COMPASS_BEFORE,
+    compass_landmark_gap=COMPASS_LANDMARK_GAP,
 )

@@ -64,6 +64,7 @@ class Lexicon:
     stop_words: frozenset[str]  # capitalised words that are never a place alone
     people: frozenset[str]  # people named alone
     titles: frozenset[str]  # words before a person's name
+    institution_words: frozenset[str]  # "Republic", "Plant": a name after a place, no person
     metonymy_after: re.Pattern[str]  # "Kyiv's troops", "Kyiv insisted"
     locator_gap: re.Pattern[str]  # "Lyman in the Donetsk region"
     locator_before: re.Pattern[str]  # "villages in the Kherson region"
@@ -109,3 +110,10 @@ class Lexicon:
     # After a name that is an oblast's, its governor or a regional body: "Donetsk governor",
     # "the Kharkiv regional administration".
     oblast_office_after: re.Pattern[str] | None = None
+    # Between a place and another in its apposition that only says where it is: "Pisky, a
+    # village on the outskirts of" Donetsk, "X, a settlement north of" Kharkiv.
+    place_locator_gap: re.Pattern[str] | None = None
+    # A town after a compass direction with a nearer place right after it: "north of"
+    # Kharkiv "near the village of" Lyptsi only says where Lyptsi is.
+    compass_before: re.Pattern[str] | None = None
+    compass_landmark_gap: re.Pattern[str] | None = None
