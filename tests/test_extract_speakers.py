@@ -411,3 +411,26 @@ def test_a_relative_clause_s_reporting_verb_is_not_the_sentence_s(matcher):
     )
     claim = only(claims_of(text, matcher), "Pervomaiske")
     assert claimant_side(claim.claimant) == "russian", claim.claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # "The country's" is the country of the sentence's subject.
+        ("Ukrainian troops have entered Vovchansk, the country's military said.", "ukrainian"),
+        ("Russian troops have entered Vovchansk, the country's defence ministry said.", "russian"),
+        # Local officials no side word names are the place's own.
+        ("Fighting went on in Vovchansk, according to local officials.", "ukrainian"),
+        ("Shelling hit Vovchansk overnight, Belgorod regional officials said.", "russian"),
+        # Officials of no side in a report filed from a capital are the capital's.
+        ("Kyiv, Ukraine (CNN) - Ukrainian troops entered Vovchansk, officials said.", "ukrainian"),
+    ],
+)
+def test_a_speaker_whose_side_the_report_implies(matcher, text, side):
+    claim = claims_of(text, matcher)[0]
+    assert claimant_side(claim.claimant) == side, claim.claimant
+
+
+def test_officials_of_no_side_without_a_capital_s_dateline_are_no_side_s(matcher):
+    text = "Ukrainian troops entered Vovchansk, officials said."
+    assert claimant_side(only(claims_of(text, matcher), "Vovchansk").claimant) == "other"

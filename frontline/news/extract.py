@@ -617,7 +617,11 @@ def _dateline_body(text: str, claimant: str, lex: Lexicon) -> str:
     (Kyiv)"."""
     if lex.dateline_side is None or lex.unnamed_body is None:
         return claimant
-    if not (lex.unnamed_body.fullmatch(claimant) or is_anonymous(claimant, lex)):
+    if not (
+        lex.unnamed_body.fullmatch(claimant)
+        or is_anonymous(claimant, lex)
+        or _UNNAMED_OFFICIALS.fullmatch(claimant)
+    ):
         return claimant
     if phrase_side(claimant, lex) or (lex.foreign and lex.foreign.search(claimant)):
         return claimant  # "a Western official" is no one of the capital's
@@ -625,6 +629,29 @@ def _dateline_body(text: str, claimant: str, lex: Lexicon) -> str:
     if match is None:
         return claimant
     return f"{claimant} ({match.group(0).strip().capitalize()})"
+
+
+# Officials no side word, office or name tells apart: "officials", "senior officials".
+_UNNAMED_OFFICIALS = re.compile(r"(?:the\s+)?(?:[a-z]+\s+)?(?:officials|authorities)")
+# "the country's military": the country is the one the sentence is about.
+_THE_COUNTRY = re.compile(r"the\s+country['’]s\b", re.IGNORECASE)
+_COUNTRY_NAMES = {UKRAINIAN: "Ukraine", RUSSIAN: "Russia"}
+
+
+def _the_country(
+    text: str, sentence: tuple[int, int], claimant: str, lex: Lexicon = ENGLISH
+) -> str:
+    """ "Ukrainian forces have recaptured X, the country's military said": the country's is
+    the side of the sentence's first side word (its subject's), else of the last one named
+    before the sentence: "the country's military (Ukraine)"."""
+    if not _THE_COUNTRY.match(claimant):
+        return claimant
+    first = lex.side.search(text, *sentence)
+    if first is not None:
+        side = UKRAINIAN if first.group(UKRAINIAN) else RUSSIAN
+    else:
+        side = side_of(text, 0, sentence[0], lex)
+    return f"{claimant} ({_COUNTRY_NAMES[side]})" if side else claimant
 
 
 def named_bodies(
@@ -1099,7 +1126,7 @@ def extract_claims(
                 _speaker_before(bodies, mention.start),
                 mention.start,
             )
-            claimant = _dateline_body(text, claimant, lex)
+            claimant = _the_country(text, sentence, _dateline_body(text, claimant, lex), lex)
             if outlet and claimant == outlet:
                 claimant = report  # "Reuters could not confirm": the report's own word
         # An actor of no named side ("The 72nd Brigade left the town, a spokesman said") is
