@@ -181,6 +181,9 @@ ADJECTIVE_STATUSES = (UKRAINIAN, RUSSIAN)  # a side's adjective: "Russian-held"
 # Between a side's adjective and the name it is of: "Russian-occupied city of Melitopol".
 _ADJECTIVE_GAP = re.compile(
     r"\s*(?:\s(?:[a-z-]+\s+)?(?:town|city|village|settlement|port|hub)\s+of\s+)?"
+    # A plural names a list, each of whose places it is of: "Ukrainian-held towns of A and B".
+    r"|\s+(?:[a-z-]+\s+)?(?:towns|cities|villages|settlements)\s+of\s+"
+    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*(?:,\s+and\s+|,\s+|\s+and\s+))*"
 )
 
 
@@ -726,6 +729,7 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     for match in lex.subject_stop.finditer(head):
         before_cut, cut = cut, match.end()
     phrase = head[cut:].strip()
+    longest = SUBJECT_WORDS
     if cut and head[cut - 2 : cut].strip() == ",":
         # "Denis Pushilin, the rebel official, said": a name alone before the appositive.
         name = lex.name.fullmatch(head[: cut - 2])
@@ -734,6 +738,7 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
         title = _TITLE_BEFORE.fullmatch(head[before_cut : cut - 2].strip())
         if name:
             phrase = f"{name.group(1).strip()}, {phrase}"
+            longest = APPOSED_SUBJECT_WORDS  # the appositive may be a long office
         elif (
             title
             and lex.name.fullmatch(phrase)
@@ -743,11 +748,16 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
             phrase = f"{phrase}, {title.group(0)[0].lower()}{title.group(0)[1:]}"
     phrase = lex.leading_filler.sub("", phrase).strip(" ,")
     words = phrase.split()
-    if not words or len(words) > 10:
+    if not words or len(words) > longest:
         return ""
     if words[0].lower() in lex.pronouns or _PASSIVE_TAIL.search(phrase):
         return ""  # "The capture of Soledar was confirmed": no one is named as saying so
     return phrase
+
+
+# The most words a speaker's phrase has; a name with its appositive ("Vitaly Ganchev, the
+# Russian-installed head of the occupied parts of the region") may have more.
+SUBJECT_WORDS, APPOSED_SUBJECT_WORDS = 10, 14
 
 
 def _bare(word: str) -> str:
@@ -1157,8 +1167,13 @@ def extract_claims(
             and cue.cue.status_from in ADJECTIVE_STATUSES
             and quote is None
             and not any(lex.unverified.search(text, *span) for span in scope)
+            and not (
+                speaker_side != REPORT_VOICE and _OPENS_CLAUSE.search(text[clause[0] : cue.start])
+            )
         ):
-            # "Russian-occupied Horlivka": the report's own word, whoever it quotes after.
+            # "Shelling went on in Russian-occupied Horlivka, officials said": the report's
+            # own word, whoever it quotes after; but the subject of what a speaker says ("The
+            # Russian-held town of X was a staging ground, he said") is the speaker's word.
             certainty, claimant = "confirmed", report
         else:
             # What a speaker says is claimed, not confirmed, unless a word says otherwise.
@@ -1193,6 +1208,10 @@ def extract_claims(
             )
         )
     return _one_per_place_and_clause(text, candidates, lex)
+
+
+# A side's adjective that opens a clause or a part joined by "and": the clause's subject.
+_OPENS_CLAUSE = re.compile(r"(?:^|,\s+(?:and\s+)?|\band\s+)(?:the\s+)?$", re.IGNORECASE)
 
 
 def _only_the_setting(
