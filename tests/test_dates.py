@@ -51,6 +51,10 @@ def date_of_claim(text: str, name: str, matcher, dateline: dt.date = THURSDAY) -
         ("over the past week", "2024-06-28", "2024-07-04", "week"),
         ("in the last seven days", "2024-06-28", "2024-07-04", "week"),
         ("last week", "2024-06-24", "2024-06-30", "week"),  # the calendar week before
+        # A season of a year: its three months; winter runs into the next year.
+        ("in the summer of 2014", "2014-06-01", "2014-08-31", "range"),
+        ("in spring 2023", "2023-03-01", "2023-05-31", "range"),
+        ("during the winter of 2022", "2022-12-01", "2023-02-28", "range"),
     ],
 )
 def test_spans_a_report_names(words, start, end, precision):
@@ -251,4 +255,13 @@ def test_an_interval_counts_back_from_the_day_its_clause_names(matcher):
 
 def test_held_since_last_year_is_no_date_of_the_claim():
     words = "in Russian hands since last year"
+    assert find_dates(words, 0, len(words), THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    # "The fall of" a place is an event, not a season; a season still to come dates nothing.
+    ["since the fall of Bakhmut", "in the autumn of 2030"],
+)
+def test_what_is_no_season_of_a_past_year(words):
     assert find_dates(words, 0, len(words), THURSDAY) == []
