@@ -265,3 +265,36 @@ def test_held_since_last_year_is_no_date_of_the_claim():
 )
 def test_what_is_no_season_of_a_past_year(words):
     assert find_dates(words, 0, len(words), THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        # A relative clause about a noun dates that noun, not the clause it describes.
+        (
+            "Russian troops have stepped up attacks on Vovchansk, in an area that had been "
+            "quiet for months, officials said.",
+            "Vovchansk",
+            ("2024-07-04", "2024-07-04", "day"),
+        ),
+        # ... but a place's own relative clause dates what it tells of the place.
+        (
+            "Officials spoke of Vovchansk, which has been shelled for months.",
+            "Vovchansk",
+            ("2022-02-24", "2024-07-04", "range"),
+        ),
+        # What follows a speaker's words joined by "and" has no date from before them.
+        (
+            "Shelling went on overnight, he said, and Russian troops attacked Vovchansk.",
+            "Vovchansk",
+            ("2024-07-04", "2024-07-04", "day"),
+        ),
+        (
+            "Russian troops attacked Vovchansk overnight, he said, and shelling went on.",
+            "Vovchansk",
+            ("2024-07-03", "2024-07-04", "range"),
+        ),
+    ],
+)
+def test_a_date_of_another_part_of_the_sentence(matcher, text, name, want):
+    assert date_of_claim(text, name, matcher) == want

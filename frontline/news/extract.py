@@ -787,6 +787,10 @@ def date_of(
     retook Lyman in October"), then the same in the sentence, else the dateline (a claim
     without a date of its own is about the day of the report)."""
     for span in spans:
+        # "X went on overnight, he said, and Y was attacked": what follows a speaker's words
+        # joined by "and" is a statement of its own, with no date from before.
+        tags = [m.end() for m in _SAID_AND.finditer(text, *span) if m.end() <= near]
+        span = (max([span[0], *tags]), span[1])
         parts = _date_parts(text, span, lex)
         own = next((i for i, p in enumerate(parts) if p[0] <= near < p[1]), len(parts) - 1)
         for start, end in [parts[own], *reversed(parts[:own])]:
@@ -827,12 +831,23 @@ def _phrase_end(text: str, start: int, end: int) -> int:
 _PARTICIPLE_CLAUSE = re.compile(r",?\s+(?:after|before|since|while|when)\s+(?=[a-z]+ing\b)")
 
 
+_SAID_AND = re.compile(r",\s+(?:[\w'’-]+\s+){1,4}?(?:said|says|added),\s+and\s+")
+# A relative clause that describes the noun before it: "opening a front in an area | that had
+# been quiet for months" (its date is the area's, not the front's).
+_DESCRIBING = re.compile(r",?\s+(?:that|which)\s+(?=(?:had|has|have|was|were|is|are)\b)")
+
+
 def _date_parts(text: str, span: tuple[int, int], lex: Lexicon) -> list[tuple[int, int]]:
-    """The parts of a clause (see segments), cut again where a participle clause begins; a cut
-    before "after" takes the interval before it along ("came a day | after Russia said ..."):
-    it dates the clause after it."""
+    """The parts of a clause (see segments), cut again where a participle clause or a
+    relative clause that describes a noun begins; a cut before "after" takes the interval
+    before it along ("came a day | after Russia said ..."): it dates the clause after it."""
     cuts = [start for start, _ in segments(text, span, lex)[1:]]
-    cuts += [m.start() for m in _PARTICIPLE_CLAUSE.finditer(text, *span) if m.start() > span[0]]
+    cuts += [
+        m.start()
+        for pattern in (_PARTICIPLE_CLAUSE, _DESCRIBING)
+        for m in pattern.finditer(text, *span)
+        if m.start() > span[0]
+    ]
     bounds = [span[0], *sorted(interval_start(text, cut) for cut in cuts), span[1]]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
