@@ -298,3 +298,34 @@ def test_what_is_no_season_of_a_past_year(words):
 )
 def test_a_date_of_another_part_of_the_sentence(matcher, text, name, want):
     assert date_of_claim(text, name, matcher) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A speaker named before goes on with the statement the sentence before dated.
+        (
+            "Russia's defence ministry said on Tuesday its forces had taken Robotyne. The "
+            "ministry said its troops had also advanced near Verbove.",
+            ("2024-07-02", "2024-07-02", "day"),
+        ),
+        (
+            "Oleksandr Syrskyi said on Monday fighting went on. He said Russian troops had "
+            "entered Verbove.",
+            ("2024-07-01", "2024-07-01", "day"),
+        ),
+        # A speaker named anew, or a statement dated before it in other words, is not.
+        (
+            "Russia's defence ministry said on Tuesday its forces had taken Robotyne. "
+            "Ukraine's General Staff said its troops had repelled attacks near Verbove.",
+            ("2024-07-04", "2024-07-04", "day"),
+        ),
+        (
+            "On Tuesday the ministry had nothing to say about Robotyne. The ministry said "
+            "its troops had advanced near Verbove.",
+            ("2024-07-04", "2024-07-04", "day"),
+        ),
+    ],
+)
+def test_a_statement_goes_on_in_the_next_sentence(matcher, text, want):
+    assert date_of_claim(text, "Verbove", matcher) == want

@@ -807,6 +807,44 @@ def date_of(
     return dateline_span(dateline)
 
 
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|it|they)\s*$", re.IGNORECASE)
+
+
+def _statement_day(
+    text: str,
+    sentence_spans: list[tuple[int, int]],
+    sentence: tuple[int, int],
+    dateline: dt.date,
+    lex: Lexicon = ENGLISH,
+) -> DateSpan | None:
+    """ "The ministry said on Tuesday its forces had taken X. It said its troops had also
+    advanced near Y": a sentence whose speaker is the one named before ("he", "it", "the
+    ministry") and that names no date goes on with the statement the sentence before dated
+    ("said on Tuesday"); None when there is none."""
+    index = sentence_spans.index(sentence) if sentence in sentence_spans else 0
+    verb = lex.reporting.search(text, *sentence)
+    if index == 0 or verb is None:
+        return None
+    head = text[sentence[0] : verb.start()]
+    subject = _subject_before(text, sentence[0], verb.start(), lex)
+    carried = _PRONOUN_BEFORE.search(_AUXILIARY_TAIL.sub("", head.rstrip())) or (
+        subject
+        and (is_anonymous(subject, lex) or _unnamed_body(text, sentence[0], verb.start(), lex))
+    )
+    if not carried:
+        return None
+    before = sentence_spans[index - 1]
+    days = [
+        span
+        for said in lex.reporting.finditer(text, *before)
+        for start, _end, span in find_dates(
+            text, said.end(), min(before[1], said.end() + 30), dateline
+        )
+        if not text[said.end() : start].strip()  # "said on Tuesday", "said Saturday"
+    ]
+    return days[-1] if days else None
+
+
 def _interval_from_day_before(
     text: str, span: tuple[int, int], interval: tuple[int, int, DateSpan], dateline: dt.date
 ) -> DateSpan:
@@ -1201,6 +1239,8 @@ def extract_claims(
         date = date_of(
             text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
         )
+        if not date.expression and quote is None:
+            date = _statement_day(text, sentence_spans, sentence, dateline, lex) or date
         said = (mention.entry.key, sentence, status, date.start, date.end)
         if mention.how in ("anaphor", "continued") and said in stated:
             continue  # "entered Lyman on Saturday after Russians withdrew from the town"
