@@ -483,3 +483,22 @@ def test_a_speaker_named_with_a_long_office(matcher):
         "fighting went on near Kupiansk. Ukrainian troops had entered Svatove, he said."
     )
     assert claimant_side(only(claims_of(text, matcher), "Svatove").claimant) == "russian"
+
+
+def test_a_relative_clause_s_own_speaker_claims_what_it_says(matcher):
+    text = "Drones flew over Vuhledar, which Russia said it had captured in October."
+    claim = only(claims_of(text, matcher), "Vuhledar")
+    assert (claim.status, claim.certainty, claimant_side(claim.claimant)) == (
+        "russian",
+        "claimed",
+        "russian",
+    ), claim.claimant
+
+
+def test_a_pronoun_of_a_relative_clause_is_no_speaker_of_its_own(matcher):
+    text = (
+        "Russia's defence ministry gave no details. Its forces entered Pervomaiske, which they "
+        "said they had taken, the ministry said."
+    )
+    claim = only(claims_of(text, matcher), "Pervomaiske")
+    assert claimant_side(claim.claimant) == "russian", claim.claimant

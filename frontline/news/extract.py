@@ -534,13 +534,15 @@ def claimant_of(
     previous: str = "",
     previous_body: str = "",
     position: int | None = None,
+    cue_at: int | None = None,
 ) -> str:
     """Who makes the claim: the subject of the reporting verb, "according to" whom, or the
     speaker after a quotation; "she" or "the official" is the one named before (previous),
     "the ministry" or "it" the body or speaker named before (previous_body: "Russia's defence
     ministry did not comment. The ministry said ..."); else the report itself. A reporting
     verb of a clause of its own that position (the claim's) is not in says nothing of it
-    (see reports_apart)."""
+    (see reports_apart). A relative clause's own speaker claims the cue (at cue_at) it says
+    ("Marinka, which Russia said it captured in December")."""
     anonymous = False
     body = unnamed = ""
     for start, end in spans:
@@ -559,6 +561,13 @@ def claimant_of(
             if reports_apart(text, (start, end), verb.start(), position, lex):
                 continue
             if of_relative_clause(text[start : verb.start()]):
+                own = drop_relative_clause(text[start : verb.start()]).strip()
+                if (
+                    cue_at is not None
+                    and verb.end() <= cue_at < end
+                    and own.split()[0].lower() not in lex.pronouns
+                ):
+                    return own  # "X, which Russia said it captured"
                 continue  # "entered X, which they called Y, the ministry said"
             subject = _subject_before(text, start, verb.start(), lex)
             if subject and not is_anonymous(subject, lex):
@@ -1174,6 +1183,7 @@ def extract_claims(
         # Certainty, claimant and date: the clause first, then the whole sentence. What is
         # said inside a quotation is its speaker's claim.
         scope = [clause, sentence]
+        cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         quote = quotation_at(quotes, mention.start)
         if quote is not None:
             # A quotation is never the report's own voice: its speaker's, else the last one
@@ -1188,6 +1198,7 @@ def extract_claims(
                 _speaker_before(speakers, mention.start),
                 _speaker_before(bodies, mention.start),
                 mention.start,
+                cue.start if cue else None,
             )
             claimant = _the_country(text, sentence, _dateline_body(text, claimant, lex), lex)
             if outlet and claimant == outlet:
@@ -1207,7 +1218,6 @@ def extract_claims(
         if found is None:
             continue  # named, but nothing said about who holds it
         status, event = found
-        cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
         if mention.entry.kind == "oblast" and _only_the_setting(
