@@ -51,6 +51,10 @@ def date_of_claim(text: str, name: str, matcher, dateline: dt.date = THURSDAY) -
         ("over the past week", "2024-06-28", "2024-07-04", "week"),
         ("in the last seven days", "2024-06-28", "2024-07-04", "week"),
         ("last week", "2024-06-24", "2024-06-30", "week"),  # the calendar week before
+        # A season of a year: its three months; winter runs into the next year.
+        ("in the summer of 2014", "2014-06-01", "2014-08-31", "range"),
+        ("in spring 2023", "2023-03-01", "2023-05-31", "range"),
+        ("during the winter of 2022", "2022-12-01", "2023-02-28", "range"),
     ],
 )
 def test_spans_a_report_names(words, start, end, precision):
@@ -252,3 +256,76 @@ def test_an_interval_counts_back_from_the_day_its_clause_names(matcher):
 def test_held_since_last_year_is_no_date_of_the_claim():
     words = "in Russian hands since last year"
     assert find_dates(words, 0, len(words), THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    # "The fall of" a place is an event, not a season; a season still to come dates nothing.
+    ["since the fall of Bakhmut", "in the autumn of 2030"],
+)
+def test_what_is_no_season_of_a_past_year(words):
+    assert find_dates(words, 0, len(words), THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        # A relative clause about a noun dates that noun, not the clause it describes.
+        (
+            "Russian troops have stepped up attacks on Vovchansk, in an area that had been "
+            "quiet for months, officials said.",
+            "Vovchansk",
+            ("2024-07-04", "2024-07-04", "day"),
+        ),
+        # ... but a place's own relative clause dates what it tells of the place.
+        (
+            "Officials spoke of Vovchansk, which has been shelled for months.",
+            "Vovchansk",
+            ("2022-02-24", "2024-07-04", "range"),
+        ),
+        # What follows a speaker's words joined by "and" has no date from before them.
+        (
+            "Shelling went on overnight, he said, and Russian troops attacked Vovchansk.",
+            "Vovchansk",
+            ("2024-07-04", "2024-07-04", "day"),
+        ),
+        (
+            "Russian troops attacked Vovchansk overnight, he said, and shelling went on.",
+            "Vovchansk",
+            ("2024-07-03", "2024-07-04", "range"),
+        ),
+    ],
+)
+def test_a_date_of_another_part_of_the_sentence(matcher, text, name, want):
+    assert date_of_claim(text, name, matcher) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A speaker named before goes on with the statement the sentence before dated.
+        (
+            "Russia's defence ministry said on Tuesday its forces had taken Robotyne. The "
+            "ministry said its troops had also advanced near Verbove.",
+            ("2024-07-02", "2024-07-02", "day"),
+        ),
+        (
+            "Oleksandr Syrskyi said on Monday fighting went on. He said Russian troops had "
+            "entered Verbove.",
+            ("2024-07-01", "2024-07-01", "day"),
+        ),
+        # A speaker named anew, or a statement dated before it in other words, is not.
+        (
+            "Russia's defence ministry said on Tuesday its forces had taken Robotyne. "
+            "Ukraine's General Staff said its troops had repelled attacks near Verbove.",
+            ("2024-07-04", "2024-07-04", "day"),
+        ),
+        (
+            "On Tuesday the ministry had nothing to say about Robotyne. The ministry said "
+            "its troops had advanced near Verbove.",
+            ("2024-07-04", "2024-07-04", "day"),
+        ),
+    ],
+)
+def test_a_statement_goes_on_in_the_next_sentence(matcher, text, want):
+    assert date_of_claim(text, "Verbove", matcher) == want

@@ -1443,7 +1443,8 @@ def test_the_capital_that_acts_is_no_place_of_a_claim(matcher):
         ("Ukraine", "ukrainian"),
         ("the General Staff", "ukrainian"),
         ("TASS", "russian"),
-        ("local officials", "other"),
+        ("local officials", "ukrainian"),
+        ("military analysts", "other"),
     ],
 )
 def test_the_side_of_news_agencies_and_unnamed_bodies(claimant, side):

@@ -411,3 +411,94 @@ def test_a_relative_clause_s_reporting_verb_is_not_the_sentence_s(matcher):
     )
     claim = only(claims_of(text, matcher), "Pervomaiske")
     assert claimant_side(claim.claimant) == "russian", claim.claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # "The country's" is the country of the sentence's subject.
+        ("Ukrainian troops have entered Vovchansk, the country's military said.", "ukrainian"),
+        ("Russian troops have entered Vovchansk, the country's defence ministry said.", "russian"),
+        # Local officials no side word names are the place's own.
+        ("Fighting went on in Vovchansk, according to local officials.", "ukrainian"),
+        ("Shelling hit Vovchansk overnight, Belgorod regional officials said.", "russian"),
+        # Officials of no side in a report filed from a capital are the capital's.
+        ("Kyiv, Ukraine (CNN) - Ukrainian troops entered Vovchansk, officials said.", "ukrainian"),
+    ],
+)
+def test_a_speaker_whose_side_the_report_implies(matcher, text, side):
+    claim = claims_of(text, matcher)[0]
+    assert claimant_side(claim.claimant) == side, claim.claimant
+
+
+def test_officials_of_no_side_without_a_capital_s_dateline_are_no_side_s(matcher):
+    text = "Ukrainian troops entered Vovchansk, officials said."
+    assert claimant_side(only(claims_of(text, matcher), "Vovchansk").claimant) == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status", "certainty", "side"),
+    [
+        # A side's adjective on the subject of what a speaker says is the speaker's word.
+        (
+            "Donetsk governor Vadym Filashkin said the night was calm. The Russian-held town "
+            "of Vuhledar, to the south, was used for the attacks, he said.",
+            "Vuhledar",
+            "russian",
+            "claimed",
+            "ukrainian",
+        ),
+        # A plural adjective is of each place of its list.
+        (
+            "Shelling went on overnight, Donetsk governor Vadym Filashkin said, and the "
+            "Ukrainian-held towns of Siversk and Lyman were under attack.",
+            "Lyman",
+            "ukrainian",
+            "claimed",
+            "ukrainian",
+        ),
+        # Where it only says where something happened, it is the report's own word.
+        (
+            "Shelling went on in Russian-occupied Horlivka, the governor of the Donetsk region "
+            "said.",
+            "Horlivka",
+            "russian",
+            "confirmed",
+            "report",
+        ),
+    ],
+)
+def test_a_side_s_adjective_in_what_a_speaker_says(matcher, text, name, status, certainty, side):
+    claim = only(claims_of(text, matcher), name)
+    assert (claim.status, claim.certainty, claimant_side(claim.claimant)) == (
+        status,
+        certainty,
+        side,
+    ), claim.claimant
+
+
+def test_a_speaker_named_with_a_long_office(matcher):
+    text = (
+        "Ivan Petrov, the Russian-installed head of the occupied parts of the region, said "
+        "fighting went on near Kupiansk. Ukrainian troops had entered Svatove, he said."
+    )
+    assert claimant_side(only(claims_of(text, matcher), "Svatove").claimant) == "russian"
+
+
+def test_a_relative_clause_s_own_speaker_claims_what_it_says(matcher):
+    text = "Drones flew over Vuhledar, which Russia said it had captured in October."
+    claim = only(claims_of(text, matcher), "Vuhledar")
+    assert (claim.status, claim.certainty, claimant_side(claim.claimant)) == (
+        "russian",
+        "claimed",
+        "russian",
+    ), claim.claimant
+
+
+def test_a_pronoun_of_a_relative_clause_is_no_speaker_of_its_own(matcher):
+    text = (
+        "Russia's defence ministry gave no details. Its forces entered Pervomaiske, which they "
+        "said they had taken, the ministry said."
+    )
+    claim = only(claims_of(text, matcher), "Pervomaiske")
+    assert claimant_side(claim.claimant) == "russian", claim.claimant

@@ -55,6 +55,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:invasion|war)|since\s+(?:the\s+)?(?:full-scale\s+)?invasion)\b",
     ),
     ("day", rf"\b(?:on\s+)?({_DAY_MONTH})\b"),
+    # "in the summer of 2014", "in spring 2022": the season's months of that year.
+    (
+        "season_year",
+        r"\b(?:(?:in|since|by|during|until)\s+)?(?:the\s+)?(?:(?:early|late)\s+)?"
+        r"(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})\b",
+    ),
     (
         "month_year",
         r"\b(?:(?:in|since|by|during|from|until|on)\s+)?"
@@ -243,7 +249,9 @@ _MONTH_NUMBERS = {
     )
     for name in names
 }
-TWO_PARTS = ("range", "month_year")
+TWO_PARTS = ("range", "month_year", "season_year")
+# A season's first month and how many months it lasts (winter runs into the next year).
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 WHOLE = ("ago", "weekend", "interval_after")  # read from the whole expression
 _INTERVAL_AFTER_WHOLE = re.compile(_INTERVAL_AFTER, re.IGNORECASE)
 # "two days" right before a part of a clause that opens with "after": "came a day | after
@@ -263,6 +271,14 @@ def _month_of_year(month: str, year: str, dateline: dt.date) -> DateSpan | None:
     """ "in March 2022", "mid-April 2014": the month, its year written out."""
     start = dt.date(int(year), _MONTH_NUMBERS[month.lower().rstrip(".")], 1)
     return None if start > dateline else DateSpan(start, _month_end(start), "month")
+
+
+def _season_of_year(season: str, year: str, dateline: dt.date) -> DateSpan | None:
+    """ "in the summer of 2014": the season's three months, begun in that year."""
+    start = dt.date(int(year), _SEASONS[season.lower()], 1)
+    last = start.year * 12 + start.month + 1  # the third month, counted from year 0's January
+    end = _month_end(dt.date(last // 12, last % 12 + 1, 1))
+    return None if start > dateline else DateSpan(start, end, "range")
 
 
 def _range(first: str, last: str, dateline: dt.date) -> DateSpan | None:
@@ -328,6 +344,8 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
         return _range(*core.split("|"), dateline)
     if kind == "month_year":
         return _month_of_year(*core.split("|"), dateline)
+    if kind == "season_year":
+        return _season_of_year(*core.split("|"), dateline)
     if kind == "today":
         return DateSpan(dateline, dateline, "day")
     if kind == "yesterday":

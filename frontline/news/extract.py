@@ -181,6 +181,9 @@ ADJECTIVE_STATUSES = (UKRAINIAN, RUSSIAN)  # a side's adjective: "Russian-held"
 # Between a side's adjective and the name it is of: "Russian-occupied city of Melitopol".
 _ADJECTIVE_GAP = re.compile(
     r"\s*(?:\s(?:[a-z-]+\s+)?(?:town|city|village|settlement|port|hub)\s+of\s+)?"
+    # A plural names a list, each of whose places it is of: "Ukrainian-held towns of A and B".
+    r"|\s+(?:[a-z-]+\s+)?(?:towns|cities|villages|settlements)\s+of\s+"
+    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*(?:,\s+and\s+|,\s+|\s+and\s+))*"
 )
 
 
@@ -531,13 +534,15 @@ def claimant_of(
     previous: str = "",
     previous_body: str = "",
     position: int | None = None,
+    cue_at: int | None = None,
 ) -> str:
     """Who makes the claim: the subject of the reporting verb, "according to" whom, or the
     speaker after a quotation; "she" or "the official" is the one named before (previous),
     "the ministry" or "it" the body or speaker named before (previous_body: "Russia's defence
     ministry did not comment. The ministry said ..."); else the report itself. A reporting
     verb of a clause of its own that position (the claim's) is not in says nothing of it
-    (see reports_apart)."""
+    (see reports_apart). A relative clause's own speaker claims the cue (at cue_at) it says
+    ("Marinka, which Russia said it captured in December")."""
     anonymous = False
     body = unnamed = ""
     for start, end in spans:
@@ -556,6 +561,13 @@ def claimant_of(
             if reports_apart(text, (start, end), verb.start(), position, lex):
                 continue
             if of_relative_clause(text[start : verb.start()]):
+                own = drop_relative_clause(text[start : verb.start()]).strip()
+                if (
+                    cue_at is not None
+                    and verb.end() <= cue_at < end
+                    and own.split()[0].lower() not in lex.pronouns
+                ):
+                    return own  # "X, which Russia said it captured"
                 continue  # "entered X, which they called Y, the ministry said"
             subject = _subject_before(text, start, verb.start(), lex)
             if subject and not is_anonymous(subject, lex):
@@ -617,7 +629,11 @@ def _dateline_body(text: str, claimant: str, lex: Lexicon) -> str:
     (Kyiv)"."""
     if lex.dateline_side is None or lex.unnamed_body is None:
         return claimant
-    if not (lex.unnamed_body.fullmatch(claimant) or is_anonymous(claimant, lex)):
+    if not (
+        lex.unnamed_body.fullmatch(claimant)
+        or is_anonymous(claimant, lex)
+        or _UNNAMED_OFFICIALS.fullmatch(claimant)
+    ):
         return claimant
     if phrase_side(claimant, lex) or (lex.foreign and lex.foreign.search(claimant)):
         return claimant  # "a Western official" is no one of the capital's
@@ -625,6 +641,29 @@ def _dateline_body(text: str, claimant: str, lex: Lexicon) -> str:
     if match is None:
         return claimant
     return f"{claimant} ({match.group(0).strip().capitalize()})"
+
+
+# Officials no side word, office or name tells apart: "officials", "senior officials".
+_UNNAMED_OFFICIALS = re.compile(r"(?:the\s+)?(?:[a-z]+\s+)?(?:officials|authorities)")
+# "the country's military": the country is the one the sentence is about.
+_THE_COUNTRY = re.compile(r"the\s+country['’]s\b", re.IGNORECASE)
+_COUNTRY_NAMES = {UKRAINIAN: "Ukraine", RUSSIAN: "Russia"}
+
+
+def _the_country(
+    text: str, sentence: tuple[int, int], claimant: str, lex: Lexicon = ENGLISH
+) -> str:
+    """ "Ukrainian forces have recaptured X, the country's military said": the country's is
+    the side of the sentence's first side word (its subject's), else of the last one named
+    before the sentence: "the country's military (Ukraine)"."""
+    if not _THE_COUNTRY.match(claimant):
+        return claimant
+    first = lex.side.search(text, *sentence)
+    if first is not None:
+        side = UKRAINIAN if first.group(UKRAINIAN) else RUSSIAN
+    else:
+        side = side_of(text, 0, sentence[0], lex)
+    return f"{claimant} ({_COUNTRY_NAMES[side]})" if side else claimant
 
 
 def named_bodies(
@@ -699,6 +738,7 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
     for match in lex.subject_stop.finditer(head):
         before_cut, cut = cut, match.end()
     phrase = head[cut:].strip()
+    longest = SUBJECT_WORDS
     if cut and head[cut - 2 : cut].strip() == ",":
         # "Denis Pushilin, the rebel official, said": a name alone before the appositive.
         name = lex.name.fullmatch(head[: cut - 2])
@@ -707,6 +747,7 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
         title = _TITLE_BEFORE.fullmatch(head[before_cut : cut - 2].strip())
         if name:
             phrase = f"{name.group(1).strip()}, {phrase}"
+            longest = APPOSED_SUBJECT_WORDS  # the appositive may be a long office
         elif (
             title
             and lex.name.fullmatch(phrase)
@@ -716,11 +757,16 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
             phrase = f"{phrase}, {title.group(0)[0].lower()}{title.group(0)[1:]}"
     phrase = lex.leading_filler.sub("", phrase).strip(" ,")
     words = phrase.split()
-    if not words or len(words) > 10:
+    if not words or len(words) > longest:
         return ""
     if words[0].lower() in lex.pronouns or _PASSIVE_TAIL.search(phrase):
         return ""  # "The capture of Soledar was confirmed": no one is named as saying so
     return phrase
+
+
+# The most words a speaker's phrase has; a name with its appositive ("Vitaly Ganchev, the
+# Russian-installed head of the occupied parts of the region") may have more.
+SUBJECT_WORDS, APPOSED_SUBJECT_WORDS = 10, 14
 
 
 def _bare(word: str) -> str:
@@ -750,6 +796,10 @@ def date_of(
     retook Lyman in October"), then the same in the sentence, else the dateline (a claim
     without a date of its own is about the day of the report)."""
     for span in spans:
+        # "X went on overnight, he said, and Y was attacked": what follows a speaker's words
+        # joined by "and" is a statement of its own, with no date from before.
+        tags = [m.end() for m in _SAID_AND.finditer(text, *span) if m.end() <= near]
+        span = (max([span[0], *tags]), span[1])
         parts = _date_parts(text, span, lex)
         own = next((i for i, p in enumerate(parts) if p[0] <= near < p[1]), len(parts) - 1)
         for start, end in [parts[own], *reversed(parts[:own])]:
@@ -764,6 +814,44 @@ def date_of(
                     return _interval_from_day_before(text, span, best, dateline)
                 return best[2]
     return dateline_span(dateline)
+
+
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|it|they)\s*$", re.IGNORECASE)
+
+
+def _statement_day(
+    text: str,
+    sentence_spans: list[tuple[int, int]],
+    sentence: tuple[int, int],
+    dateline: dt.date,
+    lex: Lexicon = ENGLISH,
+) -> DateSpan | None:
+    """ "The ministry said on Tuesday its forces had taken X. It said its troops had also
+    advanced near Y": a sentence whose speaker is the one named before ("he", "it", "the
+    ministry") and that names no date goes on with the statement the sentence before dated
+    ("said on Tuesday"); None when there is none."""
+    index = sentence_spans.index(sentence) if sentence in sentence_spans else 0
+    verb = lex.reporting.search(text, *sentence)
+    if index == 0 or verb is None:
+        return None
+    head = text[sentence[0] : verb.start()]
+    subject = _subject_before(text, sentence[0], verb.start(), lex)
+    carried = _PRONOUN_BEFORE.search(_AUXILIARY_TAIL.sub("", head.rstrip())) or (
+        subject
+        and (is_anonymous(subject, lex) or _unnamed_body(text, sentence[0], verb.start(), lex))
+    )
+    if not carried:
+        return None
+    before = sentence_spans[index - 1]
+    days = [
+        span
+        for said in lex.reporting.finditer(text, *before)
+        for start, _end, span in find_dates(
+            text, said.end(), min(before[1], said.end() + 30), dateline
+        )
+        if not text[said.end() : start].strip()  # "said on Tuesday", "said Saturday"
+    ]
+    return days[-1] if days else None
 
 
 def _interval_from_day_before(
@@ -790,12 +878,23 @@ def _phrase_end(text: str, start: int, end: int) -> int:
 _PARTICIPLE_CLAUSE = re.compile(r",?\s+(?:after|before|since|while|when)\s+(?=[a-z]+ing\b)")
 
 
+_SAID_AND = re.compile(r",\s+(?:[\w'’-]+\s+){1,4}?(?:said|says|added),\s+and\s+")
+# A relative clause that describes the noun before it: "opening a front in an area | that had
+# been quiet for months" (its date is the area's, not the front's).
+_DESCRIBING = re.compile(r",?\s+(?:that|which)\s+(?=(?:had|has|have|was|were|is|are)\b)")
+
+
 def _date_parts(text: str, span: tuple[int, int], lex: Lexicon) -> list[tuple[int, int]]:
-    """The parts of a clause (see segments), cut again where a participle clause begins; a cut
-    before "after" takes the interval before it along ("came a day | after Russia said ..."):
-    it dates the clause after it."""
+    """The parts of a clause (see segments), cut again where a participle clause or a
+    relative clause that describes a noun begins; a cut before "after" takes the interval
+    before it along ("came a day | after Russia said ..."): it dates the clause after it."""
     cuts = [start for start, _ in segments(text, span, lex)[1:]]
-    cuts += [m.start() for m in _PARTICIPLE_CLAUSE.finditer(text, *span) if m.start() > span[0]]
+    cuts += [
+        m.start()
+        for pattern in (_PARTICIPLE_CLAUSE, _DESCRIBING)
+        for m in pattern.finditer(text, *span)
+        if m.start() > span[0]
+    ]
     bounds = [span[0], *sorted(interval_start(text, cut) for cut in cuts), span[1]]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
@@ -1084,6 +1183,7 @@ def extract_claims(
         # Certainty, claimant and date: the clause first, then the whole sentence. What is
         # said inside a quotation is its speaker's claim.
         scope = [clause, sentence]
+        cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         quote = quotation_at(quotes, mention.start)
         if quote is not None:
             # A quotation is never the report's own voice: its speaker's, else the last one
@@ -1098,8 +1198,9 @@ def extract_claims(
                 _speaker_before(speakers, mention.start),
                 _speaker_before(bodies, mention.start),
                 mention.start,
+                cue.start if cue else None,
             )
-            claimant = _dateline_body(text, claimant, lex)
+            claimant = _the_country(text, sentence, _dateline_body(text, claimant, lex), lex)
             if outlet and claimant == outlet:
                 claimant = report  # "Reuters could not confirm": the report's own word
         # An actor of no named side ("The 72nd Brigade left the town, a spokesman said") is
@@ -1117,7 +1218,6 @@ def extract_claims(
         if found is None:
             continue  # named, but nothing said about who holds it
         status, event = found
-        cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
         if mention.entry.kind == "oblast" and _only_the_setting(
@@ -1130,8 +1230,13 @@ def extract_claims(
             and cue.cue.status_from in ADJECTIVE_STATUSES
             and quote is None
             and not any(lex.unverified.search(text, *span) for span in scope)
+            and not (
+                speaker_side != REPORT_VOICE and _OPENS_CLAUSE.search(text[clause[0] : cue.start])
+            )
         ):
-            # "Russian-occupied Horlivka": the report's own word, whoever it quotes after.
+            # "Shelling went on in Russian-occupied Horlivka, officials said": the report's
+            # own word, whoever it quotes after; but the subject of what a speaker says ("The
+            # Russian-held town of X was a staging ground, he said") is the speaker's word.
             certainty, claimant = "confirmed", report
         else:
             # What a speaker says is claimed, not confirmed, unless a word says otherwise.
@@ -1144,6 +1249,8 @@ def extract_claims(
         date = date_of(
             text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
         )
+        if not date.expression and quote is None:
+            date = _statement_day(text, sentence_spans, sentence, dateline, lex) or date
         said = (mention.entry.key, sentence, status, date.start, date.end)
         if mention.how in ("anaphor", "continued") and said in stated:
             continue  # "entered Lyman on Saturday after Russians withdrew from the town"
@@ -1166,6 +1273,10 @@ def extract_claims(
             )
         )
     return _one_per_place_and_clause(text, candidates, lex)
+
+
+# A side's adjective that opens a clause or a part joined by "and": the clause's subject.
+_OPENS_CLAUSE = re.compile(r"(?:^|,\s+(?:and\s+)?|\band\s+)(?:the\s+)?$", re.IGNORECASE)
 
 
 def _only_the_setting(

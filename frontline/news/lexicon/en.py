@@ -352,7 +352,12 @@ FOREIGN = re.compile(
     re.IGNORECASE,
 )
 # A dateline of a side's capital: who "the military" is when no body is named before it.
-DATELINE_SIDE = re.compile(r"\s*(?:(?P<ukrainian>KYIV|KIEV)|(?P<russian>MOSCOW))\b(?!\s*/)")
+# The capital in capitals, or as a name before its country or the outlet ("Kyiv, Ukraine (CNN)").
+_DATELINE_TAIL = r"(?=,\s+(?:Ukraine|Russia)\b|\s+\()"
+DATELINE_SIDE = re.compile(
+    rf"\s*(?:(?P<ukrainian>KYIV|KIEV|(?:Kyiv|Kiev){_DATELINE_TAIL})"
+    rf"|(?P<russian>MOSCOW|Moscow{_DATELINE_TAIL}))\b(?!\s*/)"
+)
 LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
 
 # "the town" / "the city" with no name: the last town or city named before ("the logistics
@@ -781,14 +786,16 @@ SPEAKER_SIDE = re.compile(
     # appointees are "Russian-installed", a side word before): "the regional governor", "the
     # town's mayor", "Zaporizhzhia governor Yuriy Malashko", "the governor of the Luhansk region"
     # ("the governor" alone is someone named before).
+    # Local officials and authorities no side word names are the place's own, Ukraine's.
     r"(?:regional|oblast|city|town|local|district)(?:['’]s)?\s+(?:military\s+)?"
-    rf"(?:governor|mayor|administration)|(?!(?:the|an?|{RUSSIAN_REGIONS})\s)"
+    rf"(?:governor|mayor|administration|officials|authorities)|(?!(?:the|an?|{RUSSIAN_REGIONS})\s)"
     r"(?-i:[A-Z])[\w'’-]+\s+(?:governor|mayor)|"
     rf"(?:governor|mayor)\s+of\s+(?!(?:the\s+)?(?:{RUSSIAN_REGIONS})\b))\b)"
     r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia|interfax|kommersant|"
     r"rybar|occupation|[\w-]+-installed|"
     # The governors of Russia's own regions, named before their office.
-    rf"(?:{RUSSIAN_REGIONS})\s+(?:regional\s+|region['’]s\s+)?(?:governor|mayor)|"
+    rf"(?:{RUSSIAN_REGIONS})\s+(?:regional\s+|region['’]s\s+)?"
+    r"(?:governor|mayor|officials|authorities)|"
     rf"(?:governor|mayor)\s+of\s+(?:the\s+)?(?:{RUSSIAN_REGIONS}))\b)",
     re.IGNORECASE,
 )
