@@ -941,6 +941,53 @@ def test_a_cue_without_its_place_is_no_claim_unless_one_place_came_before(matche
     assert [c for c in claims if not c.mention] == []
 
 
+def test_there_after_a_cue_is_the_place_of_its_sentence(matcher):
+    text = (
+        "Ukrainian tanks pushed towards Svatove, though he said Russian forces were holding"
+        " the line there."
+    )
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.status, c.event) for c in claims] == [
+        ("Svatove", "contested", "fighting"),
+        ("Svatove", "russian", "held"),
+    ]
+
+
+def test_a_cue_of_a_clause_of_its_own_after_a_place_is_not_about_it(matcher):
+    text = (
+        "Ukrainian tanks pushed towards Svatove on Monday, though he said that Russian forces"
+        " were holding the line near the river."
+    )
+    assert [(c.status, c.event) for c in claims_of(text, matcher)] == [("contested", "fighting")]
+
+
+def test_a_withdrawal_to_prepared_positions_leaves_the_place_of_the_sentence_before(matcher):
+    text = (
+        'Ukraine said its troops had pulled out of Marinka. "Our units have withdrawn to more'
+        ' advantageous positions," the Ukrainian General Staff said.'
+    )
+    quoted = [c for c in claims_of(text, matcher) if c.quote.startswith('"Our')]
+    assert [(c.entry.name, c.status, c.event) for c in quoted] == [
+        ("Marinka", "russian", "withdrew")
+    ]
+
+
+def test_the_russians_who_fled_are_its_troops_and_what_is_said_after_and_is_a_claim(matcher):
+    text = (
+        "Ukrainian soldiers posted photographs of the flag over the town hall in Kupiansk and"
+        " said the Russians had fled, leaving tanks behind."
+    )
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.status, c.quote) for c in claims] == [
+        ("Kupiansk", "ukrainian", "said the Russians had fled, leaving tanks behind.")
+    ]
+
+
+def test_people_who_fled_are_no_army(matcher):
+    text = "Russia said it had captured Marinka. Millions of Ukrainians have fled, the UN said."
+    assert [c.quote for c in claims_of(text, matcher)] == ["Russia said it had captured Marinka."]
+
+
 def test_an_adjective_may_stand_before_the_town(matcher):
     text = "Fighting went on near Soledar. Wagner said it had taken the salt-mining town."
     claim = only([c for c in claims_of(text, matcher) if c.event == "captured"], "Soledar")

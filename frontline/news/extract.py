@@ -151,11 +151,24 @@ def choose_cue(
         return before[-1]
     if after and _of_a_later_place(text, after[0], mention, others, lex):
         return None
+    if after and _of_a_clause_of_its_own(text, after[0], mention, lex):
+        return None
     return after[0] if after else None
+
+
+def _of_a_clause_of_its_own(text: str, cue: _Found, mention: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether the cue after the mention is in a clause of its own with its own subject
+    ("had broken through towards X, though he said Russian forces were holding the line
+    there"), not one about the place right after its name ("X, where Russian troops ...") or
+    with the place for its object ("the city before they entered it")."""
+    if _ABOUT_IT.match(text, mention[1]) or _IT_AFTER.match(text, cue.end):
+        return False
+    return bool(lex.subordinate.search(text, mention[1], cue.start))
 
 
 # A clause about the place right after its name: "X, which borders Russia, has been shelled".
 _ABOUT_IT = re.compile(r",\s+(?:which|where)\b")
+_IT_AFTER = re.compile(r"\s+it\b")
 
 
 def _of_a_later_place(
@@ -964,15 +977,21 @@ def _elliptic(
 
 
 # A cue with nothing after it up to its clause's first mark ("a decision was made to
-# withdraw,", "our defenders are holding,", "holding their ground"): its place is left out.
+# withdraw,", "our defenders are holding,", "holding their ground", "holding the line
+# there"): its place is left out. A withdrawal "to more fortified positions" is the stock
+# phrase for leaving the place, not a place of its own ("withdrew to new lines" is one).
 _BARE_TAIL = re.compile(
     r"\s*(?:(?:their|its|our|the)\s+(?:ground|positions|lines?)\s*)?"
-    r"(?:(?:firmly|still|now|again|too)\s*)?(?=[,.;:!?]|$)",
+    r"(?:to\s+(?:more\s+)?(?:fortified|prepared|advantageous|favou?rable|defensive|safer)"
+    r"\s+(?:positions|lines)\b[^,.;:!?\"”]*)?"
+    r"(?:(?:firmly|still|now|again|too|there)\s*)?(?=[,.;:!?]|$)",
     re.IGNORECASE,
 )
-# Who acts must be an army, not residents: "a decision was made to withdraw" the defenders.
+# Who acts must be an army, not residents: "a decision was made to withdraw" the defenders;
+# "the Russians had fled" are its troops ("millions of Ukrainians fled" are not).
 _FORCES = re.compile(
-    r"\b(?:troops|forces|units|soldiers|defenders|fighters|army|brigades?|marines|garrison)\b",
+    r"\b(?:troops|forces|units|soldiers|defenders|fighters|army|brigades?|marines|garrison)\b"
+    r"|\bthe\s+(?:Russians|Ukrainians)\b",
     re.IGNORECASE,
 )
 
@@ -1056,7 +1075,7 @@ def extract_claims(
     # "we", "our" and "the enemy" in a quotation read as the speaker's side and the other.
     reading = mark_speakers_sides(text, quotes, lex)
     candidates: list[Candidate] = []
-    stated: set[tuple] = set()  # (place, sentence, status, date) of the claims so far
+    stated: set[tuple] = set()  # (place, clause, status, date) of the claims so far
     last_said: dict[str, tuple[str, str]] = {}  # place -> (status, event) of its last claim
     for mention in places:
         # A subject left out is an empty span at its sentence's start: the sentence after it.
@@ -1144,7 +1163,7 @@ def extract_claims(
         date = date_of(
             text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
         )
-        said = (mention.entry.key, sentence, status, date.start, date.end)
+        said = (mention.entry.key, clause, status, date.start, date.end)
         if mention.how in ("anaphor", "continued") and said in stated:
             continue  # "entered Lyman on Saturday after Russians withdrew from the town"
         stated.add(said)

@@ -72,6 +72,9 @@ _CLAUSE_BREAK = re.compile(
     # "..., Maliar said, adding that Russian troops had left Klishchiivka": what is added is
     # a claim of its own.
     r"|,\s+(?=(?:adding|saying|noting)\s+that\b)"
+    # "posted photographs of the flag over X and said the Russians had fled": what the
+    # subject goes on to say is a claim of its own.
+    r"|,?\s+and\s+(?=(?:said|says|added|claimed|announced|reported)\s)"
 )
 WORD = re.compile(r"[^\W_][\w'’-]*")
 
