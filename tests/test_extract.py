@@ -988,6 +988,50 @@ def test_people_who_fled_are_no_army(matcher):
     assert [c.quote for c in claims_of(text, matcher)] == ["Russia said it had captured Marinka."]
 
 
+def test_its_before_a_part_is_the_one_settlement_named_before(matcher):
+    text = (
+        "Russian forces captured most of Pisky, but Ukrainian units held positions on its"
+        " western side."
+    )
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.mention, c.status) for c in claims] == [
+        ("Pisky", "Pisky", "russian"),
+        ("Pisky", "its", "contested"),
+    ]
+
+
+def test_its_of_a_place_that_only_locates_another_is_the_other(matcher):
+    text = (
+        "Separatists said they had taken Rubizhne, a town north of Sievierodonetsk. The"
+        " governor did not confirm it, saying fighting had moved to its southern outskirts."
+    )
+    pronoun = [c for c in claims_of(text, matcher) if c.mention == "its"]
+    assert [(c.entry.name, c.status, c.event) for c in pronoun] == [
+        ("Rubizhne", "contested", "fighting")
+    ]
+
+
+def test_it_opening_a_sentence_is_the_place_the_sentence_before_opens_with(matcher):
+    text = "Popasna had about 20,000 residents before the war. It has been shelled since March."
+    claim = only(claims_of(text, matcher), "Popasna")
+    assert (claim.mention, claim.event) == ("It", "shelled")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An army's "its".
+        "Russia's defence ministry said its forces had captured Avdiivka.",
+        # Two places before: which one is unknown.
+        "Fighting went on in Avdiivka and Marinka. Its western outskirts were shelled.",
+        # The sentence before is about a body, not the place.
+        "The ministry said Russian troops took Marinka. It has been shelled since March.",
+    ],
+)
+def test_a_pronoun_is_no_place_unless_one_place_is_in_focus(matcher, text):
+    assert [c.mention for c in claims_of(text, matcher) if c.mention in ("its", "It")] == []
+
+
 def test_an_adjective_may_stand_before_the_town(matcher):
     text = "Fighting went on near Soledar. Wagner said it had taken the salt-mining town."
     claim = only([c for c in claims_of(text, matcher) if c.event == "captured"], "Soledar")

@@ -472,6 +472,8 @@ def _a_part_of(
         return False
     start = cue.end if cue.end <= mention[0] else clause[0]
     before = text[start : mention[0]]
+    if _ITS_PART.match(text, mention[0]):
+        return True  # "held its western edge"
     return bool(lex.part_before.search(before)) or bool(
         lex.part_after and lex.part_after.match(text, mention[1], clause[1])
     )
@@ -910,6 +912,66 @@ def _event_anaphors(
     return result
 
 
+# "its southern outskirts", "positions on its western side": "its" before a part of a place.
+_ITS_PART = re.compile(
+    r"\b[Ii]ts\s+(?=(?:[\w-]+\s+){0,2}?(?:outskirts|edges?|sides?|parts?|districts?|"
+    r"neighbou?rhoods?|quarters?|centre|center|approaches|flanks?)\b)"
+)
+# "It has been under bombardment since March": "it" as a sentence's subject, not a body that
+# speaks ("It said ...").
+_IT_SUBJECT = re.compile(
+    r"It\s+(?:has|had|is|was)\s+(?!(?:\w+\s+)?(?:said|says|claimed|denied|reported|"
+    r"confirmed|announced|added)\b)"
+)
+
+
+def _pronouns(
+    text: str,
+    places: list[Mention],
+    sentence_spans: list[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
+) -> list[Mention]:
+    """ "Russian forces captured most of Pisky, but Ukrainian units held its western side",
+    "Popasna had 20,000 residents. It has been shelled since March": "its" before a part of
+    a place is the one settlement named before it in its sentence, else in the sentence
+    before (a place that only locates another does not count); "It" opening a sentence is
+    the settlement the sentence before opens with, when it names no other. An "its" of an
+    army or a government ("its forces") is no place."""
+    result = []
+    for index, (start, end) in enumerate(sentence_spans):
+        previous = sentence_spans[index - 1] if index > 0 else None
+        for match in _ITS_PART.finditer(text, start, end):
+            antecedent = _one_settlement(text, places, start, match.start(), lex)
+            if antecedent is None and previous is not None:
+                antecedent = _one_settlement(text, places, *previous, lex)
+            if antecedent is not None:
+                result.append(
+                    _standing_for(antecedent, match.start(), match.start() + 3, "its", "pronoun")
+                )
+        if previous is not None and _IT_SUBJECT.match(text, start):
+            antecedent = _one_settlement(text, places, *previous, lex)
+            if antecedent is not None and antecedent.start == previous[0]:
+                result.append(_standing_for(antecedent, start, start + 2, "It", "pronoun"))
+    return result
+
+
+def _one_settlement(
+    text: str, places: list[Mention], start: int, end: int, lex: Lexicon
+) -> Mention | None:
+    """The last settlement named in text[start:end], when it is the only one there (a place
+    only locating another, "a town north of Y", is not one)."""
+    named = [
+        m
+        for m in places
+        if start <= m.start < end
+        and m.entry.kind in ("city", "town", "village")
+        and not lex.goal_before.search(text[max(0, m.start - 50) : m.start])
+    ]
+    if not named or len({m.entry.key for m in named}) != 1:
+        return None
+    return named[-1]
+
+
 def _standing_for(antecedent: Mention, start: int, end: int, text: str, how: str) -> Mention:
     """A mention at text[start:end] ("the town", or empty where a cue leaves its place out) of
     the place antecedent names, less sure than a name."""
@@ -1067,7 +1129,12 @@ def extract_claims(
         + _elliptic(text, mentions, sentence_spans, lex),
         key=lambda m: m.start,
     )
-    places = sorted(places + _continued(text, places, sentence_spans, lex), key=lambda m: m.start)
+    places = sorted(
+        places
+        + _continued(text, places, sentence_spans, lex)
+        + _pronouns(text, places, sentence_spans, lex),
+        key=lambda m: m.start,
+    )
     speakers = named_speakers(text, sentence_spans, lex)
     quotes = quotations(text, lex, speakers)
     speakers = sorted(speakers + [(q.start, q.speaker) for q in quotes if q.speaker])
@@ -1086,12 +1153,14 @@ def extract_claims(
         clause = enclosing(clauses(text, *sentence), mention.start, reach) or sentence
         span = (mention.start, mention.end)
         # Other places in the clause that can be a cue's object; an oblast only says where
-        # ("fighting in the Donetsk region near Lyman").
+        # ("fighting in the Donetsk region near Lyman"), and "its outskirts" takes no cue from
+        # the place after it ("fighting moved to its outskirts and to Y").
         others = [
             (m.start, m.end)
             for m in mentions + places
             if m.role != METONYMY
             and m.entry.kind != "oblast"
+            and m.how != "pronoun"
             and clause[0] <= m.start < clause[1]
             and (m.start, m.end) != span
         ]
@@ -1164,7 +1233,7 @@ def extract_claims(
             text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
         )
         said = (mention.entry.key, clause, status, date.start, date.end)
-        if mention.how in ("anaphor", "continued") and said in stated:
+        if mention.how in ("anaphor", "continued", "pronoun") and said in stated:
             continue  # "entered Lyman on Saturday after Russians withdrew from the town"
         stated.add(said)
         last_said[mention.entry.key] = (status, event)
