@@ -1032,6 +1032,24 @@ def test_a_pronoun_is_no_place_unless_one_place_is_in_focus(matcher, text):
     assert [c.mention for c in claims_of(text, matcher) if c.mention in ("its", "It")] == []
 
 
+def test_a_relative_clause_after_an_apposition_is_about_the_name(matcher):
+    text = (
+        "Ukrainian troops retook Lyman, a town north of Kramatorsk that Russian forces seized in"
+        " May, the army said."
+    )
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.mention, c.status, c.certainty, c.claimant) for c in claims] == [
+        ("Lyman", "Lyman", "ukrainian", "claimed", "the army"),
+        ("Lyman", "that", "russian", "confirmed", "AFP (the report)"),
+    ]
+    assert claims[1].date.start == dt.date(2022, 5, 1)
+
+
+def test_a_relative_clauses_hold_in_the_past_perfect_has_ended(matcher):
+    text = "Ukraine said its troops had left Marinka, a town west of Donetsk that had held out."
+    assert [c.mention for c in claims_of(text, matcher)] == ["Marinka"]
+
+
 def test_an_adjective_may_stand_before_the_town(matcher):
     text = "Fighting went on near Soledar. Wagner said it had taken the salt-mining town."
     claim = only([c for c in claims_of(text, matcher) if c.event == "captured"], "Soledar")

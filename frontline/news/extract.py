@@ -63,7 +63,8 @@ def segments(text: str, span: tuple[int, int], lex: Lexicon = ENGLISH) -> list[t
     """A clause cut where a clause of its own begins ("... under pressure | since Ukraine
     retook Lyman in October"): each part's cues, dates and sides are its own."""
     cuts = [m.start() for m in lex.subordinate.finditer(text, *span)]
-    bounds = [span[0], *cuts, span[1]]
+    cuts += [m.end() for m in _APPOSED_RELATIVE.finditer(text, *span)]
+    bounds = [span[0], *sorted(cuts), span[1]]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
@@ -955,6 +956,33 @@ def _pronouns(
     return result
 
 
+# "X, a settlement near the border that Russian forces seized on the first day": a relative
+# clause after the apposition of a name is about the name, not a place the apposition names.
+_APPOSED_RELATIVE = re.compile(
+    r",\s+(?:an?|the)\s+[^,;.\"“”]{0,80}?\b(?:town|city|village|settlement|hub|stronghold)"
+    r"\b[^,;.\"“”]{0,60}?\s(?=(?:that|which)\s)"
+)
+
+
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?$")
+
+
+def _relatives(text: str, places: list[Mention]) -> list[Mention]:
+    """The relative pronoun after a name's apposition ("Rubizhne, a town north of Y that has
+    been under assault since March"), standing for the name."""
+    result = []
+    for place in places:
+        if place.how not in ("exact", "inflected", "fuzzy"):
+            continue  # a name, not a mention standing for one
+        match = _APPOSED_RELATIVE.match(text, place.end)
+        if match:
+            word = text[match.end() : match.end() + 5].rstrip()
+            result.append(
+                _standing_for(place, match.end(), match.end() + len(word), word, "relative")
+            )
+    return result
+
+
 def _one_settlement(
     text: str, places: list[Mention], start: int, end: int, lex: Lexicon
 ) -> Mention | None:
@@ -1132,7 +1160,8 @@ def extract_claims(
     places = sorted(
         places
         + _continued(text, places, sentence_spans, lex)
-        + _pronouns(text, places, sentence_spans, lex),
+        + _pronouns(text, places, sentence_spans, lex)
+        + _relatives(text, places),
         key=lambda m: m.start,
     )
     speakers = named_speakers(text, sentence_spans, lex)
@@ -1208,6 +1237,13 @@ def extract_claims(
         cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
+        if (
+            mention.how == "relative"
+            and event == "held"
+            and cue is not None
+            and _PAST_PERFECT.search(text, mention.end, cue.start)
+        ):
+            continue  # "Vuhledar, a town that had held out for two years": a hold now ended
         if mention.entry.kind == "oblast" and _only_the_setting(
             reading, clause, span, cue, places, lex
         ):
@@ -1215,11 +1251,20 @@ def extract_claims(
         cue_start = cue.start if cue else None
         if (
             cue is not None
-            and cue.cue.status_from in ADJECTIVE_STATUSES
+            and (
+                cue.cue.status_from in ADJECTIVE_STATUSES
+                or (
+                    mention.how == "relative"
+                    and cue.start > mention.end
+                    and not lex.reporting.search(text, mention.end, cue.start)
+                )
+            )
             and quote is None
             and not any(lex.unverified.search(text, *span) for span in scope)
         ):
-            # "Russian-occupied Horlivka": the report's own word, whoever it quotes after.
+            # "Russian-occupied Horlivka", "X, a town that Russian forces seized in March":
+            # the report's own word or description, whoever it quotes after ("X, which
+            # Russia said it captured" is Russia's).
             certainty, claimant = "confirmed", report
         else:
             # What a speaker says is claimed, not confirmed, unless a word says otherwise.
@@ -1233,7 +1278,7 @@ def extract_claims(
             text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
         )
         said = (mention.entry.key, clause, status, date.start, date.end)
-        if mention.how in ("anaphor", "continued", "pronoun") and said in stated:
+        if mention.how in ("anaphor", "continued", "pronoun", "relative") and said in stated:
             continue  # "entered Lyman on Saturday after Russians withdrew from the town"
         stated.add(said)
         last_said[mention.entry.key] = (status, event)
