@@ -1050,6 +1050,33 @@ def test_a_relative_clauses_hold_in_the_past_perfect_has_ended(matcher):
     assert [c.mention for c in claims_of(text, matcher)] == ["Marinka"]
 
 
+def test_a_list_goes_on_past_a_place_that_locates_an_item(matcher):
+    text = (
+        "The governor said Russian forces shelled Avdiivka, Krasnohorivka, west of Donetsk, and"
+        " Kramatorsk overnight."
+    )
+    names = [c.entry.name for c in claims_of(text, matcher)]
+    assert names == ["Avdiivka", "Krasnohorivka", "Kramatorsk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said its forces had captured Krasnohorivka and the nearby mining town of Ukrainsk.",
+        "Russia said its forces had captured Krasnohorivka, a town on the edge of Donetsk that"
+        " has been on the front line since 2014, and the nearby town of Ukrainsk.",
+    ],
+)
+def test_an_item_of_a_list_may_be_called_the_town_of(matcher, text):
+    names = [(c.entry.name, c.status) for c in claims_of(text, matcher) if c.mention != "that"]
+    assert names == [("Krasnohorivka", "russian"), ("Ukrainsk", "russian")]
+
+
+def test_a_place_after_a_locating_place_with_no_list_gets_no_cue(matcher):
+    text = "Russian forces captured Klishchiivka near Bakhmut and Andriivka."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Klishchiivka"]
+
+
 def test_an_adjective_may_stand_before_the_town(matcher):
     text = "Fighting went on near Soledar. Wagner said it had taken the salt-mining town."
     claim = only([c for c in claims_of(text, matcher) if c.event == "captured"], "Soledar")

@@ -228,13 +228,22 @@ def _object_between(
     between = sorted({o for o in others if cue_end <= o[0] and o[1] <= mention[0]})
     if not between:
         return False
-    # Each place in a list joined by commas and "and" is an object of the cue.
-    chain = [*between, mention]
-    return not all(
-        lex.list_gap.fullmatch(text, a[1], b[0])
-        or _LOCATED_GAP.fullmatch(text, a[1], b[0])
-        or _APPOSED_GAP.fullmatch(text, a[1], b[0])
-        for a, b in zip(chain, chain[1:], strict=False)
+    # Each place in a list joined by commas and "and" is an object of the cue; a place that
+    # only locates an item ("Krasnohorivka, west of Donetsk, and Kramatorsk") is passed over.
+    item = between[0]
+    for later in [*between[1:], mention]:
+        if _next_item(text, item[1], later[0], lex):
+            item = later
+    return item != mention
+
+
+def _next_item(text: str, end: int, start: int, lex: Lexicon) -> bool:
+    """Whether text[end:start] joins two items of a list."""
+    return bool(
+        lex.list_gap.fullmatch(text, end, start)
+        or _LOCATED_GAP.fullmatch(text, end, start)
+        or _APPOSED_GAP.fullmatch(text, end, start)
+        or _LOCATOR_ITEM_GAP.fullmatch(text, end, start)
     )
 
 
@@ -249,8 +258,18 @@ _LOCATED_GAP = re.compile(
 )
 
 
-# An item of a list with its apposition: "shelled Kupiansk, a rail hub, Izium and Lyman".
-_APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+[^,;.\"“”]{1,60},\s*(?:and\s+)?")
+# An item of a list with its apposition: "shelled Kupiansk, a rail hub, Izium and Lyman",
+# "captured X, a town on the edge of Y that ..., and the nearby mining town of Z".
+_ITEM_TITLE = r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+"
+_APPOSED_GAP = re.compile(
+    rf",\s+(?:an?|the)\s+[^,;.\"“”]{{1,100}},\s*(?:and\s+)?(?:{_ITEM_TITLE})?"
+    rf"|\s*(?:,\s*)?and\s+{_ITEM_TITLE}"
+)
+# An item of a list with a place that locates it: "shelled A, B, west of Donetsk, and C".
+_LOCATOR_ITEM_GAP = re.compile(
+    r",\s+(?:(?:just|some|about)\s+)?(?:south|north|east|west)(?:-?(?:east|west))?\s+of\s+"
+    r"[^,;.\"“”]{1,40},\s*(?:and\s+)?"
+)
 
 
 def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | None:
