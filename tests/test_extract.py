@@ -1077,6 +1077,14 @@ def test_a_place_after_a_locating_place_with_no_list_gets_no_cue(matcher):
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Klishchiivka"]
 
 
+def test_the_city_before_an_office_is_no_place(matcher):
+    text = (
+        "Ukrainian forces entered Kupiansk. Photos showed soldiers holding a flag outside the"
+        " city administration building."
+    )
+    assert [c.mention for c in claims_of(text, matcher)] == ["Kupiansk"]
+
+
 def test_an_adjective_may_stand_before_the_town(matcher):
     text = "Fighting went on near Soledar. Wagner said it had taken the salt-mining town."
     claim = only([c for c in claims_of(text, matcher) if c.event == "captured"], "Soledar")

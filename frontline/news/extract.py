@@ -867,7 +867,15 @@ def _anaphors(
         else:
             parts = [sentence]
         for start, end in parts:
-            match = lex.anaphor.search(text, start, end)
+            # "outside the city administration building": an office, no place.
+            match = next(
+                (
+                    m
+                    for m in lex.anaphor.finditer(text, start, end)
+                    if not lex.office_after.match(text, m.end())
+                ),
+                None,
+            )
             if match is None:
                 continue
             earlier = [
