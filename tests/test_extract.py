@@ -941,6 +941,150 @@ def test_a_cue_without_its_place_is_no_claim_unless_one_place_came_before(matche
     assert [c for c in claims if not c.mention] == []
 
 
+def test_there_after_a_cue_is_the_place_of_its_sentence(matcher):
+    text = (
+        "Ukrainian tanks pushed towards Svatove, though he said Russian forces were holding"
+        " the line there."
+    )
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.status, c.event) for c in claims] == [
+        ("Svatove", "contested", "fighting"),
+        ("Svatove", "russian", "held"),
+    ]
+
+
+def test_a_cue_of_a_clause_of_its_own_after_a_place_is_not_about_it(matcher):
+    text = (
+        "Ukrainian tanks pushed towards Svatove on Monday, though he said that Russian forces"
+        " were holding the line near the river."
+    )
+    assert [(c.status, c.event) for c in claims_of(text, matcher)] == [("contested", "fighting")]
+
+
+def test_a_withdrawal_to_prepared_positions_leaves_the_place_of_the_sentence_before(matcher):
+    text = (
+        'Ukraine said its troops had pulled out of Marinka. "Our units have withdrawn to more'
+        ' advantageous positions," the Ukrainian General Staff said.'
+    )
+    quoted = [c for c in claims_of(text, matcher) if c.quote.startswith('"Our')]
+    assert [(c.entry.name, c.status, c.event) for c in quoted] == [
+        ("Marinka", "russian", "withdrew")
+    ]
+
+
+def test_the_russians_who_fled_are_its_troops_and_what_is_said_after_and_is_a_claim(matcher):
+    text = (
+        "Ukrainian soldiers posted photographs of the flag over the town hall in Kupiansk and"
+        " said the Russians had fled, leaving tanks behind."
+    )
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.status, c.quote) for c in claims] == [
+        ("Kupiansk", "ukrainian", "said the Russians had fled, leaving tanks behind.")
+    ]
+
+
+def test_people_who_fled_are_no_army(matcher):
+    text = "Russia said it had captured Marinka. Millions of Ukrainians have fled, the UN said."
+    assert [c.quote for c in claims_of(text, matcher)] == ["Russia said it had captured Marinka."]
+
+
+def test_its_before_a_part_is_the_one_settlement_named_before(matcher):
+    text = (
+        "Russian forces captured most of Pisky, but Ukrainian units held positions on its"
+        " western side."
+    )
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.mention, c.status) for c in claims] == [
+        ("Pisky", "Pisky", "russian"),
+        ("Pisky", "its", "contested"),
+    ]
+
+
+def test_its_of_a_place_that_only_locates_another_is_the_other(matcher):
+    text = (
+        "Separatists said they had taken Rubizhne, a town north of Sievierodonetsk. The"
+        " governor did not confirm it, saying fighting had moved to its southern outskirts."
+    )
+    pronoun = [c for c in claims_of(text, matcher) if c.mention == "its"]
+    assert [(c.entry.name, c.status, c.event) for c in pronoun] == [
+        ("Rubizhne", "contested", "fighting")
+    ]
+
+
+def test_it_opening_a_sentence_is_the_place_the_sentence_before_opens_with(matcher):
+    text = "Popasna had about 20,000 residents before the war. It has been shelled since March."
+    claim = only(claims_of(text, matcher), "Popasna")
+    assert (claim.mention, claim.event) == ("It", "shelled")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An army's "its".
+        "Russia's defence ministry said its forces had captured Avdiivka.",
+        # Two places before: which one is unknown.
+        "Fighting went on in Avdiivka and Marinka. Its western outskirts were shelled.",
+        # The sentence before is about a body, not the place.
+        "The ministry said Russian troops took Marinka. It has been shelled since March.",
+    ],
+)
+def test_a_pronoun_is_no_place_unless_one_place_is_in_focus(matcher, text):
+    assert [c.mention for c in claims_of(text, matcher) if c.mention in ("its", "It")] == []
+
+
+def test_a_relative_clause_after_an_apposition_is_about_the_name(matcher):
+    text = (
+        "Ukrainian troops retook Lyman, a town north of Kramatorsk that Russian forces seized in"
+        " May, the army said."
+    )
+    claims = claims_of(text, matcher)
+    assert [(c.entry.name, c.mention, c.status, c.certainty, c.claimant) for c in claims] == [
+        ("Lyman", "Lyman", "ukrainian", "claimed", "the army"),
+        ("Lyman", "that", "russian", "confirmed", "AFP (the report)"),
+    ]
+    assert claims[1].date.start == dt.date(2022, 5, 1)
+
+
+def test_a_relative_clauses_hold_in_the_past_perfect_has_ended(matcher):
+    text = "Ukraine said its troops had left Marinka, a town west of Donetsk that had held out."
+    assert [c.mention for c in claims_of(text, matcher)] == ["Marinka"]
+
+
+def test_a_list_goes_on_past_a_place_that_locates_an_item(matcher):
+    text = (
+        "The governor said Russian forces shelled Avdiivka, Krasnohorivka, west of Donetsk, and"
+        " Kramatorsk overnight."
+    )
+    names = [c.entry.name for c in claims_of(text, matcher)]
+    assert names == ["Avdiivka", "Krasnohorivka", "Kramatorsk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said its forces had captured Krasnohorivka and the nearby mining town of Ukrainsk.",
+        "Russia said its forces had captured Krasnohorivka, a town on the edge of Donetsk that"
+        " has been on the front line since 2014, and the nearby town of Ukrainsk.",
+    ],
+)
+def test_an_item_of_a_list_may_be_called_the_town_of(matcher, text):
+    names = [(c.entry.name, c.status) for c in claims_of(text, matcher) if c.mention != "that"]
+    assert names == [("Krasnohorivka", "russian"), ("Ukrainsk", "russian")]
+
+
+def test_a_place_after_a_locating_place_with_no_list_gets_no_cue(matcher):
+    text = "Russian forces captured Klishchiivka near Bakhmut and Andriivka."
+    assert [c.entry.name for c in claims_of(text, matcher)] == ["Klishchiivka"]
+
+
+def test_the_city_before_an_office_is_no_place(matcher):
+    text = (
+        "Ukrainian forces entered Kupiansk. Photos showed soldiers holding a flag outside the"
+        " city administration building."
+    )
+    assert [c.mention for c in claims_of(text, matcher)] == ["Kupiansk"]
+
+
 def test_an_adjective_may_stand_before_the_town(matcher):
     text = "Fighting went on near Soledar. Wagner said it had taken the salt-mining town."
     claim = only([c for c in claims_of(text, matcher) if c.event == "captured"], "Soledar")

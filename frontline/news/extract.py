@@ -63,7 +63,8 @@ def segments(text: str, span: tuple[int, int], lex: Lexicon = ENGLISH) -> list[t
     """A clause cut where a clause of its own begins ("... under pressure | since Ukraine
     retook Lyman in October"): each part's cues, dates and sides are its own."""
     cuts = [m.start() for m in lex.subordinate.finditer(text, *span)]
-    bounds = [span[0], *cuts, span[1]]
+    cuts += [m.end() for m in _APPOSED_RELATIVE.finditer(text, *span)]
+    bounds = [span[0], *sorted(cuts), span[1]]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
@@ -151,11 +152,24 @@ def choose_cue(
         return before[-1]
     if after and _of_a_later_place(text, after[0], mention, others, lex):
         return None
+    if after and _of_a_clause_of_its_own(text, after[0], mention, lex):
+        return None
     return after[0] if after else None
+
+
+def _of_a_clause_of_its_own(text: str, cue: _Found, mention: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether the cue after the mention is in a clause of its own with its own subject
+    ("had broken through towards X, though he said Russian forces were holding the line
+    there"), not one about the place right after its name ("X, where Russian troops ...") or
+    with the place for its object ("the city before they entered it")."""
+    if _ABOUT_IT.match(text, mention[1]) or _IT_AFTER.match(text, cue.end):
+        return False
+    return bool(lex.subordinate.search(text, mention[1], cue.start))
 
 
 # A clause about the place right after its name: "X, which borders Russia, has been shelled".
 _ABOUT_IT = re.compile(r",\s+(?:which|where)\b")
+_IT_AFTER = re.compile(r"\s+it\b")
 
 
 def _of_a_later_place(
@@ -217,13 +231,22 @@ def _object_between(
     between = sorted({o for o in others if cue_end <= o[0] and o[1] <= mention[0]})
     if not between:
         return False
-    # Each place in a list joined by commas and "and" is an object of the cue.
-    chain = [*between, mention]
-    return not all(
-        lex.list_gap.fullmatch(text, a[1], b[0])
-        or _LOCATED_GAP.fullmatch(text, a[1], b[0])
-        or _APPOSED_GAP.fullmatch(text, a[1], b[0])
-        for a, b in zip(chain, chain[1:], strict=False)
+    # Each place in a list joined by commas and "and" is an object of the cue; a place that
+    # only locates an item ("Krasnohorivka, west of Donetsk, and Kramatorsk") is passed over.
+    item = between[0]
+    for later in [*between[1:], mention]:
+        if _next_item(text, item[1], later[0], lex):
+            item = later
+    return item != mention
+
+
+def _next_item(text: str, end: int, start: int, lex: Lexicon) -> bool:
+    """Whether text[end:start] joins two items of a list."""
+    return bool(
+        lex.list_gap.fullmatch(text, end, start)
+        or _LOCATED_GAP.fullmatch(text, end, start)
+        or _APPOSED_GAP.fullmatch(text, end, start)
+        or _LOCATOR_ITEM_GAP.fullmatch(text, end, start)
     )
 
 
@@ -238,8 +261,18 @@ _LOCATED_GAP = re.compile(
 )
 
 
-# An item of a list with its apposition: "shelled Kupiansk, a rail hub, Izium and Lyman".
-_APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+[^,;.\"“”]{1,60},\s*(?:and\s+)?")
+# An item of a list with its apposition: "shelled Kupiansk, a rail hub, Izium and Lyman",
+# "captured X, a town on the edge of Y that ..., and the nearby mining town of Z".
+_ITEM_TITLE = r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+"
+_APPOSED_GAP = re.compile(
+    rf",\s+(?:an?|the)\s+[^,;.\"“”]{{1,100}},\s*(?:and\s+)?(?:{_ITEM_TITLE})?"
+    rf"|\s*(?:,\s*)?and\s+{_ITEM_TITLE}"
+)
+# An item of a list with a place that locates it: "shelled A, B, west of Donetsk, and C".
+_LOCATOR_ITEM_GAP = re.compile(
+    r",\s+(?:(?:just|some|about)\s+)?(?:south|north|east|west)(?:-?(?:east|west))?\s+of\s+"
+    r"[^,;.\"“”]{1,40},\s*(?:and\s+)?"
+)
 
 
 def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | None:
@@ -462,6 +495,8 @@ def _a_part_of(
         return False
     start = cue.end if cue.end <= mention[0] else clause[0]
     before = text[start : mention[0]]
+    if _ITS_PART.match(text, mention[0]):
+        return True  # "held its western edge"
     return bool(lex.part_before.search(before)) or bool(
         lex.part_after and lex.part_after.match(text, mention[1], clause[1])
     )
@@ -931,7 +966,15 @@ def _anaphors(
         else:
             parts = [sentence]
         for start, end in parts:
-            match = lex.anaphor.search(text, start, end)
+            # "outside the city administration building": an office, no place.
+            match = next(
+                (
+                    m
+                    for m in lex.anaphor.finditer(text, start, end)
+                    if not lex.office_after.match(text, m.end())
+                ),
+                None,
+            )
             if match is None:
                 continue
             earlier = [
@@ -994,6 +1037,93 @@ def _event_anaphors(
                     _standing_for(antecedent, match.start(), match.start(), "", "anaphor")
                 )
     return result
+
+
+# "its southern outskirts", "positions on its western side": "its" before a part of a place.
+_ITS_PART = re.compile(
+    r"\b[Ii]ts\s+(?=(?:[\w-]+\s+){0,2}?(?:outskirts|edges?|sides?|parts?|districts?|"
+    r"neighbou?rhoods?|quarters?|centre|center|approaches|flanks?)\b)"
+)
+# "It has been under bombardment since March": "it" as a sentence's subject, not a body that
+# speaks ("It said ...").
+_IT_SUBJECT = re.compile(
+    r"It\s+(?:has|had|is|was)\s+(?!(?:\w+\s+)?(?:said|says|claimed|denied|reported|"
+    r"confirmed|announced|added)\b)"
+)
+
+
+def _pronouns(
+    text: str,
+    places: list[Mention],
+    sentence_spans: list[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
+) -> list[Mention]:
+    """ "Russian forces captured most of Pisky, but Ukrainian units held its western side",
+    "Popasna had 20,000 residents. It has been shelled since March": "its" before a part of
+    a place is the one settlement named before it in its sentence, else in the sentence
+    before (a place that only locates another does not count); "It" opening a sentence is
+    the settlement the sentence before opens with, when it names no other. An "its" of an
+    army or a government ("its forces") is no place."""
+    result = []
+    for index, (start, end) in enumerate(sentence_spans):
+        previous = sentence_spans[index - 1] if index > 0 else None
+        for match in _ITS_PART.finditer(text, start, end):
+            antecedent = _one_settlement(text, places, start, match.start(), lex)
+            if antecedent is None and previous is not None:
+                antecedent = _one_settlement(text, places, *previous, lex)
+            if antecedent is not None:
+                result.append(
+                    _standing_for(antecedent, match.start(), match.start() + 3, "its", "pronoun")
+                )
+        if previous is not None and _IT_SUBJECT.match(text, start):
+            antecedent = _one_settlement(text, places, *previous, lex)
+            if antecedent is not None and antecedent.start == previous[0]:
+                result.append(_standing_for(antecedent, start, start + 2, "It", "pronoun"))
+    return result
+
+
+# "X, a settlement near the border that Russian forces seized on the first day": a relative
+# clause after the apposition of a name is about the name, not a place the apposition names.
+_APPOSED_RELATIVE = re.compile(
+    r",\s+(?:an?|the)\s+[^,;.\"“”]{0,80}?\b(?:town|city|village|settlement|hub|stronghold)"
+    r"\b[^,;.\"“”]{0,60}?\s(?=(?:that|which)\s)"
+)
+
+
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?$")
+
+
+def _relatives(text: str, places: list[Mention]) -> list[Mention]:
+    """The relative pronoun after a name's apposition ("Rubizhne, a town north of Y that has
+    been under assault since March"), standing for the name."""
+    result = []
+    for place in places:
+        if place.how not in ("exact", "inflected", "fuzzy"):
+            continue  # a name, not a mention standing for one
+        match = _APPOSED_RELATIVE.match(text, place.end)
+        if match:
+            word = text[match.end() : match.end() + 5].rstrip()
+            result.append(
+                _standing_for(place, match.end(), match.end() + len(word), word, "relative")
+            )
+    return result
+
+
+def _one_settlement(
+    text: str, places: list[Mention], start: int, end: int, lex: Lexicon
+) -> Mention | None:
+    """The last settlement named in text[start:end], when it is the only one there (a place
+    only locating another, "a town north of Y", is not one)."""
+    named = [
+        m
+        for m in places
+        if start <= m.start < end
+        and m.entry.kind in ("city", "town", "village")
+        and not lex.goal_before.search(text[max(0, m.start - 50) : m.start])
+    ]
+    if not named or len({m.entry.key for m in named}) != 1:
+        return None
+    return named[-1]
 
 
 def _standing_for(antecedent: Mention, start: int, end: int, text: str, how: str) -> Mention:
@@ -1063,15 +1193,21 @@ def _elliptic(
 
 
 # A cue with nothing after it up to its clause's first mark ("a decision was made to
-# withdraw,", "our defenders are holding,", "holding their ground"): its place is left out.
+# withdraw,", "our defenders are holding,", "holding their ground", "holding the line
+# there"): its place is left out. A withdrawal "to more fortified positions" is the stock
+# phrase for leaving the place, not a place of its own ("withdrew to new lines" is one).
 _BARE_TAIL = re.compile(
     r"\s*(?:(?:their|its|our|the)\s+(?:ground|positions|lines?)\s*)?"
-    r"(?:(?:firmly|still|now|again|too)\s*)?(?=[,.;:!?]|$)",
+    r"(?:to\s+(?:more\s+)?(?:fortified|prepared|advantageous|favou?rable|defensive|safer)"
+    r"\s+(?:positions|lines)\b[^,.;:!?\"”]*)?"
+    r"(?:(?:firmly|still|now|again|too|there)\s*)?(?=[,.;:!?]|$)",
     re.IGNORECASE,
 )
-# Who acts must be an army, not residents: "a decision was made to withdraw" the defenders.
+# Who acts must be an army, not residents: "a decision was made to withdraw" the defenders;
+# "the Russians had fled" are its troops ("millions of Ukrainians fled" are not).
 _FORCES = re.compile(
-    r"\b(?:troops|forces|units|soldiers|defenders|fighters|army|brigades?|marines|garrison)\b",
+    r"\b(?:troops|forces|units|soldiers|defenders|fighters|army|brigades?|marines|garrison)\b"
+    r"|\bthe\s+(?:Russians|Ukrainians)\b",
     re.IGNORECASE,
 )
 
@@ -1147,7 +1283,13 @@ def extract_claims(
         + _elliptic(text, mentions, sentence_spans, lex),
         key=lambda m: m.start,
     )
-    places = sorted(places + _continued(text, places, sentence_spans, lex), key=lambda m: m.start)
+    places = sorted(
+        places
+        + _continued(text, places, sentence_spans, lex)
+        + _pronouns(text, places, sentence_spans, lex)
+        + _relatives(text, places),
+        key=lambda m: m.start,
+    )
     speakers = named_speakers(text, sentence_spans, lex)
     quotes = quotations(text, lex, speakers)
     speakers = sorted(speakers + [(q.start, q.speaker) for q in quotes if q.speaker])
@@ -1155,7 +1297,7 @@ def extract_claims(
     # "we", "our" and "the enemy" in a quotation read as the speaker's side and the other.
     reading = mark_speakers_sides(text, quotes, lex)
     candidates: list[Candidate] = []
-    stated: set[tuple] = set()  # (place, sentence, status, date) of the claims so far
+    stated: set[tuple] = set()  # (place, clause, status, date) of the claims so far
     last_said: dict[str, tuple[str, str]] = {}  # place -> (status, event) of its last claim
     for mention in places:
         # A subject left out is an empty span at its sentence's start: the sentence after it.
@@ -1166,12 +1308,14 @@ def extract_claims(
         clause = enclosing(clauses(text, *sentence), mention.start, reach) or sentence
         span = (mention.start, mention.end)
         # Other places in the clause that can be a cue's object; an oblast only says where
-        # ("fighting in the Donetsk region near Lyman").
+        # ("fighting in the Donetsk region near Lyman"), and "its outskirts" takes no cue from
+        # the place after it ("fighting moved to its outskirts and to Y").
         others = [
             (m.start, m.end)
             for m in mentions + places
             if m.role != METONYMY
             and m.entry.kind != "oblast"
+            and m.how != "pronoun"
             and clause[0] <= m.start < clause[1]
             and (m.start, m.end) != span
         ]
@@ -1220,6 +1364,13 @@ def extract_claims(
         status, event = found
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
             continue
+        if (
+            mention.how == "relative"
+            and event == "held"
+            and cue is not None
+            and _PAST_PERFECT.search(text, mention.end, cue.start)
+        ):
+            continue  # "Vuhledar, a town that had held out for two years": a hold now ended
         if mention.entry.kind == "oblast" and _only_the_setting(
             reading, clause, span, cue, places, lex
         ):
@@ -1227,16 +1378,25 @@ def extract_claims(
         cue_start = cue.start if cue else None
         if (
             cue is not None
-            and cue.cue.status_from in ADJECTIVE_STATUSES
+            and (
+                cue.cue.status_from in ADJECTIVE_STATUSES
+                or (
+                    mention.how == "relative"
+                    and cue.start > mention.end
+                    and not lex.reporting.search(text, mention.end, cue.start)
+                )
+            )
             and quote is None
             and not any(lex.unverified.search(text, *span) for span in scope)
             and not (
                 speaker_side != REPORT_VOICE and _OPENS_CLAUSE.search(text[clause[0] : cue.start])
             )
         ):
-            # "Shelling went on in Russian-occupied Horlivka, officials said": the report's
-            # own word, whoever it quotes after; but the subject of what a speaker says ("The
-            # Russian-held town of X was a staging ground, he said") is the speaker's word.
+            # "Shelling went on in Russian-occupied Horlivka, officials said", "X, a town that
+            # Russian forces seized in March": the report's own word or description, whoever
+            # it quotes after; but the subject of what a speaker says ("The Russian-held town
+            # of X was a staging ground, he said") is the speaker's word, and "X, which Russia
+            # said it captured" is Russia's.
             certainty, claimant = "confirmed", report
         else:
             # What a speaker says is claimed, not confirmed, unless a word says otherwise.
@@ -1251,8 +1411,8 @@ def extract_claims(
         )
         if not date.expression and quote is None:
             date = _statement_day(text, sentence_spans, sentence, dateline, lex) or date
-        said = (mention.entry.key, sentence, status, date.start, date.end)
-        if mention.how in ("anaphor", "continued") and said in stated:
+        said = (mention.entry.key, clause, status, date.start, date.end)
+        if mention.how in ("anaphor", "continued", "pronoun", "relative") and said in stated:
             continue  # "entered Lyman on Saturday after Russians withdrew from the town"
         stated.add(said)
         last_said[mention.entry.key] = (status, event)

@@ -71,8 +71,12 @@ _SENTENCE_END = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"\s+--\s+|\s+[—–]\s+(?!\d)|;\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+"
     # "..., Maliar said, adding that Russian troops had left Klishchiivka": what is added is
-    # a claim of its own.
-    r"|,\s+(?=(?:adding|saying|noting)\s+that\b)"
+    # a claim of its own, with "that" or without it ("saying fighting had moved to Y").
+    r"|,\s+(?=(?:adding|saying|noting)\s+"
+    r"(?:that\b|(?:the\s+)?[a-z]+\s+(?:had|has|was|were|is|are)\b))"
+    # "posted photographs of the flag over X and said the Russians had fled": what the
+    # subject goes on to say is a claim of its own.
+    r"|,?\s+and\s+(?=(?:said|says|added|claimed|announced|reported)\s)"
 )
 WORD = re.compile(r"[^\W_][\w'’-]*")
 

@@ -147,7 +147,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:ukrainian|russian)\s+flags?\s+(?:\w+\s+){0,2}?(?:raised|hoisted|flying|flies|flew)|"
         r"hoist(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flag|"
         r"rais(?:ed|ing)\s+(?:the|a|"
-        r"their)\s+(?:\w+\s+)?flag|увійшл\w*|зайшл\w*",
+        r"their)\s+(?:\w+\s+){0,3}?flag|увійшл\w*|зайшл\w*",
         "actor",
     ),
     # "occupied" alone after a preposition ("in occupied Melitopol", Ukraine's "temporarily
