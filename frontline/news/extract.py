@@ -76,17 +76,25 @@ def segment_of(
 
 
 def hypothetical(
-    text: str, clause: tuple[int, int], cue_start: int, cue_end: int, lex: Lexicon = ENGLISH
+    text: str,
+    clause: tuple[int, int],
+    cue_start: int,
+    cue_end: int,
+    lex: Lexicon = ENGLISH,
+    event: str = "",
 ) -> bool:
     """A cue in a hypothetical, the future or an attempt states no control ("X's capture
     would be a milestone", "trying to encircle"); a "would" of another part of the clause
-    does not reach it ("Russia would gain a base, where its troops took X")."""
+    does not reach it ("Russia would gain a base, where its troops took X"). An attack
+    repelled is an attempt told as failed ("tried and failed to storm X", "tried to cross and
+    was stopped"): only a future or a condition makes it none."""
     parts = segments(text, clause, lex)
     own = next((p for p in parts if p[0] <= cue_start < p[1]), clause)
     end = min(own[1], cue_end + HYPOTHETICAL_AFTER)
     # After the cue, not past the next predicate ("had taken X and would hand it over").
     joined = _NEXT_PREDICATE.search(text, cue_end, end)
-    if lex.hypothetical.search(text, own[0], joined.start() if joined else end):
+    words = _CONDITIONAL if event == "repelled" else lex.hypothetical
+    if words.search(text, own[0], joined.start() if joined else end):
         return True
     # A time clause of a future: "it would be months before Ukrainian troops entered Tokmak".
     index = parts.index(own) if own in parts else 0
@@ -100,6 +108,7 @@ def hypothetical(
 _NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?=(?:would|will|could|might|may)\b)")
 _TIME_CLAUSE = re.compile(r",?\s*(?:before|until)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:would|will|could|might)\b", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"\b(?:would|will|could|might|if|unless|whether)\b", re.IGNORECASE)
 
 
 # "the town" / "the city" with no name: the last town or city named before.
@@ -1118,7 +1127,7 @@ def extract_claims(
             continue  # named, but nothing said about who holds it
         status, event = found
         cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
-        if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
+        if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex, cue.cue.event):
             continue
         if mention.entry.kind == "oblast" and _only_the_setting(
             reading, clause, span, cue, places, lex
