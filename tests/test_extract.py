@@ -1860,3 +1860,61 @@ def test_leaving_a_place_without_power_is_no_withdrawal(matcher):
         "Missiles hit the grid, leaving Sumy and Poltava without electricity.", matcher
     )
     assert not [c for c in claims if c.event == "withdrew"]
+
+
+def test_a_sides_adjective_before_a_plural_reaches_each_place_of_its_list(matcher):
+    claims = claims_of(
+        "Shelling hit the Russian-held towns of Kreminna, Svatove and Rubizhne.", matcher
+    )
+    assert {c.entry.name: c.status for c in claims} == {
+        "Kreminna": "russian",
+        "Svatove": "russian",
+        "Rubizhne": "russian",
+    }
+    # Without a plural it is of the name right after it only.
+    claims = claims_of("Russian-held Horlivka and Bakhmut were shelled.", matcher)
+    assert only(claims, "Horlivka").status == "russian"
+    assert only(claims, "Bakhmut").status == ""
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status, event",
+    [
+        ("Russian units were pushing towards Siversk but were halted.", "Siversk", "", "repelled"),
+        (
+            "Russian units were pushing towards Siversk and took Bilohorivka.",
+            "Siversk",
+            "contested",
+            "fighting",
+        ),
+        ("Russian forces captured Soledar but were stopped.", "Soledar", "russian", "captured"),
+    ],
+)
+def test_an_attack_stopped_right_after_is_repelled(matcher, sentence, name, status, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status",
+    [
+        ("Ukrainian officials said the siege of Sumy was over.", "Sumy", "ukrainian"),
+        ("Russia's siege of Kharkiv was lifted in May.", "Kharkiv", "ukrainian"),
+        ("Ukrainian troops broke the siege of Izium.", "Izium", "ukrainian"),
+    ],
+)
+def test_a_siege_that_ended(matcher, sentence, name, status):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, "held")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The siege of Mariupol lasted months.",
+        "If the siege of Sumy is lifted, aid would arrive.",
+        "Officials said the siege of Sumy would soon be over.",
+    ],
+)
+def test_a_siege_that_goes_on_or_may_end_is_no_claim(matcher, sentence):
+    assert claims_of(sentence, matcher) == []

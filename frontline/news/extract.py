@@ -193,18 +193,48 @@ _ADJECTIVE_GAP = re.compile(
 )
 
 
+# Between a side's adjective and the list it is of: "the Ukrainian-controlled towns of".
+_ADJECTIVE_LIST_GAP = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:towns|cities|villages|settlements|ports|hubs)\s+of\s+"
+)
+
+
+def _adjective_of(
+    text: str,
+    cue_end: int,
+    mention: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
+) -> bool:
+    """Whether a side's adjective ending at cue_end is of the name at mention: the name right
+    after it ("Russian-held Horlivka", "the Russian-occupied city of Melitopol"), or any name
+    of the list a plural after it names ("the Ukrainian-controlled towns of Hirske and
+    Zolote")."""
+    if cue_end > mention[0]:
+        return False
+    if _ADJECTIVE_GAP.fullmatch(text, cue_end, mention[0]):
+        return True
+    chain = [*sorted({o for o in others if cue_end <= o[0] and o[1] <= mention[0]}), mention]
+    return bool(_ADJECTIVE_LIST_GAP.fullmatch(text, cue_end, chain[0][0])) and all(
+        lex.list_gap.fullmatch(text, a[1], b[0]) for a, b in zip(chain, chain[1:], strict=False)
+    )
+
+
 def cues_about(
-    text: str, clause: tuple[int, int], mention: tuple[int, int], lex: Lexicon = ENGLISH
+    text: str,
+    clause: tuple[int, int],
+    mention: tuple[int, int],
+    lex: Lexicon = ENGLISH,
+    others: Sequence[tuple[int, int]] = (),
 ) -> list[_Found]:
     """The clause's cues that can be about the mention: a side's adjective ("Russian-held")
-    only of the name right after it, or of the name its apposition follows ("X, a
-    Russian-occupied hub,"), never spilling onto the next place."""
+    only of the name right after it or of a list it names (see _adjective_of), or of the name
+    its apposition follows ("X, a Russian-occupied hub,"), never spilling onto the next
+    place."""
     kept = []
     for found in find_cues(text, *clause, lex):
         if found.cue.status_from in ADJECTIVE_STATUSES:
-            right_after = found.end <= mention[0] and _ADJECTIVE_GAP.fullmatch(
-                text, found.end, mention[0]
-            )
+            right_after = _adjective_of(text, found.end, mention, others, lex)
             apposition = lex.apposition.fullmatch(text[mention[1] : found.start])
             if not (right_after or apposition):
                 continue
@@ -418,10 +448,19 @@ def status_and_event(
     """The status and the event a clause gives a mention; an actor of no named side is
     default_side (the claimant's); previous, the article's last (status, event) on the
     place."""
-    cues = cues_about(text, clause, mention, lex)
+    cues = cues_about(text, clause, mention, lex, others)
     chosen = choose_cue(text, cues, mention, others, lex)
     if chosen is None:
         return None
+    if chosen.cue.event in _ATTEMPTS and chosen.end <= mention[0]:
+        # "attacking towards X but had been stopped": the attack on X was repelled.
+        stopped = next((c for c in cues if c.start >= mention[1]), None)
+        if (
+            stopped is not None
+            and stopped.cue.event == "repelled"
+            and _STOPPED_AFTER.fullmatch(text, mention[1], stopped.start)
+        ):
+            return NO_STATUS, stopped.cue.event
     if chosen.cue.status_from == NO_STATUS:
         # "Ukrainian-controlled Sloviansk was shelled": the report's own word says who holds
         # it; the shelling says nothing of that.
@@ -430,8 +469,7 @@ def status_and_event(
                 c
                 for c in cues
                 if c.cue.status_from in ADJECTIVE_STATUSES
-                and c.end <= mention[0]
-                and _ADJECTIVE_GAP.fullmatch(text, c.end, mention[0])
+                and _adjective_of(text, c.end, mention, others, lex)
             ),
             None,
         )
@@ -457,6 +495,11 @@ def status_and_event(
                 event = min((chosen.cue.event, other.cue.event), key=_EVENT_PRIORITY.index)
                 return CONTESTED, event
     return status, chosen.cue.event
+
+
+# An attack or an advance on a place, and its stop right after: "but were stopped".
+_ATTEMPTS = frozenset(("attacked", "fighting"))
+_STOPPED_AFTER = re.compile(r",?\s+(?:but|and)\s+(?:(?:had|has|have)\s+)?")
 
 
 def _a_part_of(
@@ -1126,7 +1169,7 @@ def extract_claims(
         if found is None:
             continue  # named, but nothing said about who holds it
         status, event = found
-        cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
+        cue = choose_cue(reading, cues_about(reading, clause, span, lex, others), span, others, lex)
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex, cue.cue.event):
             continue
         if mention.entry.kind == "oblast" and _only_the_setting(

@@ -237,6 +237,17 @@ CUES: tuple[Cue, ...] = (
         "other",
     ),
     Cue("fell", r"fell|fallen|falls|fall\s+of|(?<=['’]s\s)fall", "fell"),
+    # A siege that ended: the one who ends it holds the place ("Ukrainian forces lifted the
+    # siege of X"); one told over with no one ending it, the side the clause names before it
+    # ("Ukrainian officials said the siege of X was over"), unless the besieger is named.
+    Cue("held", r"(?:lift\w*|broke|broken|break\w*|end(?:s|ed|ing)?)\s+the\s+siege\s+of", "actor"),
+    Cue(
+        "held",
+        r"(?:(?:russian|russia['’]s|ukrainian|ukraine['’]s)\s+)?siege\s+of(?=\s+(?-i:[A-Z])[\w'’-]+"
+        r"(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:was|is|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+        r"(?:over|lifted|broken|ended)\b)",
+        "object",
+    ),
     Cue(
         "encircled",
         r"encircl\w*|surround\w*|cut\s+off|besieg\w*|under\s+siege|оточен\w*|оточил\w*",
