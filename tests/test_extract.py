@@ -1918,3 +1918,19 @@ def test_a_siege_that_ended(matcher, sentence, name, status):
 )
 def test_a_siege_that_goes_on_or_may_end_is_no_claim(matcher, sentence):
     assert claims_of(sentence, matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, claims",
+    [
+        ("Russian troops used Kreminna as a staging ground for assaults on Lyman.", []),
+        ("Svatove was a base for the Russian advance on Kupiansk.", []),
+        # A base named after the advance does not make it a purpose.
+        (
+            "Russian troops advanced on Sloviansk from their base in Izium.",
+            [("Sloviansk", "contested")],
+        ),
+    ],
+)
+def test_what_a_place_served_as_a_base_for_is_no_claim(matcher, sentence, claims):
+    assert [(c.entry.name, c.status) for c in claims_of(sentence, matcher)] == claims

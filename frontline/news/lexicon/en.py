@@ -359,6 +359,10 @@ HYPOTHETICAL = re.compile(
     r"\b(?:close|closer|near|nearer)\s+to\s+(?=\w+ing\b)|\bon\s+the\s+(?:verge|brink|cusp)\s+of\b|"
     r"\b(?:at\s+risk|in\s+danger)\s+of\b|\b(?:almost|nearly)\s+(?=[a-z]+ed\b|cut\s+off\b)|"
     r"\b(?:wants?|wanted|urg(?:es|ed)|demand(?:s|ed)|call(?:s|ed)\s+on)\s+(?:[\w'’]+\s+){1,3}?to\b|"
+    # What a place served for: "a base for their advance on X", "a staging ground for assaults".
+    r"\b(?:base|springboard|staging\s+(?:ground|area|post)|launch(?:ing)?\s*pad)\s+for\s+"
+    r"(?:(?:the|their|its|an?)\s+)?(?:[\w-]+\s+)?(?:advances?|offensives?|attacks?|assaults?|"
+    r"push|drive|operations?)\b|"
     r"(?-i:\bmay\b)",
     re.IGNORECASE,
 )
