@@ -1934,3 +1934,13 @@ def test_a_siege_that_goes_on_or_may_end_is_no_claim(matcher, sentence):
 )
 def test_what_a_place_served_as_a_base_for_is_no_claim(matcher, sentence, claims):
     assert [(c.entry.name, c.status) for c in claims_of(sentence, matcher)] == claims
+
+
+def test_a_cue_naming_its_side_goes_on_about_the_place_named_before(matcher):
+    text = 'Soldiers filmed Balakliia. "Balakliia. The flag of Ukraine is back," one said.'
+    assert [(c.entry.name, c.status, c.event) for c in claims_of(text, matcher)] == [
+        ("Balakliia", "ukrainian", "entered")
+    ]
+    # With two places before it, it is about neither.
+    text = 'Soldiers filmed Izium and Balakliia. "The flag of Ukraine is back," one said.'
+    assert claims_of(text, matcher) == []

@@ -1073,8 +1073,11 @@ def _bare_cue(text: str, start: int, end: int, lex: Lexicon) -> _Found | None:
     )
     if found is None or not _BARE_TAIL.match(text, found.end, end):
         return None
-    actor = _FORCES.search(text, start, found.start) or lex.first_person.search(
-        text, start, found.start
+    actor = (
+        _FORCES.search(text, start, found.start)
+        or lex.first_person.search(text, start, found.start)
+        # A cue that names its side needs no army before it: "The flag of Ukraine is back."
+        or side_of(text, found.start, found.end, lex)
     )
     return found if actor else None
 
