@@ -1944,3 +1944,15 @@ def test_a_cue_naming_its_side_goes_on_about_the_place_named_before(matcher):
     # With two places before it, it is about neither.
     text = 'Soldiers filmed Izium and Balakliia. "The flag of Ukraine is back," one said.'
     assert claims_of(text, matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name, event",
+    [
+        ("Ukrainian troops repelled 9 Russian attacks near Kurakhove.", "Kurakhove", "repelled"),
+        ("Russian assaults near Siversk have intensified.", "Siversk", "attacked"),
+    ],
+)
+def test_counted_attacks_repelled_and_assaults_near_a_place(matcher, sentence, name, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == ("", event)

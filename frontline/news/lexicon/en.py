@@ -53,7 +53,7 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
         "repelled",
         # "repelled an attack on X": the attack is part of the cue, which is about X.
         r"(?:repel\w*|repuls\w*|beat\s+back|beaten\s+back|fought\s+off|thwart\w*)"
-        r"(?:\s+(?:(?:an?|the|their|its|several|two|three)\s+)?(?:[\w-]+\s+)?"
+        r"(?:\s+(?:(?:an?|the|their|its|several|some|two|three|\d+)\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:attacks?|assaults?|offensives?)(?:\s+(?:on|against|near))?)?|"
         # An attack that failed or was stopped: "tried and failed to storm X", "failed to
         # secure a bridgehead at X", "the enemy has been halted on the X axis", "stopped the
@@ -104,7 +104,7 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
     # "stepped up assaults on X", "under assault since March".
     (
         "attacked",
-        r"attack\w*|counter-?attack\w*|assaults?\s+(?:on|against)|under\s+(?:\w+\s+)?assault|"
+        r"attack\w*|counter-?attack\w*|assaults?\s+(?:on|against|near)|under\s+(?:\w+\s+)?assault|"
         r"атак\w*",
     ),
 )
