@@ -1480,7 +1480,9 @@ def test_more_dates_of_wire_copy(words, start, end, precision):
             "contested",
             "fighting",
         ),
-        ("Russia now controls most of Chasiv Yar.", "Chasiv Yar", "contested", "fighting"),
+        # Most of a place is the side's; half of it, or a part, is fought over.
+        ("Russia now controls most of Chasiv Yar.", "Chasiv Yar", "russian", "held"),
+        ("Russia now controls half of Chasiv Yar.", "Chasiv Yar", "contested", "fighting"),
     ],
 )
 def test_a_places_fall_and_who_controls_it(matcher, sentence, name, status, event):
@@ -1922,3 +1924,180 @@ def test_still_in_a_place_driven_from_it_and_a_local_administration(
 def test_a_dateline_of_two_cities_carries_no_claim(matcher):
     text = "DNIPRO/KYIV, March 4 (Reuters) - Russia said it had captured Avdiivka on Saturday."
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Avdiivka"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Russian troops tried and failed to storm Sumy in the first week.", "Sumy"),
+        ("The enemy had failed to secure a foothold at Krynky, the navy said.", "Krynky"),
+        (
+            "Russian units tried to cross the river near Bilohorivka and were stopped.",
+            "Bilohorivka",
+        ),
+        ("The enemy has been halted on the Kupiansk axis, a spokesman said.", "Kupiansk"),
+        ("Ukrainian forces stopped the Russian push near Vovchansk.", "Vovchansk"),
+    ],
+)
+def test_an_attack_that_failed_or_was_stopped_is_repelled(matcher, sentence, name):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == ("", "repelled")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A failure to take a place tells only what did not happen; a stop to come is none.
+        "Russian forces failed to take Avdiivka in the autumn.",
+        "Russian troops will be stopped before Zaporizhzhia, the general said.",
+        "If the enemy fails to storm Kurakhove, it would turn north.",
+    ],
+)
+def test_a_failure_to_take_and_a_stop_to_come_are_no_claims(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status, event",
+    [
+        # Falling back from a place is leaving it, not its fall.
+        ("Russian troops had fallen back from Snihurivka.", "Snihurivka", "ukrainian", "withdrew"),
+        ("Ukrainian units fell back from Avdiivka overnight.", "Avdiivka", "russian", "withdrew"),
+        ("Ukrainian forces have reentered Bucha, officials said.", "Bucha", "ukrainian", "entered"),
+        ("Ukrainian troops re-entered Vovchansk.", "Vovchansk", "ukrainian", "entered"),
+        # Clearing a place takes it; still clearing it, not yet.
+        ("Russian forces cleared Marinka of Ukrainian units.", "Marinka", "russian", "captured"),
+        ("Ukrainian soldiers are still clearing Balakliia.", "Balakliia", "contested", "fighting"),
+        # The side named is gone: the other side holds the place.
+        (
+            "There are no Russian troops left in Irpin, the mayor said.",
+            "Irpin",
+            "ukrainian",
+            "withdrew",
+        ),
+        ("Russian troops controlled most of Vuhledar.", "Vuhledar", "russian", "held"),
+        # Almost all of a place left: a part is still the leaver's.
+        (
+            "Russian forces pulled back from almost all of the Kherson region.",
+            "Kherson region",
+            "contested",
+            "withdrew",
+        ),
+        ("Ukrainian tanks broke through towards Tokmak.", "Tokmak", "contested", "fighting"),
+        (
+            "The Pokrovsk direction has become one of the hottest.",
+            "Pokrovsk",
+            "contested",
+            "fighting",
+        ),
+        # Assaults on a place tell an attack, not who holds it.
+        ("Russian forces stepped up assaults on Chasiv Yar.", "Chasiv Yar", "", "attacked"),
+        ("Vuhledar has been under assault for months.", "Vuhledar", "", "attacked"),
+    ],
+)
+def test_wordings_of_leaving_clearing_and_holding(matcher, sentence, name, status, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+
+
+def test_leaving_a_place_without_power_is_no_withdrawal(matcher):
+    claims = claims_of(
+        "Missiles hit the grid, leaving Sumy and Poltava without electricity.", matcher
+    )
+    assert not [c for c in claims if c.event == "withdrew"]
+
+
+def test_a_sides_adjective_before_a_plural_reaches_each_place_of_its_list(matcher):
+    claims = claims_of(
+        "Shelling hit the Russian-held towns of Kreminna, Svatove and Rubizhne.", matcher
+    )
+    assert {c.entry.name: c.status for c in claims} == {
+        "Kreminna": "russian",
+        "Svatove": "russian",
+        "Rubizhne": "russian",
+    }
+    # Without a plural it is of the name right after it only.
+    claims = claims_of("Russian-held Horlivka and Bakhmut were shelled.", matcher)
+    assert only(claims, "Horlivka").status == "russian"
+    assert only(claims, "Bakhmut").status == ""
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status, event",
+    [
+        ("Russian units were pushing towards Siversk but were halted.", "Siversk", "", "repelled"),
+        (
+            "Russian units were pushing towards Siversk and took Bilohorivka.",
+            "Siversk",
+            "contested",
+            "fighting",
+        ),
+        ("Russian forces captured Soledar but were stopped.", "Soledar", "russian", "captured"),
+    ],
+)
+def test_an_attack_stopped_right_after_is_repelled(matcher, sentence, name, status, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, event)
+
+
+@pytest.mark.parametrize(
+    "sentence, name, status",
+    [
+        ("Ukrainian officials said the siege of Sumy was over.", "Sumy", "ukrainian"),
+        ("Russia's siege of Kharkiv was lifted in May.", "Kharkiv", "ukrainian"),
+        ("Ukrainian troops broke the siege of Izium.", "Izium", "ukrainian"),
+    ],
+)
+def test_a_siege_that_ended(matcher, sentence, name, status):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == (status, "held")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The siege of Mariupol lasted months.",
+        "If the siege of Sumy is lifted, aid would arrive.",
+        "Officials said the siege of Sumy would soon be over.",
+    ],
+)
+def test_a_siege_that_goes_on_or_may_end_is_no_claim(matcher, sentence):
+    assert claims_of(sentence, matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, claims",
+    [
+        ("Russian troops used Kreminna as a staging ground for assaults on Lyman.", []),
+        ("Svatove was a base for the Russian advance on Kupiansk.", []),
+        # A base named after the advance does not make it a purpose.
+        (
+            "Russian troops advanced on Sloviansk from their base in Izium.",
+            [("Sloviansk", "contested")],
+        ),
+    ],
+)
+def test_what_a_place_served_as_a_base_for_is_no_claim(matcher, sentence, claims):
+    assert [(c.entry.name, c.status) for c in claims_of(sentence, matcher)] == claims
+
+
+def test_a_cue_naming_its_side_goes_on_about_the_place_named_before(matcher):
+    text = 'Soldiers filmed Balakliia. "Balakliia. The flag of Ukraine is back," one said.'
+    assert [(c.entry.name, c.status, c.event) for c in claims_of(text, matcher)] == [
+        ("Balakliia", "ukrainian", "entered")
+    ]
+    # With two places before it, it is about neither.
+    text = 'Soldiers filmed Izium and Balakliia. "The flag of Ukraine is back," one said.'
+    assert claims_of(text, matcher) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name, event",
+    [
+        ("Ukrainian troops repelled 9 Russian attacks near Kurakhove.", "Kurakhove", "repelled"),
+        ("Russian assaults near Siversk have intensified.", "Siversk", "attacked"),
+    ],
+)
+def test_counted_attacks_repelled_and_assaults_near_a_place(matcher, sentence, name, event):
+    claim = only(claims_of(sentence, matcher), name)
+    assert (claim.status, claim.event) == ("", event)

@@ -77,17 +77,25 @@ def segment_of(
 
 
 def hypothetical(
-    text: str, clause: tuple[int, int], cue_start: int, cue_end: int, lex: Lexicon = ENGLISH
+    text: str,
+    clause: tuple[int, int],
+    cue_start: int,
+    cue_end: int,
+    lex: Lexicon = ENGLISH,
+    event: str = "",
 ) -> bool:
     """A cue in a hypothetical, the future or an attempt states no control ("X's capture
     would be a milestone", "trying to encircle"); a "would" of another part of the clause
-    does not reach it ("Russia would gain a base, where its troops took X")."""
+    does not reach it ("Russia would gain a base, where its troops took X"). An attack
+    repelled is an attempt told as failed ("tried and failed to storm X", "tried to cross and
+    was stopped"): only a future or a condition makes it none."""
     parts = segments(text, clause, lex)
     own = next((p for p in parts if p[0] <= cue_start < p[1]), clause)
     end = min(own[1], cue_end + HYPOTHETICAL_AFTER)
     # After the cue, not past the next predicate ("had taken X and would hand it over").
     joined = _NEXT_PREDICATE.search(text, cue_end, end)
-    if lex.hypothetical.search(text, own[0], joined.start() if joined else end):
+    words = _CONDITIONAL if event == "repelled" else lex.hypothetical
+    if words.search(text, own[0], joined.start() if joined else end):
         return True
     # A time clause of a future: "it would be months before Ukrainian troops entered Tokmak".
     index = parts.index(own) if own in parts else 0
@@ -101,6 +109,7 @@ def hypothetical(
 _NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?=(?:would|will|could|might|may)\b)")
 _TIME_CLAUSE = re.compile(r",?\s*(?:before|until)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:would|will|could|might)\b", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"\b(?:would|will|could|might|if|unless|whether)\b", re.IGNORECASE)
 
 
 # "the town" / "the city" with no name: the last town or city named before.
@@ -201,18 +210,48 @@ _ADJECTIVE_GAP = re.compile(
 )
 
 
+# Between a side's adjective and the list it is of: "the Ukrainian-controlled towns of".
+_ADJECTIVE_LIST_GAP = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:towns|cities|villages|settlements|ports|hubs)\s+of\s+"
+)
+
+
+def _adjective_of(
+    text: str,
+    cue_end: int,
+    mention: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
+) -> bool:
+    """Whether a side's adjective ending at cue_end is of the name at mention: the name right
+    after it ("Russian-held Horlivka", "the Russian-occupied city of Melitopol"), or any name
+    of the list a plural after it names ("the Ukrainian-controlled towns of Hirske and
+    Zolote")."""
+    if cue_end > mention[0]:
+        return False
+    if _ADJECTIVE_GAP.fullmatch(text, cue_end, mention[0]):
+        return True
+    chain = [*sorted({o for o in others if cue_end <= o[0] and o[1] <= mention[0]}), mention]
+    return bool(_ADJECTIVE_LIST_GAP.fullmatch(text, cue_end, chain[0][0])) and all(
+        lex.list_gap.fullmatch(text, a[1], b[0]) for a, b in zip(chain, chain[1:], strict=False)
+    )
+
+
 def cues_about(
-    text: str, clause: tuple[int, int], mention: tuple[int, int], lex: Lexicon = ENGLISH
+    text: str,
+    clause: tuple[int, int],
+    mention: tuple[int, int],
+    lex: Lexicon = ENGLISH,
+    others: Sequence[tuple[int, int]] = (),
 ) -> list[_Found]:
     """The clause's cues that can be about the mention: a side's adjective ("Russian-held")
-    only of the name right after it, or of the name its apposition follows ("X, a
-    Russian-occupied hub,"), never spilling onto the next place."""
+    only of the name right after it or of a list it names (see _adjective_of), or of the name
+    its apposition follows ("X, a Russian-occupied hub,"), never spilling onto the next
+    place."""
     kept = []
     for found in find_cues(text, *clause, lex):
         if found.cue.status_from in ADJECTIVE_STATUSES:
-            right_after = found.end <= mention[0] and _ADJECTIVE_GAP.fullmatch(
-                text, found.end, mention[0]
-            )
+            right_after = _adjective_of(text, found.end, mention, others, lex)
             apposition = lex.apposition.fullmatch(text[mention[1] : found.start])
             if not (right_after or apposition):
                 continue
@@ -445,10 +484,19 @@ def status_and_event(
     """The status and the event a clause gives a mention; an actor of no named side is
     default_side (the claimant's); previous, the article's last (status, event) on the
     place."""
-    cues = cues_about(text, clause, mention, lex)
+    cues = cues_about(text, clause, mention, lex, others)
     chosen = choose_cue(text, cues, mention, others, lex)
     if chosen is None:
         return None
+    if chosen.cue.event in _ATTEMPTS and chosen.end <= mention[0]:
+        # "attacking towards X but had been stopped": the attack on X was repelled.
+        stopped = next((c for c in cues if c.start >= mention[1]), None)
+        if (
+            stopped is not None
+            and stopped.cue.event == "repelled"
+            and _STOPPED_AFTER.fullmatch(text, mention[1], stopped.start)
+        ):
+            return NO_STATUS, stopped.cue.event
     if chosen.cue.status_from == NO_STATUS:
         # "Ukrainian-controlled Sloviansk was shelled": the report's own word says who holds
         # it; the shelling says nothing of that.
@@ -457,8 +505,7 @@ def status_and_event(
                 c
                 for c in cues
                 if c.cue.status_from in ADJECTIVE_STATUSES
-                and c.end <= mention[0]
-                and _ADJECTIVE_GAP.fullmatch(text, c.end, mention[0])
+                and _adjective_of(text, c.end, mention, others, lex)
             ),
             None,
         )
@@ -484,6 +531,11 @@ def status_and_event(
                 event = min((chosen.cue.event, other.cue.event), key=_EVENT_PRIORITY.index)
                 return CONTESTED, event
     return status, chosen.cue.event
+
+
+# An attack or an advance on a place, and its stop right after: "but were stopped".
+_ATTEMPTS = frozenset(("attacked", "fighting"))
+_STOPPED_AFTER = re.compile(r",?\s+(?:but|and)\s+(?:(?:had|has|have)\s+)?")
 
 
 def _a_part_of(
@@ -1256,8 +1308,11 @@ def _bare_cue(text: str, start: int, end: int, lex: Lexicon) -> _Found | None:
     )
     if found is None or not _BARE_TAIL.match(text, found.end, end):
         return None
-    actor = _FORCES.search(text, start, found.start) or lex.first_person.search(
-        text, start, found.start
+    actor = (
+        _FORCES.search(text, start, found.start)
+        or lex.first_person.search(text, start, found.start)
+        # A cue that names its side needs no army before it: "The flag of Ukraine is back."
+        or side_of(text, found.start, found.end, lex)
     )
     return found if actor else None
 
@@ -1327,7 +1382,7 @@ def extract_claims(
         # Certainty, claimant and date: the clause first, then the whole sentence. What is
         # said inside a quotation is its speaker's claim.
         scope = [clause, sentence]
-        cue = choose_cue(reading, cues_about(reading, clause, span, lex), span, others, lex)
+        cue = choose_cue(reading, cues_about(reading, clause, span, lex, others), span, others, lex)
         quote = quotation_at(quotes, mention.start)
         if quote is not None:
             # A quotation is never the report's own voice: its speaker's, else the last one
@@ -1362,7 +1417,7 @@ def extract_claims(
         if found is None:
             continue  # named, but nothing said about who holds it
         status, event = found
-        if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex):
+        if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex, cue.cue.event):
             continue
         if (
             mention.how == "relative"

@@ -53,8 +53,19 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
         "repelled",
         # "repelled an attack on X": the attack is part of the cue, which is about X.
         r"(?:repel\w*|repuls\w*|beat\s+back|beaten\s+back|fought\s+off|thwart\w*)"
-        r"(?:\s+(?:(?:an?|the|their|its|several|two|three)\s+)?(?:[\w-]+\s+)?"
+        r"(?:\s+(?:(?:an?|the|their|its|several|some|two|three|\d+)\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:attacks?|assaults?|offensives?)(?:\s+(?:on|against|near))?)?|"
+        # An attack that failed or was stopped: "tried and failed to storm X", "failed to
+        # secure a bridgehead at X", "the enemy has been halted on the X axis", "stopped the
+        # Russian advance near X". The failure is the cue, no hypothetical (see
+        # frontline.news.extract.hypothetical); an attack's verb only: "failed to take X" is
+        # no event, only what did not happen.
+        r"(?:tried\s+(?:\w+\s+)?and\s+)?fail(?:ed|s)\s+to\s+(?:storm|break\s+(?:into|through)|"
+        r"cross|secure\s+(?:an?\s+)?(?:\w+\s+)?"
+        r"(?:bridgehead|foothold)s?(?:\s+(?:at|in|near|on))?)|"
+        r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:stopped|halted)|"
+        r"(?:stopp(?:ed|ing)|halt(?:ed|ing|s)?)\s+(?:(?:the|their|its|an?)\s+)?(?:[\w-]+\s+)?"
+        r"(?:advance|offensive|attacks?|assaults?|push)|"
         r"відбил\w*|відбит\w*",
     ),
     (
@@ -90,7 +101,12 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
         r"hit\s+by\s+(?:\w+\s+){0,2}?(?:bombs?|missiles?|rockets?|drones?|(?:air\s*)?strikes?)|"
         r"удар\w*",
     ),
-    ("attacked", r"attack\w*|counter-?attack\w*|атак\w*"),
+    # "stepped up assaults on X", "under assault since March".
+    (
+        "attacked",
+        r"attack\w*|counter-?attack\w*|assaults?\s+(?:on|against|near)|under\s+(?:\w+\s+)?assault|"
+        r"атак\w*",
+    ),
 )
 
 # A change named by a noun alone, the object of a side's word on it: "Ukraine's army did not
@@ -114,14 +130,19 @@ CUES: tuple[Cue, ...] = (
         r"(?:in\s+(?:\w+\s+)?control\s+of|control(?:s|led|ling)?|hold(?:s|ing)?|held|"
         r"occup(?:y|ies|ied|ying))\s+(?:only\s+|about\s+|around\s+|roughly\s+|nearly\s+|"
         r"almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?(?:a\s+|some\s+|the\s+)?"
-        r"(?:(?:\d+\s*(?:%|per\s?cent)|most|much|half|(?:\w+\s+)?(?:parts?|pockets?|sections?|"
+        r"(?:(?:\d+\s*(?:%|per\s?cent)|much|half|(?:\w+\s+)?(?:parts?|pockets?|sections?|"
         r"districts?|neighbou?rhoods?|outskirts|edges?)))\s+of",
         CONTESTED,
     ),
     Cue(
         "fighting",
         r"(?:partially|partly)\s+(?:recaptur\w*|captur\w*|liberat\w*|retaken|occupied|"
-        r"controlled|encircled)|contested|contesting",
+        r"controlled|encircled)|contested|contesting|"
+        # Still clearing it: not all of it taken yet ("troops are still clearing X").
+        r"(?:(?:is|are|was|were)\s+)?still\s+clearing|"
+        # "The X direction has become one of the hottest": fought over.
+        r"(?:direction|axis|sector)\s+(?:has\s+become|became|is|was|remains?)\s+(?:one\s+of\s+)?"
+        r"the\s+(?:hottest|most\s+(?:intense|active|difficult|heated))",
         CONTESTED,
     ),
     Cue(
@@ -140,12 +161,13 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "entered",
-        r"entered|entering|enter|moved\s+into|marched\s+into|broke\s+into|"
+        r"entered|entering|enter|re-?enter(?:ed|ing|s)?|moved\s+into|marched\s+into|broke\s+into|"
         r"(?:pushed|advanced|stormed|rolled|swept)\s+into|"
         r"(?:fought|pushed|forced|made)\s+(?:their|its|his|our)\s+way\s+into|"
         r"returned\s+to|"
         r"(?:ukrainian|russian)\s+flags?\s+(?:\w+\s+){0,2}?(?:raised|hoisted|flying|flies|flew)|"
         r"hoist(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flag|"
+        r"flag\s+of\s+(?:ukraine|russia)\s+(?:is|was|has\s+been)\s+(?:back|raised|hoisted|flying)|"
         r"rais(?:ed|ing)\s+(?:the|a|"
         r"their)\s+(?:\w+\s+){0,3}?flag|увійшл\w*|зайшл\w*",
         "actor",
@@ -188,11 +210,19 @@ CUES: tuple[Cue, ...] = (
         r"forced\s+out|ousted|вибил\w*|витіснил\w*",
         "actor",
     ),
+    # "There are no Russian troops left in X": the side named is gone, the other holds X.
     Cue(
         "withdrew",
-        r"withdr[ae]w\w*|withdrawn|withdrawal|retreat\w*|"
+        r"no\s+(?:more\s+)?(?:ukrainian|russian)\s+(?:troops|forces|soldiers|units)\s+"
+        r"(?:left|remain\w*)\s+in",
+        "other",
+    ),
+    Cue(
+        "withdrew",
+        r"withdr[ae]w\w*|withdrawn|withdrawal|retreat\w*|f[ae]ll(?:en|s|ing)?\s+back|"
         r"pull(?:ed|ing|s)?\s+(?:[\w'’]+\s+){0,2}?(?:out|back)|regroup\w*\s+from|"
-        r"left(?!\s+(?:bank|flank|wing|without|with|in|dead|behind))|leaving|leaves?|"
+        r"left(?!\s+(?:bank|flank|wing|without|with|in|dead|behind))|"
+        r"(?:leaving|leaves?)(?!\s+[^.;]{0,80}?\bwithout\b)|"
         r"fled|abandon\w*|відступил\w*|відійшл\w*|залишил\w*",
         "other",
     ),
@@ -207,6 +237,17 @@ CUES: tuple[Cue, ...] = (
         "other",
     ),
     Cue("fell", r"fell|fallen|falls|fall\s+of|(?<=['’]s\s)fall", "fell"),
+    # A siege that ended: the one who ends it holds the place ("Ukrainian forces lifted the
+    # siege of X"); one told over with no one ending it, the side the clause names before it
+    # ("Ukrainian officials said the siege of X was over"), unless the besieger is named.
+    Cue("held", r"(?:lift\w*|broke|broken|break\w*|end(?:s|ed|ing)?)\s+the\s+siege\s+of", "actor"),
+    Cue(
+        "held",
+        r"(?:(?:russian|russia['’]s|ukrainian|ukraine['’]s)\s+)?siege\s+of(?=\s+(?-i:[A-Z])[\w'’-]+"
+        r"(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:was|is|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+        r"(?:over|lifted|broken|ended)\b)",
+        "object",
+    ),
     Cue(
         "encircled",
         r"encircl\w*|surround\w*|cut\s+off|besieg\w*|under\s+siege|оточен\w*|оточил\w*",
@@ -219,7 +260,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:very\s+)?difficult|fierce|heavy\s+combat|combat|"
         r"advanc\w*\s+(?:(?-i:[a-z]\w*)\s+)?(?:on|towards?)|"
         r"(?:advanc(?:ed|ing)|(?<=to\s)advance)\s+(?:(?-i:[a-z]\w*)\s+)?(?:in|inside|within)|"
-        r"offensive\s+(?:on|towards?)|"
+        r"offensive\s+(?:on|towards?)|(?:broken|broke|break\w*)\s+through\s+(?:towards?|to)|"
         # Closing in: "pressing toward X", "inching closer to X", "closed in on X".
         r"(?:press(?:ed|es|ing)?|push(?:ed|es|ing)?|inch(?:ed|es|ing)?|edg(?:ed|es|ing)|creep\w*|"
         r"crept)\s+(?:(?-i:[a-z]\w*)\s+)?(?:towards?|closer\s+to)|"
@@ -238,6 +279,8 @@ CUES: tuple[Cue, ...] = (
         r"held(?=\s+(?:on\b|onto\b|out\b|firm\b|(?:\w+\s+)?positions?\b))|"
         # "they controlled the town": not the side's adjective "Ukrainian-controlled".
         r"(?<!-)controlled(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village)\b|(?-i:[A-Z])))|"
+        # Most of a place is that side's: "Russian troops controlled most of X".
+        r"(?:control(?:s|led|ling)?|hold(?:s|ing)?|held)\s+most\s+of|"
         r"(?:is|are|was|were)\s+still\s+in(?=\s+(?-i:[A-Z]))|"
         r"in\s+(?:full\s+|complete\s+)?control\s+of|"
         r"(?:keep|keeps|kept|keeping|maintain\w*|retain\w*)\s+(?:full\s+|firm\s+)?"
@@ -316,6 +359,10 @@ HYPOTHETICAL = re.compile(
     r"\b(?:close|closer|near|nearer)\s+to\s+(?=\w+ing\b)|\bon\s+the\s+(?:verge|brink|cusp)\s+of\b|"
     r"\b(?:at\s+risk|in\s+danger)\s+of\b|\b(?:almost|nearly)\s+(?=[a-z]+ed\b|cut\s+off\b)|"
     r"\b(?:wants?|wanted|urg(?:es|ed)|demand(?:s|ed)|call(?:s|ed)\s+on)\s+(?:[\w'’]+\s+){1,3}?to\b|"
+    # What a place served for: "a base for their advance on X", "a staging ground for assaults".
+    r"\b(?:base|springboard|staging\s+(?:ground|area|post)|launch(?:ing)?\s*pad)\s+for\s+"
+    r"(?:(?:the|their|its|an?)\s+)?(?:[\w-]+\s+)?(?:advances?|offensives?|attacks?|assaults?|"
+    r"push|drive|operations?)\b|"
     r"(?-i:\bmay\b)",
     re.IGNORECASE,
 )
@@ -404,7 +451,9 @@ _PARTS = (
 PART_BEFORE = re.compile(
     rf"\b(?:{_PARTS})[\"”’]?\s+(?:of|in|on|inside|within)\s+(?:the\s+)?$"
     r"|\bin\s+the\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-    r"\s+of\s+$",
+    r"\s+of\s+$"
+    # Not quite all: "pulled back from almost all of the region".
+    r"|\b(?:almost|nearly)\s+all\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 PART_AFTER = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PARTS})\b", re.IGNORECASE)
