@@ -126,7 +126,7 @@ def test_the_reports_figures_do_not_fall(part):
         assert scores.figure(name) >= minimum, (name, scores.misses)
 
 
-@pytest.mark.parametrize("path", [evaluate.DEFAULT_LABELS], ids=str)
+@pytest.mark.parametrize("path", [evaluate.DEFAULT_LABELS, evaluate.DEFAULT_FRESH5], ids=str)
 def test_verbose_lists_no_miss_of_a_held_out_part(capsys, path):
     held_out = [a.name for a in evaluate.load_labels(path) if a.part == evaluate.HELD_OUT]
     assert held_out
@@ -137,14 +137,22 @@ def test_verbose_lists_no_miss_of_a_held_out_part(capsys, path):
     assert out.rstrip().endswith("(a held-out part's misses are not listed)")
 
 
-def test_the_default_sets_include_the_four_fresh_sets_of_reports():
+def test_the_default_sets_include_the_five_fresh_sets_of_reports():
     fresh = (
         evaluate.DEFAULT_FRESH,
         evaluate.DEFAULT_FRESH2,
         evaluate.DEFAULT_FRESH3,
         evaluate.DEFAULT_FRESH4,
+        evaluate.DEFAULT_FRESH5,
     )
     assert all(path in evaluate.DEFAULT_SETS for path in fresh)
+
+
+def test_the_fifth_fresh_set_is_all_held_out_and_labels_the_claimants_side():
+    articles = evaluate.load_labels(evaluate.DEFAULT_FRESH5)
+    assert len(articles) >= 12 and all(a.part == evaluate.HELD_OUT for a in articles)
+    sides = {claim.claimant_side for a in articles for claim in a.claims}
+    assert sides == set(evaluate.CLAIMANT_SIDES)
 
 
 @pytest.mark.parametrize(
