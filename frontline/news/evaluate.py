@@ -484,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
         "--labels",
         type=Path,
         action="append",
-        help="a label file (repeatable); default: the seven sets in tests/eval/",
+        help="a label file (repeatable); default: the eight sets in tests/eval/",
     )
     parser.add_argument(
         "--verbose",
