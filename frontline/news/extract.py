@@ -867,7 +867,7 @@ _AUXILIARY_TAIL = re.compile(
     r"reportedly|repeatedly|(?:appeared|appears|seemed|seems)\s+to))+$",
     re.IGNORECASE,
 )
-_TITLE_BEFORE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+[^,]{3,80}")
+_TITLE_BEFORE = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,]{3,80}")
 _PASSIVE_TAIL = re.compile(r"\b(?:was|were|is|are|been|being)\s*$", re.IGNORECASE)
 
 

@@ -405,7 +405,15 @@ DATELINE_SIDE = re.compile(
     rf"\s*(?:(?P<ukrainian>KYIV|KIEV|(?:Kyiv|Kiev){_DATELINE_TAIL})"
     rf"|(?P<russian>MOSCOW|Moscow{_DATELINE_TAIL}))\b(?!\s*/)"
 )
-LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
+# Words before a subject: "But", "Meanwhile", and a day ("On Sunday it claimed", "On March 28
+# the mayor said").
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+LEADING_FILLER = re.compile(
+    r"^(?:(?:but|and|meanwhile|however|also|so|yet)\b,?\s*"
+    rf"|(?:(?:late|early)\s+)?on\s+(?:{_WEEKDAY}|(?-i:[A-Z])[a-z]{{2,8}}\.?\s+\d{{1,2}})\b,?\s*"
+    rf"|{_WEEKDAY}\b,?\s+)+",
+    re.IGNORECASE,
+)
 
 # "the town" / "the city" with no name: the last town or city named before ("the logistics
 # hub": the last town or city).
@@ -839,7 +847,10 @@ SPEAKER_SIDE = re.compile(
     r"(?:regional|oblast|city|town|local|district)(?:['’]s)?\s+(?:military\s+)?"
     rf"(?:governor|mayor|administration|officials|authorities)|(?!(?:the|an?|{RUSSIAN_REGIONS})\s)"
     r"(?-i:[A-Z])[\w'’-]+\s+(?:governor|mayor)|"
-    rf"(?:governor|mayor)\s+of\s+(?!(?:the\s+)?(?:{RUSSIAN_REGIONS})\b))\b)"
+    rf"(?:governor|mayor)\s+of\s+(?!(?:the\s+)?(?:{RUSSIAN_REGIONS})\b)|"
+    # The office as a title before the name ("Governor Vitaliy Kim", "Mayor Ihor Terekhov"),
+    # or of the town named before ("its mayor").
+    r"(?-i:Governor|Mayor)\s+(?-i:[A-Z])\w*|its\s+(?:governor|mayor))\b)"
     r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia|interfax|kommersant|"
     r"rybar|occupation|[\w-]+-installed|"
     # The governors of Russia's own regions, named before their office.
