@@ -673,7 +673,7 @@ PEOPLE = frozenset(
 TITLES = word_set("""
 president minister spokesman spokeswoman governor mayor general gen commander leader
 official adviser advisor chief head mr mrs ms dr colonel col lieutenant lt major maj
-captain capt sergeant sgt marshal premier pm envoy ambassador secretary chairman
+captain capt sergeant sgt marshal premier pm envoy ambassador secretary chairman gov
 """)
 
 # Capitalised words of the name of a body, a unit or a facility named after a place (the
@@ -685,6 +685,7 @@ hydroelectric refinery mine mines shipyard depot port dam reservoir railway rail
 brigade brigades regiment battalion division corps group directorate guard militia
 university institute academy school lyceum hospital clinic museum theatre theater cathedral
 church monastery stadium arena park zoo market hotel centre center
+independent post
 """)
 
 # Nouns after a possessive that make the place a government ("Kyiv's troops").
@@ -706,12 +707,15 @@ GOVERNMENT_VERBS = (
     r"refused to confirm|"
     # What a government does with its forces: "as Kyiv threw fresh brigades into ...".
     r"threw|throws|is throwing|has thrown|committed|commits|deployed|deploys|redeployed|"
-    r"poured|pours"
+    r"poured|pours|"
+    # What a government hoped for: "than Kyiv had hoped", "as Moscow expected".
+    r"hoped|expected|intended|planned"
 )
 METONYMY_AFTER = re.compile(
     rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{GOVERNMENT_NOUNS})\b"
     rf"|-(?:backed|led|controlled|appointed|installed|friendly|allied|based)\b"
-    rf"|\s+(?:{GOVERNMENT_VERBS})\b)",
+    # After an auxiliary too: "the gains Kyiv has announced", "more slowly than Kyiv had hoped".
+    rf"|\s+(?:(?:has|had|have)\s+(?:not\s+)?)?(?:{GOVERNMENT_VERBS})\b)",
     re.IGNORECASE,
 )
 # Between a place and the oblast that locates it: "Lyman in the Donetsk region",
@@ -782,7 +786,9 @@ NOT_A_SETTLEMENT_BEFORE = re.compile(r"\bsea\s+of\s+$", re.IGNORECASE)
 # A campaign or a front named after a place ("the Kharkiv counteroffensive", "the Donetsk
 # front") is not the place, nor a claim about it; neither is a republic named after it.
 NOT_A_SETTLEMENT_AFTER = re.compile(
-    r"\s+(?:Ukraine|Sea|PR\b|People['’]?s\s+Republic|counter-?offensive|front)\b", re.IGNORECASE
+    # An outlet named after a city ("the Kyiv Independent", "the Kyiv Post") is no place either.
+    r"\s+(?:Ukraine|Sea|PR\b|People['’]?s\s+Republic|counter-?offensive|front|Independent|Post)\b",
+    re.IGNORECASE,
 )
 
 # "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
@@ -792,7 +798,7 @@ NOT_A_SETTLEMENT_AFTER = re.compile(
 # Kharkiv regional centre" is the city).
 OBLAST_OFFICE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:regional(?!\s+(?:cent(?:re|er)|capital)\b)|governor(?:['’]s)?|"
-    r"governorate)\b",
+    r"governorate|gov\.)",
     re.IGNORECASE,
 )
 SHARED_REGION = re.compile(
