@@ -2101,3 +2101,22 @@ def test_a_cue_naming_its_side_goes_on_about_the_place_named_before(matcher):
 def test_counted_attacks_repelled_and_assaults_near_a_place(matcher, sentence, name, event):
     claim = only(claims_of(sentence, matcher), name)
     assert (claim.status, claim.event) == ("", event)
+
+
+def test_a_relative_clause_after_an_apposition_is_about_its_name_only(matcher):
+    text = (
+        "Its forces were advancing from Balakliia, a town that Moscow says it captured last "
+        "week, towards Sloviansk."
+    )
+    claims = claims_of(text, matcher)
+    assert only(claims, "Balakliia").status == "russian"
+    assert not [c for c in claims if c.entry.name == "Sloviansk" and c.status == "russian"]
+
+
+def test_a_hold_kept_since_a_time_is_the_holders(matcher):
+    text = (
+        "The villages lie south of Velyka Novosilka, a town that Ukrainian troops have held "
+        "since the first days of the war."
+    )
+    held = only(claims_of(text, matcher), "Velyka Novosilka")
+    assert (held.status, held.event, held.certainty) == ("ukrainian", "held", "confirmed")

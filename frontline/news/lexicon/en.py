@@ -286,6 +286,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:keep|keeps|kept|keeping|maintain\w*|retain\w*)\s+(?:full\s+|firm\s+)?"
         r"control\s+(?:of|over)|"
         r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
+        # A hold that goes on to this day: "a town Ukrainian forces have held since 2014",
+        # "have held it throughout the invasion" (not "have held talks for hours").
+        r"(?:has|have)\s+(?:\w+\s+)?held(?=\s+(?:(?:it|them|the\s+[\w-]+)\s+)?"
+        r"(?:since|throughout|ever\s+since)\b)|"
         r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
     ),
