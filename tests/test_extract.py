@@ -2120,3 +2120,22 @@ def test_a_hold_kept_since_a_time_is_the_holders(matcher):
     )
     held = only(claims_of(text, matcher), "Velyka Novosilka")
     assert (held.status, held.event, held.certainty) == ("ukrainian", "held", "confirmed")
+
+
+def test_an_attempt_going_on_is_an_attack_or_a_fight(matcher):
+    storm = only(
+        claims_of("The enemy keeps trying to storm Chasiv Yar, a spokesman said.", matcher),
+        "Chasiv Yar",
+    )
+    assert (storm.status, storm.event) == ("", "attacked")
+    retake = only(
+        claims_of("Russia is trying to retake Kupiansk, the commander said.", matcher), "Kupiansk"
+    )
+    assert (retake.status, retake.event) == ("", "attacked")
+    advance = only(
+        claims_of("Russian units were trying to advance on Toretsk on Monday.", matcher), "Toretsk"
+    )
+    assert (advance.status, advance.event) == ("contested", "fighting")
+    # A future or a wish is still none.
+    assert not claims_of("Russia would try to take Kupiansk next.", matcher)
+    assert not claims_of("Russian troops will try to storm Chasiv Yar, analysts said.", matcher)

@@ -95,7 +95,15 @@ def hypothetical(
     # After the cue, not past the next predicate ("had taken X and would hand it over").
     joined = _NEXT_PREDICATE.search(text, cue_end, end)
     words = _CONDITIONAL if event == "repelled" else lex.hypothetical
-    if words.search(text, own[0], joined.start() if joined else end):
+    # An attempt that is the cue itself ("is trying to storm X": an attack going on) is no
+    # hypothetical of its own; a word before or after it still makes it one.
+    attempt = lex.hypothetical.search(text, cue_start, cue_end)
+    if attempt is not None and words is lex.hypothetical:
+        if words.search(text, own[0], cue_start) or words.search(
+            text, cue_end, joined.start() if joined else end
+        ):
+            return True
+    elif words.search(text, own[0], joined.start() if joined else end):
         return True
     # A time clause of a future: "it would be months before Ukrainian troops entered Tokmak".
     index = parts.index(own) if own in parts else 0

@@ -46,6 +46,11 @@ SIDE = re.compile(
 PRONOUN_SIDE = re.compile(r"\b(?:its|their|they|it)\b", re.IGNORECASE)
 
 
+# An attempt told as going on: "is trying to", "were still trying to", "keeps trying to".
+_ONGOING_ATTEMPT = (
+    r"(?:is|are|was|were|keeps?|kept)\s+(?:\w+\s+)?(?:trying|attempting|seeking)\s+to\s+"
+)
+
 # Events that state no control, tried before the control cues so that "fighting near" is
 # not read as fighting in the place: (event, pattern).
 EVENT_CUES: tuple[tuple[str, str], ...] = (
@@ -100,6 +105,14 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
         r"bomb(?:ed|ing)(?!\s+shelters?)|"
         r"hit\s+by\s+(?:\w+\s+){0,2}?(?:bombs?|missiles?|rockets?|drones?|(?:air\s*)?strikes?)|"
         r"удар\w*",
+    ),
+    # An attempt going on is an attack, not a change of hands: "the enemy is trying to storm
+    # X", "keeps trying to break through at X", "Russia is trying to retake X" (the attempt
+    # is the cue, no hypothetical; see frontline.news.extract.hypothetical).
+    (
+        "attacked",
+        rf"{_ONGOING_ATTEMPT}(?:storm|retake|recapture|take|capture|seize|"
+        r"break\s+through(?:\s+(?:at|to|near|in))?)",
     ),
     # "stepped up assaults on X", "under assault since March".
     (
@@ -247,6 +260,15 @@ CUES: tuple[Cue, ...] = (
         r"(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:was|is|had\s+been|has\s+been)\s+(?:\w+\s+)?"
         r"(?:over|lifted|broken|ended)\b)",
         "object",
+    ),
+    # Closing on a place, told as going on: "were trying to advance on X", "the enemy is
+    # trying to encircle the town", "trying to break into the city": fought over.
+    Cue(
+        "fighting",
+        rf"{_ONGOING_ATTEMPT}(?:advance\s+(?:on|towards?)|encircle|"
+        r"cut\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:roads?|supply\s+lines?|routes?)"
+        r"(?:\s+(?:into|to|from))?)",
+        CONTESTED,
     ),
     Cue(
         "encircled",
