@@ -1072,6 +1072,23 @@ def test_an_item_of_a_list_may_be_called_the_town_of(matcher, text):
     assert names == [("Krasnohorivka", "russian"), ("Ukrainsk", "russian")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Staff said its forces repelled 22 Russian attacks in the Pokrovsk"
+        " direction, most of them near Novohrodivka, Myrnohrad and Selydove.",
+        "The General Staff said its forces repelled 22 Russian attacks around Pokrovsk,"
+        " including near Novohrodivka, Myrnohrad and Selydove, on Sunday.",
+    ],
+)
+def test_a_list_that_narrows_down_a_place_shares_its_cue(matcher, text):
+    claims = claims_of(text, matcher)
+    assert [c.entry.name for c in claims] == ["Pokrovsk", "Novohrodivka", "Myrnohrad", "Selydove"]
+    assert {(c.event, c.certainty, c.claimant, c.date.start) for c in claims} == {
+        (claims[0].event, "claimed", claims[0].claimant, claims[0].date.start)
+    }
+
+
 def test_a_place_after_a_locating_place_with_no_list_gets_no_cue(matcher):
     text = "Russian forces captured Klishchiivka near Bakhmut and Andriivka."
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Klishchiivka"]

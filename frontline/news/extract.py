@@ -286,6 +286,7 @@ def _next_item(text: str, end: int, start: int, lex: Lexicon) -> bool:
         or _LOCATED_GAP.fullmatch(text, end, start)
         or _APPOSED_GAP.fullmatch(text, end, start)
         or _LOCATOR_ITEM_GAP.fullmatch(text, end, start)
+        or _NARROWED_GAP.fullmatch(text, end, start)
     )
 
 
@@ -311,6 +312,19 @@ _APPOSED_GAP = re.compile(
 _LOCATOR_ITEM_GAP = re.compile(
     r",\s+(?:(?:just|some|about)\s+)?(?:south|north|east|west)(?:-?(?:east|west))?\s+of\s+"
     r"[^,;.\"“”]{1,40},\s*(?:and\s+)?"
+)
+
+
+# A list that narrows down the place before it, each of its items the cue's object too:
+# "repelled 20 assaults in the X direction, most of them near A, B and C", "held villages
+# around X, including A and B".
+_NARROWED_GAP = re.compile(
+    r"(?:\s+(?:direction|area|sector|axis|district|region|oblast|front))?,\s+"
+    r"(?:(?:most|many|some|all|several|half|one|two|three|four|five|\d+)\s+of\s+them\s+"
+    r"|(?:including|notably|especially|mainly|mostly|chiefly|particularly|primarily)\s+)"
+    r"(?:(?:near|in|around|at|outside|on)\s+)?"
+    r"(?:the\s+(?:[\w-]+\s+)?(?:towns?|villages?|cities|city|settlements?)\s+of\s+)?",
+    re.IGNORECASE,
 )
 
 
