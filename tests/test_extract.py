@@ -1089,6 +1089,37 @@ def test_a_list_that_narrows_down_a_place_shares_its_cue(matcher, text):
     }
 
 
+def test_the_apposition_of_a_list_says_who_holds_each_of_its_places(matcher):
+    text = (
+        "Russian artillery shelled Kramatorsk and Sloviansk, the two largest cities of the"
+        " region still under Ukrainian control, on Monday."
+    )
+    claims = claims_of(text, matcher)
+    held = [(c.entry.name, c.status, c.certainty) for c in claims if c.event == "held"]
+    assert held == [
+        ("Kramatorsk", "ukrainian", "confirmed"),
+        ("Sloviansk", "ukrainian", "confirmed"),
+    ]
+    assert sorted(c.entry.name for c in claims if c.event == "shelled") == [
+        "Kramatorsk",
+        "Sloviansk",
+    ]
+
+
+def test_the_apposition_of_a_list_stands_outside_a_hypothetical(matcher):
+    text = (
+        "If the town falls, Russian guns could reach Kramatorsk and Sloviansk, the biggest"
+        " cities still held by Ukraine in the region."
+    )
+    held = [(c.entry.name, c.status) for c in claims_of(text, matcher) if c.event == "held"]
+    assert held == [("Kramatorsk", "ukrainian"), ("Sloviansk", "ukrainian")]
+
+
+def test_an_apposition_of_a_list_that_names_no_holder_makes_no_claim(matcher):
+    text = "Russian forces shelled Kramatorsk and Sloviansk, the two cities, on Monday."
+    assert [c.event for c in claims_of(text, matcher)] == ["shelled", "shelled"]
+
+
 def test_a_place_after_a_locating_place_with_no_list_gets_no_cue(matcher):
     text = "Russian forces captured Klishchiivka near Bakhmut and Andriivka."
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Klishchiivka"]

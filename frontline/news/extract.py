@@ -64,6 +64,12 @@ def segments(text: str, span: tuple[int, int], lex: Lexicon = ENGLISH) -> list[t
     retook Lyman in October"): each part's cues, dates and sides are its own."""
     cuts = [m.start() for m in lex.subordinate.finditer(text, *span)]
     cuts += [m.end() for m in _APPOSED_RELATIVE.finditer(text, *span)]
+    # The apposition of a list that says who holds its places is a part of its own.
+    cuts += [
+        m.start()
+        for m in _LIST_APPOSITION.finditer(text, *span)
+        if _says_who_holds(text, m.start(), m.end(), lex)
+    ]
     bounds = [span[0], *sorted(cuts), span[1]]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
@@ -341,6 +347,9 @@ def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | No
     return UKRAINIAN if last.group(UKRAINIAN) else RUSSIAN
 
 
+_ENDS_IN_BY = re.compile(r"\bby$", re.IGNORECASE)
+
+
 def actor_side(
     text: str,
     clause: tuple[int, int],
@@ -356,6 +365,11 @@ def actor_side(
     if inside:
         return inside
     passive = lex.passive_by.match(text[cue.end : clause[1]])
+    if _ENDS_IN_BY.search(text, cue.start, cue.end):
+        # "held by Ukraine", "controlled by Russian forces": the cue ends in its "by".
+        side = side_of(text, cue.end, min(clause[1], cue.end + 40), lex)
+        if side:
+            return side
     if passive:
         after = cue.end + passive.end()
         side = side_of(text, after, min(clause[1], after + 40), lex)
@@ -1175,6 +1189,49 @@ def _relatives(text: str, places: list[Mention]) -> list[Mention]:
     return result
 
 
+# The apposition after a list, a plural that names its places together ("A, B and C, the
+# last large cities of the region still under Ukrainian control"), up to its clause's edge.
+_LIST_APPOSITION = re.compile(
+    r",\s+(?:the|both|all|two|three|four|five|six|several)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<noun>towns|cities|villages|settlements|hamlets)\b[^,;.:!?\"“”()]*"
+)
+
+
+def _says_who_holds(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    return any(f.cue.status_from != NO_STATUS for f in find_cues(text, start, end, lex))
+
+
+def _list_appositions(text: str, places: list[Mention], lex: Lexicon) -> list[Mention]:
+    """The plural of an apposition after a list of names, standing for each of its places
+    when the apposition itself says who holds them ("Kostiantynivka, Kramatorsk and
+    Sloviansk, the last large cities still under Ukrainian control")."""
+    names = sorted(
+        (
+            m
+            for m in places
+            if m.how in ("exact", "inflected", "fuzzy") and m.entry.kind != "oblast"
+        ),
+        key=lambda m: m.start,
+    )
+    result = []
+    chain: list[Mention] = []
+    for name in names:
+        if chain and lex.list_gap.fullmatch(text, chain[-1].end, name.start):
+            chain.append(name)
+        else:
+            chain = [name]
+        if len(chain) < 2:
+            continue
+        match = _LIST_APPOSITION.match(text, name.end)
+        if match is None or any(name.end < m.start < match.end() for m in names):
+            continue
+        if not _says_who_holds(text, match.start(), match.end(), lex):
+            continue
+        noun = match.start("noun"), match.end("noun")
+        result.extend(_standing_for(m, *noun, text[slice(*noun)], "relative") for m in chain)
+    return result
+
+
 def _one_settlement(
     text: str, places: list[Mention], start: int, end: int, lex: Lexicon
 ) -> Mention | None:
@@ -1356,7 +1413,8 @@ def extract_claims(
         places
         + _continued(text, places, sentence_spans, lex)
         + _pronouns(text, places, sentence_spans, lex)
-        + _relatives(text, places),
+        + _relatives(text, places)
+        + _list_appositions(text, places, lex),
         key=lambda m: m.start,
     )
     speakers = named_speakers(text, sentence_spans, lex)
