@@ -1120,6 +1120,15 @@ def test_an_apposition_of_a_list_that_names_no_holder_makes_no_claim(matcher):
     assert [c.event for c in claims_of(text, matcher)] == ["shelled", "shelled"]
 
 
+def test_a_list_whose_items_each_have_their_date(matcher):
+    text = "Ukrainian forces retook Izium on Sept. 10 and Lyman on Oct. 1, the ministry said."
+    claims = claims_of(text, matcher, dateline=dt.date(2022, 12, 1))
+    assert [(c.entry.name, c.status, c.date.start) for c in claims] == [
+        ("Izium", "ukrainian", dt.date(2022, 9, 10)),
+        ("Lyman", "ukrainian", dt.date(2022, 10, 1)),
+    ]
+
+
 def test_a_place_after_a_locating_place_with_no_list_gets_no_cue(matcher):
     text = "Russian forces captured Klishchiivka near Bakhmut and Andriivka."
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Klishchiivka"]

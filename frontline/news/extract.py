@@ -293,6 +293,7 @@ def _next_item(text: str, end: int, start: int, lex: Lexicon) -> bool:
         or _APPOSED_GAP.fullmatch(text, end, start)
         or _LOCATOR_ITEM_GAP.fullmatch(text, end, start)
         or _NARROWED_GAP.fullmatch(text, end, start)
+        or _DATED_GAP.fullmatch(text, end, start)
     )
 
 
@@ -332,6 +333,21 @@ _NARROWED_GAP = re.compile(
     r"(?:the\s+(?:[\w-]+\s+)?(?:towns?|villages?|cities|city|settlements?)\s+of\s+)?",
     re.IGNORECASE,
 )
+
+
+# An item of a list with its own date: "took A in January 2023 and B in May", "retook A on
+# Sept. 10 and B on Oct. 1".
+_MONTH_OR_DAY = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\.?"
+)
+_ITEM_DATE = re.compile(
+    r"\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?"
+    rf"(?:{_MONTH_OR_DAY}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}\s+{_MONTH_OR_DAY})"
+    r"(?:,?\s+\d{4})?"
+)
+_DATED_GAP = re.compile(rf"{_ITEM_DATE.pattern}(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | None:
@@ -1533,9 +1549,14 @@ def extract_claims(
             )
             if quote is not None and certainty == "confirmed":
                 certainty = "claimed"
-        date = date_of(
-            text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
-        )
+        near = cue_start if cue_start is not None else mention.start
+        if (
+            cue_start is not None
+            and cue_start < mention.start
+            and _ITEM_DATE.match(text, mention.end)
+        ):
+            near = mention.end  # an item of a list with its own date: "and B in May"
+        date = date_of(text, scope, near, dateline, lex)
         if not date.expression and quote is None:
             date = _statement_day(text, sentence_spans, sentence, dateline, lex) or date
         said = (mention.entry.key, clause, status, date.start, date.end)
