@@ -1072,6 +1072,63 @@ def test_an_item_of_a_list_may_be_called_the_town_of(matcher, text):
     assert names == [("Krasnohorivka", "russian"), ("Ukrainsk", "russian")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Staff said its forces repelled 22 Russian attacks in the Pokrovsk"
+        " direction, most of them near Novohrodivka, Myrnohrad and Selydove.",
+        "The General Staff said its forces repelled 22 Russian attacks around Pokrovsk,"
+        " including near Novohrodivka, Myrnohrad and Selydove, on Sunday.",
+    ],
+)
+def test_a_list_that_narrows_down_a_place_shares_its_cue(matcher, text):
+    claims = claims_of(text, matcher)
+    assert [c.entry.name for c in claims] == ["Pokrovsk", "Novohrodivka", "Myrnohrad", "Selydove"]
+    assert {(c.event, c.certainty, c.claimant, c.date.start) for c in claims} == {
+        (claims[0].event, "claimed", claims[0].claimant, claims[0].date.start)
+    }
+
+
+def test_the_apposition_of_a_list_says_who_holds_each_of_its_places(matcher):
+    text = (
+        "Russian artillery shelled Kramatorsk and Sloviansk, the two largest cities of the"
+        " region still under Ukrainian control, on Monday."
+    )
+    claims = claims_of(text, matcher)
+    held = [(c.entry.name, c.status, c.certainty) for c in claims if c.event == "held"]
+    assert held == [
+        ("Kramatorsk", "ukrainian", "confirmed"),
+        ("Sloviansk", "ukrainian", "confirmed"),
+    ]
+    assert sorted(c.entry.name for c in claims if c.event == "shelled") == [
+        "Kramatorsk",
+        "Sloviansk",
+    ]
+
+
+def test_the_apposition_of_a_list_stands_outside_a_hypothetical(matcher):
+    text = (
+        "If the town falls, Russian guns could reach Kramatorsk and Sloviansk, the biggest"
+        " cities still held by Ukraine in the region."
+    )
+    held = [(c.entry.name, c.status) for c in claims_of(text, matcher) if c.event == "held"]
+    assert held == [("Kramatorsk", "ukrainian"), ("Sloviansk", "ukrainian")]
+
+
+def test_an_apposition_of_a_list_that_names_no_holder_makes_no_claim(matcher):
+    text = "Russian forces shelled Kramatorsk and Sloviansk, the two cities, on Monday."
+    assert [c.event for c in claims_of(text, matcher)] == ["shelled", "shelled"]
+
+
+def test_a_list_whose_items_each_have_their_date(matcher):
+    text = "Ukrainian forces retook Izium on Sept. 10 and Lyman on Oct. 1, the ministry said."
+    claims = claims_of(text, matcher, dateline=dt.date(2022, 12, 1))
+    assert [(c.entry.name, c.status, c.date.start) for c in claims] == [
+        ("Izium", "ukrainian", dt.date(2022, 9, 10)),
+        ("Lyman", "ukrainian", dt.date(2022, 10, 1)),
+    ]
+
+
 def test_a_place_after_a_locating_place_with_no_list_gets_no_cue(matcher):
     text = "Russian forces captured Klishchiivka near Bakhmut and Andriivka."
     assert [c.entry.name for c in claims_of(text, matcher)] == ["Klishchiivka"]

@@ -64,6 +64,12 @@ def segments(text: str, span: tuple[int, int], lex: Lexicon = ENGLISH) -> list[t
     retook Lyman in October"): each part's cues, dates and sides are its own."""
     cuts = [m.start() for m in lex.subordinate.finditer(text, *span)]
     cuts += [m.end() for m in _APPOSED_RELATIVE.finditer(text, *span)]
+    # The apposition of a list that says who holds its places is a part of its own.
+    cuts += [
+        m.start()
+        for m in _LIST_APPOSITION.finditer(text, *span)
+        if _says_who_holds(text, m.start(), m.end(), lex)
+    ]
     bounds = [span[0], *sorted(cuts), span[1]]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
@@ -294,6 +300,8 @@ def _next_item(text: str, end: int, start: int, lex: Lexicon) -> bool:
         or _LOCATED_GAP.fullmatch(text, end, start)
         or _APPOSED_GAP.fullmatch(text, end, start)
         or _LOCATOR_ITEM_GAP.fullmatch(text, end, start)
+        or _NARROWED_GAP.fullmatch(text, end, start)
+        or _DATED_GAP.fullmatch(text, end, start)
     )
 
 
@@ -322,6 +330,34 @@ _LOCATOR_ITEM_GAP = re.compile(
 )
 
 
+# A list that narrows down the place before it, each of its items the cue's object too:
+# "repelled 20 assaults in the X direction, most of them near A, B and C", "held villages
+# around X, including A and B".
+_NARROWED_GAP = re.compile(
+    r"(?:\s+(?:direction|area|sector|axis|district|region|oblast|front))?,\s+"
+    r"(?:(?:most|many|some|all|several|half|one|two|three|four|five|\d+)\s+of\s+them\s+"
+    r"|(?:including|notably|especially|mainly|mostly|chiefly|particularly|primarily)\s+)"
+    r"(?:(?:near|in|around|at|outside|on)\s+)?"
+    r"(?:the\s+(?:[\w-]+\s+)?(?:towns?|villages?|cities|city|settlements?)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+# An item of a list with its own date: "took A in January 2023 and B in May", "retook A on
+# Sept. 10 and B on Oct. 1".
+_MONTH_OR_DAY = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\.?"
+)
+_ITEM_DATE = re.compile(
+    r"\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?"
+    rf"(?:{_MONTH_OR_DAY}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}\s+{_MONTH_OR_DAY})"
+    r"(?:,?\s+\d{4})?"
+)
+_DATED_GAP = re.compile(rf"{_ITEM_DATE.pattern}(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
 def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | None:
     """The side the last side word that begins in text[start:end] names (a word may look
     past end: "Ukraine" is a side before "retook", which may be where the span stops)."""
@@ -333,6 +369,9 @@ def side_of(text: str, start: int, end: int, lex: Lexicon = ENGLISH) -> str | No
     if last is None:
         return None
     return UKRAINIAN if last.group(UKRAINIAN) else RUSSIAN
+
+
+_ENDS_IN_BY = re.compile(r"\bby$", re.IGNORECASE)
 
 
 def actor_side(
@@ -350,6 +389,11 @@ def actor_side(
     if inside:
         return inside
     passive = lex.passive_by.match(text[cue.end : clause[1]])
+    if _ENDS_IN_BY.search(text, cue.start, cue.end):
+        # "held by Ukraine", "controlled by Russian forces": the cue ends in its "by".
+        side = side_of(text, cue.end, min(clause[1], cue.end + 40), lex)
+        if side:
+            return side
     if passive:
         after = cue.end + passive.end()
         side = side_of(text, after, min(clause[1], after + 40), lex)
@@ -1196,6 +1240,49 @@ def _masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# The apposition after a list, a plural that names its places together ("A, B and C, the
+# last large cities of the region still under Ukrainian control"), up to its clause's edge.
+_LIST_APPOSITION = re.compile(
+    r",\s+(?:the|both|all|two|three|four|five|six|several)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<noun>towns|cities|villages|settlements|hamlets)\b[^,;.:!?\"“”()]*"
+)
+
+
+def _says_who_holds(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    return any(f.cue.status_from != NO_STATUS for f in find_cues(text, start, end, lex))
+
+
+def _list_appositions(text: str, places: list[Mention], lex: Lexicon) -> list[Mention]:
+    """The plural of an apposition after a list of names, standing for each of its places
+    when the apposition itself says who holds them ("Kostiantynivka, Kramatorsk and
+    Sloviansk, the last large cities still under Ukrainian control")."""
+    names = sorted(
+        (
+            m
+            for m in places
+            if m.how in ("exact", "inflected", "fuzzy") and m.entry.kind != "oblast"
+        ),
+        key=lambda m: m.start,
+    )
+    result = []
+    chain: list[Mention] = []
+    for name in names:
+        if chain and lex.list_gap.fullmatch(text, chain[-1].end, name.start):
+            chain.append(name)
+        else:
+            chain = [name]
+        if len(chain) < 2:
+            continue
+        match = _LIST_APPOSITION.match(text, name.end)
+        if match is None or any(name.end < m.start < match.end() for m in names):
+            continue
+        if not _says_who_holds(text, match.start(), match.end(), lex):
+            continue
+        noun = match.start("noun"), match.end("noun")
+        result.extend(_standing_for(m, *noun, text[slice(*noun)], "relative") for m in chain)
+    return result
+
+
 def _one_settlement(
     text: str, places: list[Mention], start: int, end: int, lex: Lexicon
 ) -> Mention | None:
@@ -1377,7 +1464,8 @@ def extract_claims(
         places
         + _continued(text, places, sentence_spans, lex)
         + _pronouns(text, places, sentence_spans, lex)
-        + _relatives(text, places),
+        + _relatives(text, places)
+        + _list_appositions(text, places, lex),
         key=lambda m: m.start,
     )
     speakers = named_speakers(text, sentence_spans, lex)
@@ -1510,9 +1598,14 @@ def extract_claims(
             )
             if quote is not None and certainty == "confirmed":
                 certainty = "claimed"
-        date = date_of(
-            text, scope, cue_start if cue_start is not None else mention.start, dateline, lex
-        )
+        near = cue_start if cue_start is not None else mention.start
+        if (
+            cue_start is not None
+            and cue_start < mention.start
+            and _ITEM_DATE.match(text, mention.end)
+        ):
+            near = mention.end  # an item of a list with its own date: "and B in May"
+        date = date_of(text, scope, near, dateline, lex)
         if not date.expression and quote is None:
             date = _statement_day(text, sentence_spans, sentence, dateline, lex) or date
         said = (mention.entry.key, clause, status, date.start, date.end)
