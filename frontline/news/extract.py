@@ -1487,7 +1487,104 @@ def extract_claims(
                 mention_start=mention.start,
             )
         )
+    candidates += _denials(text, sentence_spans, candidates, dateline, lex)
     return _one_per_place_and_clause(text, candidates, lex)
+
+
+# How many sentences back a denial that names no place ("Kyiv has not confirmed the losses")
+# reaches for the claims it answers.
+DENIAL_REACH = 2
+_ARTICLE = re.compile(r"(?:the|its|this|that|which)\b", re.IGNORECASE)
+_ONE_CLAIM = re.compile(
+    r"\b(?:loss|fall|capture|claim|report|it|this)\b(?!\s+of\s+(?:either|both))"
+)
+
+
+def _denials(
+    text: str,
+    sentence_spans: list[tuple[int, int]],
+    candidates: list[Candidate],
+    dateline: dt.date,
+    lex: Lexicon = ENGLISH,
+) -> list[Candidate]:
+    """ "Russia said it had captured X, a claim Ukraine denied", "... Y and Z, claims that
+    Ukrainian officials rejected", "Russia said it took X and Y. Kyiv has not confirmed the
+    losses": a side's denial that names no place answers the claims of the other side told
+    before it, in its own sentence (after a comma), else in the one or two sentences before
+    (a singular "the loss", "the claim": the last of them). Each claim it answers gets a
+    denied claim of the denying side on the same place, status and event, quoting the
+    denial. Only a change or hold claimed by a speaker of the other side is answered, never
+    shelling or an attack, and never the report's own word."""
+    if lex.denial_after is None and lex.denial_sentence is None:
+        return []
+    result: list[Candidate] = []
+    for index, sentence in enumerate(sentence_spans):
+        found: list[tuple[re.Match[str], list[Candidate]]] = []
+        if lex.denial_after is not None:
+            for match in lex.denial_after.finditer(text, *sentence):
+                answered = [c for c in candidates if sentence[0] <= c.mention_start < match.start()]
+                found.append((match, answered))
+        if lex.denial_sentence is not None and index > 0:
+            match = lex.denial_sentence.match(text, *sentence)
+            named = any(sentence[0] <= c.mention_start < sentence[1] for c in candidates)
+            if match is not None and not named:
+                start = sentence_spans[max(0, index - DENIAL_REACH)][0]
+                answered = [c for c in candidates if start <= c.mention_start < sentence[0]]
+                found.append((match, answered))
+        for match, answered in found:
+            who = match.group("who")
+            side = phrase_side(who, lex)
+            if side not in (UKRAINIAN, RUSSIAN):
+                continue  # "Reuters could not confirm", "analysts did not confirm"
+            answered = [
+                c
+                for c in answered
+                if c.status
+                and c.certainty in ("claimed", "unconfirmed")
+                and claimant_side(c.claimant, lex) != side
+                and c.status != side
+            ]
+            if match.re is lex.denial_sentence:
+                # From sentences before, only a change told of a place by its name.
+                answered = [
+                    c
+                    for c in answered
+                    if c.event not in ("fighting", "held")
+                    and c.mention[:1].isupper()
+                    and not _ARTICLE.match(c.mention)
+                ]
+                if _ONE_CLAIM.search(match.group(0)):
+                    answered = answered[-1:]
+            span = (match.start("who"), match.end())
+            if match.re is lex.denial_after:
+                span = (text.index(" ", match.start()) + 1, match.end())
+            date = date_of(text, [span], span[0], dateline, lex)
+            seen: set[str] = set()
+            for claim in answered:
+                if claim.entry.key in seen or any(
+                    c.entry.key == claim.entry.key and c.start < span[1] and span[0] < c.end
+                    for c in candidates + result
+                    if c.certainty == "denied"
+                ):
+                    continue
+                seen.add(claim.entry.key)
+                result.append(
+                    Candidate(
+                        entry=claim.entry,
+                        mention=claim.mention,
+                        status=claim.status,
+                        event=claim.event,
+                        certainty="denied",
+                        claimant=who,
+                        date=date,
+                        quote=text[span[0] : span[1]],
+                        start=span[0],
+                        end=span[1],
+                        score=claim.score,
+                        mention_start=claim.mention_start,
+                    )
+                )
+    return result
 
 
 # A side's adjective that opens a clause or a part joined by "and": the clause's subject.
