@@ -2154,3 +2154,32 @@ def test_a_denial_answers_no_shelling_nor_its_own_side_nor_a_neutral_doubt(match
         "Russia said it had captured Avdiivka. Reuters could not confirm the claims.",
     ):
         assert not [c for c in claims_of(text, matcher) if c.certainty == "denied"], text
+
+
+def test_a_denial_after_but_or_in_the_passive(matcher):
+    for text, quote in (
+        (
+            "Russia said its forces had captured Vovchansk, but Ukraine denied it.",
+            "Ukraine denied it",
+        ),
+        (
+            "Russia said its forces had captured Vovchansk, a claim denied by Ukraine's army.",
+            "a claim denied by Ukraine's army",
+        ),
+        (
+            "Russia's Defense Ministry said its troops had captured Vovchansk. Ukrainian "
+            "officials denied the Russian ministry's claims.",
+            "Ukrainian officials denied the Russian ministry's claims",
+        ),
+    ):
+        denied = [c for c in claims_of(text, matcher) if c.certainty == "denied"]
+        assert [(c.entry.name, c.quote) for c in denied] == [("Vovchansk", quote)], text
+        assert claimant_side(denied[0].claimant) == "ukrainian"
+
+
+def test_a_denial_with_a_clause_of_its_own_is_not_a_denial_of_the_claim_before(matcher):
+    text = (
+        "Russia said it had captured Krynky, but Ukraine denied that Russian troops had "
+        "crossed the river."
+    )
+    assert not [c for c in claims_of(text, matcher) if c.certainty == "denied"]

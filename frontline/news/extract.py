@@ -1532,7 +1532,10 @@ def _denials(
                 answered = [c for c in candidates if start <= c.mention_start < sentence[0]]
                 found.append((match, answered))
         for match, answered in found:
-            who = match.group("who")
+            group = next(
+                g for g in ("who", "by", "but") if match.re.groupindex.get(g) and match.group(g)
+            )
+            who = match.group(group)
             side = phrase_side(who, lex)
             if side not in (UKRAINIAN, RUSSIAN):
                 continue  # "Reuters could not confirm", "analysts did not confirm"
@@ -1555,8 +1558,8 @@ def _denials(
                 ]
                 if _ONE_CLAIM.search(match.group(0)):
                     answered = answered[-1:]
-            span = (match.start("who"), match.end())
-            if match.re is lex.denial_after:
+            span = (match.start(group), match.end())
+            if match.re is lex.denial_after and group != "but":
                 span = (text.index(" ", match.start()) + 1, match.end())
             date = date_of(text, [span], span[0], dateline, lex)
             seen: set[str] = set()

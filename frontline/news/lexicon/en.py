@@ -131,16 +131,23 @@ _DENYING = (
     r"(?:declined|refused)\s+to\s+confirm"
 )
 _WHO = r"(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,60}?)"
+_ANSWERED = (
+    r"(?:(?:the|these|those|such|both|either)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:loss(?:es)?|fall|capture|claims?|reports?|gains?|advances?)"
+    r"(?:\s+of\s+(?:either|both|the|these|those|any|all)\b[^,.;:]*)?|it|this|that|them)"
+)
 DENIAL_AFTER = (
     r"(?:,|\s[-–—])\s+(?:(?:(?:an?|the)\s+claims?|claims)(?:\s+(?:that|which))?|which)\s+"
-    rf"{_WHO}\s+(?:{_DENYING})(?=\s*(?:[,.;:]|$))"
+    rf"{_WHO}\s+(?:{_DENYING})(?=\s*(?:[,.;:]|$))|"
+    # ", a claim denied by Ukraine's General Staff", ", but Kyiv denied it".
+    r"(?:,|\s[-–—])\s+(?:(?:an?|the)\s+claims?|claims)\s+(?:(?:that|which)\s+(?:was|were)\s+)?"
+    r"(?:denied|rejected|disputed|dismissed)\s+by\s+"
+    r"(?P<by>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,60}?)(?=\s*(?:[,.;:]|$))|"
+    rf",\s+but\s+(?P<but>(?:the\s+)?[A-Z][^,.;:\"“”()]{{1,60}}?)\s+(?:{_DENYING})\s+"
+    rf"{_ANSWERED}(?=\s*(?:[,.;:]|$))"
 )
 DENIAL_SENTENCE = (
-    rf"(?:But\s+|However,?\s+)?{_WHO}\s+(?:{_DENYING})\s+"
-    r"(?:(?:the|these|those|such|both|either)\s+(?:\w+\s+)?"
-    r"(?:loss(?:es)?|fall|capture|claims?|reports?|gains?|advances?)"
-    r"(?:\s+of\s+(?:either|both|the|these|those|any|all)\b[^,.;:]*)?|it|this|them)"
-    r"(?=\s*(?:[,.;:]|$))"
+    rf"(?:But\s+|However,?\s+)?{_WHO}\s+(?:{_DENYING})\s+{_ANSWERED}(?=\s*(?:[,.;:]|$))"
 )
 
 CUES: tuple[Cue, ...] = (
