@@ -2183,3 +2183,12 @@ def test_a_denial_with_a_clause_of_its_own_is_not_a_denial_of_the_claim_before(m
         "crossed the river."
     )
     assert not [c for c in claims_of(text, matcher) if c.certainty == "denied"]
+
+
+def test_what_a_side_says_after_its_denial_is_its_claim(matcher):
+    text = (
+        "Luhansk governor Serhiy Haidai did not confirm the loss of the town, saying fighting "
+        "had moved to the outskirts of Rubizhne."
+    )
+    claim = only(claims_of(text, matcher), "Rubizhne")
+    assert (claim.status, claim.certainty) == ("contested", "claimed")

@@ -577,15 +577,28 @@ def certainty_of(
             for rank, (name, pattern) in enumerate(lex.certainty)
             for match in pattern.finditer(text, start, end)
             if not reports_apart(text, (start, end), match.start(), cue_start, lex)
+            and not _own_words_between(text, match.end(), cue_start, lex)
         ]
         found += [
             (abs(match.start() - cue_start) if cue_start is not None else 0, 0, name)
             for match in (lex.refusal.finditer(text, start, end) if lex.refusal else ())
             for name in [_refusal(text, start, match.start(), lex)]
+            if not _own_words_between(text, match.end(), cue_start, lex)
         ]
         if found:
             return min(found)[2]
     return default
+
+
+def _own_words_between(text: str, end: int, cue_start: int | None, lex: Lexicon) -> bool:
+    """ "Kyiv denied the fall of X, saying its troops still held it": a cue after the
+    speaker's own words is what the speaker claims, not what it denies."""
+    return (
+        lex.own_words is not None
+        and cue_start is not None
+        and end <= cue_start
+        and lex.own_words.search(text, end, cue_start) is not None
+    )
 
 
 def _refusal(text: str, start: int, refusal: int, lex: Lexicon) -> str:

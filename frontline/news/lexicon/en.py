@@ -146,6 +146,7 @@ DENIAL_AFTER = (
     rf",\s+but\s+(?P<but>(?:the\s+)?[A-Z][^,.;:\"“”()]{{1,60}}?)\s+(?:{_DENYING})\s+"
     rf"{_ANSWERED}(?=\s*(?:[,.;:]|$))"
 )
+OWN_WORDS = r",\s+(?:saying|adding|insisting|arguing)\b"
 DENIAL_SENTENCE = (
     rf"(?:But\s+|However,?\s+)?{_WHO}\s+(?:{_DENYING})\s+{_ANSWERED}(?=\s*(?:[,.;:]|$))"
 )
@@ -952,6 +953,7 @@ LEXICON = Lexicon(
     event_noun=re.compile(EVENT_NOUN, re.IGNORECASE),
     denial_after=re.compile(DENIAL_AFTER),
     denial_sentence=re.compile(DENIAL_SENTENCE),
+    own_words=re.compile(OWN_WORDS, re.IGNORECASE),
     place_locator_gap=PLACE_LOCATOR_GAP,
     compass_before=COMPASS_BEFORE,
     compass_landmark_gap=COMPASS_LANDMARK_GAP,

@@ -112,6 +112,9 @@ class Lexicon:
     # officials have not confirmed the losses" (a sentence of its own, after the claims);
     # group "who" names the side.
     denial_after: re.Pattern[str] | None = None
+    # After a denial, the speaker's own words: "did not confirm the loss, saying fighting had
+    # moved to its outskirts" is a claim of the fighting, not a denial of it.
+    own_words: re.Pattern[str] | None = None
     denial_sentence: re.Pattern[str] | None = None
     # After a name that is an oblast's, its governor or a regional body: "Donetsk governor",
     # "the Kharkiv regional administration".
