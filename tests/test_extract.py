@@ -2192,3 +2192,14 @@ def test_what_a_side_says_after_its_denial_is_its_claim(matcher):
     )
     claim = only(claims_of(text, matcher), "Rubizhne")
     assert (claim.status, claim.certainty) == ("contested", "claimed")
+
+
+def test_a_denial_of_the_other_sides_claims_by_name(matcher):
+    text = (
+        "Russia's Defense Ministry said its troops had captured Vovchansk. "
+        "Kyiv rejected Moscow's claims."
+    )
+    denied = [c for c in claims_of(text, matcher) if c.certainty == "denied"]
+    assert [(c.entry.name, c.quote) for c in denied] == [
+        ("Vovchansk", "Kyiv rejected Moscow's claims")
+    ]

@@ -132,7 +132,7 @@ _DENYING = (
 )
 _WHO = r"(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,60}?)"
 _ANSWERED = (
-    r"(?:(?:the|these|those|such|both|either)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?:the|these|those|such|both|either|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:loss(?:es)?|fall|capture|claims?|reports?|gains?|advances?)"
     r"(?:\s+of\s+(?:either|both|the|these|those|any|all)\b[^,.;:]*)?|it|this|that|them)"
 )
