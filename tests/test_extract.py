@@ -2203,3 +2203,41 @@ def test_a_denial_of_the_other_sides_claims_by_name(matcher):
     assert [(c.entry.name, c.quote) for c in denied] == [
         ("Vovchansk", "Kyiv rejected Moscow's claims")
     ]
+
+
+def test_a_relative_clause_after_an_apposition_is_about_its_name_only(matcher):
+    text = (
+        "Its forces were advancing from Balakliia, a town that Moscow says it captured last "
+        "week, towards Sloviansk."
+    )
+    claims = claims_of(text, matcher)
+    assert only(claims, "Balakliia").status == "russian"
+    assert not [c for c in claims if c.entry.name == "Sloviansk" and c.status == "russian"]
+
+
+def test_a_hold_kept_since_a_time_is_the_holders(matcher):
+    text = (
+        "The villages lie south of Velyka Novosilka, a town that Ukrainian troops have held "
+        "since the first days of the war."
+    )
+    held = only(claims_of(text, matcher), "Velyka Novosilka")
+    assert (held.status, held.event, held.certainty) == ("ukrainian", "held", "confirmed")
+
+
+def test_an_attempt_going_on_is_an_attack_or_a_fight(matcher):
+    storm = only(
+        claims_of("The enemy keeps trying to storm Chasiv Yar, a spokesman said.", matcher),
+        "Chasiv Yar",
+    )
+    assert (storm.status, storm.event) == ("", "attacked")
+    retake = only(
+        claims_of("Russia is trying to retake Kupiansk, the commander said.", matcher), "Kupiansk"
+    )
+    assert (retake.status, retake.event) == ("", "attacked")
+    advance = only(
+        claims_of("Russian units were trying to advance on Toretsk on Monday.", matcher), "Toretsk"
+    )
+    assert (advance.status, advance.event) == ("contested", "fighting")
+    # A future or a wish is still none.
+    assert not claims_of("Russia would try to take Kupiansk next.", matcher)
+    assert not claims_of("Russian troops will try to storm Chasiv Yar, analysts said.", matcher)

@@ -502,3 +502,32 @@ def test_a_pronoun_of_a_relative_clause_is_no_speaker_of_its_own(matcher):
     )
     claim = only(claims_of(text, matcher), "Pervomaiske")
     assert claimant_side(claim.claimant) == "russian", claim.claimant
+
+
+@pytest.mark.parametrize(
+    ("phrase", "side"),
+    [
+        # The office as a title before the name, or of the town named before.
+        ("Governor Oleh Marchenko", "ukrainian"),
+        ("Mayor Ivan Kovalenko", "ukrainian"),
+        ("Petro Savchuk, its mayor", "ukrainian"),
+    ],
+)
+def test_a_governor_or_mayor_named_by_title(phrase, side):
+    assert phrase_side(phrase) == side
+
+
+def test_a_mayor_named_before_his_name(matcher):
+    text = (
+        "Russian troops shelled Bakhmut. Its mayor, Petro Savchuk, said on Monday that "
+        "Ukrainian troops had entered Soledar."
+    )
+    assert claimant_side(only(claims_of(text, matcher), "Soledar").claimant) == "ukrainian"
+
+
+def test_a_day_before_it_is_the_body_named_before(matcher):
+    text = (
+        "The Russian Defence Ministry gave no details of its losses. On Sunday it claimed that "
+        "its troops had repelled attacks near Robotyne."
+    )
+    assert claimant_side(only(claims_of(text, matcher), "Robotyne").claimant) == "russian"

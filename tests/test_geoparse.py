@@ -624,3 +624,36 @@ def test_a_town_after_a_compass_direction_before_a_nearer_place_is_a_landmark(ma
     # Two places joined as a list are both places.
     text = "Troops repelled assaults south of Bakhmut and near Klishchiivka."
     assert [m.role for m in find_mentions(text, matcher)] == [PLACE, PLACE]
+
+
+def test_a_place_before_a_title_or_an_outlet_is_no_part_of_a_persons_name():
+    from frontline.news.geoparse import cached_matcher, find_mentions
+
+    text = (
+        "Russian troops shelled villages north of Kharkiv overnight. Kharkiv Gov. Oleh Syniehubov "
+        "said two people were hurt. The Kyiv Independent could not verify the report. Ukrainian "
+        "forces said they held their positions near Kyiv and in the south."
+    )
+    found = {(m.text, m.entry.kind) for m in find_mentions(text, cached_matcher())}
+    assert ("Kyiv", "city") in found
+    assert ("Kharkiv", "city") in found
+    assert ("Kharkiv", "oblast") in found
+
+
+def test_an_outlet_named_after_a_city_is_no_place():
+    from frontline.news.geoparse import cached_matcher, find_mentions
+
+    text = "The Kyiv Independent could not verify the claim. Fighting went on near Kyiv."
+    starts = [m.start for m in find_mentions(text, cached_matcher()) if m.text == "Kyiv"]
+    assert starts == [text.rindex("Kyiv")]
+
+
+def test_a_government_after_an_auxiliary_is_no_place():
+    from frontline.news.geoparse import METONYMY, cached_matcher, find_mentions
+
+    text = (
+        "The advance near Robotyne was slower than Kyiv had hoped. They were the first gains "
+        "Kyiv has announced this month."
+    )
+    roles = [m.role for m in find_mentions(text, cached_matcher()) if m.text == "Kyiv"]
+    assert roles == [METONYMY, METONYMY]

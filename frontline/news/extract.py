@@ -95,7 +95,15 @@ def hypothetical(
     # After the cue, not past the next predicate ("had taken X and would hand it over").
     joined = _NEXT_PREDICATE.search(text, cue_end, end)
     words = _CONDITIONAL if event == "repelled" else lex.hypothetical
-    if words.search(text, own[0], joined.start() if joined else end):
+    # An attempt that is the cue itself ("is trying to storm X": an attack going on) is no
+    # hypothetical of its own; a word before or after it still makes it one.
+    attempt = lex.hypothetical.search(text, cue_start, cue_end)
+    if attempt is not None and words is lex.hypothetical:
+        if words.search(text, own[0], cue_start) or words.search(
+            text, cue_end, joined.start() if joined else end
+        ):
+            return True
+    elif words.search(text, own[0], joined.start() if joined else end):
         return True
     # A time clause of a future: "it would be months before Ukrainian troops entered Tokmak".
     index = parts.index(own) if own in parts else 0
@@ -880,7 +888,7 @@ _AUXILIARY_TAIL = re.compile(
     r"reportedly|repeatedly|(?:appeared|appears|seemed|seems)\s+to))+$",
     re.IGNORECASE,
 )
-_TITLE_BEFORE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+[^,]{3,80}")
+_TITLE_BEFORE = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,]{3,80}")
 _PASSIVE_TAIL = re.compile(r"\b(?:was|were|is|are|been|being)\s*$", re.IGNORECASE)
 
 
@@ -1174,6 +1182,33 @@ def _relatives(text: str, places: list[Mention]) -> list[Mention]:
     return result
 
 
+# Where a relative clause ends: at the next comma, semicolon or dash of its sentence.
+_RELATIVE_END = re.compile(r",|;|\s[—–-]{1,2}\s")
+
+
+def relative_span(text: str, mention: Mention, clause: tuple[int, int]) -> tuple[int, int]:
+    """The relative clause a relative pronoun opens, up to the next comma of its clause:
+    its cues, sides and dates are its own, not the clause's it is in."""
+    end = _RELATIVE_END.search(text, mention.end, clause[1])
+    return (mention.start, end.start() if end else clause[1])
+
+
+def _pronoun_end(text: str, span: tuple[int, int]) -> int:
+    """Where the relative pronoun that opens span ends ("which", "that")."""
+    space = text.find(" ", span[0], span[1])
+    return span[1] if space < 0 else space
+
+
+def _masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text with the spans blanked out (same length, so offsets stay)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def _one_settlement(
     text: str, places: list[Mention], start: int, end: int, lex: Lexicon
 ) -> Mention | None:
@@ -1367,13 +1402,27 @@ def extract_claims(
     candidates: list[Candidate] = []
     stated: set[tuple] = set()  # (place, clause, status, date) of the claims so far
     last_said: dict[str, tuple[str, str]] = {}  # place -> (status, event) of its last claim
+    own_clauses = _relative_spans(text, places, sentence_spans)
+    full_text, full_reading = text, reading
     for mention in places:
         # A subject left out is an empty span at its sentence's start: the sentence after it.
         reach = max(mention.end, mention.start + 1)
         sentence = enclosing(sentence_spans, mention.start, reach)
         if sentence is None:
             continue
-        clause = enclosing(clauses(text, *sentence), mention.start, reach) or sentence
+        clause = enclosing(clauses(full_text, *sentence), mention.start, reach) or sentence
+        # A relative clause is a clause of its own: its cues, sides and dates are about the
+        # name it follows, and none of the clause's others ("advancing from X, which Moscow
+        # says it captured last week, towards Y").
+        inner = own_clauses.get(id(mention))
+        apart = [
+            r
+            for r in own_clauses.values()
+            if r != inner and clause[0] <= r[0] < clause[1] and not r[0] <= mention.start < r[1]
+        ]
+        # The pronoun itself stays: ", which" still tells a clause about the name before it.
+        apart = [(_pronoun_end(full_text, r), r[1]) for r in apart]
+        text, reading = _masked(full_text, apart), _masked(full_reading, apart)
         span = (mention.start, mention.end)
         # Other places in the clause that can be a cue's object; an oblast only says where
         # ("fighting in the Donetsk region near Lyman"), and "its outskirts" takes no cue from
@@ -1493,15 +1542,31 @@ def extract_claims(
                 certainty=certainty,
                 claimant=claimant,
                 date=date,
-                quote=text[clause[0] : clause[1]],
+                quote=full_text[clause[0] : clause[1]],
                 start=clause[0],
                 end=clause[1],
                 score=mention.score,
                 mention_start=mention.start,
             )
         )
-    candidates += _denials(text, sentence_spans, candidates, dateline, lex)
-    return _one_per_place_and_clause(text, candidates, lex)
+    candidates += _denials(full_text, sentence_spans, candidates, dateline, lex)
+    return _one_per_place_and_clause(full_text, candidates, lex)
+
+
+def _relative_spans(
+    text: str, places: list[Mention], sentence_spans: list[tuple[int, int]]
+) -> dict[int, tuple[int, int]]:
+    """id of each relative pronoun's mention -> the relative clause it opens."""
+    spans = {}
+    for mention in places:
+        if mention.how != "relative":
+            continue
+        sentence = enclosing(sentence_spans, mention.start, mention.end)
+        if sentence is None:
+            continue
+        clause = enclosing(clauses(text, *sentence), mention.start, mention.end) or sentence
+        spans[id(mention)] = relative_span(text, mention, clause)
+    return spans
 
 
 # How many sentences back a denial that names no place ("Kyiv has not confirmed the losses")

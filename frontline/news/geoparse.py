@@ -259,6 +259,8 @@ def _names_a_body(word: str, lex: Lexicon) -> bool:
     a noun of such names, a number or an acronym, never a person's name."""
     return (
         word.lower() in lex.institution_words
+        # A title after the place: "Luhansk Gov. Serhiy Haidai", "Kyiv Mayor Vitali Klitschko".
+        or word.lower() in lex.titles
         or any(c.isdigit() for c in word)
         or (len(word) >= 2 and word.split("-")[0].isupper())
     )

@@ -46,6 +46,11 @@ SIDE = re.compile(
 PRONOUN_SIDE = re.compile(r"\b(?:its|their|they|it)\b", re.IGNORECASE)
 
 
+# An attempt told as going on: "is trying to", "were still trying to", "keeps trying to".
+_ONGOING_ATTEMPT = (
+    r"(?:is|are|was|were|keeps?|kept)\s+(?:\w+\s+)?(?:trying|attempting|seeking)\s+to\s+"
+)
+
 # Events that state no control, tried before the control cues so that "fighting near" is
 # not read as fighting in the place: (event, pattern).
 EVENT_CUES: tuple[tuple[str, str], ...] = (
@@ -100,6 +105,14 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
         r"bomb(?:ed|ing)(?!\s+shelters?)|"
         r"hit\s+by\s+(?:\w+\s+){0,2}?(?:bombs?|missiles?|rockets?|drones?|(?:air\s*)?strikes?)|"
         r"удар\w*",
+    ),
+    # An attempt going on is an attack, not a change of hands: "the enemy is trying to storm
+    # X", "keeps trying to break through at X", "Russia is trying to retake X" (the attempt
+    # is the cue, no hypothetical; see frontline.news.extract.hypothetical).
+    (
+        "attacked",
+        rf"{_ONGOING_ATTEMPT}(?:storm|retake|recapture|take|capture|seize|"
+        r"break\s+through(?:\s+(?:at|to|near|in))?)",
     ),
     # "stepped up assaults on X", "under assault since March".
     (
@@ -281,6 +294,15 @@ CUES: tuple[Cue, ...] = (
         r"(?:over|lifted|broken|ended)\b)",
         "object",
     ),
+    # Closing on a place, told as going on: "were trying to advance on X", "the enemy is
+    # trying to encircle the town", "trying to break into the city": fought over.
+    Cue(
+        "fighting",
+        rf"{_ONGOING_ATTEMPT}(?:advance\s+(?:on|towards?)|encircle|"
+        r"cut\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:roads?|supply\s+lines?|routes?)"
+        r"(?:\s+(?:into|to|from))?)",
+        CONTESTED,
+    ),
     Cue(
         "encircled",
         r"encircl\w*|surround\w*|cut\s+off|besieg\w*|under\s+siege|оточен\w*|оточил\w*",
@@ -319,6 +341,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:keep|keeps|kept|keeping|maintain\w*|retain\w*)\s+(?:full\s+|firm\s+)?"
         r"control\s+(?:of|over)|"
         r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
+        # A hold that goes on to this day: "a town Ukrainian forces have held since 2014",
+        # "have held it throughout the invasion" (not "have held talks for hours").
+        r"(?:has|have)\s+(?:\w+\s+)?held(?=\s+(?:(?:it|them|the\s+[\w-]+)\s+)?"
+        r"(?:since|throughout|ever\s+since)\b)|"
         r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
     ),
@@ -438,7 +464,15 @@ DATELINE_SIDE = re.compile(
     rf"\s*(?:(?P<ukrainian>KYIV|KIEV|(?:Kyiv|Kiev){_DATELINE_TAIL})"
     rf"|(?P<russian>MOSCOW|Moscow{_DATELINE_TAIL}))\b(?!\s*/)"
 )
-LEADING_FILLER = re.compile(r"^(?:but|and|meanwhile|however|also|so|yet)\b,?\s*", re.IGNORECASE)
+# Words before a subject: "But", "Meanwhile", and a day ("On Sunday it claimed", "On March 28
+# the mayor said").
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+LEADING_FILLER = re.compile(
+    r"^(?:(?:but|and|meanwhile|however|also|so|yet)\b,?\s*"
+    rf"|(?:(?:late|early)\s+)?on\s+(?:{_WEEKDAY}|(?-i:[A-Z])[a-z]{{2,8}}\.?\s+\d{{1,2}})\b,?\s*"
+    rf"|{_WEEKDAY}\b,?\s+)+",
+    re.IGNORECASE,
+)
 
 # "the town" / "the city" with no name: the last town or city named before ("the logistics
 # hub": the last town or city).
@@ -698,7 +732,7 @@ PEOPLE = frozenset(
 TITLES = word_set("""
 president minister spokesman spokeswoman governor mayor general gen commander leader
 official adviser advisor chief head mr mrs ms dr colonel col lieutenant lt major maj
-captain capt sergeant sgt marshal premier pm envoy ambassador secretary chairman
+captain capt sergeant sgt marshal premier pm envoy ambassador secretary chairman gov
 """)
 
 # Capitalised words of the name of a body, a unit or a facility named after a place (the
@@ -710,6 +744,7 @@ hydroelectric refinery mine mines shipyard depot port dam reservoir railway rail
 brigade brigades regiment battalion division corps group directorate guard militia
 university institute academy school lyceum hospital clinic museum theatre theater cathedral
 church monastery stadium arena park zoo market hotel centre center
+independent post
 """)
 
 # Nouns after a possessive that make the place a government ("Kyiv's troops").
@@ -731,12 +766,15 @@ GOVERNMENT_VERBS = (
     r"refused to confirm|"
     # What a government does with its forces: "as Kyiv threw fresh brigades into ...".
     r"threw|throws|is throwing|has thrown|committed|commits|deployed|deploys|redeployed|"
-    r"poured|pours"
+    r"poured|pours|"
+    # What a government hoped for: "than Kyiv had hoped", "as Moscow expected".
+    r"hoped|expected|intended|planned"
 )
 METONYMY_AFTER = re.compile(
     rf"(?:['’]s?\s+(?:own\s+|new\s+|regular\s+|elite\s+)?(?:{GOVERNMENT_NOUNS})\b"
     rf"|-(?:backed|led|controlled|appointed|installed|friendly|allied|based)\b"
-    rf"|\s+(?:{GOVERNMENT_VERBS})\b)",
+    # After an auxiliary too: "the gains Kyiv has announced", "more slowly than Kyiv had hoped".
+    rf"|\s+(?:(?:has|had|have)\s+(?:not\s+)?)?(?:{GOVERNMENT_VERBS})\b)",
     re.IGNORECASE,
 )
 # Between a place and the oblast that locates it: "Lyman in the Donetsk region",
@@ -807,7 +845,9 @@ NOT_A_SETTLEMENT_BEFORE = re.compile(r"\bsea\s+of\s+$", re.IGNORECASE)
 # A campaign or a front named after a place ("the Kharkiv counteroffensive", "the Donetsk
 # front") is not the place, nor a claim about it; neither is a republic named after it.
 NOT_A_SETTLEMENT_AFTER = re.compile(
-    r"\s+(?:Ukraine|Sea|PR\b|People['’]?s\s+Republic|counter-?offensive|front)\b", re.IGNORECASE
+    # An outlet named after a city ("the Kyiv Independent", "the Kyiv Post") is no place either.
+    r"\s+(?:Ukraine|Sea|PR\b|People['’]?s\s+Republic|counter-?offensive|front|Independent|Post)\b",
+    re.IGNORECASE,
 )
 
 # "the Donetsk and Luhansk regions": two oblasts named by one noun. (These patterns are
@@ -817,7 +857,7 @@ NOT_A_SETTLEMENT_AFTER = re.compile(
 # Kharkiv regional centre" is the city).
 OBLAST_OFFICE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:regional(?!\s+(?:cent(?:re|er)|capital)\b)|governor(?:['’]s)?|"
-    r"governorate)\b",
+    r"governorate|gov\.)",
     re.IGNORECASE,
 )
 SHARED_REGION = re.compile(
@@ -872,7 +912,10 @@ SPEAKER_SIDE = re.compile(
     r"(?:regional|oblast|city|town|local|district)(?:['’]s)?\s+(?:military\s+)?"
     rf"(?:governor|mayor|administration|officials|authorities)|(?!(?:the|an?|{RUSSIAN_REGIONS})\s)"
     r"(?-i:[A-Z])[\w'’-]+\s+(?:governor|mayor)|"
-    rf"(?:governor|mayor)\s+of\s+(?!(?:the\s+)?(?:{RUSSIAN_REGIONS})\b))\b)"
+    rf"(?:governor|mayor)\s+of\s+(?!(?:the\s+)?(?:{RUSSIAN_REGIONS})\b)|"
+    # The office as a title before the name ("Governor Vitaliy Kim", "Mayor Ihor Terekhov"),
+    # or of the town named before ("its mayor").
+    r"(?-i:Governor|Mayor)\s+(?-i:[A-Z])\w*|its\s+(?:governor|mayor))\b)"
     r"|(?P<russian>\b(?:tass|ria(?:\s+novosti)?|zvezda|rossiya|izvestia|interfax|kommersant|"
     r"rybar|occupation|[\w-]+-installed|"
     # The governors of Russia's own regions, named before their office.
