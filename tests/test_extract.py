@@ -1927,7 +1927,10 @@ def test_what_a_speaker_adds_is_a_claim_of_its_own(matcher):
 
 def test_claimed_full_control_of_a_place(matcher):
     text = "The Russian military claimed full control of Bakhmut on May 20, which Kyiv denied."
-    claim = only(claims_of(text, matcher), "Bakhmut")
+    claims = claims_of(text, matcher)
+    # The claim, and Kyiv's denial of it (see test_a_claim_the_other_side_denied).
+    assert sorted(c.certainty for c in claims) == ["claimed", "denied"]
+    claim = only([c for c in claims if c.certainty == "claimed"], "Bakhmut")
     assert (claim.status, claim.event, claim.date.start) == (
         "russian",
         "captured",
@@ -2158,6 +2161,105 @@ def test_a_cue_naming_its_side_goes_on_about_the_place_named_before(matcher):
 def test_counted_attacks_repelled_and_assaults_near_a_place(matcher, sentence, name, event):
     claim = only(claims_of(sentence, matcher), name)
     assert (claim.status, claim.event) == ("", event)
+
+
+def test_a_claim_the_other_side_denied(matcher):
+    text = "Russian war bloggers said Russian troops had entered Vovchansk, a claim Ukraine denied."
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == "Vovchansk"]
+    denied = [c for c in claims if c.certainty == "denied"]
+    assert len(claims) == 2 and len(denied) == 1
+    assert denied[0].quote == "a claim Ukraine denied"
+    assert denied[0].status == "russian" and claimant_side(denied[0].claimant) == "ukrainian"
+
+
+def test_claims_that_officials_rejected_answer_every_place(matcher):
+    text = (
+        "Russia's Defense Ministry said its forces had captured Robotyne and Verbove, "
+        "claims that Ukrainian officials rejected."
+    )
+    denied = [c for c in claims_of(text, matcher) if c.certainty == "denied"]
+    assert sorted(c.entry.name for c in denied) == ["Robotyne", "Verbove"]
+    assert {c.quote for c in denied} == {"claims that Ukrainian officials rejected"}
+
+
+def test_which_the_other_side_did_not_confirm(matcher):
+    text = (
+        "Pro-Russian bloggers said Russian units had entered Krynky, which Ukraine did not confirm."
+    )
+    denied = [c for c in claims_of(text, matcher) if c.certainty == "denied"]
+    assert [(c.entry.name, c.quote) for c in denied] == [
+        ("Krynky", "which Ukraine did not confirm")
+    ]
+
+
+def test_a_denial_sentence_answers_the_claims_before_it(matcher):
+    text = (
+        "Russia's Defense Ministry said on Monday that its troops had captured Robotyne. "
+        "It also announced the capture of Verbove. "
+        "Ukraine's military has not confirmed the loss of either village."
+    )
+    denied = [c for c in claims_of(text, matcher) if c.certainty == "denied"]
+    assert sorted(c.entry.name for c in denied) == ["Robotyne", "Verbove"]
+    assert all(c.status == "russian" and claimant_side(c.claimant) == "ukrainian" for c in denied)
+
+
+def test_a_denial_answers_no_shelling_nor_its_own_side_nor_a_neutral_doubt(matcher):
+    for text in (
+        "Russia's Defense Ministry said its troops had shelled Kupiansk, a claim Ukraine denied.",
+        "Russian forces shelled Kupiansk on Monday. Ukraine has not confirmed the losses.",
+        "Ukraine's General Staff said its forces had retaken Klishchiivka, a claim Ukraine denied.",
+        "Russia said it had captured Avdiivka. Reuters could not confirm the claims.",
+    ):
+        assert not [c for c in claims_of(text, matcher) if c.certainty == "denied"], text
+
+
+def test_a_denial_after_but_or_in_the_passive(matcher):
+    for text, quote in (
+        (
+            "Russia said its forces had captured Vovchansk, but Ukraine denied it.",
+            "Ukraine denied it",
+        ),
+        (
+            "Russia said its forces had captured Vovchansk, a claim denied by Ukraine's army.",
+            "a claim denied by Ukraine's army",
+        ),
+        (
+            "Russia's Defense Ministry said its troops had captured Vovchansk. Ukrainian "
+            "officials denied the Russian ministry's claims.",
+            "Ukrainian officials denied the Russian ministry's claims",
+        ),
+    ):
+        denied = [c for c in claims_of(text, matcher) if c.certainty == "denied"]
+        assert [(c.entry.name, c.quote) for c in denied] == [("Vovchansk", quote)], text
+        assert claimant_side(denied[0].claimant) == "ukrainian"
+
+
+def test_a_denial_with_a_clause_of_its_own_is_not_a_denial_of_the_claim_before(matcher):
+    text = (
+        "Russia said it had captured Krynky, but Ukraine denied that Russian troops had "
+        "crossed the river."
+    )
+    assert not [c for c in claims_of(text, matcher) if c.certainty == "denied"]
+
+
+def test_what_a_side_says_after_its_denial_is_its_claim(matcher):
+    text = (
+        "Luhansk governor Serhiy Haidai did not confirm the loss of the town, saying fighting "
+        "had moved to the outskirts of Rubizhne."
+    )
+    claim = only(claims_of(text, matcher), "Rubizhne")
+    assert (claim.status, claim.certainty) == ("contested", "claimed")
+
+
+def test_a_denial_of_the_other_sides_claims_by_name(matcher):
+    text = (
+        "Russia's Defense Ministry said its troops had captured Vovchansk. "
+        "Kyiv rejected Moscow's claims."
+    )
+    denied = [c for c in claims_of(text, matcher) if c.certainty == "denied"]
+    assert [(c.entry.name, c.quote) for c in denied] == [
+        ("Vovchansk", "Kyiv rejected Moscow's claims")
+    ]
 
 
 def test_a_relative_clause_after_an_apposition_is_about_its_name_only(matcher):

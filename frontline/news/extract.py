@@ -629,15 +629,28 @@ def certainty_of(
             for rank, (name, pattern) in enumerate(lex.certainty)
             for match in pattern.finditer(text, start, end)
             if not reports_apart(text, (start, end), match.start(), cue_start, lex)
+            and not _own_words_between(text, match.end(), cue_start, lex)
         ]
         found += [
             (abs(match.start() - cue_start) if cue_start is not None else 0, 0, name)
             for match in (lex.refusal.finditer(text, start, end) if lex.refusal else ())
             for name in [_refusal(text, start, match.start(), lex)]
+            if not _own_words_between(text, match.end(), cue_start, lex)
         ]
         if found:
             return min(found)[2]
     return default
+
+
+def _own_words_between(text: str, end: int, cue_start: int | None, lex: Lexicon) -> bool:
+    """ "Kyiv denied the fall of X, saying its troops still held it": a cue after the
+    speaker's own words is what the speaker claims, not what it denies."""
+    return (
+        lex.own_words is not None
+        and cue_start is not None
+        and end <= cue_start
+        and lex.own_words.search(text, end, cue_start) is not None
+    )
 
 
 def _refusal(text: str, start: int, refusal: int, lex: Lexicon) -> str:
@@ -1629,6 +1642,7 @@ def extract_claims(
                 mention_start=mention.start,
             )
         )
+    candidates += _denials(full_text, sentence_spans, candidates, dateline, lex)
     return _one_per_place_and_clause(full_text, candidates, lex)
 
 
@@ -1646,6 +1660,105 @@ def _relative_spans(
         clause = enclosing(clauses(text, *sentence), mention.start, mention.end) or sentence
         spans[id(mention)] = relative_span(text, mention, clause)
     return spans
+
+
+# How many sentences back a denial that names no place ("Kyiv has not confirmed the losses")
+# reaches for the claims it answers.
+DENIAL_REACH = 2
+_ARTICLE = re.compile(r"(?:the|its|this|that|which)\b", re.IGNORECASE)
+_ONE_CLAIM = re.compile(
+    r"\b(?:loss|fall|capture|claim|report|it|this)\b(?!\s+of\s+(?:either|both))"
+)
+
+
+def _denials(
+    text: str,
+    sentence_spans: list[tuple[int, int]],
+    candidates: list[Candidate],
+    dateline: dt.date,
+    lex: Lexicon = ENGLISH,
+) -> list[Candidate]:
+    """ "Russia said it had captured X, a claim Ukraine denied", "... Y and Z, claims that
+    Ukrainian officials rejected", "Russia said it took X and Y. Kyiv has not confirmed the
+    losses": a side's denial that names no place answers the claims of the other side told
+    before it, in its own sentence (after a comma), else in the one or two sentences before
+    (a singular "the loss", "the claim": the last of them). Each claim it answers gets a
+    denied claim of the denying side on the same place, status and event, quoting the
+    denial. Only a change or hold claimed by a speaker of the other side is answered, never
+    shelling or an attack, and never the report's own word."""
+    if lex.denial_after is None and lex.denial_sentence is None:
+        return []
+    result: list[Candidate] = []
+    for index, sentence in enumerate(sentence_spans):
+        found: list[tuple[re.Match[str], list[Candidate]]] = []
+        if lex.denial_after is not None:
+            for match in lex.denial_after.finditer(text, *sentence):
+                answered = [c for c in candidates if sentence[0] <= c.mention_start < match.start()]
+                found.append((match, answered))
+        if lex.denial_sentence is not None and index > 0:
+            match = lex.denial_sentence.match(text, *sentence)
+            named = any(sentence[0] <= c.mention_start < sentence[1] for c in candidates)
+            if match is not None and not named:
+                start = sentence_spans[max(0, index - DENIAL_REACH)][0]
+                answered = [c for c in candidates if start <= c.mention_start < sentence[0]]
+                found.append((match, answered))
+        for match, answered in found:
+            group = next(
+                g for g in ("who", "by", "but") if match.re.groupindex.get(g) and match.group(g)
+            )
+            who = match.group(group)
+            side = phrase_side(who, lex)
+            if side not in (UKRAINIAN, RUSSIAN):
+                continue  # "Reuters could not confirm", "analysts did not confirm"
+            answered = [
+                c
+                for c in answered
+                if c.status
+                and c.certainty in ("claimed", "unconfirmed")
+                and claimant_side(c.claimant, lex) != side
+                and c.status != side
+            ]
+            if match.re is lex.denial_sentence:
+                # From sentences before, only a change told of a place by its name.
+                answered = [
+                    c
+                    for c in answered
+                    if c.event not in ("fighting", "held")
+                    and c.mention[:1].isupper()
+                    and not _ARTICLE.match(c.mention)
+                ]
+                if _ONE_CLAIM.search(match.group(0)):
+                    answered = answered[-1:]
+            span = (match.start(group), match.end())
+            if match.re is lex.denial_after and group != "but":
+                span = (text.index(" ", match.start()) + 1, match.end())
+            date = date_of(text, [span], span[0], dateline, lex)
+            seen: set[str] = set()
+            for claim in answered:
+                if claim.entry.key in seen or any(
+                    c.entry.key == claim.entry.key and c.start < span[1] and span[0] < c.end
+                    for c in candidates + result
+                    if c.certainty == "denied"
+                ):
+                    continue
+                seen.add(claim.entry.key)
+                result.append(
+                    Candidate(
+                        entry=claim.entry,
+                        mention=claim.mention,
+                        status=claim.status,
+                        event=claim.event,
+                        certainty="denied",
+                        claimant=who,
+                        date=date,
+                        quote=text[span[0] : span[1]],
+                        start=span[0],
+                        end=span[1],
+                        score=claim.score,
+                        mention_start=claim.mention_start,
+                    )
+                )
+    return result
 
 
 # A side's adjective that opens a clause or a part joined by "and": the clause's subject.

@@ -131,6 +131,39 @@ _ON_IT = (
 )
 EVENT_NOUN = rf"{_ON_IT}the\s+(?:loss|fall|capture)\b(?!\s+of\b)"
 
+# A side's denial that answers the claim told just before it and names no place of its own
+# (see frontline.news.extract._denials): ", a claim Ukraine denied", ", claims that Ukrainian
+# officials rejected", ", which Kyiv did not confirm"; as a sentence of its own, "Ukrainian
+# officials have not confirmed the losses", "Kyiv denied the claims", "Ukraine's military
+# has not confirmed the loss of either village".
+_DENYING = (
+    r"(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|"
+    r"disputed|disputes|refuted|refutes)|"
+    r"(?:did|does|do|has|have|had|would)\s+not\s+(?:yet\s+)?confirm(?:ed)?|"
+    r"(?:didn|doesn|don|hasn|haven|hadn|wouldn)['’]t\s+(?:yet\s+)?confirm(?:ed)?|"
+    r"(?:declined|refused)\s+to\s+confirm"
+)
+_WHO = r"(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,60}?)"
+_ANSWERED = (
+    r"(?:(?:the|these|those|such|both|either|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:loss(?:es)?|fall|capture|claims?|reports?|gains?|advances?)"
+    r"(?:\s+of\s+(?:either|both|the|these|those|any|all)\b[^,.;:]*)?|it|this|that|them)"
+)
+DENIAL_AFTER = (
+    r"(?:,|\s[-–—])\s+(?:(?:(?:an?|the)\s+claims?|claims)(?:\s+(?:that|which))?|which)\s+"
+    rf"{_WHO}\s+(?:{_DENYING})(?=\s*(?:[,.;:]|$))|"
+    # ", a claim denied by Ukraine's General Staff", ", but Kyiv denied it".
+    r"(?:,|\s[-–—])\s+(?:(?:an?|the)\s+claims?|claims)\s+(?:(?:that|which)\s+(?:was|were)\s+)?"
+    r"(?:denied|rejected|disputed|dismissed)\s+by\s+"
+    r"(?P<by>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,60}?)(?=\s*(?:[,.;:]|$))|"
+    rf",\s+but\s+(?P<but>(?:the\s+)?[A-Z][^,.;:\"“”()]{{1,60}}?)\s+(?:{_DENYING})\s+"
+    rf"{_ANSWERED}(?=\s*(?:[,.;:]|$))"
+)
+OWN_WORDS = r",\s+(?:saying|adding|insisting|arguing)\b"
+DENIAL_SENTENCE = (
+    rf"(?:But\s+|However,?\s+)?{_WHO}\s+(?:{_DENYING})\s+{_ANSWERED}(?=\s*(?:[,.;:]|$))"
+)
+
 CUES: tuple[Cue, ...] = (
     Cue("fell", EVENT_NOUN, "fell"),
     # Shelling, strikes, attacks, fighting near: an event, no status (EVENT_CUES).
@@ -961,6 +994,9 @@ LEXICON = Lexicon(
     refusal=re.compile(REFUSAL, re.IGNORECASE),
     foreign=FOREIGN,
     event_noun=re.compile(EVENT_NOUN, re.IGNORECASE),
+    denial_after=re.compile(DENIAL_AFTER),
+    denial_sentence=re.compile(DENIAL_SENTENCE),
+    own_words=re.compile(OWN_WORDS, re.IGNORECASE),
     place_locator_gap=PLACE_LOCATOR_GAP,
     compass_before=COMPASS_BEFORE,
     compass_landmark_gap=COMPASS_LANDMARK_GAP,

@@ -107,6 +107,15 @@ class Lexicon:
     foreign: re.Pattern[str] | None = None
     # A change named by a noun alone, of the place named before: "did not confirm the loss".
     event_noun: re.Pattern[str] | None = None
+    # A side's denial of the claim just told, with no place of its own: ", a claim Ukraine
+    # denied", ", which Kyiv did not confirm" (after a claim in its sentence), "Ukrainian
+    # officials have not confirmed the losses" (a sentence of its own, after the claims);
+    # group "who" names the side.
+    denial_after: re.Pattern[str] | None = None
+    # After a denial, the speaker's own words: "did not confirm the loss, saying fighting had
+    # moved to its outskirts" is a claim of the fighting, not a denial of it.
+    own_words: re.Pattern[str] | None = None
+    denial_sentence: re.Pattern[str] | None = None
     # After a name that is an oblast's, its governor or a regional body: "Donetsk governor",
     # "the Kharkiv regional administration".
     oblast_office_after: re.Pattern[str] | None = None
