@@ -448,6 +448,11 @@ def _made_up_matcher():
     # Former names: of a Crimean village far from the front, and of a village by it.
     add("gn:22", "Nyzhnia Sosnivka", "village", "UA-43", 45.10, 34.20, 800, names=("Hrebinky",))
     add("gn:23", "Zoriane", "village", "UA-14", 48.25, 37.25, 900, names=("Chervone",))
+    # Vilkhuvatka: two villages far from the front, one by Prutove, which is only in the
+    # Odesa region.
+    add("gn:24", "Vilkhuvatka", "village", "UA-51", 46.70, 30.60, 1_300)
+    add("gn:25", "Vilkhuvatka", "village", "UA-43", 45.80, 33.80, 1_100)
+    add("gn:26", "Prutove", "village", "UA-51", 46.72, 30.65, 900)
     return build_matcher(gazetteer)
 
 
@@ -657,3 +662,18 @@ def test_a_government_after_an_auxiliary_is_no_place():
     )
     roles = [m.role for m in find_mentions(text, cached_matcher()) if m.text == "Kyiv"]
     assert roles == [METONYMY, METONYMY]
+
+
+def test_a_word_read_within_one_edit_is_no_sure_place_to_choose_namesakes_by(made_up):
+    # "Prytove" is a village no source has, not the Prutove across the country: it is
+    # dropped, and lends the Vilkhuvatka by it no ground either.
+    text = (
+        "Shelling hit Ridkove and Lisnopil. Moscow said it took Vilkhuvatka and Prytove, "
+        "two villages south of Kamianobrid."
+    )
+    places = _places(text, made_up)
+    assert "Prytove" not in places
+    assert "Vilkhuvatka" not in places
+    # Spelt as it is, Prutove is a sure place, and the Vilkhuvatka by it the one meant.
+    text = "Moscow said it took Vilkhuvatka and Prutove."
+    assert _places(text, made_up)["Vilkhuvatka"] == "gn:24"

@@ -490,13 +490,14 @@ def _resolve(
     lex: Lexicon = ENGLISH,
 ) -> list[Mention]:
     candidates = [_office_oblast(gazetteer, text, h, lex) for h in hits]
-    # Places without namesakes anchor the others.
-    anchors = [c[0] for c in candidates if len(c) == 1]
+    # Places without namesakes anchor the others; a word read within one edit of a name
+    # is no sure place ("Dalne" read as a Dachne across the country).
+    sure = [(h, c[0]) for h, c in zip(hits, candidates, strict=True) if len(c) == 1]
+    sure = [(h, e) for h, e in sure if h.how != "fuzzy"]
+    anchors = [e for _, e in sure]
     # Where the report was filed from is no ground to drop a name far from it.
     head = dateline_end(text)
-    beyond_dateline = [
-        c[0] for h, c in zip(hits, candidates, strict=True) if len(c) == 1 and h.end > head
-    ]
+    beyond_dateline = [e for h, e in sure if h.end > head]
     article_oblasts = Counter(a.oblast for a in anchors if a.kind != "oblast")
     named = frozenset(c[0].oblast for c in candidates if c and c[0].kind == "oblast")
     in_list = list_oblasts(text, hits, candidates, lex)
