@@ -677,3 +677,35 @@ def test_a_word_read_within_one_edit_is_no_sure_place_to_choose_namesakes_by(mad
     # Spelt as it is, Prutove is a sure place, and the Vilkhuvatka by it the one meant.
     text = "Moscow said it took Vilkhuvatka and Prutove."
     assert _places(text, made_up)["Vilkhuvatka"] == "gn:24"
+
+
+def test_a_capitalised_bracketed_part_of_a_records_name_is_another_name_of_the_place():
+    from types import SimpleNamespace
+
+    from frontline.news.gazetteer import Gazetteer, _record_entries
+    from frontline.news.geoparse import build_matcher
+
+    def place(place_id, name, names):
+        return SimpleNamespace(
+            place_id=place_id,
+            name=name,
+            names=names,
+            oblast="UA-51",
+            lat=45.3,
+            lon=30.2,
+            geonames_id=None,
+        )
+
+    gazetteer = Gazetteer()
+    places = [
+        place("ostriv", "Ostriv", ("Ostriv (Gull Rock)",)),
+        place("vyshneve", "Vyshneve", ("Vyshneve (village)",)),
+    ]
+    for entry in _record_entries(gazetteer, places):
+        gazetteer.add(entry)
+    matcher = build_matcher(gazetteer)
+    found = {m.text: m.entry.key for m in find_mentions("Troops landed on Gull Rock.", matcher)}
+    assert found == {"Gull Rock": "record:ostriv"}
+    # A lower-case part tells the kind of place: it is no name.
+    assert not find_mentions("It was a village near the coast.", matcher)
+    assert "Vyshneve" in {m.text for m in find_mentions("Troops left Vyshneve.", matcher)}
