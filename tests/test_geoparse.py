@@ -709,3 +709,16 @@ def test_a_capitalised_bracketed_part_of_a_records_name_is_another_name_of_the_p
     # A lower-case part tells the kind of place: it is no name.
     assert not find_mentions("It was a village near the coast.", matcher)
     assert "Vyshneve" in {m.text for m in find_mentions("Troops left Vyshneve.", matcher)}
+
+
+def test_the_only_place_of_a_name_far_off_in_no_oblast_the_report_names_is_not_found(made_up):
+    # The oblast is named in another sentence: the report is about it all the same.
+    text = (
+        "Fighting went on across the Donetsk region. Ukraine said its troops had retaken "
+        "Kruta Balka, while Ridkove and Lisnopil were shelled."
+    )
+    assert "Kruta Balka" not in _places(text, made_up)
+    text = (
+        "Ukraine said its troops had retaken Kruta Balka, while Ridkove and Lisnopil were shelled."
+    )
+    assert _places(text, made_up)["Kruta Balka"] == "gn:15"

@@ -449,6 +449,7 @@ def _distant_namesake(
     nearby: set[str],
     anchors: Sequence[Entry],
     weak: bool = False,
+    named: frozenset[str] = frozenset(),
 ) -> bool:
     """A town or village with namesakes, not in an oblast named beside it, and far from
     every place the article names without doubt (at least two): the village meant is one
@@ -457,9 +458,11 @@ def _distant_namesake(
     ("Hrakove" as Hrabove), or a former name of a place now called otherwise ("Shumy", once,
     of a Crimean village); and so is a name with no namesake when the oblast beside it is
     another ("towards X" in a sentence on the Zaporizhzhia region, the only X in
-    Dnipropetrovsk oblast)."""
+    Dnipropetrovsk oblast), or when the report names oblasts and none is its own (a
+    report on the Zaporizhzhia region, the only X in Dnipropetrovsk oblast)."""
     places = {a.key: a for a in anchors if a.kind != "oblast" and a.key != best.key}
     other_oblast = bool(nearby) and best.oblast not in nearby
+    other_oblast = other_oblast or (bool(named) and best.oblast not in named)
     return (
         (len(options) > 1 or weak or other_oblast)
         and best.kind in ("town", "village")
@@ -542,7 +545,7 @@ def _resolve(
         # no ground to drop a name.
         best = ranked[0][1]
         weak = hit.how == "fuzzy" or not own_name(hit.name, best)
-        if _distant_namesake(best, options, nearby, beyond_dateline, weak):
+        if _distant_namesake(best, options, nearby, beyond_dateline, weak, named):
             continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(
