@@ -424,6 +424,7 @@ def _made_up_matcher():
     add("oblast:UA-14", "Donetsk region", "oblast", "UA-14", 48.0, 37.7, names=("Donetsk oblast",))
     add("oblast:UA-23", "Zaporizhzhia region", "oblast", "UA-23", 47.5, 35.8)
     add("oblast:UA-53", "Poltava region", "oblast", "UA-53", 49.6, 34.5)
+    add("oblast:UA-35", "Kirovohrad region", "oblast", "UA-35", 48.5, 32.3)
     # Three towns of one stretch of the front, each the only place of its name.
     add("gn:1", "Ridkove", "town", "UA-14", 48.30, 37.20, 20_000)
     add("gn:2", "Lisnopil", "town", "UA-14", 48.24, 37.31, 9_000)
@@ -722,3 +723,13 @@ def test_the_only_place_of_a_name_far_off_in_no_oblast_the_report_names_is_not_f
         "Ukraine said its troops had retaken Kruta Balka, while Ridkove and Lisnopil were shelled."
     )
     assert _places(text, made_up)["Kruta Balka"] == "gn:15"
+
+
+def test_a_list_closed_by_an_oblast_tells_the_oblast_of_the_name_elsewhere(made_up):
+    text = (
+        "Drones hit Sadky. Officials said Inhulivka and Sadky in the Kirovohrad region "
+        "lost power. Sadky was hit again at dawn, and so was Sadky in the Poltava region."
+    )
+    found = [(m.text, m.entry.key) for m in find_mentions(text, made_up)]
+    sadky = [key for name, key in found if name == "Sadky"]
+    assert sadky == ["gn:12", "gn:12", "gn:12", "gn:11"]

@@ -440,6 +440,36 @@ def list_oblasts(
     return found
 
 
+# An oblast that starts within this many characters after a name is its own ("Lyman,
+# Odesa region", "Lyman in the Kharkiv region").
+OWN_OBLAST_GAP = 12
+
+
+def carried_list_oblasts(
+    hits: Sequence[_Hit], candidates: Sequence[list[Entry]], in_list: dict
+) -> dict:
+    """Index of a hit -> the oblast of a list closed by one that names it elsewhere in the
+    report ("... and Bilohorivka in the Donetsk region"; later "Bilohorivka lies south"):
+    the nearest such mention before it, else the first after it; not when an oblast of its
+    own follows it ("near Lyman, Odesa region")."""
+    carried: dict[int, str] = {}
+    for index, hit in enumerate(hits):
+        if index in in_list:
+            continue
+        after = index + 1 < len(hits) and hits[index + 1]
+        if (
+            after
+            and after.start - hit.end <= OWN_OBLAST_GAP
+            and any(e.kind == "oblast" for e in candidates[index + 1])
+        ):
+            continue
+        same = [i for i in in_list if hits[i].name == hit.name]
+        before = [i for i in same if i < index]
+        if same:
+            carried[index] = in_list[max(before) if before else min(same)]
+    return carried
+
+
 DISTANT_NAMESAKE_KM = 150.0
 
 
@@ -504,6 +534,7 @@ def _resolve(
     article_oblasts = Counter(a.oblast for a in anchors if a.kind != "oblast")
     named = frozenset(c[0].oblast for c in candidates if c and c[0].kind == "oblast")
     in_list = list_oblasts(text, hits, candidates, lex)
+    in_list = {**carried_list_oblasts(hits, candidates, in_list), **in_list}
     # A first reading of each name with namesakes, before the others are known.
     first: list[Entry | None] = [
         None
