@@ -424,6 +424,7 @@ def _made_up_matcher():
     add("oblast:UA-14", "Donetsk region", "oblast", "UA-14", 48.0, 37.7, names=("Donetsk oblast",))
     add("oblast:UA-23", "Zaporizhzhia region", "oblast", "UA-23", 47.5, 35.8)
     add("oblast:UA-53", "Poltava region", "oblast", "UA-53", 49.6, 34.5)
+    add("oblast:UA-35", "Kirovohrad region", "oblast", "UA-35", 48.5, 32.3)
     # Three towns of one stretch of the front, each the only place of its name.
     add("gn:1", "Ridkove", "town", "UA-14", 48.30, 37.20, 20_000)
     add("gn:2", "Lisnopil", "town", "UA-14", 48.24, 37.31, 9_000)
@@ -448,6 +449,11 @@ def _made_up_matcher():
     # Former names: of a Crimean village far from the front, and of a village by it.
     add("gn:22", "Nyzhnia Sosnivka", "village", "UA-43", 45.10, 34.20, 800, names=("Hrebinky",))
     add("gn:23", "Zoriane", "village", "UA-14", 48.25, 37.25, 900, names=("Chervone",))
+    # Vilkhuvatka: two villages far from the front, one by Prutove, which is only in the
+    # Odesa region.
+    add("gn:24", "Vilkhuvatka", "village", "UA-51", 46.70, 30.60, 1_300)
+    add("gn:25", "Vilkhuvatka", "village", "UA-43", 45.80, 33.80, 1_100)
+    add("gn:26", "Prutove", "village", "UA-51", 46.72, 30.65, 900)
     return build_matcher(gazetteer)
 
 
@@ -657,3 +663,73 @@ def test_a_government_after_an_auxiliary_is_no_place():
     )
     roles = [m.role for m in find_mentions(text, cached_matcher()) if m.text == "Kyiv"]
     assert roles == [METONYMY, METONYMY]
+
+
+def test_a_word_read_within_one_edit_is_no_sure_place_to_choose_namesakes_by(made_up):
+    # "Prytove" is a village no source has, not the Prutove across the country: it is
+    # dropped, and lends the Vilkhuvatka by it no ground either.
+    text = (
+        "Shelling hit Ridkove and Lisnopil. Moscow said it took Vilkhuvatka and Prytove, "
+        "two villages south of Kamianobrid."
+    )
+    places = _places(text, made_up)
+    assert "Prytove" not in places
+    assert "Vilkhuvatka" not in places
+    # Spelt as it is, Prutove is a sure place, and the Vilkhuvatka by it the one meant.
+    text = "Moscow said it took Vilkhuvatka and Prutove."
+    assert _places(text, made_up)["Vilkhuvatka"] == "gn:24"
+
+
+def test_a_capitalised_bracketed_part_of_a_records_name_is_another_name_of_the_place():
+    from types import SimpleNamespace
+
+    from frontline.news.gazetteer import Gazetteer, _record_entries
+    from frontline.news.geoparse import build_matcher
+
+    def place(place_id, name, names):
+        return SimpleNamespace(
+            place_id=place_id,
+            name=name,
+            names=names,
+            oblast="UA-51",
+            lat=45.3,
+            lon=30.2,
+            geonames_id=None,
+        )
+
+    gazetteer = Gazetteer()
+    places = [
+        place("ostriv", "Ostriv", ("Ostriv (Gull Rock)",)),
+        place("vyshneve", "Vyshneve", ("Vyshneve (village)",)),
+    ]
+    for entry in _record_entries(gazetteer, places):
+        gazetteer.add(entry)
+    matcher = build_matcher(gazetteer)
+    found = {m.text: m.entry.key for m in find_mentions("Troops landed on Gull Rock.", matcher)}
+    assert found == {"Gull Rock": "record:ostriv"}
+    # A lower-case part tells the kind of place: it is no name.
+    assert not find_mentions("It was a village near the coast.", matcher)
+    assert "Vyshneve" in {m.text for m in find_mentions("Troops left Vyshneve.", matcher)}
+
+
+def test_the_only_place_of_a_name_far_off_in_no_oblast_the_report_names_is_not_found(made_up):
+    # The oblast is named in another sentence: the report is about it all the same.
+    text = (
+        "Fighting went on across the Donetsk region. Ukraine said its troops had retaken "
+        "Kruta Balka, while Ridkove and Lisnopil were shelled."
+    )
+    assert "Kruta Balka" not in _places(text, made_up)
+    text = (
+        "Ukraine said its troops had retaken Kruta Balka, while Ridkove and Lisnopil were shelled."
+    )
+    assert _places(text, made_up)["Kruta Balka"] == "gn:15"
+
+
+def test_a_list_closed_by_an_oblast_tells_the_oblast_of_the_name_elsewhere(made_up):
+    text = (
+        "Drones hit Sadky. Officials said Inhulivka and Sadky in the Kirovohrad region "
+        "lost power. Sadky was hit again at dawn, and so was Sadky in the Poltava region."
+    )
+    found = [(m.text, m.entry.key) for m in find_mentions(text, made_up)]
+    sadky = [key for name, key in found if name == "Sadky"]
+    assert sadky == ["gn:12", "gn:12", "gn:12", "gn:11"]

@@ -191,6 +191,20 @@ def _same_place(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> Entr
     return None
 
 
+_BRACKETED = re.compile(r"(?P<base>[^()]*?)\s*\((?P<inner>[^()]+)\)\s*")
+
+
+def bracketed_names(name: str) -> tuple[str, ...]:
+    """A name and, when it ends in brackets, the name before them and a capitalised
+    bracketed part, another name of the place ("Bile (Snake Island)"); a lower-case one
+    tells the kind of place ("Topoli (village)") and is no name."""
+    found = _BRACKETED.fullmatch(name)
+    if found is None:
+        return (name,)
+    inner = found["inner"].strip()
+    return (name, found["base"], *((inner,) if inner[:1].isupper() else ()))
+
+
 def _record_entries(gazetteer: Gazetteer, places: Iterable) -> Iterable[Entry]:
     """The record's places (frontline.record): a place joined to GeoNames lends its names to
     that entry, or is added under its GeoNames id when the extract lacks it; one the list
@@ -198,7 +212,11 @@ def _record_entries(gazetteer: Gazetteer, places: Iterable) -> Iterable[Entry]:
     for place in places:
         if not place.oblast:
             continue  # outside Ukraine
-        names = tuple(n for n in (place.name, *place.names) if matchable(n) and "," not in n)
+        names = tuple(
+            n
+            for n in {m for raw in (place.name, *place.names) for m in bracketed_names(raw)}
+            if matchable(n) and "," not in n
+        )
         key = f"gn:{place.geonames_id}" if place.geonames_id else f"record:{place.place_id}"
         known = gazetteer.entries.get(key) or _same_place(
             gazetteer, place.name, place.lat, place.lon

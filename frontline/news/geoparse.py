@@ -440,6 +440,36 @@ def list_oblasts(
     return found
 
 
+# An oblast that starts within this many characters after a name is its own ("Lyman,
+# Odesa region", "Lyman in the Kharkiv region").
+OWN_OBLAST_GAP = 12
+
+
+def carried_list_oblasts(
+    hits: Sequence[_Hit], candidates: Sequence[list[Entry]], in_list: dict
+) -> dict:
+    """Index of a hit -> the oblast of a list closed by one that names it elsewhere in the
+    report ("... and Bilohorivka in the Donetsk region"; later "Bilohorivka lies south"):
+    the nearest such mention before it, else the first after it; not when an oblast of its
+    own follows it ("near Lyman, Odesa region")."""
+    carried: dict[int, str] = {}
+    for index, hit in enumerate(hits):
+        if index in in_list:
+            continue
+        after = index + 1 < len(hits) and hits[index + 1]
+        if (
+            after
+            and after.start - hit.end <= OWN_OBLAST_GAP
+            and any(e.kind == "oblast" for e in candidates[index + 1])
+        ):
+            continue
+        same = [i for i in in_list if hits[i].name == hit.name]
+        before = [i for i in same if i < index]
+        if same:
+            carried[index] = in_list[max(before) if before else min(same)]
+    return carried
+
+
 DISTANT_NAMESAKE_KM = 150.0
 
 
@@ -449,6 +479,7 @@ def _distant_namesake(
     nearby: set[str],
     anchors: Sequence[Entry],
     weak: bool = False,
+    named: frozenset[str] = frozenset(),
 ) -> bool:
     """A town or village with namesakes, not in an oblast named beside it, and far from
     every place the article names without doubt (at least two): the village meant is one
@@ -457,9 +488,11 @@ def _distant_namesake(
     ("Hrakove" as Hrabove), or a former name of a place now called otherwise ("Shumy", once,
     of a Crimean village); and so is a name with no namesake when the oblast beside it is
     another ("towards X" in a sentence on the Zaporizhzhia region, the only X in
-    Dnipropetrovsk oblast)."""
+    Dnipropetrovsk oblast), or when the report names oblasts and none is its own (a
+    report on the Zaporizhzhia region, the only X in Dnipropetrovsk oblast)."""
     places = {a.key: a for a in anchors if a.kind != "oblast" and a.key != best.key}
     other_oblast = bool(nearby) and best.oblast not in nearby
+    other_oblast = other_oblast or (bool(named) and best.oblast not in named)
     return (
         (len(options) > 1 or weak or other_oblast)
         and best.kind in ("town", "village")
@@ -490,16 +523,18 @@ def _resolve(
     lex: Lexicon = ENGLISH,
 ) -> list[Mention]:
     candidates = [_office_oblast(gazetteer, text, h, lex) for h in hits]
-    # Places without namesakes anchor the others.
-    anchors = [c[0] for c in candidates if len(c) == 1]
+    # Places without namesakes anchor the others; a word read within one edit of a name
+    # is no sure place ("Dalne" read as a Dachne across the country).
+    sure = [(h, c[0]) for h, c in zip(hits, candidates, strict=True) if len(c) == 1]
+    sure = [(h, e) for h, e in sure if h.how != "fuzzy"]
+    anchors = [e for _, e in sure]
     # Where the report was filed from is no ground to drop a name far from it.
     head = dateline_end(text)
-    beyond_dateline = [
-        c[0] for h, c in zip(hits, candidates, strict=True) if len(c) == 1 and h.end > head
-    ]
+    beyond_dateline = [e for h, e in sure if h.end > head]
     article_oblasts = Counter(a.oblast for a in anchors if a.kind != "oblast")
     named = frozenset(c[0].oblast for c in candidates if c and c[0].kind == "oblast")
     in_list = list_oblasts(text, hits, candidates, lex)
+    in_list = {**carried_list_oblasts(hits, candidates, in_list), **in_list}
     # A first reading of each name with namesakes, before the others are known.
     first: list[Entry | None] = [
         None
@@ -541,7 +576,7 @@ def _resolve(
         # no ground to drop a name.
         best = ranked[0][1]
         weak = hit.how == "fuzzy" or not own_name(hit.name, best)
-        if _distant_namesake(best, options, nearby, beyond_dateline, weak):
+        if _distant_namesake(best, options, nearby, beyond_dateline, weak, named):
             continue
         quality = FUZZY_SCORE if hit.how == "fuzzy" else EXACT_SCORE
         mentions.append(
