@@ -51,6 +51,9 @@ def date_of_claim(text: str, name: str, matcher, dateline: dt.date = THURSDAY) -
         ("over the past week", "2024-06-28", "2024-07-04", "week"),
         ("in the last seven days", "2024-06-28", "2024-07-04", "week"),
         ("last week", "2024-06-24", "2024-06-30", "week"),  # the calendar week before
+        # The invasion's first days: 24 to 28 February 2022.
+        ("in the first days of the invasion", "2022-02-24", "2022-02-28", "range"),
+        ("during the opening days of the war", "2022-02-24", "2022-02-28", "range"),
         # A season of a year: its three months; winter runs into the next year.
         ("in the summer of 2014", "2014-06-01", "2014-08-31", "range"),
         ("in spring 2023", "2023-03-01", "2023-05-31", "range"),

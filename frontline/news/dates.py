@@ -48,6 +48,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:with)?in\s+(?:the\s+)?first\s+week\s+(?:after|of|since)\s+"
         rf"(?:[^.;]{{0,80}}?\s)?(?:on\s+)?({_DAY_MONTH}|(?:{_MONTHS})\b)",
     ),
+    # "in the first days of the invasion": the invasion's first days, to the end of February.
+    (
+        "invasion_days",
+        r"\b(?:in|during)\s+the\s+(?:first|opening|early|earliest)\s+days\s+of\s+"
+        r"(?:the|russia's|russia’s)\s+(?:full-scale\s+)?(?:invasion|war)\b",
+    ),
     (
         "invasion",
         r"\b(?:for\s+(?:several\s+|many\s+)?months"
@@ -401,6 +407,10 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
     if kind == "last_month":
         start = _month_start(_month_start(dateline) - day)
         return DateSpan(start, _month_end(start), "month")
+    if kind == "invasion_days":
+        if dateline < INVASION_START:
+            return None
+        return DateSpan(INVASION_START, INVASION_START + dt.timedelta(days=4), "range")
     if kind == "invasion":
         start = INVASION_START if dateline > INVASION_START else dateline
         return DateSpan(start, dateline, "range")
