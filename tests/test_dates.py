@@ -332,3 +332,23 @@ def test_a_date_of_another_part_of_the_sentence(matcher, text, name, want):
 )
 def test_a_statement_goes_on_in_the_next_sentence(matcher, text, want):
     assert date_of_claim(text, "Verbove", matcher) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Heavy fighting was still reported near Kupiansk and Vovchansk, which Russian "
+            "troops entered on Monday, the General Staff said.",
+            "Kupiansk",
+        ),
+        (
+            "Ukrainian troops were holding positions in Toretsk, where Russian forces had "
+            "attacked on Monday, the brigade said.",
+            "Toretsk",
+        ),
+    ],
+)
+def test_a_relative_clause_set_off_by_commas_dates_only_itself(matcher, text, name):
+    # The day of ", which ... on Monday," is the noun's before it, not the clause around it.
+    assert date_of_claim(text, name, matcher) == ("2024-07-04", "2024-07-04", "day")

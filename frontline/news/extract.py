@@ -893,7 +893,8 @@ def date_of(
             found = [
                 f
                 for f in find_dates(text, start, end, dateline)
-                if not dates_what_follows(f[2]) or f[0] <= near < _phrase_end(text, f[1], end)
+                if (not dates_what_follows(f[2]) or f[0] <= near < _phrase_end(text, f[1], end))
+                and not _in_other_relative(text, span, f[0], near)
             ]
             if found:
                 best = min(found, key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
@@ -952,6 +953,21 @@ def _interval_from_day_before(
         if f[2].precision == "day" and not dates_what_follows(f[2])
     ]
     return counted_from(interval[2], days[-1].start) if days else interval[2]
+
+
+# ", which Moscow says it captured last week,": a relative clause set off by commas.
+_RELATIVE_OPENING = re.compile(r",\s+(?:which|where|who|whom)\b", re.IGNORECASE)
+
+
+def _in_other_relative(text: str, span: tuple[int, int], position: int, near: int) -> bool:
+    """Whether position is in a relative clause set off by commas ("advancing from X, which
+    Moscow says it captured last week, towards Y") that near is not in: its date is the
+    noun's before it, not the clause's around it."""
+    for found in _RELATIVE_OPENING.finditer(text, *span):
+        close = _phrase_end(text, found.end(), span[1])
+        if found.start() <= position < close and not found.start() <= near < close:
+            return True
+    return False
 
 
 def _phrase_end(text: str, start: int, end: int) -> int:
