@@ -352,3 +352,17 @@ def test_a_statement_goes_on_in_the_next_sentence(matcher, text, want):
 def test_a_relative_clause_set_off_by_commas_dates_only_itself(matcher, text, name):
     # The day of ", which ... on Monday," is the noun's before it, not the clause around it.
     assert date_of_claim(text, name, matcher) == ("2024-07-04", "2024-07-04", "day")
+
+
+def test_the_same_day_is_the_day_named_before(matcher):
+    text = (
+        "Kyiv ordered its troops out of Vuhledar on June 30, saying the town was nearly "
+        "encircled. Moscow claimed full control of the town the same day."
+    )
+    found = [c for c in claims_of(text, matcher) if c.quote.startswith("Moscow")]
+    assert [(c.date.start, c.date.precision) for c in found] == [(dt.date(2024, 6, 30), "day")]
+
+
+def test_the_same_day_with_no_day_before_is_the_dateline(matcher):
+    text = "Russian forces entered Toretsk and shelled Kostiantynivka the same day."
+    assert date_of_claim(text, "Toretsk", matcher) == ("2024-07-04", "2024-07-04", "day")

@@ -93,6 +93,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
         rf"({_WEEKDAYS})(?:\s+(?:morning|afternoon|evening))?\b",
     ),
+    # "Moscow claimed the town the same day": the day named before (see same_day); the
+    # dateline until one is found.
+    ("same_day", r"\b(?:(?:on|later)\s+)?(?:the|that)\s+same\s+day\b|\blater\s+that\s+day\b"),
     ("yesterday", r"\b(?:yesterday|last\s+night|the\s+previous\s+day)\b"),
     ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"),
     # "dozens of attacks in a week", "over the past week": the seven days to the dateline;
@@ -330,6 +333,14 @@ def counted_from(span: DateSpan, day: dt.date) -> DateSpan:
     return DateSpan(counted.start, counted.end, counted.precision, span.expression)
 
 
+_SAME_DAY = re.compile(dict(_PATTERNS)["same_day"], re.IGNORECASE)
+
+
+def same_day(span: DateSpan) -> bool:
+    """Whether a date is "the same day" as the one named before it."""
+    return bool(_SAME_DAY.fullmatch(span.expression))
+
+
 def dates_what_follows(span: DateSpan) -> bool:
     """Whether a date tells when what follows it happened ("two months after the fall of X"),
     not the clause it stands in."""
@@ -352,7 +363,7 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
         return _month_of_year(*core.split("|"), dateline)
     if kind == "season_year":
         return _season_of_year(*core.split("|"), dateline)
-    if kind == "today":
+    if kind in ("today", "same_day"):
         return DateSpan(dateline, dateline, "day")
     if kind == "yesterday":
         return DateSpan(dateline - day, dateline - day, "day")

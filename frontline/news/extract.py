@@ -25,6 +25,7 @@ from frontline.news.dates import (
     dates_what_follows,
     find_dates,
     interval_start,
+    same_day,
 )
 from frontline.news.geoparse import METONYMY, PLACE, Mention
 from frontline.news.lexicon import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon, for_language
@@ -900,6 +901,8 @@ def date_of(
                 best = min(found, key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
                 if dates_what_follows(best[2]):
                     return _interval_from_day_before(text, span, best, dateline)
+                if same_day(best[2]):
+                    return _day_named_before(text, span, best, dateline)
                 return best[2]
     return dateline_span(dateline)
 
@@ -940,6 +943,25 @@ def _statement_day(
         if not text[said.end() : start].strip()  # "said on Tuesday", "said Saturday"
     ]
     return days[-1] if days else None
+
+
+# How far back "the same day" looks for the day it means: about the sentence before.
+SAME_DAY_REACH = 400
+
+
+def _day_named_before(
+    text: str, span: tuple[int, int], same: tuple[int, int, DateSpan], dateline: dt.date
+) -> DateSpan:
+    """ "X ordered the withdrawal on Feb. 17. Moscow claimed the town the same day": the last
+    day named before it, in its clause or the sentence before; else the dateline."""
+    days = [
+        f[2]
+        for f in find_dates(text, max(0, span[0] - SAME_DAY_REACH), same[0], dateline)
+        if f[2].precision == "day" and not same_day(f[2]) and not dates_what_follows(f[2])
+    ]
+    if not days:
+        return same[2]
+    return DateSpan(days[-1].start, days[-1].end, "day", same[2].expression)
 
 
 def _interval_from_day_before(
