@@ -366,3 +366,14 @@ def test_the_same_day_is_the_day_named_before(matcher):
 def test_the_same_day_with_no_day_before_is_the_dateline(matcher):
     text = "Russian forces entered Toretsk and shelled Kostiantynivka the same day."
     assert date_of_claim(text, "Toretsk", matcher) == ("2024-07-04", "2024-07-04", "day")
+
+
+@pytest.mark.parametrize(
+    ("later", "day"), [("the next day", "2024-07-02"), ("two days later", "2024-07-03")]
+)
+def test_days_later_count_from_the_day_named_before(matcher, later, day):
+    text = (
+        "Russian troops pulled out of Sumy on Monday, the governor said. Ukrainian soldiers "
+        f"entered Kupiansk {later}."
+    )
+    assert date_of_claim(text, "Kupiansk", matcher) == (day, day, "day")

@@ -96,6 +96,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "Moscow claimed the town the same day": the day named before (see same_day); the
     # dateline until one is found.
     ("same_day", r"\b(?:(?:on|later)\s+)?(?:the|that)\s+same\s+day\b|\blater\s+that\s+day\b"),
+    # "entered it the next day", "two days later": that many days after the day named before.
+    (
+        "days_later",
+        r"\b(?:on\s+)?the\s+(?:next|following)\s+day\b"
+        rf"|\b(?:{_COUNT})\s+days?\s+later\b",
+    ),
     ("yesterday", r"\b(?:yesterday|last\s+night|the\s+previous\s+day)\b"),
     ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"),
     # "dozens of attacks in a week", "over the past week": the seven days to the dateline;
@@ -334,11 +340,23 @@ def counted_from(span: DateSpan, day: dt.date) -> DateSpan:
 
 
 _SAME_DAY = re.compile(dict(_PATTERNS)["same_day"], re.IGNORECASE)
+_DAYS_LATER = re.compile(dict(_PATTERNS)["days_later"], re.IGNORECASE)
+
+
+def days_after_named(span: DateSpan) -> int | None:
+    """How many days after the day named before it a date is ("the same day": 0, "the next
+    day": 1, "three days later": 3); None for a date of its own."""
+    if _SAME_DAY.fullmatch(span.expression):
+        return 0
+    if not _DAYS_LATER.fullmatch(span.expression):
+        return None
+    count = span.expression.split()[0].lower()
+    return _COUNTS.get(count) or (int(count) if count.isdigit() else 1)
 
 
 def same_day(span: DateSpan) -> bool:
-    """Whether a date is "the same day" as the one named before it."""
-    return bool(_SAME_DAY.fullmatch(span.expression))
+    """Whether a date is told as days after the one named before it ("the same day")."""
+    return days_after_named(span) is not None
 
 
 def dates_what_follows(span: DateSpan) -> bool:
@@ -363,7 +381,7 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
         return _month_of_year(*core.split("|"), dateline)
     if kind == "season_year":
         return _season_of_year(*core.split("|"), dateline)
-    if kind in ("today", "same_day"):
+    if kind in ("today", "same_day", "days_later"):
         return DateSpan(dateline, dateline, "day")
     if kind == "yesterday":
         return DateSpan(dateline - day, dateline - day, "day")

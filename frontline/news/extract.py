@@ -23,6 +23,7 @@ from frontline.news.dates import (
     counted_from,
     dateline_span,
     dates_what_follows,
+    days_after_named,
     find_dates,
     interval_start,
     same_day,
@@ -953,15 +954,17 @@ def _day_named_before(
     text: str, span: tuple[int, int], same: tuple[int, int, DateSpan], dateline: dt.date
 ) -> DateSpan:
     """ "X ordered the withdrawal on Feb. 17. Moscow claimed the town the same day": the last
-    day named before it, in its clause or the sentence before; else the dateline."""
+    day named before it, in its clause or the sentence before, or as many days after it as
+    it says ("the next day"); else the dateline."""
     days = [
         f[2]
         for f in find_dates(text, max(0, span[0] - SAME_DAY_REACH), same[0], dateline)
         if f[2].precision == "day" and not same_day(f[2]) and not dates_what_follows(f[2])
     ]
-    if not days:
+    day = days[-1].start + dt.timedelta(days=days_after_named(same[2]) or 0) if days else None
+    if day is None or day > dateline:
         return same[2]
-    return DateSpan(days[-1].start, days[-1].end, "day", same[2].expression)
+    return DateSpan(day, day, "day", same[2].expression)
 
 
 def _interval_from_day_before(
