@@ -377,3 +377,11 @@ def test_days_later_count_from_the_day_named_before(matcher, later, day):
         f"entered Kupiansk {later}."
     )
     assert date_of_claim(text, "Kupiansk", matcher) == (day, day, "day")
+
+
+def test_a_statement_goes_on_with_the_day_said_after_where_it_was_said(matcher):
+    text = (
+        "The enemy keeps pressing, an army spokesman said on national television on Tuesday. "
+        "He said Ukrainian troops had repelled attacks near Toretsk."
+    )
+    assert date_of_claim(text, "Toretsk", matcher) == ("2024-07-02", "2024-07-02", "day")

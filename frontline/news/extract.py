@@ -908,6 +908,11 @@ def date_of(
     return dateline_span(dateline)
 
 
+# Between a reporting verb and its day: nothing, or where it was said ("on Ukrainian
+# television", "in a video address", "on Telegram").
+_SAID_WHERE = re.compile(r"\s*(?:\s(?:on|in|at|to)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s+)?")
+
+
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|it|they)\s*$", re.IGNORECASE)
 
 
@@ -939,9 +944,10 @@ def _statement_day(
         span
         for said in lex.reporting.finditer(text, *before)
         for start, _end, span in find_dates(
-            text, said.end(), min(before[1], said.end() + 30), dateline
+            text, said.end(), min(before[1], said.end() + 60), dateline
         )
-        if not text[said.end() : start].strip()  # "said on Tuesday", "said Saturday"
+        # "said on Tuesday", "said Saturday", "said on national television on Tuesday"
+        if _SAID_WHERE.fullmatch(text, said.end(), start)
     ]
     return days[-1] if days else None
 
