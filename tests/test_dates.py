@@ -54,6 +54,9 @@ def date_of_claim(text: str, name: str, matcher, dateline: dt.date = THURSDAY) -
         # The invasion's first days: 24 to 28 February 2022.
         ("in the first days of the invasion", "2022-02-24", "2022-02-28", "range"),
         ("during the opening days of the war", "2022-02-24", "2022-02-28", "range"),
+        ("on the first day of the invasion", "2022-02-24", "2022-02-24", "day"),
+        # "under assault since May": from the month's first day to the dateline.
+        ("since May", "2024-05-01", "2024-07-04", "range"),
         # A season of a year: its three months; winter runs into the next year.
         ("in the summer of 2014", "2014-06-01", "2014-08-31", "range"),
         ("in spring 2023", "2023-03-01", "2023-05-31", "range"),

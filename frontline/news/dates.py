@@ -55,6 +55,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:the|russia's|russia’s)\s+(?:full-scale\s+)?(?:invasion|war)\b",
     ),
     (
+        "invasion_day",
+        r"\b(?:on\s+)?the\s+(?:very\s+)?first\s+day\s+of\s+(?:the\s+)?(?:full-scale\s+)?"
+        r"(?:invasion|war)\b",
+    ),
+    (
         "invasion",
         r"\b(?:for\s+(?:several\s+|many\s+)?months"
         r"|since\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:full-scale\s+)?"
@@ -127,6 +132,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "this_year",
         r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b",
     ),
+    # "under assault since March": from the month's first day to the dateline.
+    ("since_month", rf"\bsince\s+({_MONTHS})\b(?!\s+\d)"),
     (
         "month",
         r"\b(?:(?:in|last|since|since\s+the\s+(?:beginning|start)\s+of|early|late|mid|"
@@ -436,6 +443,10 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
     if kind == "last_month":
         start = _month_start(_month_start(dateline) - day)
         return DateSpan(start, _month_end(start), "month")
+    if kind == "invasion_day":
+        return (
+            None if dateline < INVASION_START else DateSpan(INVASION_START, INVASION_START, "day")
+        )
     if kind == "invasion_days":
         if dateline < INVASION_START:
             return None
@@ -443,6 +454,9 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
     if kind == "invasion":
         start = INVASION_START if dateline > INVASION_START else dateline
         return DateSpan(start, dateline, "range")
+    if kind == "since_month":
+        first = parse_relative(f"1 {core}", dateline)
+        return None if first is None or first >= dateline else DateSpan(first, dateline, "range")
     if kind == "month":
         first = parse_relative(f"1 {core}", dateline)
         return None if first is None else DateSpan(first, _month_end(first), "month")
