@@ -388,3 +388,12 @@ def test_a_statement_goes_on_with_the_day_said_after_where_it_was_said(matcher):
         "He said Ukrainian troops had repelled attacks near Toretsk."
     )
     assert date_of_claim(text, "Toretsk", matcher) == ("2024-07-02", "2024-07-02", "day")
+
+
+def test_a_claim_without_a_day_takes_the_day_of_the_same_claim_next(matcher):
+    text = (
+        "Russia's defence ministry says its troops have captured the village of Urozhaine. "
+        '"Our units have completely liberated Urozhaine," a ministry spokesman said on Tuesday.'
+    )
+    dates = {(c.quote[:6], c.date.start) for c in claims_of(text, matcher) if c.status}
+    assert dates == {("Russia", dt.date(2024, 7, 2)), ('"Our u', dt.date(2024, 7, 2))}

@@ -10,6 +10,7 @@ its offsets in the text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -1534,7 +1535,37 @@ def extract_claims(
                 mention_start=mention.start,
             )
         )
-    return _one_per_place_and_clause(text, candidates, lex)
+    return _dated_by_next_sentence(_one_per_place_and_clause(text, candidates, lex), sentence_spans)
+
+
+def _dated_by_next_sentence(
+    candidates: list[Candidate], sentence_spans: list[tuple[int, int]]
+) -> list[Candidate]:
+    """ "Russia says it has captured X. 'Our units have liberated X,' its spokesman said on
+    Wednesday": a claim without a date of its own (the dateline's) takes the day of the same
+    claim on the same place in the next sentence, told with a day of its own."""
+
+    def sentence_of(candidate: Candidate) -> int:
+        return next((i for i, (a, b) in enumerate(sentence_spans) if a <= candidate.start < b), -1)
+
+    result = []
+    for candidate in candidates:
+        index = sentence_of(candidate)
+        later = [
+            other
+            for other in candidates
+            if index >= 0
+            and sentence_of(other) == index + 1
+            and other.entry.key == candidate.entry.key
+            and other.status == candidate.status
+            and other.date.expression
+            and other.date.precision == "day"
+        ]
+        if candidate.date.expression or not candidate.status or not later:
+            result.append(candidate)
+            continue
+        result.append(dataclasses.replace(candidate, date=later[0].date))
+    return result
 
 
 # A side's adjective that opens a clause or a part joined by "and": the clause's subject.
