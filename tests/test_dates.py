@@ -51,6 +51,12 @@ def date_of_claim(text: str, name: str, matcher, dateline: dt.date = THURSDAY) -
         ("over the past week", "2024-06-28", "2024-07-04", "week"),
         ("in the last seven days", "2024-06-28", "2024-07-04", "week"),
         ("last week", "2024-06-24", "2024-06-30", "week"),  # the calendar week before
+        # The invasion's first days: 24 to 28 February 2022.
+        ("in the first days of the invasion", "2022-02-24", "2022-02-28", "range"),
+        ("during the opening days of the war", "2022-02-24", "2022-02-28", "range"),
+        ("on the first day of the invasion", "2022-02-24", "2022-02-24", "day"),
+        # "under assault since May": from the month's first day to the dateline.
+        ("since May", "2024-05-01", "2024-07-04", "range"),
         # A season of a year: its three months; winter runs into the next year.
         ("in the summer of 2014", "2014-06-01", "2014-08-31", "range"),
         ("in spring 2023", "2023-03-01", "2023-05-31", "range"),
@@ -329,3 +335,65 @@ def test_a_date_of_another_part_of_the_sentence(matcher, text, name, want):
 )
 def test_a_statement_goes_on_in_the_next_sentence(matcher, text, want):
     assert date_of_claim(text, "Verbove", matcher) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Heavy fighting was still reported near Kupiansk and Vovchansk, which Russian "
+            "troops entered on Monday, the General Staff said.",
+            "Kupiansk",
+        ),
+        (
+            "Ukrainian troops were holding positions in Toretsk, where Russian forces had "
+            "attacked on Monday, the brigade said.",
+            "Toretsk",
+        ),
+    ],
+)
+def test_a_relative_clause_set_off_by_commas_dates_only_itself(matcher, text, name):
+    # The day of ", which ... on Monday," is the noun's before it, not the clause around it.
+    assert date_of_claim(text, name, matcher) == ("2024-07-04", "2024-07-04", "day")
+
+
+def test_the_same_day_is_the_day_named_before(matcher):
+    text = (
+        "Kyiv ordered its troops out of Vuhledar on June 30, saying the town was nearly "
+        "encircled. Moscow claimed full control of the town the same day."
+    )
+    found = [c for c in claims_of(text, matcher) if c.quote.startswith("Moscow")]
+    assert [(c.date.start, c.date.precision) for c in found] == [(dt.date(2024, 6, 30), "day")]
+
+
+def test_the_same_day_with_no_day_before_is_the_dateline(matcher):
+    text = "Russian forces entered Toretsk and shelled Kostiantynivka the same day."
+    assert date_of_claim(text, "Toretsk", matcher) == ("2024-07-04", "2024-07-04", "day")
+
+
+@pytest.mark.parametrize(
+    ("later", "day"), [("the next day", "2024-07-02"), ("two days later", "2024-07-03")]
+)
+def test_days_later_count_from_the_day_named_before(matcher, later, day):
+    text = (
+        "Russian troops pulled out of Sumy on Monday, the governor said. Ukrainian soldiers "
+        f"entered Kupiansk {later}."
+    )
+    assert date_of_claim(text, "Kupiansk", matcher) == (day, day, "day")
+
+
+def test_a_statement_goes_on_with_the_day_said_after_where_it_was_said(matcher):
+    text = (
+        "The enemy keeps pressing, an army spokesman said on national television on Tuesday. "
+        "He said Ukrainian troops had repelled attacks near Toretsk."
+    )
+    assert date_of_claim(text, "Toretsk", matcher) == ("2024-07-02", "2024-07-02", "day")
+
+
+def test_a_claim_without_a_day_takes_the_day_of_the_same_claim_next(matcher):
+    text = (
+        "Russia's defence ministry says its troops have captured the village of Urozhaine. "
+        '"Our units have completely liberated Urozhaine," a ministry spokesman said on Tuesday.'
+    )
+    dates = {(c.quote[:6], c.date.start) for c in claims_of(text, matcher) if c.status}
+    assert dates == {("Russia", dt.date(2024, 7, 2)), ('"Our u', dt.date(2024, 7, 2))}

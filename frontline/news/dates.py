@@ -48,6 +48,17 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:with)?in\s+(?:the\s+)?first\s+week\s+(?:after|of|since)\s+"
         rf"(?:[^.;]{{0,80}}?\s)?(?:on\s+)?({_DAY_MONTH}|(?:{_MONTHS})\b)",
     ),
+    # "in the first days of the invasion": the invasion's first days, to the end of February.
+    (
+        "invasion_days",
+        r"\b(?:in|during)\s+the\s+(?:first|opening|early|earliest)\s+days\s+of\s+"
+        r"(?:the|russia's|russia’s)\s+(?:full-scale\s+)?(?:invasion|war)\b",
+    ),
+    (
+        "invasion_day",
+        r"\b(?:on\s+)?the\s+(?:very\s+)?first\s+day\s+of\s+(?:the\s+)?(?:full-scale\s+)?"
+        r"(?:invasion|war)\b",
+    ),
     (
         "invasion",
         r"\b(?:for\s+(?:several\s+|many\s+)?months"
@@ -87,6 +98,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
         rf"({_WEEKDAYS})(?:\s+(?:morning|afternoon|evening))?\b",
     ),
+    # "Moscow claimed the town the same day": the day named before (see same_day); the
+    # dateline until one is found.
+    ("same_day", r"\b(?:(?:on|later)\s+)?(?:the|that)\s+same\s+day\b|\blater\s+that\s+day\b"),
+    # "entered it the next day", "two days later": that many days after the day named before.
+    (
+        "days_later",
+        r"\b(?:on\s+)?the\s+(?:next|following)\s+day\b"
+        rf"|\b(?:{_COUNT})\s+days?\s+later\b",
+    ),
     ("yesterday", r"\b(?:yesterday|last\s+night|the\s+previous\s+day)\b"),
     ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"),
     # "dozens of attacks in a week", "over the past week": the seven days to the dateline;
@@ -112,6 +132,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "this_year",
         r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b",
     ),
+    # "under assault since March": from the month's first day to the dateline.
+    ("since_month", rf"\bsince\s+({_MONTHS})\b(?!\s+\d)"),
     (
         "month",
         r"\b(?:(?:in|last|since|since\s+the\s+(?:beginning|start)\s+of|early|late|mid|"
@@ -324,6 +346,26 @@ def counted_from(span: DateSpan, day: dt.date) -> DateSpan:
     return DateSpan(counted.start, counted.end, counted.precision, span.expression)
 
 
+_SAME_DAY = re.compile(dict(_PATTERNS)["same_day"], re.IGNORECASE)
+_DAYS_LATER = re.compile(dict(_PATTERNS)["days_later"], re.IGNORECASE)
+
+
+def days_after_named(span: DateSpan) -> int | None:
+    """How many days after the day named before it a date is ("the same day": 0, "the next
+    day": 1, "three days later": 3); None for a date of its own."""
+    if _SAME_DAY.fullmatch(span.expression):
+        return 0
+    if not _DAYS_LATER.fullmatch(span.expression):
+        return None
+    count = span.expression.split()[0].lower()
+    return _COUNTS.get(count) or (int(count) if count.isdigit() else 1)
+
+
+def same_day(span: DateSpan) -> bool:
+    """Whether a date is told as days after the one named before it ("the same day")."""
+    return days_after_named(span) is not None
+
+
 def dates_what_follows(span: DateSpan) -> bool:
     """Whether a date tells when what follows it happened ("two months after the fall of X"),
     not the clause it stands in."""
@@ -346,7 +388,7 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
         return _month_of_year(*core.split("|"), dateline)
     if kind == "season_year":
         return _season_of_year(*core.split("|"), dateline)
-    if kind == "today":
+    if kind in ("today", "same_day", "days_later"):
         return DateSpan(dateline, dateline, "day")
     if kind == "yesterday":
         return DateSpan(dateline - day, dateline - day, "day")
@@ -401,9 +443,20 @@ def _resolve(kind: str, core: str, dateline: dt.date, *, into: bool = False) -> 
     if kind == "last_month":
         start = _month_start(_month_start(dateline) - day)
         return DateSpan(start, _month_end(start), "month")
+    if kind == "invasion_day":
+        return (
+            None if dateline < INVASION_START else DateSpan(INVASION_START, INVASION_START, "day")
+        )
+    if kind == "invasion_days":
+        if dateline < INVASION_START:
+            return None
+        return DateSpan(INVASION_START, INVASION_START + dt.timedelta(days=4), "range")
     if kind == "invasion":
         start = INVASION_START if dateline > INVASION_START else dateline
         return DateSpan(start, dateline, "range")
+    if kind == "since_month":
+        first = parse_relative(f"1 {core}", dateline)
+        return None if first is None or first >= dateline else DateSpan(first, dateline, "range")
     if kind == "month":
         first = parse_relative(f"1 {core}", dateline)
         return None if first is None else DateSpan(first, _month_end(first), "month")

@@ -10,6 +10,7 @@ its offsets in the text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -23,8 +24,10 @@ from frontline.news.dates import (
     counted_from,
     dateline_span,
     dates_what_follows,
+    days_after_named,
     find_dates,
     interval_start,
+    same_day,
 )
 from frontline.news.geoparse import METONYMY, PLACE, Mention
 from frontline.news.lexicon import CONTESTED, RUSSIAN, UKRAINIAN, Cue, Lexicon, for_language
@@ -958,14 +961,22 @@ def date_of(
             found = [
                 f
                 for f in find_dates(text, start, end, dateline)
-                if not dates_what_follows(f[2]) or f[0] <= near < _phrase_end(text, f[1], end)
+                if (not dates_what_follows(f[2]) or f[0] <= near < _phrase_end(text, f[1], end))
+                and not _in_other_relative(text, span, f[0], near)
             ]
             if found:
                 best = min(found, key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
                 if dates_what_follows(best[2]):
                     return _interval_from_day_before(text, span, best, dateline)
+                if same_day(best[2]):
+                    return _day_named_before(text, span, best, dateline)
                 return best[2]
     return dateline_span(dateline)
+
+
+# Between a reporting verb and its day: nothing, or where it was said ("on Ukrainian
+# television", "in a video address", "on Telegram").
+_SAID_WHERE = re.compile(r"\s*(?:\s(?:on|in|at|to)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s+)?")
 
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|it|they)\s*$", re.IGNORECASE)
@@ -999,11 +1010,33 @@ def _statement_day(
         span
         for said in lex.reporting.finditer(text, *before)
         for start, _end, span in find_dates(
-            text, said.end(), min(before[1], said.end() + 30), dateline
+            text, said.end(), min(before[1], said.end() + 60), dateline
         )
-        if not text[said.end() : start].strip()  # "said on Tuesday", "said Saturday"
+        # "said on Tuesday", "said Saturday", "said on national television on Tuesday"
+        if _SAID_WHERE.fullmatch(text, said.end(), start)
     ]
     return days[-1] if days else None
+
+
+# How far back "the same day" looks for the day it means: about the sentence before.
+SAME_DAY_REACH = 400
+
+
+def _day_named_before(
+    text: str, span: tuple[int, int], same: tuple[int, int, DateSpan], dateline: dt.date
+) -> DateSpan:
+    """ "X ordered the withdrawal on Feb. 17. Moscow claimed the town the same day": the last
+    day named before it, in its clause or the sentence before, or as many days after it as
+    it says ("the next day"); else the dateline."""
+    days = [
+        f[2]
+        for f in find_dates(text, max(0, span[0] - SAME_DAY_REACH), same[0], dateline)
+        if f[2].precision == "day" and not same_day(f[2]) and not dates_what_follows(f[2])
+    ]
+    day = days[-1].start + dt.timedelta(days=days_after_named(same[2]) or 0) if days else None
+    if day is None or day > dateline:
+        return same[2]
+    return DateSpan(day, day, "day", same[2].expression)
 
 
 def _interval_from_day_before(
@@ -1017,6 +1050,21 @@ def _interval_from_day_before(
         if f[2].precision == "day" and not dates_what_follows(f[2])
     ]
     return counted_from(interval[2], days[-1].start) if days else interval[2]
+
+
+# ", which Moscow says it captured last week,": a relative clause set off by commas.
+_RELATIVE_OPENING = re.compile(r",\s+(?:which|where|who|whom)\b", re.IGNORECASE)
+
+
+def _in_other_relative(text: str, span: tuple[int, int], position: int, near: int) -> bool:
+    """Whether position is in a relative clause set off by commas ("advancing from X, which
+    Moscow says it captured last week, towards Y") that near is not in: its date is the
+    noun's before it, not the clause's around it."""
+    for found in _RELATIVE_OPENING.finditer(text, *span):
+        close = _phrase_end(text, found.end(), span[1])
+        if found.start() <= position < close and not found.start() <= near < close:
+            return True
+    return False
 
 
 def _phrase_end(text: str, start: int, end: int) -> int:
@@ -1643,7 +1691,9 @@ def extract_claims(
             )
         )
     candidates += _denials(full_text, sentence_spans, candidates, dateline, lex)
-    return _one_per_place_and_clause(full_text, candidates, lex)
+    return _dated_by_next_sentence(
+        _one_per_place_and_clause(full_text, candidates, lex), sentence_spans
+    )
 
 
 def _relative_spans(
@@ -1758,6 +1808,36 @@ def _denials(
                         mention_start=claim.mention_start,
                     )
                 )
+    return result
+
+
+def _dated_by_next_sentence(
+    candidates: list[Candidate], sentence_spans: list[tuple[int, int]]
+) -> list[Candidate]:
+    """ "Russia says it has captured X. 'Our units have liberated X,' its spokesman said on
+    Wednesday": a claim without a date of its own (the dateline's) takes the day of the same
+    claim on the same place in the next sentence, told with a day of its own."""
+
+    def sentence_of(candidate: Candidate) -> int:
+        return next((i for i, (a, b) in enumerate(sentence_spans) if a <= candidate.start < b), -1)
+
+    result = []
+    for candidate in candidates:
+        index = sentence_of(candidate)
+        later = [
+            other
+            for other in candidates
+            if index >= 0
+            and sentence_of(other) == index + 1
+            and other.entry.key == candidate.entry.key
+            and other.status == candidate.status
+            and other.date.expression
+            and other.date.precision == "day"
+        ]
+        if candidate.date.expression or not candidate.status or not later:
+            result.append(candidate)
+            continue
+        result.append(dataclasses.replace(candidate, date=later[0].date))
     return result
 
 
