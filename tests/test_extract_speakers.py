@@ -531,3 +531,15 @@ def test_a_day_before_it_is_the_body_named_before(matcher):
         "its troops had repelled attacks near Robotyne."
     )
     assert claimant_side(only(claims_of(text, matcher), "Robotyne").claimant) == "russian"
+
+
+def test_a_name_keeps_its_side_when_its_appositive_is_too_long(matcher):
+    text = (
+        "Ukrainian officials said their troops had advanced near Robotyne. Yevgeny Balitsky, the "
+        "head of the Russian-installed administration in the occupied southern part of the "
+        "region, said on Tuesday that fighting was still going on in Robotyne."
+    )
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == "Robotyne"]
+    last = claims[-1]
+    assert last.claimant.startswith("Yevgeny Balitsky, the head of the Russian-installed")
+    assert claimant_side(last.claimant) == "russian"

@@ -852,11 +852,24 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
             phrase = f"{phrase}, {title.group(0)[0].lower()}{title.group(0)[1:]}"
     phrase = lex.leading_filler.sub("", phrase).strip(" ,")
     words = phrase.split()
+    if words and len(words) > longest and longest == APPOSED_SUBJECT_WORDS:
+        phrase = _cut_appositive(phrase, longest, lex)
+        words = phrase.split()
     if not words or len(words) > longest:
         return ""
     if words[0].lower() in lex.pronouns or _PASSIVE_TAIL.search(phrase):
         return ""  # "The capture of Soledar was confirmed": no one is named as saying so
     return phrase
+
+
+def _cut_appositive(phrase: str, longest: int, lex: Lexicon) -> str:
+    """ "Vladimir Rogov, a member of the Russian-installed administration in the occupied part
+    of the region": a name with an appositive too long to keep whole is the name with the
+    appositive's first words, cut before a word of linking ("in", "of") so the office reads
+    whole ("Vladimir Rogov, a member of the Russian-installed administration")."""
+    words = phrase.split()[:longest]
+    links = [i for i in range(4, len(words)) if words[i] in lex.appositive_links]
+    return " ".join(words[: links[-1]] if links else words).rstrip(",")
 
 
 # The most words a speaker's phrase has; a name with its appositive ("Vitaly Ganchev, the

@@ -547,6 +547,14 @@ SPEAKER_AFTER = re.compile(
     r"(?=[,.;]|\s+(?:in|on|at|during|after|while|when|as)\b|$)"
     rf"|(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\b)"
 )
+# Where a speaker's appositive too long to keep whole is cut: "Vladimir Rogov, a member of the
+# Russian-installed administration | in the occupied part of the region".
+APPOSITIVE_LINKS = frozenset(
+    ["in", "of", "at", "for", "on", "from", "with", "near", "over", "across", "inside", "outside"]
+)
+# A relative clause right after a speaker's common noun: "a company commander who goes by the
+# call sign Zhuk", "a soldier who asked not to be named".
+SPEAKER_RELATIVE = re.compile(r"^(?P<noun>(?:an?|the)\s+[^,]{2,60}?)\s+(?:who|whose)\s+\S.*$")
 SPEAKER_BEFORE = re.compile(rf"(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\s*[:,]\s*$")
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
 ENEMY = re.compile(r"\benem(?:y|ies)\b", re.IGNORECASE)
@@ -964,4 +972,6 @@ LEXICON = Lexicon(
     place_locator_gap=PLACE_LOCATOR_GAP,
     compass_before=COMPASS_BEFORE,
     compass_landmark_gap=COMPASS_LANDMARK_GAP,
+    appositive_links=APPOSITIVE_LINKS,
+    speaker_relative=SPEAKER_RELATIVE,
 )
