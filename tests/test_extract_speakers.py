@@ -543,3 +543,20 @@ def test_a_name_keeps_its_side_when_its_appositive_is_too_long(matcher):
     last = claims[-1]
     assert last.claimant.startswith("Yevgeny Balitsky, the head of the Russian-installed")
     assert claimant_side(last.claimant) == "russian"
+
+
+def test_a_speaker_s_relative_clause_without_a_comma_is_not_the_speaker(matcher):
+    text = (
+        'Ukrainian commanders say the pressure on the line is growing. "They attack near '
+        'Avdiivka every day," said a battalion commander who goes by the call sign Grom.'
+    )
+    claim = only(claims_of(text, matcher), "Avdiivka")
+    assert claim.claimant == "Ukrainian commanders"
+    assert claimant_side(claim.claimant) == "ukrainian"
+
+
+def test_say_is_a_reporting_verb(matcher):
+    text = "Ukrainian officers say Russian troops are trying to storm Chasiv Yar."
+    claim = only(claims_of(text, matcher), "Chasiv Yar")
+    assert claim.claimant == "Ukrainian officers"
+    assert claim.certainty == "claimed"

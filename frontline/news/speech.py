@@ -113,6 +113,10 @@ def drop_relative_clause(phrase: str) -> str:
 
 def _trim_subject(phrase: str, lex: Lexicon) -> str:
     phrase = drop_relative_clause(phrase.strip()).strip().strip(",").strip()
+    # "a company commander who goes by the call sign Zhuk": the speaker is the noun.
+    relative = lex.speaker_relative and lex.speaker_relative.match(phrase)
+    if relative:
+        phrase = relative.group("noun")
     cut = 0
     for match in lex.subject_stop.finditer(phrase):
         cut = match.end()

@@ -395,7 +395,7 @@ HYPOTHETICAL = re.compile(
 
 # Who says so: the subject of a reporting verb, or what follows "according to".
 REPORTING = re.compile(
-    r"\b(?:said|says|claimed|claims|announced|announces|insisted|stated|"
+    r"\b(?:said|says|(?<!to\s)(?<!not\s)(?<!n.t\s)say|claimed|claims|announced|announces|insisted|stated|"
     r"reported|told|called|added|wrote|posted|confirmed|denied|"
     r"published|acknowledged|admitted|conceded|(?<=to\s)acknowledge)\b"
     rf"|{REFUSAL}"
