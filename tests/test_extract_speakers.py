@@ -560,3 +560,25 @@ def test_say_is_a_reporting_verb(matcher):
     claim = only(claims_of(text, matcher), "Chasiv Yar")
     assert claim.claimant == "Ukrainian officers"
     assert claim.certainty == "claimed"
+
+
+def test_a_background_clause_after_what_a_speaker_says_is_the_report_s(matcher):
+    text = (
+        "Russia's defence ministry claimed on Monday that its troops had captured Berdychi, as "
+        "Russian forces step up their assault toward the town of Pokrovsk."
+    )
+    claims = claims_of(text, matcher)
+    berdychi = only(claims, "Berdychi")
+    assert claimant_side(berdychi.claimant) == "russian"
+    pokrovsk = only(claims, "Pokrovsk")
+    assert claimant_side(pokrovsk.claimant) == "report"
+    assert pokrovsk.certainty == "confirmed"
+
+
+def test_a_background_clause_before_the_reporting_verb_is_the_speaker_s(matcher):
+    text = (
+        "Russian troops captured Berdychi, as they pushed toward Pokrovsk, the ministry of "
+        "defence in Moscow said."
+    )
+    pokrovsk = only(claims_of(text, matcher), "Pokrovsk")
+    assert claimant_side(pokrovsk.claimant) == "russian"

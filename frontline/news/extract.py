@@ -585,6 +585,7 @@ def certainty_of(
             for rank, (name, pattern) in enumerate(lex.certainty)
             for match in pattern.finditer(text, start, end)
             if not reports_apart(text, (start, end), match.start(), cue_start, lex)
+            and not _background_after(text, (start, end), match.end(), cue_start, lex)
         ]
         found += [
             (abs(match.start() - cue_start) if cue_start is not None else 0, 0, name)
@@ -621,6 +622,20 @@ def reports_apart(
     return lex.subject_stop.search(text, opener.end(), word) is None
 
 
+def _background_after(
+    text: str, span: tuple[int, int], verb_end: int, position: int | None, lex: Lexicon
+) -> bool:
+    """Whether position is in a clause of the report's own background after what the reporting
+    verb (ending at verb_end) says, with no reporting verb of its own after it: in "Russia
+    said it had taken X, as its forces press toward Y", Russia says nothing of Y."""
+    if position is None or lex.background is None or position < verb_end:
+        return False
+    opened = [m for m in lex.background.finditer(text, verb_end, position)]
+    if not opened:
+        return False
+    return lex.reporting.search(text, opened[-1].end(), span[1]) is None
+
+
 def claimant_of(
     text: str,
     spans: list[tuple[int, int]],
@@ -654,6 +669,8 @@ def claimant_of(
             if _PASSIVE_TAIL.search(text, start, verb.start()):
                 continue  # "Putin was told that X had fallen, the ministry said"
             if reports_apart(text, (start, end), verb.start(), position, lex):
+                continue
+            if _background_after(text, (start, end), verb.end(), position, lex):
                 continue
             if of_relative_clause(text[start : verb.start()]):
                 own = drop_relative_clause(text[start : verb.start()]).strip()

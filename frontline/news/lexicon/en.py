@@ -526,6 +526,9 @@ SUBORDINATE = re.compile(
 # Of those clauses, the ones that tell another event than the clause they are in ("remains in
 # Russian hands since Wagner took the city in May", "where Wagner claimed the town"); "after"
 # and "as" tell the same change twice ("entered Kherson after Russia left the city").
+# The report's own background after what a speaker says: "the ministry said, as Russian forces
+# press toward Chasiv Yar", "Ukraine says it took X, as its counteroffensive grinds forward".
+BACKGROUND = re.compile(rf",\s+as\s+(?=[A-Z]|{_CLAUSE_SUBJECT})")
 OTHER_EVENT = re.compile(r",?\s+(?:since|where|when|while|although|though)\b")
 APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:\w+\s+)?")
 PASSIVE_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
@@ -974,4 +977,5 @@ LEXICON = Lexicon(
     compass_landmark_gap=COMPASS_LANDMARK_GAP,
     appositive_links=APPOSITIVE_LINKS,
     speaker_relative=SPEAKER_RELATIVE,
+    background=BACKGROUND,
 )

@@ -123,3 +123,6 @@ class Lexicon:
     # A relative clause right after a speaker's noun, no comma between ("a commander who goes
     # by the call sign X"): it tells of the speaker, who is the noun before it.
     speaker_relative: re.Pattern[str] | None = None
+    # A clause of the report's own background after what a speaker says: "Russia said it had
+    # taken X, as its forces press toward Y" (its start, comma included).
+    background: re.Pattern[str] | None = None
