@@ -582,3 +582,22 @@ def test_a_background_clause_before_the_reporting_verb_is_the_speaker_s(matcher)
     )
     pokrovsk = only(claims_of(text, matcher), "Pokrovsk")
     assert claimant_side(pokrovsk.claimant) == "russian"
+
+
+def test_a_clause_joined_before_a_speaker_of_its_own_is_the_report_s(matcher):
+    text = (
+        "Russian drones have hit the Kharkiv region every night this month, and officials in "
+        "Kharkiv said on Friday that power had been cut to several districts."
+    )
+    claim = only(claims_of(text, matcher), "Kharkiv region")
+    assert claimant_side(claim.claimant) == "report"
+    assert claim.certainty == "confirmed"
+
+
+def test_what_a_speaker_says_before_and_is_still_the_speaker_s(matcher):
+    text = (
+        "Russian troops have entered Berdychi, the ministry of defence in Moscow said, and "
+        "fighting went on near Pokrovsk."
+    )
+    claim = only(claims_of(text, matcher), "Berdychi")
+    assert claimant_side(claim.claimant) == "russian"

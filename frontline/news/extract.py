@@ -586,6 +586,7 @@ def certainty_of(
             for match in pattern.finditer(text, start, end)
             if not reports_apart(text, (start, end), match.start(), cue_start, lex)
             and not _background_after(text, (start, end), match.end(), cue_start, lex)
+            and not _joined_after(text, match.start(), cue_start, lex)
         ]
         found += [
             (abs(match.start() - cue_start) if cue_start is not None else 0, 0, name)
@@ -636,6 +637,16 @@ def _background_after(
     return lex.reporting.search(text, opened[-1].end(), span[1]) is None
 
 
+def _joined_after(text: str, verb: int, position: int | None, lex: Lexicon) -> bool:
+    """Whether the reporting verb (at verb) is of a clause joined after position's with a
+    speaker of its own: in "Russian missiles have struck X repeatedly, and officials said air
+    defences were active", the officials say nothing of X."""
+    if position is None or lex.joined_speaker is None or position >= verb:
+        return False
+    joined = lex.joined_speaker.search(text, position, verb)
+    return joined is not None and _subject_before(text, joined.start(), verb, lex) != ""
+
+
 def claimant_of(
     text: str,
     spans: list[tuple[int, int]],
@@ -671,6 +682,8 @@ def claimant_of(
             if reports_apart(text, (start, end), verb.start(), position, lex):
                 continue
             if _background_after(text, (start, end), verb.end(), position, lex):
+                continue
+            if _joined_after(text, verb.start(), position, lex):
                 continue
             if of_relative_clause(text[start : verb.start()]):
                 own = drop_relative_clause(text[start : verb.start()]).strip()

@@ -529,6 +529,9 @@ SUBORDINATE = re.compile(
 # The report's own background after what a speaker says: "the ministry said, as Russian forces
 # press toward Chasiv Yar", "Ukraine says it took X, as its counteroffensive grinds forward".
 BACKGROUND = re.compile(rf",\s+as\s+(?=[A-Z]|{_CLAUSE_SUBJECT})")
+# A clause joined after the report's own, with a speaker of its own: "Russian missiles have
+# struck the region repeatedly, and officials in Odesa said ..." (up to the verb).
+JOINED_SPEAKER = re.compile(r",\s+(?:and|but)\s+[^,;\"“”]{2,60}?\s*$")
 OTHER_EVENT = re.compile(r",?\s+(?:since|where|when|while|although|though)\b")
 APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:\w+\s+)?")
 PASSIVE_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
@@ -978,4 +981,5 @@ LEXICON = Lexicon(
     appositive_links=APPOSITIVE_LINKS,
     speaker_relative=SPEAKER_RELATIVE,
     background=BACKGROUND,
+    joined_speaker=JOINED_SPEAKER,
 )

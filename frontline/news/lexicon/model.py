@@ -126,3 +126,6 @@ class Lexicon:
     # A clause of the report's own background after what a speaker says: "Russia said it had
     # taken X, as its forces press toward Y" (its start, comma included).
     background: re.Pattern[str] | None = None
+    # A coordinate clause that opens with its own speaker, before the reporting verb: "X was
+    # struck repeatedly, and officials said on Thursday ..." (it ends at the verb).
+    joined_speaker: re.Pattern[str] | None = None
