@@ -601,3 +601,13 @@ def test_what_a_speaker_says_before_and_is_still_the_speaker_s(matcher):
     )
     claim = only(claims_of(text, matcher), "Berdychi")
     assert claimant_side(claim.claimant) == "russian"
+
+
+def test_a_speaker_named_by_surname_is_the_one_named_in_full_before(matcher):
+    text = (
+        "Russian troops left the villages around the city, regional governor Ivan Fedko "
+        'said. "There are no Russian soldiers left in Vovchansk," Fedko said on Sunday.'
+    )
+    claim = only(claims_of(text, matcher), "Vovchansk")
+    assert claim.claimant == "regional governor Ivan Fedko"
+    assert claimant_side(claim.claimant) == "ukrainian"

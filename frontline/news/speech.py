@@ -156,9 +156,29 @@ def quotations(
                 + [(where, who) for where, who in named if where < span[0]]
             )
             speaker = earlier[-1][1] if earlier else speaker
+        elif phrase_side(speaker, lex) is None:
+            speaker = _named_in_full(speaker, result, named, span[0])
         side = phrase_side(speaker, lex) if speaker else None
         result.append(Quotation(span[0], span[1], speaker, side))
     return result
+
+
+def _named_in_full(
+    speaker: str, result: list[Quotation], named: Sequence[tuple[int, str]], before: int
+) -> str:
+    """ "Chaus said" after "regional governor Viacheslav Chaus said": a speaker named by the
+    surname alone is the one named in full before, with the office that tells the side."""
+    if not re.fullmatch(r"[A-Z][\w'’-]+", speaker):
+        return speaker
+    earlier = sorted(
+        [(q.start, q.speaker) for q in result if q.speaker]
+        + [(where, who) for where, who in named if where < before]
+    )
+    for _where, who in reversed(earlier):
+        words = who.split(",")[0].split()
+        if len(words) > 1 and words[-1] == speaker:
+            return who
+    return speaker
 
 
 def _opposite(side: str) -> str:
