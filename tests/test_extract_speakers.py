@@ -531,3 +531,83 @@ def test_a_day_before_it_is_the_body_named_before(matcher):
         "its troops had repelled attacks near Robotyne."
     )
     assert claimant_side(only(claims_of(text, matcher), "Robotyne").claimant) == "russian"
+
+
+def test_a_name_keeps_its_side_when_its_appositive_is_too_long(matcher):
+    text = (
+        "Ukrainian officials said their troops had advanced near Robotyne. Yevgeny Balitsky, the "
+        "head of the Russian-installed administration in the occupied southern part of the "
+        "region, said on Tuesday that fighting was still going on in Robotyne."
+    )
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == "Robotyne"]
+    last = claims[-1]
+    assert last.claimant.startswith("Yevgeny Balitsky, the head of the Russian-installed")
+    assert claimant_side(last.claimant) == "russian"
+
+
+def test_a_speaker_s_relative_clause_without_a_comma_is_not_the_speaker(matcher):
+    text = (
+        'Ukrainian commanders say the pressure on the line is growing. "They attack near '
+        'Avdiivka every day," said a battalion commander who goes by the call sign Grom.'
+    )
+    claim = only(claims_of(text, matcher), "Avdiivka")
+    assert claim.claimant == "Ukrainian commanders"
+    assert claimant_side(claim.claimant) == "ukrainian"
+
+
+def test_say_is_a_reporting_verb(matcher):
+    text = "Ukrainian officers say Russian troops are trying to storm Chasiv Yar."
+    claim = only(claims_of(text, matcher), "Chasiv Yar")
+    assert claim.claimant == "Ukrainian officers"
+    assert claim.certainty == "claimed"
+
+
+def test_a_background_clause_after_what_a_speaker_says_is_the_report_s(matcher):
+    text = (
+        "Russia's defence ministry claimed on Monday that its troops had captured Berdychi, as "
+        "Russian forces step up their assault toward the town of Pokrovsk."
+    )
+    claims = claims_of(text, matcher)
+    berdychi = only(claims, "Berdychi")
+    assert claimant_side(berdychi.claimant) == "russian"
+    pokrovsk = only(claims, "Pokrovsk")
+    assert claimant_side(pokrovsk.claimant) == "report"
+    assert pokrovsk.certainty == "confirmed"
+
+
+def test_a_background_clause_before_the_reporting_verb_is_the_speaker_s(matcher):
+    text = (
+        "Russian troops captured Berdychi, as they pushed toward Pokrovsk, the ministry of "
+        "defence in Moscow said."
+    )
+    pokrovsk = only(claims_of(text, matcher), "Pokrovsk")
+    assert claimant_side(pokrovsk.claimant) == "russian"
+
+
+def test_a_clause_joined_before_a_speaker_of_its_own_is_the_report_s(matcher):
+    text = (
+        "Russian drones have hit the Kharkiv region every night this month, and officials in "
+        "Kharkiv said on Friday that power had been cut to several districts."
+    )
+    claim = only(claims_of(text, matcher), "Kharkiv region")
+    assert claimant_side(claim.claimant) == "report"
+    assert claim.certainty == "confirmed"
+
+
+def test_what_a_speaker_says_before_and_is_still_the_speaker_s(matcher):
+    text = (
+        "Russian troops have entered Berdychi, the ministry of defence in Moscow said, and "
+        "fighting went on near Pokrovsk."
+    )
+    claim = only(claims_of(text, matcher), "Berdychi")
+    assert claimant_side(claim.claimant) == "russian"
+
+
+def test_a_speaker_named_by_surname_is_the_one_named_in_full_before(matcher):
+    text = (
+        "Russian troops left the villages around the city, regional governor Ivan Fedko "
+        'said. "There are no Russian soldiers left in Vovchansk," Fedko said on Sunday.'
+    )
+    claim = only(claims_of(text, matcher), "Vovchansk")
+    assert claim.claimant == "regional governor Ivan Fedko"
+    assert claimant_side(claim.claimant) == "ukrainian"

@@ -633,6 +633,8 @@ def certainty_of(
             for match in pattern.finditer(text, start, end)
             if not reports_apart(text, (start, end), match.start(), cue_start, lex)
             and not _own_words_between(text, match.end(), cue_start, lex)
+            and not _background_after(text, (start, end), match.end(), cue_start, lex)
+            and not _joined_after(text, match.start(), cue_start, lex)
         ]
         found += [
             (abs(match.start() - cue_start) if cue_start is not None else 0, 0, name)
@@ -681,6 +683,30 @@ def reports_apart(
     return lex.subject_stop.search(text, opener.end(), word) is None
 
 
+def _background_after(
+    text: str, span: tuple[int, int], verb_end: int, position: int | None, lex: Lexicon
+) -> bool:
+    """Whether position is in a clause of the report's own background after what the reporting
+    verb (ending at verb_end) says, with no reporting verb of its own after it: in "Russia
+    said it had taken X, as its forces press toward Y", Russia says nothing of Y."""
+    if position is None or lex.background is None or position < verb_end:
+        return False
+    opened = [m for m in lex.background.finditer(text, verb_end, position)]
+    if not opened:
+        return False
+    return lex.reporting.search(text, opened[-1].end(), span[1]) is None
+
+
+def _joined_after(text: str, verb: int, position: int | None, lex: Lexicon) -> bool:
+    """Whether the reporting verb (at verb) is of a clause joined after position's with a
+    speaker of its own: in "Russian missiles have struck X repeatedly, and officials said air
+    defences were active", the officials say nothing of X."""
+    if position is None or lex.joined_speaker is None or position >= verb:
+        return False
+    joined = lex.joined_speaker.search(text, position, verb)
+    return joined is not None and _subject_before(text, joined.start(), verb, lex) != ""
+
+
 def claimant_of(
     text: str,
     spans: list[tuple[int, int]],
@@ -714,6 +740,10 @@ def claimant_of(
             if _PASSIVE_TAIL.search(text, start, verb.start()):
                 continue  # "Putin was told that X had fallen, the ministry said"
             if reports_apart(text, (start, end), verb.start(), position, lex):
+                continue
+            if _background_after(text, (start, end), verb.end(), position, lex):
+                continue
+            if _joined_after(text, verb.start(), position, lex):
                 continue
             if of_relative_clause(text[start : verb.start()]):
                 own = drop_relative_clause(text[start : verb.start()]).strip()
@@ -912,11 +942,24 @@ def _subject_before(text: str, start: int, verb: int, lex: Lexicon = ENGLISH) ->
             phrase = f"{phrase}, {title.group(0)[0].lower()}{title.group(0)[1:]}"
     phrase = lex.leading_filler.sub("", phrase).strip(" ,")
     words = phrase.split()
+    if words and len(words) > longest and longest == APPOSED_SUBJECT_WORDS:
+        phrase = _cut_appositive(phrase, longest, lex)
+        words = phrase.split()
     if not words or len(words) > longest:
         return ""
     if words[0].lower() in lex.pronouns or _PASSIVE_TAIL.search(phrase):
         return ""  # "The capture of Soledar was confirmed": no one is named as saying so
     return phrase
+
+
+def _cut_appositive(phrase: str, longest: int, lex: Lexicon) -> str:
+    """ "Vladimir Rogov, a member of the Russian-installed administration in the occupied part
+    of the region": a name with an appositive too long to keep whole is the name with the
+    appositive's first words, cut before a word of linking ("in", "of") so the office reads
+    whole ("Vladimir Rogov, a member of the Russian-installed administration")."""
+    words = phrase.split()[:longest]
+    links = [i for i in range(4, len(words)) if words[i] in lex.appositive_links]
+    return " ".join(words[: links[-1]] if links else words).rstrip(",")
 
 
 # The most words a speaker's phrase has; a name with its appositive ("Vitaly Ganchev, the

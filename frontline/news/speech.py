@@ -113,6 +113,10 @@ def drop_relative_clause(phrase: str) -> str:
 
 def _trim_subject(phrase: str, lex: Lexicon) -> str:
     phrase = drop_relative_clause(phrase.strip()).strip().strip(",").strip()
+    # "a company commander who goes by the call sign Zhuk": the speaker is the noun.
+    relative = lex.speaker_relative and lex.speaker_relative.match(phrase)
+    if relative:
+        phrase = relative.group("noun")
     cut = 0
     for match in lex.subject_stop.finditer(phrase):
         cut = match.end()
@@ -152,9 +156,29 @@ def quotations(
                 + [(where, who) for where, who in named if where < span[0]]
             )
             speaker = earlier[-1][1] if earlier else speaker
+        elif phrase_side(speaker, lex) is None:
+            speaker = _named_in_full(speaker, result, named, span[0])
         side = phrase_side(speaker, lex) if speaker else None
         result.append(Quotation(span[0], span[1], speaker, side))
     return result
+
+
+def _named_in_full(
+    speaker: str, result: list[Quotation], named: Sequence[tuple[int, str]], before: int
+) -> str:
+    """ "Chaus said" after "regional governor Viacheslav Chaus said": a speaker named by the
+    surname alone is the one named in full before, with the office that tells the side."""
+    if not re.fullmatch(r"[A-Z][\w'’-]+", speaker):
+        return speaker
+    earlier = sorted(
+        [(q.start, q.speaker) for q in result if q.speaker]
+        + [(where, who) for where, who in named if where < before]
+    )
+    for _where, who in reversed(earlier):
+        words = who.split(",")[0].split()
+        if len(words) > 1 and words[-1] == speaker:
+            return who
+    return speaker
 
 
 def _opposite(side: str) -> str:

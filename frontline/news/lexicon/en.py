@@ -428,7 +428,7 @@ HYPOTHETICAL = re.compile(
 
 # Who says so: the subject of a reporting verb, or what follows "according to".
 REPORTING = re.compile(
-    r"\b(?:said|says|claimed|claims|announced|announces|insisted|stated|"
+    r"\b(?:said|says|(?<!to\s)(?<!not\s)(?<!n.t\s)say|claimed|claims|announced|announces|insisted|stated|"
     r"reported|told|called|added|wrote|posted|confirmed|denied|"
     r"published|acknowledged|admitted|conceded|(?<=to\s)acknowledge)\b"
     rf"|{REFUSAL}"
@@ -559,6 +559,12 @@ SUBORDINATE = re.compile(
 # Of those clauses, the ones that tell another event than the clause they are in ("remains in
 # Russian hands since Wagner took the city in May", "where Wagner claimed the town"); "after"
 # and "as" tell the same change twice ("entered Kherson after Russia left the city").
+# The report's own background after what a speaker says: "the ministry said, as Russian forces
+# press toward Chasiv Yar", "Ukraine says it took X, as its counteroffensive grinds forward".
+BACKGROUND = re.compile(rf",\s+as\s+(?=[A-Z]|{_CLAUSE_SUBJECT})")
+# A clause joined after the report's own, with a speaker of its own: "Russian missiles have
+# struck the region repeatedly, and officials in Odesa said ..." (up to the verb).
+JOINED_SPEAKER = re.compile(r",\s+(?:and|but)\s+[^,;\"“”]{2,60}?\s*$")
 OTHER_EVENT = re.compile(r",?\s+(?:since|where|when|while|although|though)\b")
 APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:\w+\s+)?")
 PASSIVE_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
@@ -580,6 +586,14 @@ SPEAKER_AFTER = re.compile(
     r"(?=[,.;]|\s+(?:in|on|at|during|after|while|when|as)\b|$)"
     rf"|(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\b)"
 )
+# Where a speaker's appositive too long to keep whole is cut: "Vladimir Rogov, a member of the
+# Russian-installed administration | in the occupied part of the region".
+APPOSITIVE_LINKS = frozenset(
+    ["in", "of", "at", "for", "on", "from", "with", "near", "over", "across", "inside", "outside"]
+)
+# A relative clause right after a speaker's common noun: "a company commander who goes by the
+# call sign Zhuk", "a soldier who asked not to be named".
+SPEAKER_RELATIVE = re.compile(r"^(?P<noun>(?:an?|the)\s+[^,]{2,60}?)\s+(?:who|whose)\s+\S.*$")
 SPEAKER_BEFORE = re.compile(rf"(?P<subject>[^\"“”.;]{{2,90}}?)\s+(?:{_SPEECH_VERBS})\s*[:,]\s*$")
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
 ENEMY = re.compile(r"\benem(?:y|ies)\b", re.IGNORECASE)
@@ -1000,4 +1014,8 @@ LEXICON = Lexicon(
     place_locator_gap=PLACE_LOCATOR_GAP,
     compass_before=COMPASS_BEFORE,
     compass_landmark_gap=COMPASS_LANDMARK_GAP,
+    appositive_links=APPOSITIVE_LINKS,
+    speaker_relative=SPEAKER_RELATIVE,
+    background=BACKGROUND,
+    joined_speaker=JOINED_SPEAKER,
 )

@@ -126,3 +126,15 @@ class Lexicon:
     # Kharkiv "near the village of" Lyptsi only says where Lyptsi is.
     compass_before: re.Pattern[str] | None = None
     compass_landmark_gap: re.Pattern[str] | None = None
+    # Words that begin a phrase of their own in a speaker's appositive ("a member of the
+    # administration in the occupied part"): where one too long to keep whole is cut.
+    appositive_links: frozenset[str] = frozenset()
+    # A relative clause right after a speaker's noun, no comma between ("a commander who goes
+    # by the call sign X"): it tells of the speaker, who is the noun before it.
+    speaker_relative: re.Pattern[str] | None = None
+    # A clause of the report's own background after what a speaker says: "Russia said it had
+    # taken X, as its forces press toward Y" (its start, comma included).
+    background: re.Pattern[str] | None = None
+    # A coordinate clause that opens with its own speaker, before the reporting verb: "X was
+    # struck repeatedly, and officials said on Thursday ..." (it ends at the verb).
+    joined_speaker: re.Pattern[str] | None = None
