@@ -399,7 +399,7 @@ def test_a_clause_of_its_own_says_who_controlled_the_town(matcher):
     text = "Russian forces entered Lyman, though Ukrainian officials said they controlled the town."
     claims = claims_of(text, matcher)
     assert [(c.mention, c.status) for c in claims] == [
-        ("Lyman", "russian"),
+        ("Lyman", "contested"),
         ("the town", "ukrainian"),
     ]
 
@@ -764,7 +764,7 @@ def test_a_quotation_is_claimed_by_its_speaker_named_before(matcher):
     )
     claim = only(claims_of(text, matcher), "Blahodatne")
     assert claim.claimant == "A Russian military spokesman"
-    assert (claim.status, claim.certainty) == ("russian", "claimed")
+    assert (claim.status, claim.certainty) == ("contested", "claimed")  # the invader's entry
 
 
 def test_she_said_is_the_speaker_named_before_not_the_report(matcher):
@@ -2139,3 +2139,25 @@ def test_an_attempt_going_on_is_an_attack_or_a_fight(matcher):
     # A future or a wish is still none.
     assert not claims_of("Russia would try to take Kupiansk next.", matcher)
     assert not claims_of("Russian troops will try to storm Chasiv Yar, analysts said.", matcher)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Russian troops entered Chasiv Yar on Tuesday, the governor said.", "contested"),
+        ("Russian assault units had broken into Toretsk by the evening.", "contested"),
+        ("Ukrainian soldiers entered Kupiansk on Saturday, the army said.", "ukrainian"),
+        ("Ukrainian units had broken into Robotyne, the brigade said.", "ukrainian"),
+        # Of a place the report has already told is Russia's, the entry is that capture's.
+        (
+            "Russian forces took full control of Lysychansk on Sunday. The governor said the "
+            "Russians had razed most of the city before they entered it.",
+            "russian",
+        ),
+    ],
+)
+def test_the_invaders_entry_is_a_fight_for_the_place(matcher, text, status):
+    claims = claims_of(text, matcher)
+    assert [c.status for c in claims if c.event == "entered"] == [status], [
+        (c.quote, c.status, c.event) for c in claims
+    ]

@@ -464,6 +464,10 @@ def cue_status(
         return _opposite(side)
     if side is None and cue.cue.event in ("liberated", "recaptured"):
         return UKRAINIAN  # in this war's reports, both words are Ukraine's
+    if rule == "entry" and side == RUSSIAN and not (previous and previous[0] == RUSSIAN):
+        # The invader's entry is a fight for the place, not its hold; of a place the report
+        # has already told is Russia's, it is the story of that capture.
+        return CONTESTED
     return side
 
 

@@ -172,11 +172,19 @@ CUES: tuple[Cue, ...] = (
         r"set\s+up|seiz\w*)\s+(?:an?\s+)?(?:\w+\s+)?(?:foothold|bridgeheads?)",
         CONTESTED,
     ),
+    # Entry: Ukraine's troops entering a place retake it; the invader's entering one fights
+    # for it ("Russian troops entered X", "had broken into X"): status "entry".
     Cue(
         "entered",
-        r"entered|entering|enter|re-?enter(?:ed|ing|s)?|moved\s+into|marched\s+into|broke\s+into|"
+        r"entered|entering|enter|re-?enter(?:ed|ing|s)?|moved\s+into|marched\s+into|"
+        r"broke\s+into|broken\s+into|breaking\s+into|"
         r"(?:pushed|advanced|stormed|rolled|swept)\s+into|"
-        r"(?:fought|pushed|forced|made)\s+(?:their|its|his|our)\s+way\s+into|"
+        r"(?:fought|pushed|forced|made)\s+(?:their|its|his|our)\s+way\s+into",
+        "entry",
+    ),
+    # A flag raised, a return: who did it holds the place.
+    Cue(
+        "entered",
         r"returned\s+to|"
         r"(?:ukrainian|russian)\s+flags?\s+(?:\w+\s+){0,2}?(?:raised|hoisted|flying|flies|flew)|"
         r"hoist(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flag|"
