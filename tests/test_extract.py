@@ -240,6 +240,9 @@ def test_the_cue_words_of_wire_copy(matcher, sentence, status, event):
         ("Kramatorsk was hit by two missiles on Saturday.", "struck"),
         ("Russian jets bombed Vovchansk again.", "struck"),
         ("Russia launched a dozen missiles at Odesa on Tuesday.", "struck"),
+        ("Russian aviation carried out air strikes near Kurakhove overnight.", "struck"),
+        ("Russian strikes killed three people in Kostiantynivka on Friday.", "struck"),
+        ("The rail station in Lozova has been hit repeatedly since May.", "struck"),
     ],
 )
 def test_a_weapon_that_hits_a_place_is_a_strike_with_no_status(matcher, sentence, event):
@@ -253,6 +256,7 @@ def test_a_weapon_that_hits_a_place_is_a_strike_with_no_status(matcher, sentence
         "A 500-pound bomb was defused in Kharkiv.",
         "Miners went on strike in Pavlohrad in 2019.",
         "Kharkiv was hit by power cuts on Monday.",
+        "Kharkiv has been hit by power cuts since Monday.",
     ],
 )
 def test_words_of_weapons_that_strike_nothing_are_no_claims(matcher, sentence):

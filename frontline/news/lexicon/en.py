@@ -96,7 +96,11 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
         # "strikes" alone is no event ("no information about strikes in X"); "strike" is one as
         # a verb on a name ("continue to strike Kherson"). A weapon or what carries it hits
         # ("bombs hit X", "aircraft dropped guided bombs on X").
-        r"struck|(?:air\s*)?strikes?\s+(?:on|against|hit)|"
+        r"struck|(?:air\s*)?strikes?\s+(?:on|against|hit|near)|"
+        # What strikes did, a place been hit: "strikes wounded two civilians in X", "strikes
+        # destroyed several houses there", "X has been hit several times".
+        r"strikes?\s+(?:\w+\s+)?(?:destroyed|damaged|wounded|killed|injured)|"
+        r"(?:has|have|had)\s+been\s+(?:repeatedly\s+|again\s+)?hit\b(?!\s+by\b)|"
         r"(?:bombs?|missiles?|rockets?|drones?|aircraft|(?:war)?planes|jets|warheads?)\s+"
         r"(?:\w+\s+)?(?:hit|hits|strike|struck)|"
         r"strik(?:e|es|ing)(?=\s+(?:the\s+(?:\w+\s+)?(?:town|city|village)\b|(?-i:[A-Z])))|"
