@@ -2165,3 +2165,60 @@ def test_the_invaders_entry_is_a_fight_for_the_place(matcher, text, status):
     assert [c.status for c in claims if c.event == "entered"] == [status], [
         (c.quote, c.status, c.event) for c in claims
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status", "event"),
+    [
+        # "it" the object of a change: the one settlement named before in the sentence.
+        (
+            "The governor said Russian troops had pulled out of Kupiansk, and Ukrainian "
+            "units entered it on Friday.",
+            "Kupiansk",
+            "ukrainian",
+            "entered",
+        ),
+        (
+            "Russian forces broke into Toretsk in June and have since captured most of it.",
+            "Toretsk",
+            "russian",
+            "captured",
+        ),
+        # "there" where a strike or a fight is: the settlement of the sentence before.
+        (
+            "Pokrovsk has been shelled for weeks. Russian strikes damaged a school there "
+            "on Tuesday.",
+            "Pokrovsk",
+            "",
+            "struck",
+        ),
+        (
+            "Russian troops gained a foothold in Vovchansk. The General Staff said the enemy "
+            'had "partial success" there.',
+            "Vovchansk",
+            "contested",
+            "fighting",
+        ),
+    ],
+)
+def test_a_pronoun_a_cue_takes_for_its_object_is_the_place_named_before(
+    matcher, text, name, status, event
+):
+    claims = [c for c in claims_of(text, matcher) if c.mention in ("it", "there")]
+    assert [(c.entry.name, c.status, c.event) for c in claims] == [(name, status, event)], [
+        (c.mention, c.quote, c.status, c.event) for c in claims_of(text, matcher)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A change "there" is of positions there; "there is" opens a clause of its own.
+        "Russian troops reached Ocheretyne after a Ukrainian brigade abandoned its positions "
+        "there.",
+        "Russian troops were shelling Huliaipole, and there was no power in the town.",
+        "Ukrainian forces defended Avdiivka. It was the hardest fight of the year.",
+    ],
+)
+def test_a_pronoun_that_is_no_cues_object_is_no_place(matcher, text):
+    assert [c.mention for c in claims_of(text, matcher) if c.mention in ("it", "there")] == []

@@ -157,6 +157,8 @@ CUES: tuple[Cue, ...] = (
         r"controlled|encircled)|contested|contesting|"
         # Still clearing it: not all of it taken yet ("troops are still clearing X").
         r"(?:(?:is|are|was|were)\s+)?still\s+clearing|"
+        # "the enemy had partial success near X": it gained ground there, fought over.
+        r"partial\s+success(?:es)?|"
         # "The X direction has become one of the hottest": fought over.
         r"(?:direction|axis|sector)\s+(?:has\s+become|became|is|was|remains?)\s+(?:one\s+of\s+)?"
         r"the\s+(?:hottest|most\s+(?:intense|active|difficult|heated))",
