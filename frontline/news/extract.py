@@ -511,6 +511,10 @@ def cue_status(
         return _opposite(side)
     if side is None and cue.cue.event in ("liberated", "recaptured"):
         return UKRAINIAN  # in this war's reports, both words are Ukraine's
+    if rule == "entry" and side == RUSSIAN and not (previous and previous[0] == RUSSIAN):
+        # The invader's entry is a fight for the place, not its hold; of a place the report
+        # has already told is Russia's, it is the story of that capture.
+        return CONTESTED
     return side
 
 
@@ -1290,6 +1294,80 @@ def _pronouns(
     return result
 
 
+# A cue whose object is a pronoun: "Ukrainian soldiers entered it the next day", "have since
+# captured most of it", "strikes destroyed several houses there", "had 'partial success'
+# there" ("there is", "it was" open a clause of their own: no object).
+_IT_OBJECT = re.compile(
+    r"(?:\s+(?:most|much|all|half|parts?|control)\s+of)?\s+it\b"
+    r"(?!['’]|\s+(?:is|was|has|had|would|will|could|did|remains?|said)\b)",
+    re.IGNORECASE,
+)
+_THERE_OBJECT = re.compile(
+    r"[\"”’]?(?:\s+(?-i:[a-z])[^\s,.;:!?\"“”]*){0,3}?\s+there\b"
+    r"(?!\s+(?:is|are|was|were|has|have|had|will|would|remains?)\b)",
+    re.IGNORECASE,
+)
+_OBJECT_PRONOUNS = ("it", "there")
+# A place that only locates another: "20 kilometers south of the city".
+_LOCATING = re.compile(
+    r"\b(?:(?:north|south|east|west)\w*|kilomet(?:er|re)s?|km|miles?)\)?\s+(?:of|from)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_objects(
+    text: str,
+    places: list[Mention],
+    sentence_spans: list[tuple[int, int]],
+    lex: Lexicon = ENGLISH,
+) -> list[Mention]:
+    """ "Russian troops had left Bucha, and Ukrainian soldiers entered it the next day",
+    "Lysychansk was shelled. Russian strikes destroyed several houses there": "it" or "there"
+    as a cue's object is the one settlement named before the cue in its sentence, else (none
+    named there before it) in the sentence before; a place that only locates another ("south
+    of the city") does not count."""
+    result = []
+    for index, sentence in enumerate(sentence_spans):
+        for found in find_cues(text, *sentence, lex):
+            # "it" the object of a change or a hold ("entered it"), "there" where a strike or a
+            # fight is ("strikes destroyed several houses there"): a change "there" is of
+            # positions there, not of the place ("abandoned its positions there").
+            if found.cue.status_from == NO_STATUS:
+                match = _THERE_OBJECT.match(text, found.end)
+            elif found.cue.event in CHANGE_EVENTS:
+                match = _IT_OBJECT.match(text, found.end)
+            else:
+                match = _IT_OBJECT.match(text, found.end) or _THERE_OBJECT.match(text, found.end)
+            if match is None or match.end() > sentence[1]:
+                continue
+            if lex.negation.search(text[max(sentence[0], found.start - 40) : found.start]):
+                continue  # "had not lost control of it": a denial that restates the place's
+            if any(found.start <= m.start < match.end() for m in places):
+                continue  # a place of its own there, or a mention already standing for it
+            pronoun = match.end() - (2 if match.group(0).lower().endswith("it") else 5)
+            antecedent = _located_settlement(text, places, sentence[0], found.start, lex)
+            if antecedent is None and index > 0:
+                if any(sentence[0] <= m.start < found.start for m in places):
+                    continue
+                antecedent = _located_settlement(text, places, *sentence_spans[index - 1], lex)
+            if antecedent is not None:
+                result.append(
+                    _standing_for(
+                        antecedent, pronoun, match.end(), text[pronoun : match.end()], "pronoun"
+                    )
+                )
+    return result
+
+
+def _located_settlement(
+    text: str, places: list[Mention], start: int, end: int, lex: Lexicon
+) -> Mention | None:
+    """The one settlement named in text[start:end] (see _one_settlement), leaving out those
+    that only locate another."""
+    kept = [m for m in places if not _LOCATING.search(text[max(0, m.start - 40) : m.start])]
+    return _one_settlement(text, kept, start, end, lex)
+
+
 # "X, a settlement near the border that Russian forces seized on the first day": a relative
 # clause after the apposition of a name is about the name, not a place the apposition names.
 _APPOSED_RELATIVE = re.compile(
@@ -1568,6 +1646,7 @@ def extract_claims(
         places
         + _continued(text, places, sentence_spans, lex)
         + _pronouns(text, places, sentence_spans, lex)
+        + _pronoun_objects(text, places, sentence_spans, lex)
         + _relatives(text, places)
         + _list_appositions(text, places, lex),
         key=lambda m: m.start,
@@ -1713,9 +1792,16 @@ def extract_claims(
         if not date.expression and quote is None:
             date = _statement_day(text, sentence_spans, sentence, dateline, lex) or date
         said = (mention.entry.key, clause, status, date.start, date.end)
-        if mention.how in ("anaphor", "continued", "pronoun", "relative") and said in stated:
+        if (
+            mention.how in ("anaphor", "continued", "pronoun", "relative")
+            and said in stated
+            # A cue's pronoun object tells an event of its own: "Russian troops had left the
+            # town, and Ukrainian soldiers entered it".
+            and not (mention.how == "pronoun" and (*said, event) not in stated)
+        ):
             continue  # "entered Lyman on Saturday after Russians withdrew from the town"
         stated.add(said)
+        stated.add((*said, event))
         last_said[mention.entry.key] = (status, event)
         candidates.append(
             Candidate(
@@ -1921,13 +2007,18 @@ def _only_the_setting(
 def _one_per_place_and_clause(
     text: str, candidates: list[Candidate], lex: Lexicon = ENGLISH
 ) -> list[Candidate]:
-    """A place named twice in one part of a clause ("Izium ... Izyum") makes one claim."""
-    seen: set[tuple[str, int, int]] = set()
+    """A place named twice in one part of a clause ("Izium ... Izyum") makes one claim; a
+    cue's pronoun object tells another event ("entered X and have since captured most of
+    it")."""
+    seen: set[tuple] = set()
     kept = []
     for candidate in candidates:
         part = segment_of(text, (candidate.start, candidate.end), candidate.mention_start, lex)
-        key = (candidate.entry.key, candidate.start, part[0])
+        key: tuple = (candidate.entry.key, candidate.start, part[0])
+        told = (*key, candidate.event)
+        if candidate.mention in _OBJECT_PRONOUNS:
+            key = told  # "taken X and are clearing it" is still one
         if key not in seen:
-            seen.add(key)
+            seen.update((key, told))
             kept.append(candidate)
     return kept

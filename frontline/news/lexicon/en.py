@@ -96,7 +96,11 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
         # "strikes" alone is no event ("no information about strikes in X"); "strike" is one as
         # a verb on a name ("continue to strike Kherson"). A weapon or what carries it hits
         # ("bombs hit X", "aircraft dropped guided bombs on X").
-        r"struck|(?:air\s*)?strikes?\s+(?:on|against|hit)|"
+        r"struck|(?:air\s*)?strikes?\s+(?:on|against|hit|near)|"
+        # What strikes did, a place been hit: "strikes wounded two civilians in X", "strikes
+        # destroyed several houses there", "X has been hit several times".
+        r"strikes?\s+(?:\w+\s+)?(?:destroyed|damaged|wounded|killed|injured)|"
+        r"(?:has|have|had)\s+been\s+(?:repeatedly\s+|again\s+)?hit\b(?!\s+by\b)|"
         r"(?:bombs?|missiles?|rockets?|drones?|aircraft|(?:war)?planes|jets|warheads?)\s+"
         r"(?:\w+\s+)?(?:hit|hits|strike|struck)|"
         r"strik(?:e|es|ing)(?=\s+(?:the\s+(?:\w+\s+)?(?:town|city|village)\b|(?-i:[A-Z])))|"
@@ -186,6 +190,8 @@ CUES: tuple[Cue, ...] = (
         r"controlled|encircled)|contested|contesting|"
         # Still clearing it: not all of it taken yet ("troops are still clearing X").
         r"(?:(?:is|are|was|were)\s+)?still\s+clearing|"
+        # "the enemy had partial success near X": it gained ground there, fought over.
+        r"partial\s+success(?:es)?|"
         # "The X direction has become one of the hottest": fought over.
         r"(?:direction|axis|sector)\s+(?:has\s+become|became|is|was|remains?)\s+(?:one\s+of\s+)?"
         r"the\s+(?:hottest|most\s+(?:intense|active|difficult|heated))",
@@ -205,11 +211,19 @@ CUES: tuple[Cue, ...] = (
         r"set\s+up|seiz\w*)\s+(?:an?\s+)?(?:\w+\s+)?(?:foothold|bridgeheads?)",
         CONTESTED,
     ),
+    # Entry: Ukraine's troops entering a place retake it; the invader's entering one fights
+    # for it ("Russian troops entered X", "had broken into X"): status "entry".
     Cue(
         "entered",
-        r"entered|entering|enter|re-?enter(?:ed|ing|s)?|moved\s+into|marched\s+into|broke\s+into|"
+        r"entered|entering|enter|re-?enter(?:ed|ing|s)?|moved\s+into|marched\s+into|"
+        r"broke\s+into|broken\s+into|breaking\s+into|"
         r"(?:pushed|advanced|stormed|rolled|swept)\s+into|"
-        r"(?:fought|pushed|forced|made)\s+(?:their|its|his|our)\s+way\s+into|"
+        r"(?:fought|pushed|forced|made)\s+(?:their|its|his|our)\s+way\s+into",
+        "entry",
+    ),
+    # A flag raised, a return: who did it holds the place.
+    Cue(
+        "entered",
         r"returned\s+to|"
         r"(?:ukrainian|russian)\s+flags?\s+(?:\w+\s+){0,2}?(?:raised|hoisted|flying|flies|flew)|"
         r"hoist(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flag|"

@@ -21,7 +21,8 @@ class Cue:
     # withdrew lost it), "passive" (who "was forced out" lost it, to the side "by" whom),
     # "object" (the side a cue names inside it, "forced Ukrainian troops out", lost it; else
     # the actor holds it), "lost" (as "other", but with no side named a fall's: "Bakhmut had
-    # been lost"), or a fixed status (NO_STATUS for events that state no control).
+    # been lost"), "entry" (as "actor", but the invader's entry is contested), or a fixed
+    # status (NO_STATUS for events that state no control).
     status_from: str
 
 
