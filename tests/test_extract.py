@@ -2298,3 +2298,47 @@ def test_an_attempt_going_on_is_an_attack_or_a_fight(matcher):
     # A future or a wish is still none.
     assert not claims_of("Russia would try to take Kupiansk next.", matcher)
     assert not claims_of("Russian troops will try to storm Chasiv Yar, analysts said.", matcher)
+
+
+def test_a_which_clause_after_a_name_is_a_claim_of_its_own_on_that_name(matcher):
+    text = (
+        "Russian artillery shelled Lyman, which Ukrainian troops retook in August, and villages "
+        "to its north."
+    )
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == "Lyman"]
+    shelled = next(c for c in claims if c.event == "shelled")
+    retaken = next(c for c in claims if c.event == "recaptured")
+    assert (shelled.status, shelled.date.start) == ("", SUNDAY)
+    assert (retaken.status, retaken.certainty, retaken.quote) == (
+        "ukrainian",
+        "confirmed",
+        "which Ukrainian troops retook in August",
+    )
+    assert retaken.date.start == dt.date(2022, 8, 1)
+
+
+def test_a_which_clause_does_not_give_its_status_to_the_places_around_it(matcher):
+    text = (
+        "Its forces were advancing from Balakliia, which Moscow says it captured last week, "
+        "towards Kupiansk."
+    )
+    claims = claims_of(text, matcher)
+    taken = only(claims, "Balakliia")
+    assert (taken.status, taken.certainty, taken.claimant) == ("russian", "claimed", "Moscow")
+    assert not [c for c in claims if c.entry.name == "Kupiansk" and c.status == "russian"]
+    text = "Heavy fighting went on in Marinka, which Russia said it had taken in December."
+    assert {c.status for c in claims_of(text, matcher) if c.entry.name == "Marinka"} == {
+        "contested",
+        "russian",
+    }
+
+
+def test_a_which_clause_told_after_a_source_is_that_sources_claim(matcher):
+    text = (
+        "Fighting went on near Bucha and Makariv, which Ukrainian forces retook on March 22, "
+        "according to the General Staff."
+    )
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == "Makariv"]
+    retaken = next(c for c in claims if c.event == "recaptured")
+    assert (retaken.certainty, retaken.claimant) == ("claimed", "the General Staff")
+    assert all(c.date.start == SUNDAY for c in claims if c.event != "recaptured")
