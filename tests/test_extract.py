@@ -2342,3 +2342,16 @@ def test_a_which_clause_told_after_a_source_is_that_sources_claim(matcher):
     retaken = next(c for c in claims if c.event == "recaptured")
     assert (retaken.certainty, retaken.claimant) == ("claimed", "the General Staff")
     assert all(c.date.start == SUNDAY for c in claims if c.event != "recaptured")
+
+
+def test_a_hold_since_a_time_is_dated_the_day_of_the_report(matcher):
+    text = "Ukrainian troops have held Vuhledar since the start of the invasion."
+    held = only(claims_of(text, matcher), "Vuhledar")
+    assert (held.status, held.event) == ("ukrainian", "held")
+    assert (held.date.start, held.date.end, held.date.precision) == (SUNDAY, SUNDAY, "day")
+    text = (
+        "The villages lie south of Orikhiv, a town that Ukrainian troops have held since "
+        "March 2022."
+    )
+    held = only(claims_of(text, matcher), "Orikhiv")
+    assert (held.status, held.date.start, held.date.end) == ("ukrainian", SUNDAY, SUNDAY)

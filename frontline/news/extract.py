@@ -1657,6 +1657,10 @@ def extract_claims(
         ):
             near = mention.end  # an item of a list with its own date: "and B in May"
         date = date_of(text, scope, near, dateline, lex)
+        if event == "held" and date.expression.lower().startswith("since"):
+            # "a town Ukrainian forces have held since the start of the invasion": a hold that
+            # goes on is told of the day of the report; "since" says when it began.
+            date = dateline_span(dateline)
         if not date.expression and quote is None:
             date = _statement_day(text, sentence_spans, sentence, dateline, lex) or date
         said = (mention.entry.key, clause, status, date.start, date.end)

@@ -343,7 +343,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
         # A hold that goes on to this day: "a town Ukrainian forces have held since 2014",
         # "have held it throughout the invasion" (not "have held talks for hours").
-        r"(?:has|have)\s+(?:\w+\s+)?held(?=\s+(?:(?:it|them|the\s+[\w-]+)\s+)?"
+        r"(?:has|have)\s+(?:\w+\s+)?held(?=\s+(?:(?:it|them|the\s+[\w-]+|"
+        r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+)?"
         r"(?:since|throughout|ever\s+since)\b)|"
         r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
