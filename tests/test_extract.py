@@ -2355,3 +2355,13 @@ def test_a_hold_since_a_time_is_dated_the_day_of_the_report(matcher):
     )
     held = only(claims_of(text, matcher), "Orikhiv")
     assert (held.status, held.date.start, held.date.end) == ("ukrainian", SUNDAY, SUNDAY)
+
+
+def test_a_change_in_a_participle_after_after_is_of_the_town_named_before(matcher):
+    text = (
+        "Ukrainian units have left two villages east of Kupiansk, as Russian forces keep up "
+        "their attacks after capturing the town in August."
+    )
+    taken = next(c for c in claims_of(text, matcher) if c.mention == "the town")
+    assert (taken.entry.name, taken.status, taken.event) == ("Kupiansk", "russian", "captured")
+    assert taken.date.start == dt.date(2022, 8, 1)

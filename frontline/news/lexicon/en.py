@@ -555,12 +555,20 @@ SUBORDINATE = re.compile(
     # A change named as a time: "trying to seize it since the fall of Bakhmut" (the fall is
     # past, whatever the clause tries).
     r"|(?:since|after|following|before|until)\s+(?=the\s+(?:fall|capture|liberation|loss|"
-    r"seizure|recapture|surrender)\s+of\b))"
+    r"seizure|recapture|surrender)\s+of\b)"
+    # A change told in a participle about the place named before: "kept up the pressure after
+    # capturing the town" (the town is its own; the clause's places are not its objects).
+    r"|(?:since|after|before)\s+(?=(?:captur|tak|seiz|retak|recaptur|liberat|enter)ing\s+"
+    r"the\s+(?:town|city|village)\b))"
 )
 # Of those clauses, the ones that tell another event than the clause they are in ("remains in
 # Russian hands since Wagner took the city in May", "where Wagner claimed the town"); "after"
 # and "as" tell the same change twice ("entered Kherson after Russia left the city").
-OTHER_EVENT = re.compile(r",?\s+(?:since|where|when|while|although|though)\b")
+OTHER_EVENT = re.compile(
+    r",?\s+(?:since|where|when|while|although|though)\b"
+    # "keep up the pressure after capturing the town": a change of its own, in a participle.
+    r"|,?\s+(?:after|before)\s+(?=(?:captur|tak|seiz|retak|recaptur|liberat|enter)ing\s)"
+)
 APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:\w+\s+)?")
 PASSIVE_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
 BY = re.compile(r"\bby\s+(?:the\s+)?")
