@@ -2381,3 +2381,70 @@ def test_a_pronoun_a_cue_takes_for_its_object_is_the_place_named_before(
 )
 def test_a_pronoun_that_is_no_cues_object_is_no_place(matcher, text):
     assert [c.mention for c in claims_of(text, matcher) if c.mention in ("it", "there")] == []
+
+
+def test_a_which_clause_after_a_name_is_a_claim_of_its_own_on_that_name(matcher):
+    text = (
+        "Russian artillery shelled Lyman, which Ukrainian troops retook in August, and villages "
+        "to its north."
+    )
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == "Lyman"]
+    shelled = next(c for c in claims if c.event == "shelled")
+    retaken = next(c for c in claims if c.event == "recaptured")
+    assert (shelled.status, shelled.date.start) == ("", SUNDAY)
+    assert (retaken.status, retaken.certainty, retaken.quote) == (
+        "ukrainian",
+        "confirmed",
+        "which Ukrainian troops retook in August",
+    )
+    assert retaken.date.start == dt.date(2022, 8, 1)
+
+
+def test_a_which_clause_does_not_give_its_status_to_the_places_around_it(matcher):
+    text = (
+        "Its forces were advancing from Balakliia, which Moscow says it captured last week, "
+        "towards Kupiansk."
+    )
+    claims = claims_of(text, matcher)
+    taken = only(claims, "Balakliia")
+    assert (taken.status, taken.certainty, taken.claimant) == ("russian", "claimed", "Moscow")
+    assert not [c for c in claims if c.entry.name == "Kupiansk" and c.status == "russian"]
+    text = "Heavy fighting went on in Marinka, which Russia said it had taken in December."
+    assert {c.status for c in claims_of(text, matcher) if c.entry.name == "Marinka"} == {
+        "contested",
+        "russian",
+    }
+
+
+def test_a_which_clause_told_after_a_source_is_that_sources_claim(matcher):
+    text = (
+        "Fighting went on near Bucha and Makariv, which Ukrainian forces retook on March 22, "
+        "according to the General Staff."
+    )
+    claims = [c for c in claims_of(text, matcher) if c.entry.name == "Makariv"]
+    retaken = next(c for c in claims if c.event == "recaptured")
+    assert (retaken.certainty, retaken.claimant) == ("claimed", "the General Staff")
+    assert all(c.date.start == SUNDAY for c in claims if c.event != "recaptured")
+
+
+def test_a_hold_since_a_time_is_dated_the_day_of_the_report(matcher):
+    text = "Ukrainian troops have held Vuhledar since the start of the invasion."
+    held = only(claims_of(text, matcher), "Vuhledar")
+    assert (held.status, held.event) == ("ukrainian", "held")
+    assert (held.date.start, held.date.end, held.date.precision) == (SUNDAY, SUNDAY, "day")
+    text = (
+        "The villages lie south of Orikhiv, a town that Ukrainian troops have held since "
+        "March 2022."
+    )
+    held = only(claims_of(text, matcher), "Orikhiv")
+    assert (held.status, held.date.start, held.date.end) == ("ukrainian", SUNDAY, SUNDAY)
+
+
+def test_a_change_in_a_participle_after_after_is_of_the_town_named_before(matcher):
+    text = (
+        "Ukrainian units have left two villages east of Kupiansk, as Russian forces keep up "
+        "their attacks after capturing the town in August."
+    )
+    taken = next(c for c in claims_of(text, matcher) if c.mention == "the town")
+    assert (taken.entry.name, taken.status, taken.event) == ("Kupiansk", "russian", "captured")
+    assert taken.date.start == dt.date(2022, 8, 1)

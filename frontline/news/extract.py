@@ -1395,6 +1395,25 @@ def _relatives(text: str, places: list[Mention]) -> list[Mention]:
     return result
 
 
+# "Izium, which Moscow says it captured last week, ...": a relative clause right after a
+# name, about the name.
+_WHICH_AFTER = re.compile(r",\s+(?=which\s)")
+
+
+def _which_relatives(text: str, places: list[Mention]) -> list[Mention]:
+    """The relative pronoun right after a name ("Makariv, which Ukrainian forces retook on
+    March 22"), standing for the name."""
+    result = []
+    for place in places:
+        if place.how not in ("exact", "inflected", "fuzzy"):
+            continue
+        match = _WHICH_AFTER.match(text, place.end)
+        if match:
+            start = match.end()
+            result.append(_standing_for(place, start, start + 5, "which", "relative"))
+    return result
+
+
 # Where a relative clause ends: at the next comma, semicolon or dash of its sentence.
 _RELATIVE_END = re.compile(r",|;|\s[—–-]{1,2}\s")
 
@@ -1648,6 +1667,7 @@ def extract_claims(
         + _pronouns(text, places, sentence_spans, lex)
         + _pronoun_objects(text, places, sentence_spans, lex)
         + _relatives(text, places)
+        + (which := _which_relatives(text, places))
         + _list_appositions(text, places, lex),
         key=lambda m: m.start,
     )
@@ -1661,7 +1681,15 @@ def extract_claims(
     stated: set[tuple] = set()  # (place, clause, status, date) of the claims so far
     last_said: dict[str, tuple[str, str]] = {}  # place -> (status, event) of its last claim
     own_clauses = _relative_spans(text, places, sentence_spans)
+    # A which-clause right after a name is a claim of its own only when it tells who took or
+    # holds the place ("X, which Russia captured in October"); one that describes it ("X,
+    # which borders Russia", "which has been shelled for months") reads with its clause.
+    after_name = {id(m) for m in which}
+    told = {k for k, r in own_clauses.items() if k in after_name and _tells_a_change(text, r, lex)}
+    own_clauses = {k: v for k, v in own_clauses.items() if k not in after_name or k in told}
+    places = [m for m in places if id(m) not in after_name or id(m) in told]
     full_text, full_reading = text, reading
+    told_in_sentence: set[tuple] = set()  # (place, sentence, status) of the claims so far
     for mention in places:
         # A subject left out is an empty span at its sentence's start: the sentence after it.
         reach = max(mention.end, mention.start + 1)
@@ -1681,6 +1709,8 @@ def extract_claims(
         # The pronoun itself stays: ", which" still tells a clause about the name before it.
         apart = [(_pronoun_end(full_text, r), r[1]) for r in apart]
         text, reading = _masked(full_text, apart), _masked(full_reading, apart)
+        if inner is not None and id(mention) in after_name:
+            clause = inner  # (an apposition's relative keeps the clause: "X, a town that ...")
         span = (mention.start, mention.end)
         # Other places in the clause that can be a cue's object; an oblast only says where
         # ("fighting in the Donetsk region near Lyman"), and "its outskirts" takes no cue from
@@ -1737,6 +1767,13 @@ def extract_claims(
         if found is None:
             continue  # named, but nothing said about who holds it
         status, event = found
+        if id(mention) in after_name and (
+            status == NO_STATUS or (mention.entry.key, sentence, status) in told_in_sentence
+        ):
+            # "Hirske, which has withstood attacks for weeks": a description; "Its forces
+            # entered X, which they said they had taken": the same change told again.
+            continue
+        told_in_sentence.add((mention.entry.key, sentence, status))
         if cue is not None and hypothetical(text, clause, cue.start, cue.end, lex, cue.cue.event):
             continue
         if (
@@ -1759,6 +1796,7 @@ def extract_claims(
                     mention.how == "relative"
                     and cue.start > mention.end
                     and not lex.reporting.search(text, mention.end, cue.start)
+                    and not (clause == inner and _ATTRIBUTED_AFTER.match(text, inner[1]))
                 )
             )
             and quote is None
@@ -1789,6 +1827,10 @@ def extract_claims(
         ):
             near = mention.end  # an item of a list with its own date: "and B in May"
         date = date_of(text, scope, near, dateline, lex)
+        if event == "held" and date.expression.lower().startswith("since"):
+            # "a town Ukrainian forces have held since the start of the invasion": a hold that
+            # goes on is told of the day of the report; "since" says when it began.
+            date = dateline_span(dateline)
         if not date.expression and quote is None:
             date = _statement_day(text, sentence_spans, sentence, dateline, lex) or date
         said = (mention.entry.key, clause, status, date.start, date.end)
@@ -1822,6 +1864,20 @@ def extract_claims(
     candidates += _denials(full_text, sentence_spans, candidates, dateline, lex)
     return _dated_by_next_sentence(
         _one_per_place_and_clause(full_text, candidates, lex), sentence_spans
+    )
+
+
+# "X, which Ukrainian forces retook on March 22, according to the General Staff": whom the
+# relative clause is told after.
+_ATTRIBUTED_AFTER = re.compile(r",\s+according\s+to\b")
+
+
+def _tells_a_change(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether text[span] has a cue of a change of hands or of a hold."""
+    return any(
+        f.cue.event in CHANGE_EVENTS
+        or (f.cue.event == "held" and f.cue.status_from not in ADJECTIVE_STATUSES)
+        for f in find_cues(text, *span, lex)
     )
 
 

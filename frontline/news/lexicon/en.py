@@ -357,7 +357,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:has|have|had)\s+(?:\w+\s+)?controlled(?!\s+by)|"
         # A hold that goes on to this day: "a town Ukrainian forces have held since 2014",
         # "have held it throughout the invasion" (not "have held talks for hours").
-        r"(?:has|have)\s+(?:\w+\s+)?held(?=\s+(?:(?:it|them|the\s+[\w-]+)\s+)?"
+        r"(?:has|have)\s+(?:\w+\s+)?held(?=\s+(?:(?:it|them|the\s+[\w-]+|"
+        r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+)?"
         r"(?:since|throughout|ever\s+since)\b)|"
         r"control(?:s|ling)?(?!\s+(?:of|over)\b)|контролю\w*",
         "actor",
@@ -568,7 +569,11 @@ SUBORDINATE = re.compile(
     # A change named as a time: "trying to seize it since the fall of Bakhmut" (the fall is
     # past, whatever the clause tries).
     r"|(?:since|after|following|before|until)\s+(?=the\s+(?:fall|capture|liberation|loss|"
-    r"seizure|recapture|surrender)\s+of\b))"
+    r"seizure|recapture|surrender)\s+of\b)"
+    # A change told in a participle about the place named before: "kept up the pressure after
+    # capturing the town" (the town is its own; the clause's places are not its objects).
+    r"|(?:since|after|before)\s+(?=(?:captur|tak|seiz|retak|recaptur|liberat|enter)ing\s+"
+    r"the\s+(?:town|city|village)\b))"
 )
 # Of those clauses, the ones that tell another event than the clause they are in ("remains in
 # Russian hands since Wagner took the city in May", "where Wagner claimed the town"); "after"
@@ -579,7 +584,11 @@ BACKGROUND = re.compile(rf",\s+as\s+(?=[A-Z]|{_CLAUSE_SUBJECT})")
 # A clause joined after the report's own, with a speaker of its own: "Russian missiles have
 # struck the region repeatedly, and officials in Odesa said ..." (up to the verb).
 JOINED_SPEAKER = re.compile(r",\s+(?:and|but)\s+[^,;\"“”]{2,60}?\s*$")
-OTHER_EVENT = re.compile(r",?\s+(?:since|where|when|while|although|though)\b")
+OTHER_EVENT = re.compile(
+    r",?\s+(?:since|where|when|while|although|though)\b"
+    # "keep up the pressure after capturing the town": a change of its own, in a participle.
+    r"|,?\s+(?:after|before)\s+(?=(?:captur|tak|seiz|retak|recaptur|liberat|enter)ing\s)"
+)
 APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:\w+\s+)?")
 PASSIVE_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
 BY = re.compile(r"\bby\s+(?:the\s+)?")
