@@ -2173,7 +2173,7 @@ def test_a_claim_the_other_side_denied(matcher):
     denied = [c for c in claims if c.certainty == "denied"]
     assert len(claims) == 2 and len(denied) == 1
     assert denied[0].quote == "a claim Ukraine denied"
-    assert denied[0].status == "russian" and claimant_side(denied[0].claimant) == "ukrainian"
+    assert denied[0].status == "contested" and claimant_side(denied[0].claimant) == "ukrainian"
 
 
 def test_claims_that_officials_rejected_answer_every_place(matcher):
