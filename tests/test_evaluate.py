@@ -90,21 +90,34 @@ FLOOR_FRESH3 = {
 }
 # The fourth fresh reports: held out for one round of rules, tuned on since (former held out).
 FLOOR_FRESH4 = {
-    "mention_precision": 0.995,
+    "mention_precision": 0.999,
     "mention_recall": 0.914,
-    "within_10km": 0.964,
-    "claim_precision": 0.787,
-    "claim_recall": 0.522,
-    "status_accuracy": 0.456,
-    "certainty_accuracy": 0.512,
-    "date_accuracy": 0.451,
-    "claimant_accuracy": 0.461,
+    "within_10km": 0.990,
+    "claim_precision": 0.846,
+    "claim_recall": 0.692,
+    "status_accuracy": 0.642,
+    "certainty_accuracy": 0.682,
+    "date_accuracy": 0.667,
+    "claimant_accuracy": 0.677,
+}
+# The fifth fresh reports: held out (only their figures are printed; never tuned on).
+FLOOR_FRESH5 = {
+    "mention_precision": 0.986,
+    "mention_recall": 0.973,
+    "within_10km": 0.967,
+    "claim_precision": 0.807,
+    "claim_recall": 0.532,
+    "status_accuracy": 0.405,
+    "certainty_accuracy": 0.481,
+    "date_accuracy": 0.395,
+    "claimant_accuracy": 0.476,
 }
 FRESH_SETS = [
     (evaluate.DEFAULT_FRESH, FLOOR_FRESH),
     (evaluate.DEFAULT_FRESH2, FLOOR_FRESH2),
     (evaluate.DEFAULT_FRESH3, FLOOR_FRESH3),
     (evaluate.DEFAULT_FRESH4, FLOOR_FRESH4),
+    (evaluate.DEFAULT_FRESH5, FLOOR_FRESH5),
 ]
 
 
