@@ -100,7 +100,7 @@ FLOOR_FRESH4 = {
     "date_accuracy": 0.667,
     "claimant_accuracy": 0.677,
 }
-# The fifth fresh reports: held out (only their figures are printed; never tuned on).
+# The fifth fresh reports: held out for one round of rules, tuned on since (former held out).
 FLOOR_FRESH5 = {
     "mention_precision": 0.986,
     "mention_recall": 0.973,
@@ -139,7 +139,7 @@ def test_the_reports_figures_do_not_fall(part):
         assert scores.figure(name) >= minimum, (name, scores.misses)
 
 
-@pytest.mark.parametrize("path", [evaluate.DEFAULT_LABELS, evaluate.DEFAULT_FRESH5], ids=str)
+@pytest.mark.parametrize("path", [evaluate.DEFAULT_LABELS], ids=str)
 def test_verbose_lists_no_miss_of_a_held_out_part(capsys, path):
     held_out = [a.name for a in evaluate.load_labels(path) if a.part == evaluate.HELD_OUT]
     assert held_out
@@ -161,13 +161,6 @@ def test_the_default_sets_include_the_five_fresh_sets_of_reports():
     assert all(path in evaluate.DEFAULT_SETS for path in fresh)
 
 
-def test_the_fifth_fresh_set_is_all_held_out_and_labels_the_claimants_side():
-    articles = evaluate.load_labels(evaluate.DEFAULT_FRESH5)
-    assert len(articles) >= 12 and all(a.part == evaluate.HELD_OUT for a in articles)
-    sides = {claim.claimant_side for a in articles for claim in a.claims}
-    assert sides == set(evaluate.CLAIMANT_SIDES)
-
-
 @pytest.mark.parametrize(
     "path",
     [
@@ -175,6 +168,7 @@ def test_the_fifth_fresh_set_is_all_held_out_and_labels_the_claimants_side():
         evaluate.DEFAULT_FRESH2,
         evaluate.DEFAULT_FRESH3,
         evaluate.DEFAULT_FRESH4,
+        evaluate.DEFAULT_FRESH5,
     ],
     ids=str,
 )

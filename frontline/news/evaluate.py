@@ -5,10 +5,9 @@
 By default it reads eight sets: tests/eval/labels.json (the seed and the texts the rules were
 first written against), tests/eval/reports.json (short reports in the style of wire copy),
 tests/eval/fresh_reports.json, tests/eval/fresh2_reports.json,
-tests/eval/fresh3_reports.json and tests/eval/fresh4_reports.json (more such reports, held
-out until their misses were listed, tuned on since), tests/eval/fresh5_reports.json (twelve
-more, all held out: written and committed before the reader ran on them, and never tuned
-on), and tests/eval/statements.json
+tests/eval/fresh3_reports.json, tests/eval/fresh4_reports.json and
+tests/eval/fresh5_reports.json (more such reports, held out until their misses were listed,
+tuned on since), and tests/eval/statements.json
 (the record's "More information" statements, labelled from the table's own columns: see
 frontline.news.statementset). Each set has a `tuning` part and a
 `held_out` part (the reports also a `former_held_out` part, tuned on since its misses were
